@@ -1,0 +1,100 @@
+/**
+ * A small RFC 4180 CSV reader: quoted fields, doubled quotes, CR/LF/CRLF line ends, a leading
+ * UTF-8 byte-order mark, and the delimiter Norwegian Excel writes (`;`) detected from the header.
+ * Source: RFC 4180, "Common Format and MIME Type for CSV Files" (2005).
+ */
+
+export interface CsvOptions {
+  /** Field delimiter; detected from the first line when omitted (`;`, `,` or tab, whichever is most frequent outside quotes). */
+  delimiter?: string;
+}
+
+/** Detects the delimiter from the first line: the most frequent of `;`, `,` and tab outside quotes (`,` on a tie). */
+export function detectDelimiter(text: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let inQuotes = false;
+  for (const ch of text) {
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
+    else if (!inQuotes && ch in counts) counts[ch]++;
+  }
+  let best = ',';
+  for (const d of [';', '\t']) if (counts[d] > counts[best]) best = d;
+  return best;
+}
+
+/**
+ * Parses CSV text into rows of string fields. Blank lines are dropped.
+ * @throws Error naming the line when a quoted field is never closed.
+ */
+export function parseCsv(text: string, options: CsvOptions = {}): string[][] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = options.delimiter ?? detectDelimiter(src);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let line = 1;
+  let quoteStartLine = 0;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field === '') {
+      inQuotes = true;
+      quoteStartLine = line;
+    } else if (ch === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+      line++;
+      row.push(field);
+      if (row.length > 1 || row[0] !== '') rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (inQuotes) throw new Error(`unterminated quoted field starting on line ${quoteStartLine}`);
+  row.push(field);
+  if (row.length > 1 || row[0] !== '') rows.push(row);
+  return rows;
+}
+
+/**
+ * Parses CSV with a header row into records keyed by column name.
+ * @returns the header and one record per data row, with `line` = the row's 1-based line number in the file (header is line 1)
+ */
+export function parseCsvRecords(text: string, options: CsvOptions = {}): { header: string[]; records: { line: number; values: Record<string, string> }[] } {
+  const rows = parseCsv(text, options);
+  if (rows.length === 0) return { header: [], records: [] };
+  const header = rows[0].map((h) => h.trim());
+  const records = rows.slice(1).map((cells, idx) => {
+    const values: Record<string, string> = {};
+    header.forEach((h, j) => (values[h] = cells[j] ?? ''));
+    return { line: idx + 2, values };
+  });
+  return { header, records };
+}
+
+/** Quotes a value for CSV output when it contains the delimiter, a quote or a line break. */
+export function csvField(value: unknown, delimiter = ','): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Serialises rows (first row = header) as CSV with LF line ends. */
+export function toCsv(rows: readonly (readonly unknown[])[], delimiter = ','): string {
+  return rows.map((r) => r.map((v) => csvField(v, delimiter)).join(delimiter)).join('\n') + '\n';
+}
