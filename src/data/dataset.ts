@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { parseCsvRecords } from '../import/csv';
+
+/** Where the committed, derived data files live (see data/SOURCES.md). */
+export const defaultDataDir = path.resolve(__dirname, '..', '..', 'data');
+
+const optionalNumber = z
+  .string()
+  .transform((s) => (s.trim() === '' ? null : Number(s)))
+  .refine((n) => n === null || Number.isFinite(n), 'must be a number or empty');
+const requiredNumber = z.string().trim().min(1, 'is required').transform(Number).refine(Number.isFinite, 'must be a number');
+const knr = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
+
+export const municipalityRow = z.object({
+  kommunenummer: knr,
+  name: z.string().min(1),
+  county_number: z.string().min(1),
+  county_name: z.string().min(1),
+  police_district_number: z.string().regex(/^p\d\d$/),
+  police_district: z.string().min(1),
+  population_2025: requiredNumber,
+  area_km2: requiredNumber,
+  admin_centre: z.string(),
+  centre_lon: requiredNumber,
+  centre_lat: requiredNumber,
+  centre_inside_polygon: z.enum(['0', '1']).transform((s) => s === '1'),
+});
+
+export const indicatorRow = z.object({
+  kommunenummer: knr,
+  crime_per_1000: optionalNumber,
+  violence_per_1000: optionalNumber,
+  crime_trend_per_1000: optionalNumber,
+  drive_min_mean: optionalNumber,
+  residents_beyond_45: optionalNumber,
+  share_beyond_45: optionalNumber,
+  nearest_station_id: z.string(),
+  nearest_station_min: optionalNumber,
+});
+
+export const stationRow = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  type: z.string().min(1),
+  place: z.string(),
+  kommunenummer: knr,
+  police_district: z.string().min(1),
+  lon: requiredNumber,
+  lat: requiredNumber,
+  geocoding: z.string().min(1),
+  source_url: z.string(),
+  note: z.string(),
+  passport_office_km: optionalNumber,
+});
+
+export const demandPointRow = z.object({
+  id: z.string().min(1),
+  postnummer: z.string(),
+  place: z.string(),
+  kommunenummer: knr,
+  lon: requiredNumber,
+  lat: requiredNumber,
+  population_source: requiredNumber,
+  population: requiredNumber,
+});
+
+export const crimeRow = z.object({
+  kommunenummer: knr,
+  period: z.string().regex(/^\d{4}-\d{4}$/),
+  group: z.string().min(1),
+  offences_per_year: optionalNumber,
+  per_1000: optionalNumber,
+  note: z.string(),
+});
+
+export type MunicipalityRow = z.output<typeof municipalityRow>;
+export type IndicatorRow = z.output<typeof indicatorRow>;
+export type StationRow = z.output<typeof stationRow>;
+export type DemandPointRow = z.output<typeof demandPointRow>;
+export type CrimeRow = z.output<typeof crimeRow>;
+
+export interface Dataset {
+  /** Content hash of every file read; a changed hash means the database must be reloaded. */
+  hash: string;
+  vintage: string;
+  municipalities: MunicipalityRow[];
+  indicators: IndicatorRow[];
+  stations: StationRow[];
+  demandPoints: DemandPointRow[];
+  crime: CrimeRow[];
+  /** kommunenummer → GeoJSON geometry (Polygon or MultiPolygon) as JSON text. */
+  boundaries: Map<string, string>;
+  /** Extra map layers (counties, police districts) as GeoJSON FeatureCollection text. */
+  layers: Record<string, string>;
+  travelModel: unknown;
+}
+
+/** Data file problem with the file, line and column that caused it. */
+export class DataFileError extends Error {
+  constructor(readonly file: string, readonly line: number | null, message: string) {
+    super(`${file}${line ? `, line ${line}` : ''}: ${message}`);
+    this.name = 'DataFileError';
+  }
+}
+
+function readCsv<T extends z.ZodTypeAny>(dir: string, file: string, schema: T, hash: crypto.Hash): z.output<T>[] {
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
+  hash.update(file).update(text);
+  const { records } = parseCsvRecords(text, { delimiter: ',' });
+  return records.map(({ line, values }) => {
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new DataFileError(file, line, `column ${issue.path.join('.')}: ${issue.message}`);
+    }
+    return parsed.data;
+  });
+}
+
+function readText(dir: string, file: string, hash: crypto.Hash): string {
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
+  hash.update(file).update(text);
+  return text;
+}
+
+/**
+ * Reads and validates the project's derived data files.
+ * @throws DataFileError naming the file, line and column of the first invalid value
+ */
+export function readDataset(dir: string = defaultDataDir): Dataset {
+  const hash = crypto.createHash('sha256');
+  const municipalities = readCsv(dir, 'municipalities.csv', municipalityRow, hash);
+  const indicators = readCsv(dir, 'indicators.csv', indicatorRow, hash);
+  const stations = readCsv(dir, 'stations.csv', stationRow, hash);
+  const demandPoints = readCsv(dir, 'demand-points.csv', demandPointRow, hash);
+  const crime = readCsv(dir, 'crime.csv', crimeRow, hash);
+  const kommuner = JSON.parse(readText(dir, 'kommuner.geojson', hash)) as {
+    features: { properties: { kommunenummer: string }; geometry: unknown }[];
+  };
+  const boundaries = new Map(kommuner.features.map((f) => [f.properties.kommunenummer, JSON.stringify(f.geometry)]));
+  const layers: Record<string, string> = {};
+  for (const name of ['fylker', 'politidistrikter']) {
+    const file = `${name}.geojson`;
+    if (fs.existsSync(path.join(dir, file))) layers[name] = readText(dir, file, hash);
+  }
+  const travelModel = JSON.parse(readText(dir, 'travel-model.json', hash));
+  const vintageFile = JSON.parse(readText(dir, 'vintage.json', hash)) as { dataVintage?: string };
+  return {
+    hash: hash.digest('hex'),
+    vintage: vintageFile.dataVintage ?? 'unknown',
+    municipalities,
+    indicators,
+    stations,
+    demandPoints,
+    crime,
+    boundaries,
+    layers,
+    travelModel,
+  };
+}

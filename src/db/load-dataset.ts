@@ -1,0 +1,88 @@
+import type { Db } from './connection';
+import { DataFileError, type Dataset } from '../data/dataset';
+
+export interface LoadOutcome {
+  status: 'loaded' | 'unchanged';
+  hash: string;
+  counts: { municipalities: number; stations: number; demandPoints: number; crimeRows: number };
+}
+
+/** Reads a meta value, or null. */
+export function getMeta(db: Db, key: string): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? row.value : null;
+}
+
+function setMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+function counts(db: Db): LoadOutcome['counts'] {
+  const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { municipalities: n('municipalities'), stations: n('stations'), demandPoints: n('demand_points'), crimeRows: n('crime_rates') };
+}
+
+/**
+ * Loads the reference data set into the database in ONE transaction: a failure part-way leaves the
+ * previous contents intact. Skips the work when the data files' hash equals the loaded one, so a
+ * second start neither duplicates nor loses rows. Municipalities are upserted (answers and other
+ * user data refer to them); stations, demand points and crime rows are replaced.
+ * @throws DataFileError when the files disagree with each other (e.g. a municipality without a boundary)
+ */
+export function loadDataset(db: Db, data: Dataset, options: { force?: boolean } = {}): LoadOutcome {
+  if (!options.force && getMeta(db, 'data_hash') === data.hash) {
+    return { status: 'unchanged', hash: data.hash, counts: counts(db) };
+  }
+  const indicators = new Map(data.indicators.map((r) => [r.kommunenummer, r]));
+  const upsertMunicipality = db.prepare(`
+    INSERT INTO municipalities (kommunenummer, name, county_number, county_name, police_district_number, police_district,
+      population, area_km2, admin_centre, centre_lon, centre_lat, centre_inside_polygon, crime_per_1000, violence_per_1000,
+      crime_trend_per_1000, drive_min_mean, residents_beyond_45, share_beyond_45, nearest_station_id, nearest_station_min, boundary_geojson)
+    VALUES (@kommunenummer, @name, @county_number, @county_name, @police_district_number, @police_district,
+      @population, @area_km2, @admin_centre, @centre_lon, @centre_lat, @centre_inside_polygon, @crime_per_1000, @violence_per_1000,
+      @crime_trend_per_1000, @drive_min_mean, @residents_beyond_45, @share_beyond_45, @nearest_station_id, @nearest_station_min, @boundary_geojson)
+    ON CONFLICT(kommunenummer) DO UPDATE SET
+      name = excluded.name, county_number = excluded.county_number, county_name = excluded.county_name,
+      police_district_number = excluded.police_district_number, police_district = excluded.police_district,
+      population = excluded.population, area_km2 = excluded.area_km2, admin_centre = excluded.admin_centre,
+      centre_lon = excluded.centre_lon, centre_lat = excluded.centre_lat, centre_inside_polygon = excluded.centre_inside_polygon,
+      crime_per_1000 = excluded.crime_per_1000, violence_per_1000 = excluded.violence_per_1000,
+      crime_trend_per_1000 = excluded.crime_trend_per_1000, drive_min_mean = excluded.drive_min_mean,
+      residents_beyond_45 = excluded.residents_beyond_45, share_beyond_45 = excluded.share_beyond_45,
+      nearest_station_id = excluded.nearest_station_id, nearest_station_min = excluded.nearest_station_min,
+      boundary_geojson = excluded.boundary_geojson`);
+  const insertStation = db.prepare(`INSERT INTO stations (id, name, type, place, kommunenummer, police_district, lon, lat, geocoding, source_url, note, passport_office_km)
+    VALUES (@id, @name, @type, @place, @kommunenummer, @police_district, @lon, @lat, @geocoding, @source_url, @note, @passport_office_km)`);
+  const insertDemand = db.prepare(`INSERT INTO demand_points (id, postnummer, place, kommunenummer, lon, lat, population_source, population)
+    VALUES (@id, @postnummer, @place, @kommunenummer, @lon, @lat, @population_source, @population)`);
+  const insertCrime = db.prepare(`INSERT INTO crime_rates (kommunenummer, period, offence_group, offences_per_year, per_1000, note)
+    VALUES (@kommunenummer, @period, @group, @offences_per_year, @per_1000, @note)`);
+
+  db.transaction(() => {
+    for (const m of data.municipalities) {
+      const boundary = data.boundaries.get(m.kommunenummer);
+      if (!boundary) throw new DataFileError('kommuner.geojson', null, `no boundary for municipality ${m.kommunenummer}`);
+      const ind = indicators.get(m.kommunenummer);
+      if (!ind) throw new DataFileError('indicators.csv', null, `no indicator row for municipality ${m.kommunenummer}`);
+      upsertMunicipality.run({
+        ...m,
+        ...ind,
+        population: m.population_2025,
+        centre_inside_polygon: m.centre_inside_polygon ? 1 : 0,
+        nearest_station_id: ind.nearest_station_id || null,
+        boundary_geojson: boundary,
+      });
+    }
+    db.prepare('DELETE FROM crime_rates').run();
+    db.prepare('DELETE FROM stations').run();
+    db.prepare('DELETE FROM demand_points').run();
+    for (const s of data.stations) insertStation.run(s);
+    for (const d of data.demandPoints) insertDemand.run(d);
+    for (const c of data.crime) insertCrime.run(c);
+    for (const [name, text] of Object.entries(data.layers)) setMeta(db, `layer:${name}`, text);
+    setMeta(db, 'travel_model', JSON.stringify(data.travelModel));
+    setMeta(db, 'data_vintage', data.vintage);
+    setMeta(db, 'data_hash', data.hash);
+  })();
+  return { status: 'loaded', hash: data.hash, counts: counts(db) };
+}

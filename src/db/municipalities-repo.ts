@@ -1,0 +1,164 @@
+import type { Db } from './connection';
+
+/** A municipality with its indicators, as the API and the engine see it. Missing values are `null`. */
+export interface Municipality {
+  kommunenummer: string;
+  name: string;
+  county: string;
+  countyNumber: string;
+  policeDistrict: string;
+  policeDistrictNumber: string;
+  population: number;
+  areaKm2: number;
+  densityPerKm2: number;
+  adminCentre: string;
+  centre: { lon: number; lat: number };
+  centreInsidePolygon: boolean;
+  crimePer1000: number | null;
+  violencePer1000: number | null;
+  crimeTrendPer1000: number | null;
+  driveMinMean: number | null;
+  residentsBeyond45: number | null;
+  shareBeyond45: number | null;
+  nearestStationId: string | null;
+  nearestStationMin: number | null;
+}
+
+export interface CrimeRate {
+  period: string;
+  group: string;
+  offencesPerYear: number | null;
+  per1000: number | null;
+  note: string;
+}
+
+export interface Station {
+  id: string;
+  name: string;
+  type: string;
+  place: string;
+  kommunenummer: string;
+  policeDistrict: string;
+  lon: number;
+  lat: number;
+  geocoding: string;
+  sourceUrl: string;
+  note: string;
+  passportOfficeKm: number | null;
+}
+
+export interface DemandPoint {
+  id: string;
+  kommunenummer: string;
+  lon: number;
+  lat: number;
+  population: number;
+}
+
+interface MunicipalityDbRow {
+  kommunenummer: string;
+  name: string;
+  county_number: string;
+  county_name: string;
+  police_district_number: string;
+  police_district: string;
+  population: number;
+  area_km2: number;
+  admin_centre: string | null;
+  centre_lon: number;
+  centre_lat: number;
+  centre_inside_polygon: number;
+  crime_per_1000: number | null;
+  violence_per_1000: number | null;
+  crime_trend_per_1000: number | null;
+  drive_min_mean: number | null;
+  residents_beyond_45: number | null;
+  share_beyond_45: number | null;
+  nearest_station_id: string | null;
+  nearest_station_min: number | null;
+}
+
+const municipalityColumns = `kommunenummer, name, county_number, county_name, police_district_number, police_district, population,
+  area_km2, admin_centre, centre_lon, centre_lat, centre_inside_polygon, crime_per_1000, violence_per_1000, crime_trend_per_1000,
+  drive_min_mean, residents_beyond_45, share_beyond_45, nearest_station_id, nearest_station_min`;
+
+function toMunicipality(r: MunicipalityDbRow): Municipality {
+  return {
+    kommunenummer: r.kommunenummer,
+    name: r.name,
+    county: r.county_name,
+    countyNumber: r.county_number,
+    policeDistrict: r.police_district,
+    policeDistrictNumber: r.police_district_number,
+    population: r.population,
+    areaKm2: r.area_km2,
+    densityPerKm2: r.area_km2 > 0 ? Math.round((r.population / r.area_km2) * 100) / 100 : 0,
+    adminCentre: r.admin_centre ?? '',
+    centre: { lon: r.centre_lon, lat: r.centre_lat },
+    centreInsidePolygon: r.centre_inside_polygon === 1,
+    crimePer1000: r.crime_per_1000,
+    violencePer1000: r.violence_per_1000,
+    crimeTrendPer1000: r.crime_trend_per_1000,
+    driveMinMean: r.drive_min_mean,
+    residentsBeyond45: r.residents_beyond_45,
+    shareBeyond45: r.share_beyond_45,
+    nearestStationId: r.nearest_station_id,
+    nearestStationMin: r.nearest_station_min,
+  };
+}
+
+/** All municipalities ordered by kommunenummer. */
+export function listMunicipalities(db: Db): Municipality[] {
+  const rows = db.prepare(`SELECT ${municipalityColumns} FROM municipalities ORDER BY kommunenummer`).all() as MunicipalityDbRow[];
+  return rows.map(toMunicipality);
+}
+
+/** One municipality, or null when the number is unknown. */
+export function getMunicipality(db: Db, kommunenummer: string): Municipality | null {
+  const row = db.prepare(`SELECT ${municipalityColumns} FROM municipalities WHERE kommunenummer = ?`).get(kommunenummer) as
+    | MunicipalityDbRow
+    | undefined;
+  return row ? toMunicipality(row) : null;
+}
+
+/** The crime series (all periods and offence groups) of one municipality. */
+export function getCrimeRates(db: Db, kommunenummer: string): CrimeRate[] {
+  return (
+    db
+      .prepare(
+        `SELECT period, offence_group, offences_per_year, per_1000, note FROM crime_rates WHERE kommunenummer = ? ORDER BY period, offence_group`,
+      )
+      .all(kommunenummer) as { period: string; offence_group: string; offences_per_year: number | null; per_1000: number | null; note: string }[]
+  ).map((r) => ({ period: r.period, group: r.offence_group, offencesPerYear: r.offences_per_year, per1000: r.per_1000, note: r.note }));
+}
+
+/** Boundary geometries keyed by kommunenummer (parsed GeoJSON geometry objects). */
+export function listBoundaries(db: Db): Map<string, unknown> {
+  const rows = db.prepare('SELECT kommunenummer, boundary_geojson FROM municipalities').all() as { kommunenummer: string; boundary_geojson: string }[];
+  return new Map(rows.map((r) => [r.kommunenummer, JSON.parse(r.boundary_geojson)]));
+}
+
+/** The existing police service locations (early 2022 baseline). */
+export function listStations(db: Db): Station[] {
+  return (
+    db.prepare('SELECT * FROM stations ORDER BY police_district, name').all() as {
+      id: string; name: string; type: string; place: string; kommunenummer: string; police_district: string;
+      lon: number; lat: number; geocoding: string; source_url: string; note: string; passport_office_km: number | null;
+    }[]
+  ).map((r) => ({
+    id: r.id, name: r.name, type: r.type, place: r.place, kommunenummer: r.kommunenummer, policeDistrict: r.police_district,
+    lon: r.lon, lat: r.lat, geocoding: r.geocoding, sourceUrl: r.source_url, note: r.note, passportOfficeKm: r.passport_office_km,
+  }));
+}
+
+/** The demand points (postcode points with population rescaled to 2025). */
+export function listDemandPoints(db: Db): DemandPoint[] {
+  return db.prepare('SELECT id, kommunenummer, lon, lat, population FROM demand_points ORDER BY id').all() as DemandPoint[];
+}
+
+/** Police district names in a stable order. */
+export function listPoliceDistricts(db: Db): { number: string; name: string }[] {
+  return db
+    .prepare('SELECT DISTINCT police_district_number AS number, police_district AS name FROM municipalities ORDER BY police_district_number')
+    .all() as { number: string; name: string }[];
+}

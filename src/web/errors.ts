@@ -1,0 +1,72 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+
+/** The one error family of the web layer: each carries its HTTP status and a stable code. */
+export class AppError extends Error {
+  constructor(readonly httpStatus: number, readonly code: string, message: string, readonly details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(400, 'invalid_request', message, details);
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super(404, 'not_found', message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Turns a zod error into a message naming each offending field. */
+export function describeZodError(err: ZodError, where = ''): string {
+  return err.issues.map((i) => `${where}${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+/** 404 for unmatched routes: JSON under /api, a page elsewhere. */
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new NotFoundError(`no route for ${req.method} ${req.path}`));
+};
+
+/**
+ * The one error middleware: `{ error: { code, message } }` for API calls, a plain page otherwise.
+ * Unexpected errors are logged and reported as 500 without internals.
+ */
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  let status = 500;
+  let code = 'internal_error';
+  let message = 'An unexpected error occurred';
+  let details: unknown;
+  if (err instanceof ZodError) {
+    status = 400;
+    code = 'invalid_request';
+    message = describeZodError(err);
+  } else if (err instanceof AppError) {
+    status = err.httpStatus;
+    code = err.code;
+    message = err.message;
+    details = err.details;
+  } else if (err && typeof err === 'object' && 'type' in err && (err as { type: string }).type === 'entity.too.large') {
+    status = 413;
+    code = 'payload_too_large';
+    message = 'Request body is too large';
+  } else if (err && typeof err === 'object' && 'type' in err && (err as { type: string }).type === 'entity.parse.failed') {
+    status = 400;
+    code = 'invalid_json';
+    message = 'Request body is not valid JSON';
+  } else {
+    console.error(err);
+  }
+  const wantsJson = req.path.startsWith('/api/') || req.path === '/healthz' || !req.accepts('html');
+  res.status(status);
+  if (wantsJson) {
+    res.json({ error: { code, message, ...(details !== undefined ? { details } : {}) } });
+  } else {
+    res.type('text/plain').send(`${status} ${message}`);
+  }
+};

@@ -1,0 +1,32 @@
+import type { RequestHandler } from 'express';
+import type { Db } from '../db/connection';
+import { getMeta } from '../db/load-dataset';
+import { dictionary, formatNumber, parseLocale, t, type Locale, type MessageKey } from './i18n';
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * Picks the interface language: `?lang=en|nb` (remembered in a cookie), else the cookie, else
+ * bokmål. Puts `locale`, `t`, `fmt` and the data vintage on `res.locals` for the views.
+ */
+export function localeMiddleware(db: Db): RequestHandler {
+  return (req, res, next) => {
+    const fromQuery = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    const locale: Locale = parseLocale(fromQuery ?? cookieValue(req.headers.cookie, 'lang'));
+    if (fromQuery) res.cookie('lang', locale, { sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 * 1000 });
+    res.locals.locale = locale;
+    res.locals.t = (key: MessageKey) => t(locale, key);
+    res.locals.fmt = (value: number | null | undefined, digits = 0) => formatNumber(locale, value, digits);
+    res.locals.dictionary = dictionary(locale);
+    res.locals.dataVintage = getMeta(db, 'data_vintage') ?? '';
+    res.locals.path = req.path;
+    next();
+  };
+}
