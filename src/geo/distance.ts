@@ -1,0 +1,33 @@
+/**
+ * Great-circle (haversine) distance on a spherical Earth.
+ *
+ * Method: the haversine formula (R. W. Sinnott, "Virtues of the Haversine", Sky and Telescope 68(2), 1984),
+ * with the mean Earth radius R = 6371.0088 km (IUGG mean radius, as used by @turf/helpers `earthRadius`).
+ * Error against the WGS84 ellipsoid is below about 0.5 %, far below the error of postcode-level points.
+ */
+
+/** A WGS84 position as GeoJSON orders it: `[lon, lat]` in degrees. */
+export type LonLat = readonly [number, number];
+
+/** Mean Earth radius in km (IUGG), the same value @turf/turf uses. */
+export const EARTH_RADIUS_KM = 6371.0088;
+
+const toRad = (deg: number): number => (deg * Math.PI) / 180;
+
+/**
+ * Straight-line (great-circle) distance between two points.
+ * @param from `[lon, lat]` in degrees
+ * @param to `[lon, lat]` in degrees
+ * @returns distance in km (>= 0)
+ * @throws Error when a coordinate is not a finite number
+ */
+export function haversineKm(from: LonLat, to: LonLat): number {
+  for (const v of [from[0], from[1], to[0], to[1]]) {
+    if (!Number.isFinite(v)) throw new Error('haversineKm: coordinates must be finite numbers');
+  }
+  const dLat = toRad(to[1] - from[1]);
+  const dLon = toRad(to[0] - from[0]);
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(toRad(from[1])) * Math.cos(toRad(to[1])) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
