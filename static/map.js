@@ -18,18 +18,29 @@
     return key === 'shareBeyond45' ? s + ' %' : s;
   }
 
-  /** Quantile class breaks (upper bounds of classes 1..4) over the non-missing values. */
+  /** Quantile class breaks: upper bounds of each class (last = max), de-duplicated so ties
+      (e.g. many municipalities at 0 %) share one class instead of producing empty ones. */
   function quantileBreaks(values, classes) {
-    var sorted = values.filter(function (v) { return v !== null && isFinite(v); }).sort(function (a, b) { return a - b; });
-    var breaks = [];
-    for (var i = 1; i < classes; i++) breaks.push(sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / classes))]);
-    return { breaks: breaks, min: sorted[0], max: sorted[sorted.length - 1] };
+    var sorted = values.filter(function (v) { return v !== null && v !== undefined && isFinite(v); }).sort(function (a, b) { return a - b; });
+    var uppers = [];
+    for (var i = 1; i <= classes; i++) {
+      var v = sorted[Math.min(sorted.length - 1, Math.ceil((i * sorted.length) / classes) - 1)];
+      if (uppers.length === 0 || v > uppers[uppers.length - 1]) uppers.push(v);
+    }
+    return { uppers: uppers, min: sorted[0] };
   }
 
-  function classOf(value, breaks) {
+  function classOf(value, uppers) {
     if (value === null || value === undefined || !isFinite(value)) return -1;
-    for (var i = 0; i < breaks.length; i++) if (value < breaks[i]) return i;
-    return breaks.length;
+    for (var i = 0; i < uppers.length; i++) if (value <= uppers[i]) return i;
+    return uppers.length - 1;
+  }
+
+  /** Picks evenly spread colours from the palette when there are fewer classes than colours. */
+  function colourOf(cls, n) {
+    if (cls < 0) return missingColour;
+    if (n <= 1) return palette[palette.length - 1];
+    return palette[Math.round((cls * (palette.length - 1)) / (n - 1))];
   }
 
   var map = L.map('map', { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
@@ -42,18 +53,19 @@
 
   function style(feature) {
     var key = document.getElementById('indicator').value;
-    var cls = classOf(feature.properties[key], currentBreaks.breaks);
-    return { color: '#555', weight: 0.5, fillOpacity: 0.85, fillColor: cls < 0 ? missingColour : palette[cls] };
+    var cls = classOf(feature.properties[key], currentBreaks.uppers);
+    return { color: '#555', weight: 0.5, fillOpacity: 0.85, fillColor: colourOf(cls, currentBreaks.uppers.length) };
   }
 
-  var currentBreaks = { breaks: [] };
+  var currentBreaks = { uppers: [], min: 0 };
 
   function renderLegend(key) {
     var b = currentBreaks;
-    var bounds = [b.min].concat(b.breaks).concat([b.max]);
     var html = '<p class="legend-title">' + escapeHtml(dict['ind.' + key]) + '</p><p class="legend-sub">' + escapeHtml(dict['map.classes']) + '</p><ul class="legend">';
-    for (var i = 0; i < palette.length; i++) {
-      html += '<li><span class="swatch" style="background:' + palette[i] + '"></span>' + fmt(bounds[i], key) + ' – ' + fmt(bounds[i + 1], key) + '</li>';
+    for (var i = 0; i < b.uppers.length; i++) {
+      var lower = i === 0 ? b.min : b.uppers[i - 1];
+      var label = i === 0 && lower === b.uppers[0] ? fmt(lower, key) : (i === 0 ? '' : '> ') + fmt(lower, key) + ' – ' + fmt(b.uppers[i], key);
+      html += '<li><span class="swatch" style="background:' + colourOf(i, b.uppers.length) + '"></span>' + label + '</li>';
     }
     html += '<li><span class="swatch" style="background:' + missingColour + '"></span>' + escapeHtml(dict['map.missing']) + '</li></ul>';
     document.getElementById('legend').innerHTML = html;
@@ -89,13 +101,10 @@
         layer.bindPopup(function () { return popupHtml(f.properties); });
         layer.on('mouseover', function () { layer.setStyle({ weight: 2, color: '#000' }); });
         layer.on('mouseout', function () { muniLayer.resetStyle(layer); });
-        if (layer.getElement) {
-          layer.on('add', function () { var el = layer.getElement(); if (el) el.setAttribute('data-kommunenummer', f.properties.kommunenummer); });
-        }
       },
     }).addTo(map);
-    muniLayer.eachLayer(function (l) { var el = l.getElement && l.getElement(); if (el) { el.classList.add('municipality'); el.setAttribute('data-kommunenummer', l.feature.properties.kommunenummer); } });
     map.fitBounds(muniLayer.getBounds());
+    muniLayer.eachLayer(function (l) { var el = l.getElement && l.getElement(); if (el) { el.classList.add('municipality'); el.setAttribute('data-kommunenummer', l.feature.properties.kommunenummer); } });
     document.getElementById('map').dataset.municipalities = String(fc.features.length);
     return fetch('/api/stations');
   }).then(function (r) { return r.json(); }).then(function (fc) {
