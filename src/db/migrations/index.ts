@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { foundation } from './001-foundation';
+import { responses } from './002-responses';
 
 /** One schema step. Append-only: never edit a migration that has shipped; add a new one. */
 export interface Migration {
@@ -9,7 +10,7 @@ export interface Migration {
 }
 
 /** All migrations in order; `version` must equal the position + 1. */
-export const migrations: readonly Migration[] = [foundation];
+export const migrations: readonly Migration[] = [foundation, responses];
 
 /**
  * Brings the schema up to the newest migration, each step in its own transaction, tracked with
