@@ -1,0 +1,65 @@
+/**
+ * Planning use-cases for the web layer and the CLI: rank, select and test robustness for a
+ * scenario on the database's current data. Thin: load the cached context, call the engine.
+ */
+import type { Db } from '../db/connection';
+import {
+  buildSelectionProblem, rankMunicipalities, robustness as engineRobustness, selectSites, selectSitesGreedy,
+  type RankingResult, type RankOptions, type RobustnessResult, type SelectionOptions, type SelectionProblem, type SelectionResult,
+} from '../engine';
+import { planningContext, type PlanningContext } from './context';
+import type { ScenarioParams } from './scenario';
+
+/** The engine's ranking options for a scenario. */
+export function rankOptionsOf(params: ScenarioParams): RankOptions {
+  return { weights: params.weights, method: params.method, normalization: params.normalization, wishGate: params.wishGate };
+}
+
+/** The engine's selection options for a scenario (method chosen by the caller). */
+export function selectionOptionsOf(params: ScenarioParams, method: 'exact' | 'greedy'): Partial<SelectionOptions> {
+  return {
+    k: params.k, objective: params.objective, radius: params.minutes, blendAlpha: params.blendAlpha,
+    districtMin: params.districtMin, districtMax: params.districtMax, include: params.include, exclude: params.exclude, method,
+  };
+}
+
+export interface RankingOutcome {
+  ranking: RankingResult;
+  context: PlanningContext;
+}
+
+/** Ranks all municipalities under a scenario. */
+export function rankScenario(db: Db, params: ScenarioParams): RankingOutcome {
+  const context = planningContext(db);
+  return { ranking: rankMunicipalities(context.inputs, rankOptionsOf(params)), context };
+}
+
+function selectionProblem(context: PlanningContext, ranking: RankingResult): SelectionProblem {
+  return { ...buildSelectionProblem({ municipalities: context.inputs, ranking }), location: context.location };
+}
+
+export interface SelectionOutcome extends RankingOutcome {
+  selection: SelectionResult;
+}
+
+/** Ranks, then chooses K sites under the scenario's rules (greedy: instant; exact: HiGHS). */
+export async function selectScenario(db: Db, params: ScenarioParams, method: 'exact' | 'greedy'): Promise<SelectionOutcome> {
+  const { ranking, context } = rankScenario(db, params);
+  const problem = selectionProblem(context, ranking);
+  const options = selectionOptionsOf(params, method);
+  const selection = method === 'greedy' ? selectSitesGreedy(problem, options) : await selectSites(problem, options);
+  return { ranking, context, selection };
+}
+
+/** Samples weights around (or across) the scenario's and reports per-municipality stability. */
+export function robustnessScenario(
+  db: Db, params: ScenarioParams, options: { samples: number; seed: number; mode: 'around' | 'simplex' },
+): RobustnessResult & { answersLoaded: boolean } {
+  const context = planningContext(db);
+  const { method: _m, k: _k, ...selection } = selectionOptionsOf(params, 'greedy');
+  const result = engineRobustness(
+    context.inputs, rankOptionsOf(params),
+    { samples: options.samples, seed: options.seed, mode: options.mode, k: params.k, selection }, context.location,
+  );
+  return { ...result, answersLoaded: context.answers.loaded };
+}
