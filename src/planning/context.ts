@@ -9,12 +9,13 @@ import { getMeta } from '../db/load-dataset';
 import { listDemandPoints, listMunicipalities, listStations, type Municipality } from '../db/municipalities-repo';
 import { answersStatus, engineAnswers } from '../db/responses-repo';
 import { answersRevision } from '../db/revisions';
+import { assessmentsRevision, districtAdviceByMunicipality } from '../db/advice';
 import { buildLocationProblem, type LocationProblem } from '../engine/location';
 import type { MunicipalityInput } from '../engine/criteria';
 import { estimateDriveMin, type TravelModel } from '../geo/travel';
 
 export interface PlanningContext {
-  /** Cache key: data hash + answers revision. */
+  /** Cache key: data hash + answers revision + district assessments revision. */
   revision: string;
   municipalities: Municipality[];
   inputs: MunicipalityInput[];
@@ -29,7 +30,7 @@ export interface PlanningContext {
 let cache: { db: Db; context: PlanningContext } | null = null;
 
 function revisionOf(db: Db): string {
-  return `${getMeta(db, 'data_hash')}|${answersRevision(db)}`;
+  return `${getMeta(db, 'data_hash')}|${answersRevision(db)}|${assessmentsRevision(db)}`;
 }
 
 /** The planning context for the database's current data and answers (cached per revision). */
@@ -46,6 +47,7 @@ function buildContext(db: Db, revision: string): PlanningContext {
   if (!travelModel) throw new Error('the travel model is not loaded; start the app once to load data/');
   const municipalities = listMunicipalities(db);
   const answers = engineAnswers(db);
+  const advice = districtAdviceByMunicipality(db);
   const inputs: MunicipalityInput[] = municipalities.map((m) => {
     const a = answers.get(m.kommunenummer);
     return {
@@ -67,6 +69,7 @@ function buildContext(db: Db, revision: string): PlanningContext {
             premisesLonLat: a.site ? ([a.site.lon, a.site.lat] as const) : null,
           }
         : null,
+      districtAdvice: advice.get(m.kommunenummer) ?? null,
     };
   });
   const sites = municipalities.map((m) => {

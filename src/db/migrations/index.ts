@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { foundation } from './001-foundation';
 import { responses } from './002-responses';
+import { scenarios } from './003-scenarios';
+import { shortlists } from './004-shortlists';
 
 /** One schema step. Append-only: never edit a migration that has shipped; add a new one. */
 export interface Migration {
@@ -10,7 +12,7 @@ export interface Migration {
 }
 
 /** All migrations in order; `version` must equal the position + 1. */
-export const migrations: readonly Migration[] = [foundation, responses];
+export const migrations: readonly Migration[] = [foundation, responses, scenarios, shortlists];
 
 /**
  * Brings the schema up to the newest migration, each step in its own transaction, tracked with
