@@ -66,18 +66,18 @@ function pairs(v: unknown): unknown {
 }
 
 /**
- * Reads scenario parameters from a URL query. Formats: `weights=crimeRate:2,driveTime:3` (or JSON)
- * and/or one `w.<criterion>=2` per weight; `include=0301,5601`; `districtMin=Finnmark:2`;
- * `wishGate=false`; other fields by name.
+ * Reads scenario parameters from a URL query, over `base` (a saved scenario) or the defaults.
+ * Formats: `weights=crimeRate:2,driveTime:3` (or JSON) and/or one `w.<criterion>=2` per weight;
+ * `include=0301,5601`; `districtMin=Finnmark:2` (or JSON); `wishGate=false`; other fields by name.
+ * Weights given in the query are merged over the base weights.
  * @throws ZodError naming the offending field
  */
-export function scenarioFromQuery(query: Record<string, unknown>): ScenarioParams {
+export function scenarioFromQuery(query: Record<string, unknown>, base?: ScenarioParams): ScenarioParams {
   const weights: Record<string, unknown> = { ...((pairs(query.weights) as Record<string, unknown> | undefined) ?? {}) };
   for (const [key, value] of Object.entries(query)) {
     if (key.startsWith('w.')) weights[key.slice(2)] = value;
   }
   const raw: Record<string, unknown> = {
-    weights,
     normalization: query.normalization ?? query.normalisation,
     method: query.method,
     wishGate: bool(query.wishGate ?? query.gate),
@@ -91,5 +91,5 @@ export function scenarioFromQuery(query: Record<string, unknown>): ScenarioParam
     exclude: list(query.exclude),
   };
   for (const key of Object.keys(raw)) if (raw[key] === undefined || raw[key] === '') delete raw[key];
-  return scenarioParamsSchema.parse(raw);
+  return scenarioParamsSchema.parse({ ...base, ...raw, weights: { ...base?.weights, ...weights } });
 }
