@@ -4,6 +4,7 @@ import { CliUsageError, type CliIO, type CommandFn } from './types';
 const commands: Record<string, { summary: string; load: () => Promise<{ run: CommandFn }> }> = {
   info: { summary: 'counts and data vintage of the database', load: () => import('./commands/info') },
   municipality: { summary: 'one municipality: municipality <kommunenummer>', load: () => import('./commands/municipality') },
+  import: { summary: 'answers: import responses FILE [--dry-run] [--json] | import sample', load: () => import('./commands/import') },
   rank: { summary: 'rank all municipalities under a scenario (rank --help)', load: () => import('./commands/rank') },
   select: { summary: 'choose K sites under a scenario (select --help)', load: () => import('./commands/select') },
   robustness: { summary: 'weight-sampling robustness of a scenario (robustness --help)', load: () => import('./commands/robustness') },

@@ -6,6 +6,7 @@ import { errorHandler, notFoundHandler } from './errors';
 import { localeMiddleware } from './locale';
 import { municipalitiesApi } from './routes/municipalities-api';
 import { pages } from './routes/pages';
+import { responsesRoutes, sampleAnswersMiddleware } from './routes/responses';
 import { planningApi } from './routes/planning-api';
 
 export interface AppDeps {
@@ -29,9 +30,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/static', express.static(path.join(root, 'static'), { maxAge: '1h' }));
   app.use('/vendor/leaflet', express.static(path.join(root, 'node_modules', 'leaflet', 'dist'), { maxAge: '1d' }));
   app.use(localeMiddleware(deps.db));
+  app.use(sampleAnswersMiddleware(deps.db));
   app.use(municipalitiesApi(deps));
   app.use(planningApi(deps));
   app.use(pages(deps));
+  app.use(responsesRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
