@@ -3,6 +3,7 @@ import { foundation } from './001-foundation';
 import { responses } from './002-responses';
 import { scenarios } from './003-scenarios';
 import { shortlists } from './004-shortlists';
+import { auth } from './005-auth';
 
 /** One schema step. Append-only: never edit a migration that has shipped; add a new one. */
 export interface Migration {
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** All migrations in order; `version` must equal the position + 1. */
-export const migrations: readonly Migration[] = [foundation, responses, scenarios, shortlists];
+export const migrations: readonly Migration[] = [foundation, responses, scenarios, shortlists, auth];
 
 /**
  * Brings the schema up to the newest migration, each step in its own transaction, tracked with

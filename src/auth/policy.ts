@@ -1,0 +1,91 @@
+/**
+ * Who may do what: one table, checked for every request before any route runs, so a new route is
+ * covered by the default (reading needs a signed-in user; changing needs a planner or an admin)
+ * until a rule says otherwise. Rules that depend on the data (a district leader's own district)
+ * are checked in the route with `assertDistrictAccess`.
+ */
+import type { Request, RequestHandler } from 'express';
+import type { Role, User } from '../db/users-repo';
+import { AppError } from '../web/errors';
+
+type Access = 'public' | 'signedIn' | readonly Role[];
+
+interface Rule {
+  methods: readonly string[] | '*';
+  pattern: RegExp;
+  access: Access;
+}
+
+const READ = ['GET', 'HEAD'] as const;
+const WRITE = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const planners: readonly Role[] = ['admin', 'planner'];
+
+/** Ordered rules; the first match decides. */
+export const accessRules: readonly Rule[] = [
+  { methods: READ, pattern: /^\/(healthz|favicon\.ico)$/, access: 'public' },
+  { methods: '*', pattern: /^\/(static|vendor)\//, access: 'public' },
+  { methods: ['GET', 'POST'], pattern: /^\/login$/, access: 'public' },
+  { methods: ['GET', 'POST'], pattern: /^\/setup\/[^/]+$/, access: 'public' },
+  { methods: ['POST'], pattern: /^\/logout$/, access: 'signedIn' },
+  { methods: '*', pattern: /^\/account(\/|$)/, access: 'signedIn' },
+  { methods: '*', pattern: /^\/(admin\/|api\/users)/, access: ['admin'] },
+  { methods: READ, pattern: /^\/(audit|api\/audit)/, access: planners },
+  // Computations that change nothing.
+  { methods: ['POST'], pattern: /^\/api\/selection$/, access: 'signedIn' },
+  // District assessments: district leaders (own district, checked in the route) and admins.
+  { methods: WRITE, pattern: /^\/(review|api\/assessments)(\/|$)/, access: ['admin', 'district'] },
+  { methods: READ, pattern: /^\/(review|api\/assessments)(\/|$)/, access: ['admin', 'planner', 'district', 'viewer'] },
+  // Shortlists and exports carry every district's assessments: not for district leaders.
+  { methods: READ, pattern: /^\/(shortlists|api\/shortlists|export)(\/|$|\.)/, access: ['admin', 'planner', 'viewer'] },
+  { methods: READ, pattern: /^\/(audit)/, access: planners },
+  { methods: READ, pattern: /.*/, access: 'signedIn' },
+  { methods: WRITE, pattern: /.*/, access: planners },
+];
+
+/** The rule that applies to a request. */
+export function ruleFor(method: string, path: string): Rule {
+  const rule = accessRules.find((r) => (r.methods === '*' || r.methods.includes(method)) && r.pattern.test(path));
+  return rule ?? { methods: '*', pattern: /.*/, access: planners };
+}
+
+function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/api/') || req.path.startsWith('/export/') || !!req.headers.authorization || !req.accepts('html');
+}
+
+/** Enforces `accessRules`: 401 (or a redirect to sign-in for pages) when anonymous, 403 when the role is not allowed. */
+export const authorize: RequestHandler = (req, res, next) => {
+  const rule = ruleFor(req.method, req.path);
+  if (rule.access === 'public') return next();
+  const user = req.auth?.user;
+  if (!user) {
+    if (!wantsJson(req) && req.method === 'GET') return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+    throw new AppError(401, 'unauthenticated', 'Sign in or send a bearer token');
+  }
+  if (rule.access !== 'signedIn' && !rule.access.includes(user.role)) {
+    throw new AppError(403, 'forbidden', `Role ${user.role} may not ${req.method} ${req.path}`);
+  }
+  next();
+};
+
+/** Per-route guard for routes that need a narrower set of roles than the table gives. */
+export function requireRoles(...roles: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    const user = req.auth?.user;
+    if (!user) throw new AppError(401, 'unauthenticated', 'Sign in or send a bearer token');
+    if (!roles.includes(user.role)) throw new AppError(403, 'forbidden', `Role ${user.role} may not ${req.method} ${req.path}`);
+    next();
+  };
+}
+
+/**
+ * A district leader may only read or change what belongs to their own police district.
+ * @throws AppError 403 naming both districts otherwise
+ */
+export function assertDistrictAccess(user: User | undefined, district: string): void {
+  if (user?.role === 'district' && user.district !== district) {
+    throw new AppError(403, 'forbidden', `District leader for ${user.district} may not access ${district}`);
+  }
+}
+
+/** True when the user may change municipal answers, scenarios and shortlists. */
+export const canPlan = (user: User | undefined | null): boolean => !!user && (user.role === 'admin' || user.role === 'planner');
