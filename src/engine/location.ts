@@ -157,6 +157,22 @@ export interface SparseLists {
  * covers (value = 1), plus the weight the fixed sites already cover.
  */
 export function coverageLists(problem: LocationProblem, radius: number): { lists: SparseLists; fixedCovered: number; coverable: number } {
+  // Memoised per problem object and radius (problems are immutable), so re-ranking with new weights
+  // does not rebuild the lists.
+  let byRadius = coverageCache.get(problem);
+  if (!byRadius) coverageCache.set(problem, (byRadius = new Map()));
+  const hit = byRadius.get(radius);
+  if (hit) return hit;
+  const built = buildCoverageLists(problem, radius);
+  byRadius.set(radius, built);
+  return built;
+}
+
+type CoverageView = { lists: SparseLists; fixedCovered: number; coverable: number };
+const coverageCache = new WeakMap<LocationProblem, Map<number, CoverageView>>();
+const accessCache = new WeakMap<LocationProblem, { lists: SparseLists; baseCost: Float64Array }>();
+
+function buildCoverageLists(problem: LocationProblem, radius: number): CoverageView {
   const { nDemand: nD, nCandidates: nC, candidateCost, fixedCost, demandWeight } = problem;
   const counts = new Int32Array(nC + 1);
   let fixedCovered = 0;
@@ -175,13 +191,17 @@ export function coverageLists(problem: LocationProblem, radius: number): { lists
  * (nearest fixed site, or the penalty), with value = base − cost (the saving per unit weight).
  */
 export function accessLists(problem: LocationProblem): { lists: SparseLists; baseCost: Float64Array } {
+  const hit = accessCache.get(problem);
+  if (hit) return hit;
   const { nDemand: nD, nCandidates: nC, candidateCost } = problem;
   const baseCost = accessBaseCost(problem);
   const counts = new Int32Array(nC + 1);
   for (let i = 0; i < nD; i++) {
     for (let j = 0; j < nC; j++) if (candidateCost[i * nC + j] < baseCost[i]) counts[j + 1]++;
   }
-  return { lists: fill(problem, counts, (i, j) => (candidateCost[i * nC + j] < baseCost[i] ? baseCost[i] - candidateCost[i * nC + j] : NaN)), baseCost };
+  const built = { lists: fill(problem, counts, (i, j) => (candidateCost[i * nC + j] < baseCost[i] ? baseCost[i] - candidateCost[i * nC + j] : NaN)), baseCost };
+  accessCache.set(problem, built);
+  return built;
 }
 
 /** Per demand point: cost to the nearest fixed site, or the penalty cost when none reaches it. */
