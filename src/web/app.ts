@@ -8,6 +8,7 @@ import { municipalitiesApi } from './routes/municipalities-api';
 import { pages } from './routes/pages';
 import { responsesRoutes, sampleAnswersMiddleware } from './routes/responses';
 import { planningApi } from './routes/planning-api';
+import { workspace } from './routes/workspace';
 
 export interface AppDeps {
   db: Db;
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(sampleAnswersMiddleware(deps.db));
   app.use(municipalitiesApi(deps));
   app.use(planningApi(deps));
+  app.use(workspace(deps));
   app.use(pages(deps));
   app.use(responsesRoutes(deps));
   app.use(notFoundHandler);

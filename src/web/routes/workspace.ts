@@ -1,0 +1,372 @@
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import type { Db } from '../../db/connection';
+import { getMeta } from '../../db/load-dataset';
+import { getMunicipality, listBoundaries, listDemandPoints, listPoliceDistricts, listStations } from '../../db/municipalities-repo';
+import { getResponse, listResponses } from '../../db/responses-repo';
+import { answersRevision } from '../../db/revisions';
+import { createScenario, deleteScenario, getScenario, listScenarios, updateScenario, type Scenario } from '../../db/scenarios-repo';
+import { CRITERIA, INELIGIBLE_REASON_LABELS } from '../../engine';
+import { compareOutcomes, type ScenarioOutcome } from '../../planning/compare';
+import { planningContext } from '../../planning/context';
+import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
+import { nearestStations } from '../../planning/nearest';
+import { indicatorPercentiles } from '../../planning/percentiles';
+import { defaultScenarioParams, scenarioFromQuery, scenarioParamsSchema, type ScenarioParams } from '../../planning/scenario';
+import { rankScenario, robustnessScenario, selectScenario } from '../../planning/service';
+import { dictionary, type Locale } from '../i18n';
+import { NotFoundError, ValidationError, describeZodError } from '../errors';
+
+/** Indicators shown on the profile and the municipality comparison, with decimals and which end argues for a station. */
+export const PROFILE_INDICATORS = [
+  { key: 'population', digits: 0, need: 'high' },
+  { key: 'areaKm2', digits: 0, need: null },
+  { key: 'densityPerKm2', digits: 1, need: null },
+  { key: 'driveMinMean', digits: 1, need: 'high' },
+  { key: 'nearestStationMin', digits: 1, need: 'high' },
+  { key: 'residentsBeyond45', digits: 0, need: 'high' },
+  { key: 'shareBeyond45', digits: 1, need: 'high' },
+  { key: 'crimePer1000', digits: 1, need: 'high' },
+  { key: 'violencePer1000', digits: 1, need: 'high' },
+  { key: 'crimeTrendPer1000', digits: 2, need: 'high' },
+] as const;
+type IndicatorKey = (typeof PROFILE_INDICATORS)[number]['key'];
+
+/** Interface texts the browser scripts need (a subset of the dictionary, to keep pages small). */
+const CLIENT_PREFIXES = ['ws.', 'scn.', 'prof.', 'cmp.', 'ind.', 'muni.', 'map.', 'station.'];
+function clientDictionary(locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(dictionary(locale)).filter(([k]) => CLIENT_PREFIXES.some((p) => k.startsWith(p))));
+}
+
+const scenarioId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');
+const knrParam = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
+const byField = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+
+const createBody = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  description: z.string().max(2000, 'must be at most 2000 characters').default(''),
+  by: byField.default('planlegger'),
+  params: scenarioParamsSchema.default({}),
+});
+const updateBody = createBody.partial();
+const duplicateBody = z.object({ name: createBody.shape.name.optional(), by: byField.default('planlegger') });
+const coverageQuery = z.object({
+  minutes: z.coerce.number().finite().min(5, 'must be ≥ 5').max(240, 'must be ≤ 240').default(45),
+  selected: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(knrParam).max(357)),
+});
+const compareMunicipalitiesQuery = z.object({
+  k: z.string().default('').transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+    .pipe(z.array(knrParam).max(4, 'at most 4 municipalities')),
+});
+
+function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where = ''): z.output<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new ValidationError(describeZodError(r.error, where));
+  return r.data;
+}
+
+function mustGetScenario(db: Db, rawId: unknown): Scenario {
+  const id = parse(scenarioId, rawId, 'id: ');
+  const s = getScenario(db, id);
+  if (!s) throw new NotFoundError(`no scenario with id ${id}`);
+  return s;
+}
+
+/** Data stamps stored with a scenario (what it was made on). */
+function stamps(db: Db): { dataHash: string; dataVintage: string; answersRevision: string } {
+  return { dataHash: getMeta(db, 'data_hash') ?? '', dataVintage: getMeta(db, 'data_vintage') ?? '', answersRevision: answersRevision(db) };
+}
+
+/** Date and time in the interface locale, Norwegian time. */
+export function formatDateTime(locale: Locale, iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(d);
+}
+
+/** Ranks and selects (greedy by default) and reduces the result to what a comparison needs. */
+async function outcomeOf(db: Db, params: ScenarioParams, solver: 'greedy' | 'exact'): Promise<ScenarioOutcome & { status: string; gap: number | null }> {
+  const { ranking, selection, context } = await selectScenario(db, params, solver);
+  const total = context.location.totalWeight;
+  return {
+    ranking: ranking.items, selected: selection.selected,
+    coveredResidents: selection.coveredShare === null ? null : Math.round(selection.coveredShare * total),
+    coveredShare: selection.coveredShare, meanAccessMin: selection.meanAccess, status: selection.status, gap: selection.gap,
+  };
+}
+
+/** Scenario parameters for a page: a saved scenario (`?scenario=id`) or the query itself. */
+function paramsForPage(db: Db, query: Record<string, unknown>): { params: ScenarioParams; scenario: Scenario | null } {
+  if (typeof query.scenario === 'string' && query.scenario !== '') {
+    const scenario = mustGetScenario(db, query.scenario);
+    return { params: scenario.params, scenario };
+  }
+  try {
+    return { params: scenarioFromQuery(query), scenario: null };
+  } catch (err) {
+    if (err instanceof z.ZodError) throw new ValidationError(describeZodError(err));
+    throw err;
+  }
+}
+
+function criteriaFor(locale: Locale): { id: string; label: string; unit: string; source: string; defaultWeight: number }[] {
+  return CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: c.unit, source: c.source, defaultWeight: c.defaultWeight }));
+}
+
+/**
+ * The planner's workspace: the map + ranking + weights page (`/`, `/scenarios/:id`), saved
+ * scenarios (pages and JSON API), scenario and municipality comparison, municipality profiles, and
+ * the coverage layer. Routes parse, load, call the planning layer, render.
+ */
+export function workspace({ db }: AppDeps): Router {
+  const router = Router();
+
+  const renderWorkspace = (res: Response, scenario: Scenario | null): void => {
+    const locale = res.locals.locale as Locale;
+    const context = planningContext(db);
+    const counties = [...new Set(context.municipalities.map((m) => m.county))].sort((a, b) => a.localeCompare(b, 'nb'));
+    res.render('workspace', {
+      title: scenario ? scenario.name : res.locals.t('nav.map'),
+      scenario,
+      pageData: {
+        locale, dictionary: clientDictionary(locale),
+        criteria: criteriaFor(locale),
+        defaults: defaultScenarioParams,
+        districts: listPoliceDistricts(db).map((d) => d.name),
+        counties,
+        answers: context.answers,
+        tileUrl: process.env.STEDSVALG_TILE_URL || null,
+        tileAttribution: process.env.STEDSVALG_TILE_ATTRIBUTION || '',
+        scenario: scenario && { id: scenario.id, name: scenario.name, description: scenario.description, params: scenario.params,
+          createdBy: scenario.createdBy, createdAt: formatDateTime(locale, scenario.createdAt), updatedAt: formatDateTime(locale, scenario.updatedAt),
+          dataVintage: scenario.dataVintage, staleData: scenario.dataHash !== (getMeta(db, 'data_hash') ?? '') },
+        ineligibleReasons: Object.fromEntries(Object.entries(INELIGIBLE_REASON_LABELS).map(([k, v]) => [k, v[locale]])),
+      },
+    });
+  };
+
+  router.get('/', (_req, res) => renderWorkspace(res, null));
+  router.get('/scenarios/:id', (req, res) => renderWorkspace(res, mustGetScenario(db, req.params.id)));
+
+  router.get('/scenarios', (_req, res) => {
+    const locale = res.locals.locale as Locale;
+    res.render('scenarios', {
+      title: res.locals.t('scn.title'),
+      scenarios: listScenarios(db).map((s) => ({ ...s, createdAtText: formatDateTime(locale, s.createdAt), updatedAtText: formatDateTime(locale, s.updatedAt) })),
+      pageData: { locale, dictionary: clientDictionary(locale) },
+    });
+  });
+
+  // ---------------------------------------------------------------- scenario API
+
+  router.get('/api/scenarios', (_req, res) => {
+    res.json({ scenarios: listScenarios(db) });
+  });
+
+  router.post('/api/scenarios', (req, res) => {
+    const body = parse(createBody, req.body ?? {});
+    const scenario = createScenario(db, { ...body, ...stamps(db), now: new Date().toISOString() });
+    res.status(201).location(`/scenarios/${scenario.id}`).json(scenario);
+  });
+
+  router.get('/api/scenarios/compare', async (req, res) => {
+    const q = parse(z.object({ a: scenarioId, b: scenarioId, solver: z.enum(['greedy', 'exact']).default('greedy') }), req.query);
+    const a = mustGetScenario(db, q.a);
+    const b = mustGetScenario(db, q.b);
+    const [oa, ob] = [await outcomeOf(db, a.params, q.solver), await outcomeOf(db, b.params, q.solver)];
+    const { moves, ...comparison } = compareOutcomes(oa, ob);
+    res.json({ a, b, solver: q.solver, comparison: { ...comparison, moves: moves.filter((m) => m.delta !== 0) } });
+  });
+
+  router.get('/api/scenarios/:id', (req, res) => {
+    res.json(mustGetScenario(db, req.params.id));
+  });
+
+  router.put('/api/scenarios/:id', (req, res) => {
+    const current = mustGetScenario(db, req.params.id);
+    const body = parse(updateBody, req.body ?? {});
+    const updated = updateScenario(db, current.id, {
+      name: body.name ?? current.name, description: body.description ?? current.description,
+      params: body.params ?? current.params, by: body.by ?? 'planlegger', ...stamps(db), now: new Date().toISOString(),
+    });
+    res.json(updated);
+  });
+
+  router.delete('/api/scenarios/:id', (req, res) => {
+    const current = mustGetScenario(db, req.params.id);
+    deleteScenario(db, current.id);
+    res.status(204).end();
+  });
+
+  router.post('/api/scenarios/:id/duplicate', (req, res) => {
+    const source = mustGetScenario(db, req.params.id);
+    const body = parse(duplicateBody, req.body ?? {});
+    const suffix = res.locals.locale === 'en' ? ' (copy)' : ' (kopi)';
+    const scenario = createScenario(db, {
+      name: body.name ?? `${source.name}${suffix}`.slice(0, 200), description: source.description, params: source.params,
+      by: body.by, ...stamps(db), now: new Date().toISOString(), parentId: source.id,
+    });
+    res.status(201).location(`/scenarios/${scenario.id}`).json(scenario);
+  });
+
+  // ---------------------------------------------------------------- map layers
+
+  router.get('/api/workspace/sites', (_req, res) => {
+    const { sites } = planningContext(db);
+    res.json({ sites: sites.map((s) => ({ ...s, lon: round(s.lon, 5), lat: round(s.lat, 5) })) });
+  });
+
+  router.get('/api/workspace/premises', (_req, res) => {
+    const features = listResponses(db).flatMap((r) =>
+      r.q5.premises
+        .filter((p) => p.lon !== null && p.lat !== null)
+        .map((p) => ({
+          type: 'Feature',
+          properties: { kommunenummer: r.kommunenummer, address: p.address, coLocatedWith: p.coLocatedWith, floorAreaM2: p.floorAreaM2, sample: r.sample },
+          geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+        })),
+    );
+    res.type('application/geo+json').json({ type: 'FeatureCollection', features });
+  });
+
+  let demandCache: { revision: string; points: [number, number, number][]; knr: string[] } | null = null;
+  router.get('/api/coverage', (req, res) => {
+    const q = parse(coverageQuery, req.query);
+    const context = planningContext(db);
+    if (!demandCache || demandCache.revision !== context.revision) {
+      const demand = listDemandPoints(db);
+      demandCache = { revision: context.revision, points: demand.map((d) => [round(d.lon, 4), round(d.lat, 4), Math.round(d.population)]), knr: demand.map((d) => d.kommunenummer) };
+    }
+    const { knr, points } = demandCache;
+    const layer = coverageLayer(context.location, q.selected, q.minutes);
+    const byMunicipality = coverageByGroup(layer, context.location.demandWeight, (i) => knr[i]);
+    res.json({
+      method: 'demand-points', minutes: q.minutes, selected: q.selected,
+      points, states: Array.from(layer.states).join(''),
+      residents: { uncovered: Math.round(layer.residents[0]), existing: Math.round(layer.residents[1]), proposed: Math.round(layer.residents[2]), total: Math.round(layer.totalResidents) },
+      byMunicipality: Object.fromEntries([...byMunicipality].map(([k, v]) => [k, { shareExisting: round(v.shareExisting, 4), shareWithProposed: round(v.shareWithProposed, 4) }])),
+    });
+  });
+
+  // ---------------------------------------------------------------- comparison pages
+
+  router.get('/compare', async (req, res) => {
+    const locale = res.locals.locale as Locale;
+    const all = listScenarios(db);
+    const q = parse(z.object({ a: scenarioId.optional(), b: scenarioId.optional() }), { a: req.query.a || undefined, b: req.query.b || undefined });
+    let view: Record<string, unknown> = { comparison: null };
+    if (q.a && q.b) {
+      const a = mustGetScenario(db, q.a);
+      const b = mustGetScenario(db, q.b);
+      const [oa, ob] = [await outcomeOf(db, a.params, 'greedy'), await outcomeOf(db, b.params, 'greedy')];
+      const comparison = compareOutcomes(oa, ob);
+      view = {
+        a, b, comparison, moves: comparison.moves.filter((m) => m.delta !== 0 && (m.rankA <= 60 || m.rankB <= 60)).slice(0, 25),
+        weightRows: CRITERIA.map((c) => ({ label: c.label[locale], a: a.params.weights[c.id], b: b.params.weights[c.id] })),
+        ruleRows: ruleRows(a.params, b.params, (key) => res.locals.t(key)),
+        nameOf: Object.fromEntries(oa.ranking.map((r) => [r.kommunenummer, r.name])),
+        selectedA: oa.selected, selectedB: ob.selected,
+      };
+    }
+    res.render('compare', { title: res.locals.t('cmp.title'), scenarios: all, selA: q.a ?? '', selB: q.b ?? '', ...view,
+      fmtDate: (iso: string) => formatDateTime(locale, iso) });
+  });
+
+  router.get('/compare/municipalities', (req, res) => {
+    const locale = res.locals.locale as Locale;
+    const q = parse(compareMunicipalitiesQuery, { k: typeof req.query.k === 'string' ? req.query.k : '' });
+    // `k` names the municipalities here, not the scenario's K (which ranking does not use).
+    const { params } = paramsForPage(db, { ...(req.query as Record<string, unknown>), k: undefined });
+    const { ranking, context } = rankScenario(db, params);
+    const items = q.k.map((k) => {
+      const m = context.municipalities.find((x) => x.kommunenummer === k);
+      if (!m) throw new NotFoundError(`no municipality with kommunenummer ${k}`);
+      return { m, r: ranking.items.find((x) => x.kommunenummer === k)! };
+    });
+    const rows = PROFILE_INDICATORS.map((ind) => {
+      const values = items.map(({ m }) => m[ind.key] as number | null);
+      return { key: ind.key, digits: ind.digits, values, best: bestIndex(values, ind.need) };
+    });
+    const scores = items.map(({ r }) => r.score);
+    const ranks = items.map(({ r }) => r.rank);
+    res.render('compare-municipalities', {
+      title: res.locals.t('cmp.muniTitle'), items, rows,
+      scoreRow: { values: scores, best: bestIndex(scores, 'high') }, rankRow: { values: ranks, best: bestIndex(ranks, 'low') },
+      criteriaRows: CRITERIA.filter((c) => ranking.weights[c.id] > 0).map((c) => {
+        const values = items.map(({ r }) => r.contributions[c.id] ?? 0);
+        return { label: c.label[locale], values, best: bestIndex(values, 'high') };
+      }),
+      options: context.municipalities.map((m) => ({ k: m.kommunenummer, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+      selected: q.k,
+    });
+  });
+
+  // ---------------------------------------------------------------- profile
+
+  router.get('/municipalities/:knr', (req, res) => {
+    const locale = res.locals.locale as Locale;
+    const knr = parse(knrParam, req.params.knr, 'kommunenummer: ');
+    const m = getMunicipality(db, knr);
+    if (!m) throw new NotFoundError(`no municipality with kommunenummer ${knr}`);
+    const { params, scenario } = paramsForPage(db, req.query as Record<string, unknown>);
+    const { ranking, context } = rankScenario(db, params);
+    const item = ranking.items.find((r) => r.kommunenummer === knr)!;
+    const robust = robustnessScenario(db, params, { samples: 1000, seed: 1, mode: 'around' }).items.find((r) => r.kommunenummer === knr) ?? null;
+    const percentiles = indicatorPercentiles(context.municipalities, knr, PROFILE_INDICATORS.map((i) => i.key), (x) => x.kommunenummer, (x) => x.policeDistrict);
+    const stations = listStations(db);
+    const nearest = nearestStations([m.centre.lon, m.centre.lat], stations, context.travelModel, 3);
+    const response = getResponse(db, knr);
+    const eligibleCount = ranking.items.filter((r) => r.eligible).length;
+    res.render('profile', {
+      title: m.name, m, item, robust, percentiles, nearest, response, answers: context.answers, scenario, params, eligibleCount,
+      indicators: PROFILE_INDICATORS,
+      criteria: CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: c.unit, weight: ranking.weights[c.id] })),
+      reasonText: item.reason ? INELIGIBLE_REASON_LABELS[item.reason][locale] : '',
+      workspaceHref: scenario ? `/scenarios/${scenario.id}` : '/',
+      pageData: {
+        locale, dictionary: clientDictionary(locale), boundary: listBoundaries(db).get(knr) ?? null, centre: [m.centre.lon, m.centre.lat],
+        tileUrl: process.env.STEDSVALG_TILE_URL || null, tileAttribution: process.env.STEDSVALG_TILE_ATTRIBUTION || '',
+        stations: nearest.map((n) => { const s = stations.find((x) => x.id === n.id)!; return { name: s.name, lon: s.lon, lat: s.lat, driveMin: n.driveMin }; }),
+        premises: (response?.q5.premises ?? []).filter((p) => p.lon !== null && p.lat !== null).map((p) => ({ address: p.address, lon: p.lon, lat: p.lat })),
+      },
+    });
+  });
+
+  return router;
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+/** Index of the value that argues most for a station (highest or lowest), or -1 when none or a tie for all. */
+export function bestIndex(values: readonly (number | null)[], need: 'high' | 'low' | null): number {
+  if (!need) return -1;
+  let best = -1;
+  values.forEach((v, i) => {
+    if (v === null || !Number.isFinite(v)) return;
+    if (best < 0 || (need === 'high' ? v > (values[best] as number) : v < (values[best] as number))) best = i;
+  });
+  const finite = values.filter((v) => v !== null && Number.isFinite(v));
+  return finite.length > 1 && finite.every((v) => v === finite[0]) ? -1 : best;
+}
+
+function ruleRows(a: ScenarioParams, b: ScenarioParams, t: (key: string) => string): { label: string; a: string; b: string }[] {
+  const pairs = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k}: ${v}`).join(', ') || '–';
+  const yes = (v: boolean) => t(v ? 'ws.on' : 'ws.off');
+  return [
+    { label: t('ws.normalization'), a: t(`ws.norm.${a.normalization}`), b: t(`ws.norm.${b.normalization}`) },
+    { label: t('ws.method'), a: t(`ws.method.${a.method}`), b: t(`ws.method.${b.method}`) },
+    { label: t('ws.gate'), a: yes(a.wishGate), b: yes(b.wishGate) },
+    { label: t('ws.k'), a: String(a.k), b: String(b.k) },
+    { label: t('ws.objective'), a: t(`ws.obj.${a.objective}`), b: t(`ws.obj.${b.objective}`) },
+    { label: t('ws.minutes'), a: String(a.minutes), b: String(b.minutes) },
+    { label: t('ws.districtMin'), a: pairs(a.districtMin), b: pairs(b.districtMin) },
+    { label: t('ws.districtMax'), a: pairs(a.districtMax), b: pairs(b.districtMax) },
+  ];
+}
+
+export type { IndicatorKey };
