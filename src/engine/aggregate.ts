@@ -83,7 +83,7 @@ export function columnRanges(normalized: Float64Array, n: number, m: number): { 
   return { lo, hi };
 }
 
-/** Weighted sum into `scores` (and `contributions` when given). Hot loop of the robustness sampler. */
+/** Weighted sum into `scores` (and `contributions` when given). */
 export function weightedSumInto(
   normalized: Float64Array, n: number, m: number, weights: ArrayLike<number>,
   scores: Float64Array, contributions: Float64Array | null,
@@ -143,4 +143,47 @@ export function topsisInto(
       }
     }
   }
+}
+
+/**
+ * A weighted-sum scorer specialised for many weight vectors over one matrix (the robustness
+ * sampler): missing values become 0 in a column-major copy, and only rows with a missing value
+ * recompute their own weight total. Same result as `weightedSumInto`.
+ */
+export function createWsmScorer(normalized: Float64Array, n: number, m: number): (weights: ArrayLike<number>, scores: Float64Array) => void {
+  const columns = new Float64Array(n * m);
+  const rowsWithMissing: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let missing = false;
+    for (let c = 0; c < m; c++) {
+      const v = normalized[i * m + c];
+      if (v !== v) missing = true;
+      columns[c * n + i] = v !== v ? 0 : v;
+    }
+    if (missing) rowsWithMissing.push(i);
+  }
+  return (weights, scores) => {
+    scores.fill(0);
+    let total = 0;
+    for (let c = 0; c < m; c++) {
+      const w = weights[c];
+      total += w;
+      if (w === 0) continue;
+      const off = c * n;
+      for (let i = 0; i < n; i++) scores[i] += w * columns[off + i];
+    }
+    const scale = total > 0 ? 100 / total : 0;
+    for (let i = 0; i < n; i++) scores[i] *= scale;
+    for (const i of rowsWithMissing) {
+      let wSum = 0;
+      let s = 0;
+      for (let c = 0; c < m; c++) {
+        const v = normalized[i * m + c];
+        if (v !== v) continue;
+        wSum += weights[c];
+        s += weights[c] * v;
+      }
+      scores[i] = wSum > 0 ? (100 * s) / wSum : 0;
+    }
+  };
 }

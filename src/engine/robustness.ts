@@ -8,14 +8,14 @@
  *   `concentration` (default 50): mean = the chosen weights, larger κ = tighter around them;
  * - `simplex`: Dirichlet(1, …, 1), uniform on the simplex of those criteria.
  * Per sample the precomputed normalised matrix is re-aggregated (no re-normalisation), ranked with
- * the documented tie-break (scores compared at 1e-6 point resolution), and counted. Ranks are over all municipalities; percentiles use the
+ * the documented tie-break (scores compared at about 1e-5 point resolution), and counted. Ranks are over all municipalities; percentiles use the
  * nearest-rank method on the sampled ranks. `pTopK` = share of samples where the municipality is
  * among the K best eligible by score. `pInSet` = share of samples where the constrained greedy
  * selection (objective `score` or `blend`, with the scenario's rules) picks it; it is computed on the
  * first `setSamples` samples (default 1,000) to keep 10,000-sample runs fast. For `coverage` and
  * `access` the set does not depend on the weights, so pInSet is 0 or 1 (one solve).
  */
-import { columnRanges, topsisInto, weightedSumInto } from './aggregate';
+import { columnRanges, createWsmScorer, topsisInto, weightedSumInto } from './aggregate';
 import type { MunicipalityInput } from './criteria';
 import { greedySelect } from './greedy';
 import type { LocationProblem } from './location';
@@ -103,11 +103,12 @@ export function robustness(
   const w = new Float64Array(m);
   const scores = new Float64Array(n);
   const order = new Int32Array(n);
+  const wsm = createWsmScorer(normalized, n, m);
   const sortByScore = rankSorter(tieRank, scores, order);
   for (let s = 0; s < opts.samples; s++) {
     rng.dirichlet(alpha, w);
     if (prep.options.method === 'topsis') topsisInto(normalized, n, m, w, lo, hi, scores, null);
-    else weightedSumInto(normalized, n, m, w, scores, null);
+    else wsm(w, scores);
     sortByScore();
     let eligibleSeen = 0;
     for (let r = 0; r < n; r++) {
@@ -140,32 +141,36 @@ export function robustness(
 }
 
 /**
- * A fast sorter for consecutive samples: integer keys (score quantised to 1e-6 points, then the
- * tie-break position) and an insertion sort that starts from the previous sample's order, which is
- * nearly sorted when samples are close (O(n + inversions)); a full native sort when it is not.
+ * A fast sorter: each score is quantised to an unsigned integer (resolution 100 / 2^(32 − b) points,
+ * b = bits for the tie-break position, about 1e-5 points for 357 items) and packed above the
+ * tie-break position; an LSD radix sort (4 passes of 8 bits) then orders the keys in O(n).
  */
 function rankSorter(tieRank: Int32Array, scores: Float64Array, order: Int32Array): () => void {
   const n = tieRank.length;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  let tieBits = 1;
+  while (1 << tieBits < n) tieBits++;
+  const qMax = 2 ** (32 - tieBits) - 1;
+  const byTie = new Int32Array(n);
+  tieRank.forEach((r, i) => (byTie[r] = i));
+  let keys = new Uint32Array(n);
+  let tmp = new Uint32Array(n);
+  const counts = new Int32Array(256);
+  const tieMask = (1 << tieBits) - 1;
   return () => {
-    for (let i = 0; i < n; i++) keys[i] = Math.round((1000 - scores[i]) * 1e6) * n + tieRank[i];
-    let moves = 0;
-    for (let a = 1; a < n; a++) {
-      const item = order[a];
-      const key = keys[item];
-      let b = a - 1;
-      while (b >= 0 && keys[order[b]] > key) {
-        order[b + 1] = order[b];
-        b--;
-      }
-      order[b + 1] = item;
-      moves += a - 1 - b;
-      if (moves > 8 * n) {
-        order.sort((x, y) => keys[x] - keys[y]);
-        return;
-      }
+    for (let i = 0; i < n; i++) {
+      const q = Math.min(qMax, Math.max(0, Math.round(((100 - scores[i]) / 100) * qMax)));
+      keys[i] = (q * (tieMask + 1) + tieRank[i]) >>> 0;
     }
+    for (let shift = 0; shift < 32; shift += 8) {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 255]++;
+      for (let b = 1; b < 256; b++) counts[b] += counts[b - 1];
+      for (let i = n - 1; i >= 0; i--) tmp[--counts[(keys[i] >>> shift) & 255]] = keys[i];
+      const swap = keys;
+      keys = tmp;
+      tmp = swap;
+    }
+    for (let r = 0; r < n; r++) order[r] = byTie[keys[r] & tieMask];
   };
 }
 

@@ -35,3 +35,12 @@ describe('robustness', () => {
     }
   });
 });
+
+describe('robustness base ranks', () => {
+  test('When compared with rankMunicipalities, then rankBase is the same rank', async () => {
+    const { rankMunicipalities } = await import('../../src/engine');
+    const ms = smallMunicipalities(30, 8, false);
+    const ranks = new Map(rankMunicipalities(ms).items.map((i) => [i.kommunenummer, i.rank]));
+    for (const it of robustness(ms, {}, { samples: 10, k: 5 }).items) expect(it.rankBase).toBe(ranks.get(it.kommunenummer));
+  });
+});
