@@ -10,8 +10,8 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   rank: { summary: 'rank all municipalities under a scenario (rank --help)', load: () => import('./commands/rank') },
   select: { summary: 'choose K sites under a scenario (select --help)', load: () => import('./commands/select') },
   robustness: { summary: 'weight-sampling robustness of a scenario (robustness --help)', load: () => import('./commands/robustness') },
-  // score: { summary: 'rank any decision matrix: score --matrix F --weights F --method wsm|topsis', load: () => import('./commands/score') },
-  // locate: { summary: 'solve a location problem: locate --demand F --sites F --k N --objective coverage|access --radius R', load: () => import('./commands/locate') },
+  score: { summary: 'rank any decision matrix: score --matrix F --weights F --method wsm|topsis', load: () => import('./commands/score') },
+  locate: { summary: 'solve a location problem: locate --demand F --sites F --k N --objective coverage|access --radius R', load: () => import('./commands/locate') },
 };
 
 function usage(): string {
