@@ -1,0 +1,35 @@
+/**
+ * CSV export of a report's candidates for Norwegian Excel: UTF-8 with a byte-order mark, `;` as
+ * the separator and decimal comma, no thousands separators (so Excel reads numbers as numbers).
+ * One row per candidate with every column (core, criterion values and points, indicators). When
+ * sample answers are loaded the first line is a `#` comment with the notice. The language changes
+ * only headers and labels, never the number format.
+ */
+import { toCsv } from '../import/csv';
+import type { CellValue, ReportModel } from './report-model';
+import { text } from './texts';
+
+/** The byte-order mark Excel needs to read UTF-8. */
+export const BOM = '\uFEFF';
+
+/** A number with decimal comma and no grouping (`1234,5`); null → empty. */
+export function decimalComma(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  return String(value).replace('.', ',');
+}
+
+function cell(model: ReportModel, v: CellValue): string {
+  if (typeof v === 'number') return decimalComma(v);
+  if (typeof v === 'boolean') return text(model.locale, v ? 'yes' : 'no');
+  return v ?? '';
+}
+
+/** The CSV text (with BOM) of a report's candidates. */
+export function reportCsv(model: ReportModel): string {
+  const columns = [...model.columns.core, ...model.columns.criteria, ...model.columns.indicators];
+  const rows: string[][] = [];
+  if (model.notice) rows.push([`# ${model.notice}`]);
+  rows.push(columns.map((c) => c.header));
+  for (const c of model.candidates) rows.push(columns.map((col) => cell(model, c.record[col.key] ?? null)));
+  return BOM + toCsv(rows, ';').replace(/\n/g, '\r\n');
+}

@@ -1,0 +1,422 @@
+/**
+ * The report model: everything an export shows, assembled once, so CSV, XLSX, GeoJSON and PDF
+ * print the same (rounded) numbers. `buildReportModel` is pure (inputs and `now` in, model out);
+ * `loadShortlistReport` / `loadScenarioReport` are the thin shell that gathers its inputs from the
+ * database and the engine.
+ *
+ * Rounding (applied here, once): score and points 2 decimals, criterion values and indicators 3,
+ * probabilities 3, coordinates 6, residents to whole persons.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/connection';
+import { listAssessments, type Assessment } from '../db/assessments-repo';
+import { getMeta } from '../db/load-dataset';
+import { answersStatus } from '../db/responses-repo';
+import { getScenario } from '../db/scenarios-repo';
+import { getShortlist } from '../db/shortlists-repo';
+import { CRITERIA, INELIGIBLE_REASON_LABELS, type IneligibleReason } from '../engine';
+import type { ScenarioParams } from '../planning/scenario';
+import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type ShortlistSnapshot, type SnapshotCandidate, type SnapshotComparison } from '../shortlist';
+import { compareWithToday, scenarioSnapshot } from '../shortlist/service';
+import { NotFoundError } from '../web/errors';
+import { formatNumber, t, type Locale, type MessageKey } from '../web/i18n';
+import { text, valueLabel } from './texts';
+
+/** One data source (from data/vintage.json). */
+export interface SourceEntry {
+  id: string;
+  title: string;
+  publisher: string;
+  licence: string;
+  vintage: string;
+  reference: string;
+}
+
+/** What `buildReportModel` needs. */
+export interface ReportInputs {
+  kind: 'shortlist' | 'scenario';
+  shortlist: { id: string; name: string; description: string; createdBy: string; createdAt: string } | null;
+  scenario: { id: string | null; name: string };
+  snapshot: ShortlistSnapshot;
+  /** The kept candidates in order (for a scenario export: the proposed set, all `proposed`). */
+  candidates: { kommunenummer: string; position: number; site: CandidateSite; rationale: string; status: CandidateStatus }[];
+  /** All assessments of these candidates, oldest first. */
+  assessments: Assessment[];
+  comparison: SnapshotComparison | null;
+  /** Whether sample answers are loaded now (the notice shows when now OR at the snapshot). */
+  answersSampleNow: boolean;
+  sources: SourceEntry[];
+  softwareVersion: string;
+}
+
+export type CellValue = string | number | boolean | null;
+
+/** A column of the candidate tables (key = GeoJSON property name, header = localized). */
+export interface ReportColumn {
+  key: string;
+  header: string;
+  kind: 'text' | 'number' | 'boolean';
+}
+
+export interface ReportAssessment {
+  advice: string;
+  adviceLabel: string;
+  reason: string;
+  assessor: string;
+  assessedAt: string;
+}
+
+/** One candidate, every figure rounded and labelled. */
+export interface ReportCandidate {
+  position: number;
+  kommunenummer: string;
+  name: string;
+  county: string;
+  policeDistrict: string;
+  status: CandidateStatus;
+  statusLabel: string;
+  site: CandidateSite & { kindLabel: string };
+  rationale: string;
+  rank: number;
+  eligibleRank: number | null;
+  score: number;
+  eligible: boolean;
+  ineligibleReason: string;
+  inProposedSet: boolean;
+  robustness: { pInSet: number; pTopK: number; rankP05: number; rankMedian: number; rankP95: number } | null;
+  newlyCovered: number | null;
+  criteria: { id: string; label: string; unit: string; value: number | null; points: number; weightShare: number }[];
+  indicators: { key: string; label: string; value: number | null }[];
+  answer: { sample: boolean; rows: { question: string; label: string; text: string }[]; premises: [string, string][][] } | null;
+  assessment: ReportAssessment | null;
+  history: ReportAssessment[];
+  /** The flat record of all columns (`columns` keys). */
+  record: Record<string, CellValue>;
+}
+
+/** Everything an export shows. */
+export interface ReportModel {
+  locale: Locale;
+  generatedAt: string;
+  kind: 'shortlist' | 'scenario';
+  shortlistId: string | null;
+  title: string;
+  subtitle: string;
+  /** The sample-data notice, or null when real answers are loaded. */
+  notice: string | null;
+  meta: [string, string][];
+  method: string[];
+  weights: { id: string; label: string; weight: number; share: number; direction: string; unit: string; source: string }[];
+  rules: [string, string][];
+  summary: [string, string][];
+  columns: { core: ReportColumn[]; criteria: ReportColumn[]; indicators: ReportColumn[] };
+  candidates: ReportCandidate[];
+  assessments: (ReportAssessment & { kommunenummer: string; name: string; policeDistrict: string; current: boolean })[];
+  differences: { intro: string; lines: string[] } | null;
+  sources: SourceEntry[];
+  reproducibility: [string, string][];
+  params: ScenarioParams;
+  inputHash: string;
+}
+
+/** Rounds to `digits` decimals; null stays null. */
+export function round(x: number | null | undefined, digits: number): number | null {
+  if (x === null || x === undefined || !Number.isFinite(x)) return null;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function coreColumns(locale: Locale): ReportColumn[] {
+  const col = (key: string, header: Parameters<typeof text>[1], kind: ReportColumn['kind'] = 'text'): ReportColumn => ({ key, header: text(locale, header), kind });
+  return [
+    col('position', 'position', 'number'), col('kommunenummer', 'kommunenummer'), col('name', 'municipality'), col('county', 'county'),
+    col('policeDistrict', 'district'), col('status', 'status'), col('siteKind', 'siteKind'), col('siteLabel', 'siteLabel'),
+    col('lon', 'lon', 'number'), col('lat', 'lat', 'number'), col('rank', 'rank', 'number'), col('eligibleRank', 'eligibleRank', 'number'),
+    col('score', 'score', 'number'), col('eligible', 'eligible', 'boolean'), col('inProposedSet', 'inProposedSet', 'boolean'),
+    col('pInSet', 'pInSet', 'number'), col('pTopK', 'pTopK', 'number'), col('rankP05', 'rankP05', 'number'),
+    col('rankMedian', 'rankMedian', 'number'), col('rankP95', 'rankP95', 'number'), col('newlyCovered', 'newlyCovered', 'number'),
+    col('wantsStation', 'wantsStation'), col('satisfied', 'satisfied'), col('premisesCount', 'premisesCount', 'number'),
+    col('advice', 'advice'), col('adviceReason', 'adviceReason'), col('assessor', 'assessor'), col('assessedAt', 'assessedAt'),
+    col('rationale', 'rationale'),
+  ];
+}
+
+function criteriaColumns(locale: Locale): ReportColumn[] {
+  return CRITERIA.flatMap((c) => [
+    { key: `value_${c.id}`, header: `${c.label[locale]} (${c.unit})`, kind: 'number' as const },
+    { key: `points_${c.id}`, header: `${c.label[locale]}, ${text(locale, 'points')}`, kind: 'number' as const },
+  ]);
+}
+
+function indicatorColumns(locale: Locale): ReportColumn[] {
+  return INDICATOR_KEYS.map((k) => ({ key: `ind_${k}`, header: indicatorLabel(locale, k), kind: 'number' as const }));
+}
+
+function indicatorLabel(locale: Locale, key: string): string {
+  return key === 'population' ? t(locale, 'ind.population') : t(locale, `ind.${key}` as MessageKey) ?? key;
+}
+
+function toAssessment(locale: Locale, a: Assessment): ReportAssessment {
+  return { advice: a.advice, adviceLabel: valueLabel(locale, a.advice), reason: a.reason, assessor: a.assessor, assessedAt: a.assessedAt };
+}
+
+function answerSection(locale: Locale, c: SnapshotCandidate): ReportCandidate['answer'] {
+  if (!c.answer) return null;
+  const a = c.answer.content;
+  const L = (k: MessageKey) => t(locale, k);
+  const v = (x: string) => valueLabel(locale, x);
+  const rows = [
+    { question: L('resp.q1.title'), label: L('resp.challenges'), text: a.q1.challenges },
+    { question: L('resp.q1.title'), label: L('resp.areas'), text: a.q1.areas.map((x) => L(`resp.area.${x}` as MessageKey)).join(', ') },
+    { question: L('resp.q2.title'), label: L('resp.satisfied'), text: v(a.q2.satisfied) },
+    { question: L('resp.q2.title'), label: L('resp.reasons'), text: a.q2.reasons },
+    { question: L('resp.q3.title'), label: L('resp.cooperation'), text: a.q3.cooperation },
+    { question: L('resp.q3.title'), label: L('resp.resources'), text: a.q3.resources },
+    ...(['station', 'presence', 'attendance', 'telephone', 'internet'] as const).map((ch) => ({
+      question: L('resp.q4.title'), label: L(`resp.channel.${ch}` as MessageKey), text: L(`resp.val.${a.q4[ch]}` as MessageKey),
+    })),
+    { question: L('resp.q4.title'), label: L('resp.comment'), text: a.q4.comment },
+    { question: L('resp.q5.title'), label: L('resp.wantsStation'), text: v(a.q5.wantsStation) },
+  ].map((r) => ({ ...r, text: r.text.trim() === '' ? L('resp.empty') : r.text }));
+  const premises = a.q5.premises.map((p): [string, string][] => ([
+    [text(locale, 'address'), p.address],
+    [text(locale, 'coLocatedWith'), p.coLocatedWith],
+    [`${text(locale, 'lat')}, ${text(locale, 'lon')}`, p.lat !== null && p.lon !== null ? `${p.lat}, ${p.lon}` : t(locale, 'resp.prem.noCoords')],
+    [text(locale, 'floorArea'), p.floorAreaM2 === null ? '' : formatNumber(locale, p.floorAreaM2)],
+    [text(locale, 'availableFrom'), p.availableFrom ?? ''],
+    [text(locale, 'yearlyCost'), p.yearlyCostNok === null ? '' : formatNumber(locale, p.yearlyCostNok)],
+    [text(locale, 'notes'), p.notes],
+  ] as [string, string][]).filter(([, value]) => value !== ''));
+  return { sample: c.answer.sample, rows, premises };
+}
+
+function candidateOf(
+  locale: Locale, s: ShortlistSnapshot, c: SnapshotCandidate, kept: ReportInputs['candidates'][number], history: Assessment[],
+): ReportCandidate {
+  const rb = c.robustness;
+  const assessment = history.length ? toAssessment(locale, history[history.length - 1]) : null;
+  const criteria = CRITERIA.map((def) => ({
+    id: def.id, label: def.label[locale], unit: def.unit, value: round(c.values[def.id], 3),
+    points: round(c.contributions[def.id] ?? 0, 2) ?? 0, weightShare: round(s.ranking.weights[def.id] ?? 0, 4) ?? 0,
+  }));
+  const indicators = INDICATOR_KEYS.map((k) => ({ key: k, label: indicatorLabel(locale, k), value: round(c.indicators[k], 3) }));
+  const answer = c.answer?.content;
+  const reason = c.ineligibleReason ? INELIGIBLE_REASON_LABELS[c.ineligibleReason as IneligibleReason]?.[locale] ?? c.ineligibleReason : '';
+  const out: ReportCandidate = {
+    position: kept.position, kommunenummer: c.kommunenummer, name: c.name, county: c.county, policeDistrict: c.policeDistrict,
+    status: kept.status, statusLabel: valueLabel(locale, kept.status),
+    site: { ...kept.site, lon: round(kept.site.lon, 6)!, lat: round(kept.site.lat, 6)!, kindLabel: valueLabel(locale, kept.site.kind) },
+    rationale: kept.rationale, rank: c.rank, eligibleRank: c.eligibleRank, score: round(c.score, 2)!, eligible: c.eligible,
+    ineligibleReason: reason, inProposedSet: c.inProposedSet,
+    robustness: rb
+      ? { pInSet: round(rb.pInSet, 3)!, pTopK: round(rb.pTopK, 3)!, rankP05: rb.rankP05, rankMedian: rb.rankMedian, rankP95: rb.rankP95 }
+      : null,
+    newlyCovered: round(c.newlyCovered, 0), criteria, indicators, answer: answerSection(locale, c), assessment,
+    history: history.slice(0, -1).map((a) => toAssessment(locale, a)).reverse(), record: {},
+  };
+  out.record = {
+    position: out.position, kommunenummer: out.kommunenummer, name: out.name, county: out.county, policeDistrict: out.policeDistrict,
+    status: out.statusLabel, siteKind: out.site.kindLabel, siteLabel: out.site.label, lon: out.site.lon, lat: out.site.lat,
+    rank: out.rank, eligibleRank: out.eligibleRank, score: out.score, eligible: out.eligible, inProposedSet: out.inProposedSet,
+    pInSet: rb ? out.robustness!.pInSet : null, pTopK: rb ? out.robustness!.pTopK : null, rankP05: rb?.rankP05 ?? null,
+    rankMedian: rb?.rankMedian ?? null, rankP95: rb?.rankP95 ?? null, newlyCovered: out.newlyCovered,
+    wantsStation: answer ? valueLabel(locale, answer.q5.wantsStation) : '', satisfied: answer ? valueLabel(locale, answer.q2.satisfied) : '',
+    premisesCount: answer ? answer.q5.premises.length : null,
+    advice: assessment?.adviceLabel ?? '', adviceReason: assessment?.reason ?? '', assessor: assessment?.assessor ?? '',
+    assessedAt: assessment?.assessedAt ?? '', rationale: out.rationale,
+  };
+  for (const cr of criteria) {
+    out.record[`value_${cr.id}`] = cr.value;
+    out.record[`points_${cr.id}`] = cr.points;
+  }
+  for (const ind of indicators) out.record[`ind_${ind.key}`] = ind.value;
+  return out;
+}
+
+function rulesOf(locale: Locale, p: ScenarioParams): [string, string][] {
+  const T = (k: Parameters<typeof text>[1]) => text(locale, k);
+  const pairs = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k}: ${v}`).join(', ') || T('none');
+  return [
+    [T('ruleK'), String(p.k)],
+    [T('ruleObjective'), valueLabel(locale, p.objective)],
+    [T('ruleMinutes'), String(p.minutes)],
+    ...(p.objective === 'blend' ? [[T('ruleBlend'), formatNumber(locale, p.blendAlpha, 2)] as [string, string]] : []),
+    [T('ruleGate'), p.wishGate ? T('yes') : T('no')],
+    [T('ruleNormalization'), valueLabel(locale, p.normalization)],
+    [T('ruleAggregation'), valueLabel(locale, p.method)],
+    [T('ruleDistrictMin'), pairs(p.districtMin)],
+    [T('ruleDistrictMax'), pairs(p.districtMax)],
+    [T('ruleInclude'), p.include.join(', ') || T('none')],
+    [T('ruleExclude'), p.exclude.join(', ') || T('none')],
+  ];
+}
+
+function fieldLabel(locale: Locale, field: string): string {
+  const [kind, key] = field.split('.');
+  if (kind === 'value') return CRITERIA.find((c) => c.id === key)?.label[locale] ?? key;
+  if (kind === 'indicator') return indicatorLabel(locale, key);
+  const simple: Record<string, Parameters<typeof text>[1]> = { score: 'score', rank: 'rank', eligible: 'eligible', site: 'siteKind', advice: 'advice', candidate: 'municipality' };
+  return simple[kind] ? text(locale, simple[kind]) : field;
+}
+
+/** Human-readable lines for what differs today; advice counts only when `districtAdvice` has weight. */
+function differencesOf(locale: Locale, cmp: SnapshotComparison | null, params: ScenarioParams): ReportModel['differences'] {
+  if (!cmp) return null;
+  const adviceMatters = (params.weights.districtAdvice ?? 0) > 0;
+  const changes = cmp.changes.filter((c) => adviceMatters || (c.field !== 'advice' && c.field !== 'value.districtAdvice'));
+  const lines: string[] = [];
+  if (cmp.dataChanged) lines.push(text(locale, 'dataChanged'));
+  if (cmp.answersChanged) lines.push(text(locale, 'answersChanged'));
+  const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(locale, v, 2) : v === null ? '–' : typeof v === 'boolean' ? text(locale, v ? 'yes' : 'no') : String(v));
+  const figures = changes.filter((c) => c.field !== 'answer');
+  for (const ch of figures.slice(0, 40)) lines.push(`${ch.name} (${ch.kommunenummer}): ${fieldLabel(locale, ch.field)} ${fmt(ch.then)} → ${fmt(ch.now)}`);
+  if (figures.length > 40) lines.push(`… (+${figures.length - 40})`);
+  for (const ch of changes.filter((c) => c.field === 'answer')) lines.push(`${ch.name} (${ch.kommunenummer}): ${text(locale, 'answersChanged')}`);
+  return lines.length ? { intro: text(locale, 'differencesIntro'), lines } : null;
+}
+
+/**
+ * Assembles everything an export shows (pure).
+ * @param inputs from `loadShortlistReport` or `loadScenarioReport`
+ * @param options locale (default nb) and the generation timestamp (ISO 8601, from the shell)
+ */
+export function buildReportModel(inputs: ReportInputs, options: { locale?: Locale; now: string }): ReportModel {
+  const locale = options.locale ?? 'nb';
+  const s = inputs.snapshot;
+  const p = s.params;
+  const T = (k: Parameters<typeof text>[1], params: Record<string, string | number> = {}) => text(locale, k, params);
+  const byKnr = new Map(s.candidates.map((c) => [c.kommunenummer, c]));
+  const historyOf = (knr: string) => inputs.assessments.filter((a) => a.kommunenummer === knr);
+  const candidates = inputs.candidates
+    .filter((k) => byKnr.has(k.kommunenummer))
+    .map((k) => candidateOf(locale, s, byKnr.get(k.kommunenummer)!, k, historyOf(k.kommunenummer)));
+  const latestIds = new Set(candidates.map((c) => historyOf(c.kommunenummer).at(-1)?.id));
+  const sample = s.answers.sample || inputs.answersSampleNow;
+  const weightSum = CRITERIA.reduce((acc, c) => acc + (p.weights[c.id] ?? 0), 0);
+  const summary: [string, string][] = s.selection
+    ? [
+        [T('selStatus'), valueLabel(locale, s.selection.status)],
+        [T('ruleObjective'), valueLabel(locale, s.selection.objectiveName)],
+        [T('selObjective'), formatNumber(locale, s.selection.objective, 2)],
+      ]
+    : [];
+  if (s.set) {
+    summary.push(
+      [T('selNewlyCovered'), formatNumber(locale, s.set.newlyCovered, 0)],
+      [T('selCoveredShare'), `${formatNumber(locale, s.set.coveredShare * 100, 2)} %`],
+      [T('selMeanAccess'), formatNumber(locale, s.set.meanAccessMin, 2)],
+    );
+  }
+  return {
+    locale,
+    generatedAt: options.now,
+    kind: inputs.kind,
+    shortlistId: inputs.shortlist?.id ?? null,
+    title: inputs.shortlist ? T('titleShortlist', { name: inputs.shortlist.name }) : T('titleScenario'),
+    subtitle: T('subtitle'),
+    notice: sample ? T('sampleNotice') : null,
+    meta: [
+      [T('scenario'), inputs.scenario.name || (inputs.scenario.id ?? T('currentScenario'))],
+      ...(inputs.shortlist ? [[T('createdBy'), inputs.shortlist.createdBy], [T('createdAt'), inputs.shortlist.createdAt]] as [string, string][] : []),
+      [T('snapshotTaken'), s.createdAt],
+      [T('dataVintage'), s.data.vintage],
+      [T('generated'), options.now],
+    ],
+    method: T('methodText', {
+      normalization: valueLabel(locale, p.normalization), aggregation: valueLabel(locale, p.method), k: p.k,
+      objective: valueLabel(locale, p.objective), minutes: p.minutes,
+      samples: s.robustness?.samples ?? 0, seed: s.robustness?.seed ?? 0,
+    }).split('\n\n'),
+    weights: CRITERIA.map((c) => ({
+      id: c.id, label: c.label[locale], weight: p.weights[c.id] ?? 0, share: round(weightSum > 0 ? (p.weights[c.id] ?? 0) / weightSum : 0, 4) ?? 0,
+      direction: c.direction === 'benefit' ? T('directionBenefit') : T('directionCost'), unit: c.unit, source: c.source,
+    })),
+    rules: rulesOf(locale, p),
+    summary,
+    columns: { core: coreColumns(locale), criteria: criteriaColumns(locale), indicators: indicatorColumns(locale) },
+    candidates,
+    assessments: inputs.assessments.map((a) => ({
+      ...toAssessment(locale, a), kommunenummer: a.kommunenummer, name: byKnr.get(a.kommunenummer)?.name ?? a.kommunenummer,
+      policeDistrict: a.policeDistrict, current: latestIds.has(a.id),
+    })),
+    differences: differencesOf(locale, inputs.comparison, p),
+    sources: inputs.sources,
+    reproducibility: [
+      [T('dataVintage'), s.data.vintage],
+      [T('dataHash'), s.data.hash],
+      [T('answersStatus'), `${s.answers.count}${s.answers.sample ? ` (${T('sampleNotice')})` : ''}`],
+      [T('answersRevision'), s.answers.revision],
+      [T('assessmentsRevision'), s.assessmentsRevision],
+      [T('engineVersion'), inputs.softwareVersion],
+      [T('inputHash'), s.inputHash],
+      [T('snapshotTaken'), s.createdAt],
+      [T('timestamp'), options.now],
+    ],
+    params: p,
+    inputHash: s.inputHash,
+  };
+}
+
+// ---------------------------------------------------------------- the shell: gather the inputs
+
+const root = path.resolve(__dirname, '..', '..');
+
+/** The data sources listed in data/vintage.json. */
+export function readSources(): SourceEntry[] {
+  const file = JSON.parse(fs.readFileSync(path.join(root, 'data', 'vintage.json'), 'utf8')) as {
+    sources: { id: string; title: string; publisher: string; licence: string; vintage: string; repo?: string; url?: string }[];
+  };
+  return file.sources.map((x) => ({ id: x.id, title: x.title, publisher: x.publisher, licence: x.licence, vintage: x.vintage, reference: x.repo ?? x.url ?? '' }));
+}
+
+/** `stedsvalg <version>` from package.json, plus the Node version. */
+export function softwareVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+  return `${pkg.name} ${pkg.version} (Node ${process.versions.node})`;
+}
+
+/**
+ * Gathers a stored shortlist's report inputs: its snapshot, its kept candidates, the assessments
+ * of its candidates and the comparison with today's data.
+ * @throws NotFoundError when the shortlist does not exist
+ */
+export async function loadShortlistReport(db: Db, id: string, now: string): Promise<ReportInputs> {
+  const sl = getShortlist(db, id);
+  if (!sl) throw new NotFoundError(`shortlist "${id}" does not exist`);
+  const knrs = new Set(sl.candidates.map((c) => c.kommunenummer));
+  return {
+    kind: 'shortlist',
+    shortlist: { id: sl.id, name: sl.name, description: sl.description, createdBy: sl.createdBy, createdAt: sl.createdAt },
+    scenario: { id: sl.scenarioId, name: sl.scenarioName },
+    snapshot: sl.snapshot,
+    candidates: sl.candidates.map((c) => ({ kommunenummer: c.kommunenummer, position: c.position, site: c.site, rationale: c.rationale, status: c.status })),
+    assessments: listAssessments(db).filter((a) => knrs.has(a.kommunenummer)),
+    comparison: await compareWithToday(db, sl, now),
+    answersSampleNow: answersStatus(db).sample,
+    sources: readSources(),
+    softwareVersion: softwareVersion(),
+  };
+}
+
+/** Gathers the report inputs of a scenario computed now (its proposed set, all `proposed`). */
+export async function loadScenarioReport(
+  db: Db, params: ScenarioParams, now: string, options: { scenarioId?: string | null; solver?: 'exact' | 'greedy' } = {},
+): Promise<ReportInputs> {
+  const scenario = options.scenarioId ? getScenario(db, options.scenarioId) : null;
+  if (options.scenarioId && !scenario) throw new NotFoundError(`scenario "${options.scenarioId}" does not exist`);
+  const snapshot = await scenarioSnapshot(db, scenario?.params ?? params, { solver: options.solver ?? 'exact', now });
+  const knrs = new Set(snapshot.candidates.map((c) => c.kommunenummer));
+  return {
+    kind: 'scenario',
+    shortlist: null,
+    scenario: { id: scenario?.id ?? null, name: scenario?.name ?? '' },
+    snapshot,
+    candidates: snapshot.candidates.map((c, i) => ({ kommunenummer: c.kommunenummer, position: i + 1, site: c.site, rationale: '', status: 'proposed' })),
+    assessments: listAssessments(db).filter((a) => knrs.has(a.kommunenummer)),
+    comparison: null,
+    answersSampleNow: answersStatus(db).sample,
+    sources: readSources(),
+    softwareVersion: softwareVersion(),
+  };
+}
