@@ -1,0 +1,203 @@
+import request from 'supertest';
+import { createApp } from '../../src/web/app';
+import { memoryDb } from '../helpers/app';
+
+const db = memoryDb();
+const app = createApp({ db });
+afterAll(() => db.close());
+
+function create(body: Record<string, unknown>): request.Test {
+  return request(app).post('/api/scenarios').send(body);
+}
+
+describe('scenario API', () => {
+  it('When a planner saves a named scenario, then it is stored with its params, data vintage, who and when', async () => {
+    const res = await create({ name: 'Dekning først', by: 'Kari Nordmann', params: { weights: { crimeRate: 5 }, k: 15 } }).expect(201);
+    expect(res.headers.location).toBe(`/scenarios/${res.body.id}`);
+    expect(res.body).toMatchObject({ name: 'Dekning først', createdBy: 'Kari Nordmann', parentId: null });
+    expect(res.body.params.k).toBe(15);
+    expect(res.body.params.weights.crimeRate).toBe(5);
+    expect(res.body.params.weights.driveTime).toBe(3);
+    expect(res.body.dataVintage.length).toBeGreaterThan(0);
+    expect(res.body.dataHash).toMatch(/^[0-9a-f]+$/);
+    expect(Date.parse(res.body.createdAt)).not.toBeNaN();
+    const read = await request(app).get(`/api/scenarios/${res.body.id}`).expect(200);
+    expect(read.body).toEqual(res.body);
+  });
+
+  it('When no name of the author is given, then it is recorded as "planlegger"', async () => {
+    const res = await create({ name: 'Standard' }).expect(201);
+    expect(res.body.createdBy).toBe('planlegger');
+    expect(res.body.params.k).toBe(20);
+  });
+
+  it('When a scenario is updated, then name and params change and the rest is kept', async () => {
+    const { body: s } = await create({ name: 'Før', params: { k: 10 } });
+    const res = await request(app).put(`/api/scenarios/${s.id}`).send({ name: 'Etter', by: 'Ola', params: { k: 12, objective: 'access' } }).expect(200);
+    expect(res.body).toMatchObject({ id: s.id, name: 'Etter', updatedBy: 'Ola', createdBy: 'planlegger' });
+    expect(res.body.params).toMatchObject({ k: 12, objective: 'access' });
+    const renamed = await request(app).put(`/api/scenarios/${s.id}`).send({ name: 'Bare nytt navn' }).expect(200);
+    expect(renamed.body.params.k).toBe(12);
+  });
+
+  it('When a scenario is duplicated, then the copy has the same params, a new id and the original as parent', async () => {
+    const { body: s } = await create({ name: 'Original', params: { k: 7 } });
+    const res = await request(app).post(`/api/scenarios/${s.id}/duplicate`).send({}).expect(201);
+    expect(res.body.id).not.toBe(s.id);
+    expect(res.body).toMatchObject({ name: 'Original (kopi)', parentId: s.id });
+    expect(res.body.params).toEqual(s.params);
+    const en = await request(app).post(`/api/scenarios/${s.id}/duplicate?lang=en`).send({ name: 'Variant B', by: 'Per' }).expect(201);
+    expect(en.body).toMatchObject({ name: 'Variant B', createdBy: 'Per' });
+  });
+
+  it('When scenarios are listed, then every saved one is there', async () => {
+    const res = await request(app).get('/api/scenarios').expect(200);
+    expect(res.body.scenarios.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('When two scenarios are compared, then the API reports entering and leaving sites, rank moves and the change in residents covered', async () => {
+    const { body: a } = await create({ name: 'A', params: {} });
+    const { body: b } = await create({ name: 'B', params: { weights: { crimeRate: 10, violenceRate: 10, driveTime: 0, uncovered: 0 } } });
+    const res = await request(app).get(`/api/scenarios/compare?a=${a.id}&b=${b.id}`).expect(200);
+    const c = res.body.comparison;
+    expect(res.body.solver).toBe('greedy');
+    expect(c.entering.length).toBeGreaterThan(0);
+    expect(c.entering.length).toBe(c.leaving.length);
+    expect(c.entering.length + c.staying.length).toBe(20);
+    expect(c.moves.length).toBeGreaterThan(0);
+    expect(c.moves.every((m: { delta: number }) => m.delta !== 0)).toBe(true);
+    expect(typeof c.coveredResidents.a).toBe('number');
+    expect(c.coveredResidents.change).toBe(c.coveredResidents.b - c.coveredResidents.a);
+    const same = await request(app).get(`/api/scenarios/compare?a=${a.id}&b=${a.id}`).expect(200);
+    expect(same.body.comparison.entering).toEqual([]);
+    expect(same.body.comparison.coveredResidents.change).toBe(0);
+  });
+
+  it('When a scenario is deleted, then it is gone', async () => {
+    const { body: s } = await create({ name: 'Kortlivet' });
+    await request(app).delete(`/api/scenarios/${s.id}`).expect(204);
+    await request(app).get(`/api/scenarios/${s.id}`).expect(404);
+  });
+
+  describe('errors', () => {
+    it.each([
+      ['an empty name', { name: '  ' }, 'name'],
+      ['a missing name', { params: {} }, 'name'],
+      ['an unknown criterion', { name: 'x', params: { weights: { nope: 1 } } }, 'params.weights.nope'],
+      ['a negative weight', { name: 'x', params: { weights: { crimeRate: -1 } } }, 'params.weights.crimeRate'],
+      ['K = 0', { name: 'x', params: { k: 0 } }, 'params.k'],
+      ['an unknown objective', { name: 'x', params: { objective: 'fastest' } }, 'params.objective'],
+    ])('When a scenario has %s, then it is rejected with 400 naming the field', async (_what, body, field) => {
+      const res = await create(body).expect(400);
+      expect(res.body.error.code).toBe('invalid_request');
+      expect(res.body.error.message).toContain(field);
+    });
+
+    it('When the body is not JSON, then 400 invalid_json', async () => {
+      const res = await request(app).post('/api/scenarios').set('Content-Type', 'application/json').send('{oops').expect(400);
+      expect(res.body.error.code).toBe('invalid_json');
+    });
+
+    it.each([
+      ['GET', '/api/scenarios/s-0000000000'],
+      ['PUT', '/api/scenarios/s-0000000000'],
+      ['DELETE', '/api/scenarios/s-0000000000'],
+      ['POST', '/api/scenarios/s-0000000000/duplicate'],
+    ])('When %s %s names an unknown scenario, then 404 with {error:{code,message}}', async (method, path) => {
+      const res = await request(app)[method.toLowerCase() as 'get'](path).send({ name: 'x' }).expect(404);
+      expect(res.body.error).toEqual({ code: 'not_found', message: 'no scenario with id s-0000000000' });
+    });
+
+    it('When a scenario id has illegal characters, then 400', async () => {
+      const res = await request(app).get('/api/scenarios/bad%20id!').expect(400);
+      expect(res.body.error.code).toBe('invalid_request');
+    });
+
+    it('When compare misses b or names an unknown scenario, then 400 or 404', async () => {
+      const { body: a } = await create({ name: 'Alene' });
+      expect((await request(app).get(`/api/scenarios/compare?a=${a.id}`).expect(400)).body.error.message).toContain('b');
+      await request(app).get(`/api/scenarios/compare?a=${a.id}&b=s-ffffffffff`).expect(404);
+    });
+  });
+});
+
+describe('workspace pages and layers', () => {
+  it('When the planner opens /, then the workspace page has the map, weights for every criterion and the ranking table', async () => {
+    const res = await request(app).get('/').expect(200);
+    expect(res.text).toContain('id="map"');
+    expect(res.text).toContain('id="w-crimeRate"');
+    expect(res.text).toContain('id="ranking"');
+    expect(res.text).toContain('Optimer eksakt');
+    expect(res.text).not.toMatch(/<script>(?!<\/script>)|\son[a-z]+="/);
+  });
+
+  it('When a saved scenario is opened by its URL, then the workspace shows its name and carries its params', async () => {
+    const { body: s } = await create({ name: 'Nord-Norge først', params: { k: 12 } });
+    const res = await request(app).get(`/scenarios/${s.id}`).expect(200);
+    expect(res.text).toContain('Nord-Norge først');
+    expect(res.text).toContain('&#34;k&#34;:12');
+    await request(app).get('/scenarios/s-0000000000').expect(404);
+  });
+
+  it('When the scenario list and the comparison page are opened, then they render with the scenarios', async () => {
+    const { body: a } = await create({ name: 'Liste A' });
+    const { body: b } = await create({ name: 'Liste B', params: { k: 10 } });
+    expect((await request(app).get('/scenarios').expect(200)).text).toContain('Liste A');
+    const cmp = await request(app).get(`/compare?a=${a.id}&b=${b.id}`).expect(200);
+    expect(cmp.text).toContain('Faller ut i B');
+    expect(cmp.text).toContain('id="covered-change"');
+    await request(app).get('/compare').expect(200);
+  });
+
+  it('When the coverage layer is requested, then every demand point gets a state and the proposal only adds coverage', async () => {
+    const none = await request(app).get('/api/coverage?minutes=45').expect(200);
+    const some = await request(app).get('/api/coverage?minutes=45&selected=5601,5034,1839').expect(200);
+    expect(none.body.method).toBe('demand-points');
+    expect(none.body.states.length).toBe(none.body.points.length);
+    expect(none.body.residents.proposed).toBe(0);
+    expect(some.body.residents.proposed).toBeGreaterThan(0);
+    expect(some.body.residents.existing).toBe(none.body.residents.existing);
+    expect(some.body.residents.total).toBe(none.body.residents.total);
+    expect(some.body.byMunicipality['5034'].shareWithProposed).toBeGreaterThan(some.body.byMunicipality['5034'].shareExisting);
+    await request(app).get('/api/coverage?selected=12').expect(400);
+  });
+
+  it('When candidate sites and premises are requested, then there is one site per municipality and a GeoJSON collection', async () => {
+    expect((await request(app).get('/api/workspace/sites').expect(200)).body.sites).toHaveLength(357);
+    expect((await request(app).get('/api/workspace/premises').expect(200)).body.type).toBe('FeatureCollection');
+  });
+});
+
+describe('profile and municipality comparison', () => {
+  it('When a profile is opened, then it shows percentiles, the score breakdown, nearest stations and robustness', async () => {
+    const res = await request(app).get('/municipalities/5601').expect(200);
+    expect(res.text).toContain('Alta');
+    expect(res.text).toContain('Persentil i landet');
+    expect(res.text).toContain('id="breakdown"');
+    expect(res.text).toContain('id="nearest"');
+    expect(res.text).toContain('id="prof-pinset"');
+    expect(res.text).toContain('Ingen svar fra kommunene er lastet inn');
+  });
+
+  it('When a profile is opened under a scenario, then the rank follows that scenario', async () => {
+    const { body: s } = await create({ name: 'Bare folketall', params: { weights: { population: 10, driveTime: 0, uncovered: 0, crimeRate: 0, violenceRate: 0, crimeTrend: 0, premises: 0, dissatisfied: 0 } } });
+    const res = await request(app).get(`/municipalities/0301?scenario=${s.id}`).expect(200);
+    expect(res.text).toMatch(/id="prof-rank">1</);
+    const q = await request(app).get('/municipalities/0301?weights=population:10,driveTime:0,uncovered:0,crimeRate:0,violenceRate:0,crimeTrend:0,premises:0,dissatisfied:0&lang=en').expect(200);
+    expect(q.text).toMatch(/id="prof-rank">1</);
+    expect(q.text).toContain('National percentile');
+  });
+
+  it('When a profile names an unknown or malformed kommunenummer, then 404 or 400', async () => {
+    await request(app).get('/municipalities/9999').expect(404);
+    await request(app).get('/municipalities/abc').expect(400);
+  });
+
+  it('When municipalities are compared, then each indicator row marks the value that argues most for a station', async () => {
+    const res = await request(app).get('/compare/municipalities?k=0301,5601').expect(200);
+    expect(res.text).toContain('Oslo');
+    expect(res.text).toContain('Alta');
+    expect((res.text.match(/class="num best"/g) ?? []).length).toBeGreaterThan(5);
+    await request(app).get('/compare/municipalities?k=0301,5601,1103,3201,5001').expect(400);
+  });
+});
