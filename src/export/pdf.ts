@@ -220,15 +220,15 @@ function mapPage(doc: Doc, model: ReportModel, geo: ReportGeometry, L: Label): v
 function shortlistPage(doc: Doc, model: ReportModel, L: Label): void {
   doc.addPage();
   heading(doc, L('shortlist'));
-  if (model.summary.length) keyValuesGrid(doc, model.summary, 8);
+  if (model.summary.length) keyValues(doc, model.summary, 240, 8);
   table(
     doc,
     [
-      { header: L('position'), width: 20, align: 'right' }, { header: L('municipality'), width: 88 }, { header: L('district'), width: 62 },
-      { header: L('status'), width: 46 }, { header: L('siteKind'), width: 62 }, { header: L('score'), width: 34, align: 'right' },
+      { header: L('position'), width: 20, align: 'right' }, { header: L('municipality'), width: 84 }, { header: L('district'), width: 58 },
+      { header: L('status'), width: 46 }, { header: L('siteKind'), width: 58 }, { header: L('score'), width: 34, align: 'right' },
       { header: L('rank'), width: 28, align: 'right' }, { header: L('pInSet'), width: 34, align: 'right' },
-      { header: `${L('rankP05')}–${L('rankP95')}`, width: 44, align: 'right' }, { header: L('newlyCovered'), width: 46, align: 'right' },
-      { header: L('advice'), width: CONTENT_W - 424 },
+      { header: `${L('rankP05')}–${L('rankP95')}`, width: 44, align: 'right' }, { header: L('newlyCovered'), width: 42, align: 'right' },
+      { header: L('advice'), width: CONTENT_W - 448 },
     ],
     model.candidates.map((c) => [
       String(c.position), `${c.name} (${c.kommunenummer})`, c.policeDistrict, c.statusLabel, c.site.kindLabel, num(model, c.score, 2), String(c.rank),

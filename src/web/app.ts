@@ -9,6 +9,7 @@ import { pages } from './routes/pages';
 import { responsesRoutes, sampleAnswersMiddleware } from './routes/responses';
 import { planningApi } from './routes/planning-api';
 import { workspace } from './routes/workspace';
+import { shortlistRoutes } from './routes/shortlists';
 
 export interface AppDeps {
   db: Db;
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(workspace(deps));
   app.use(pages(deps));
   app.use(responsesRoutes(deps));
+  app.use(shortlistRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

@@ -1,0 +1,346 @@
+/**
+ * Shortlists, police district review and exports: HTML pages (forms, post/redirect/get), a small
+ * JSON API, and the export downloads. Parse at the edge with zod, call the shortlist service or
+ * the exporters, render. Timestamps come from here (the shell).
+ */
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import type { Db } from '../../db/connection';
+import { ADVICE_VALUES, listAssessments, recordAssessment, type Assessment } from '../../db/assessments-repo';
+import { getMunicipality, listPoliceDistricts } from '../../db/municipalities-repo';
+import { getResponse } from '../../db/responses-repo';
+import { listScenarios } from '../../db/scenarios-repo';
+import {
+  deleteShortlist, getShortlist, listShortlists, moveCandidate, updateCandidate, type Shortlist,
+} from '../../db/shortlists-repo';
+import {
+  buildReportModel, EXPORT_FORMATS, loadReportGeometry, loadScenarioReport, loadShortlistReport, renderExport, type ExportFormat,
+} from '../../export';
+import { scenarioFromQuery, scenarioParamsSchema } from '../../planning/scenario';
+import { CANDIDATE_STATUSES, type CandidateSite } from '../../shortlist';
+import { compareWithToday, createShortlist, type ShortlistSource } from '../../shortlist/service';
+import { NotFoundError, ValidationError, describeZodError } from '../errors';
+import type { Locale } from '../i18n';
+
+const knr = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
+const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
+const person = z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters');
+
+/** `POST /api/shortlists` and the create form: exactly one source. */
+const createBody = z.object({
+  name,
+  description: z.string().max(5000).default(''),
+  by: person,
+  scenarioId: z.string().min(1).optional(),
+  params: z.unknown().optional(),
+  kommunenummer: z.array(knr).optional(),
+  solver: z.enum(['exact', 'greedy']).default('exact'),
+});
+
+const candidatePatch = z.object({
+  status: z.enum(CANDIDATE_STATUSES as [string, ...string[]]).optional(),
+  rationale: z.string().max(10000).optional(),
+  /** `centre` or `premises:N` (1-based, of the municipality's current answer). */
+  site: z.string().regex(/^(centre|premises:\d)$/, 'must be "centre" or "premises:N"').optional(),
+  by: person,
+});
+
+const assessmentBody = z.object({
+  shortlistId: z.string().min(1).nullable().optional(),
+  kommunenummer: knr,
+  advice: z.enum(ADVICE_VALUES as [string, ...string[]]),
+  reason: z.string().trim().min(1, 'is required (give the reason for the advice)').max(10000),
+  assessor: person,
+});
+
+const nowIso = () => new Date().toISOString();
+
+function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.output<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new ValidationError(describeZodError(r.error));
+  return r.data;
+}
+
+function requireShortlist(db: Db, id: string): Shortlist {
+  const sl = getShortlist(db, id);
+  if (!sl) throw new NotFoundError(`shortlist "${id}" does not exist`);
+  return sl;
+}
+
+/** Resolves `centre` / `premises:N` to coordinates for a candidate. */
+function siteChoice(db: Db, kommunenummer: string, choice: string): CandidateSite {
+  const m = getMunicipality(db, kommunenummer);
+  if (!m) throw new NotFoundError(`municipality ${kommunenummer} does not exist`);
+  if (choice === 'centre') return { kind: 'centre', lon: m.centre.lon, lat: m.centre.lat, label: m.adminCentre };
+  const n = Number(choice.split(':')[1]);
+  const p = getResponse(db, kommunenummer)?.q5.premises[n - 1];
+  if (!p || p.lon === null || p.lat === null) throw new ValidationError(`site: premises ${n} of ${kommunenummer} does not exist or has no coordinates`);
+  return { kind: 'premises', lon: p.lon, lat: p.lat, label: p.address };
+}
+
+/** The site options of a municipality: its centre and each offered premises with coordinates. */
+function siteOptions(db: Db, kommunenummer: string): { value: string; label: string; lon: number; lat: number }[] {
+  const m = getMunicipality(db, kommunenummer);
+  if (!m) return [];
+  const out = [{ value: 'centre', label: m.adminCentre, lon: m.centre.lon, lat: m.centre.lat }];
+  getResponse(db, kommunenummer)?.q5.premises.forEach((p, i) => {
+    if (p.lon !== null && p.lat !== null) out.push({ value: `premises:${i + 1}`, label: p.address, lon: p.lon, lat: p.lat });
+  });
+  return out;
+}
+
+/** Turns the create body into a service source. */
+function sourceOf(body: z.output<typeof createBody>, query: Record<string, unknown>): ShortlistSource {
+  const params = body.params === undefined ? scenarioFromQuery(query) : parse(scenarioParamsSchema, body.params);
+  if (body.kommunenummer && body.kommunenummer.length) return { kind: 'manual', kommunenummer: body.kommunenummer, params, scenarioId: body.scenarioId };
+  if (body.scenarioId) return { kind: 'scenario', scenarioId: body.scenarioId, solver: body.solver };
+  return { kind: 'params', params, solver: body.solver };
+}
+
+/** The form's fields → the create body (manual list: kommunenummer separated by commas, spaces or lines). */
+function formToBody(form: Record<string, unknown>): unknown {
+  const list = typeof form.kommunenummer === 'string' ? form.kommunenummer.split(/[\s,;]+/).filter(Boolean) : [];
+  let params: unknown;
+  if (typeof form.scenarioQuery === 'string' && form.scenarioQuery.trim() !== '') {
+    params = scenarioFromQuery(Object.fromEntries(new URLSearchParams(form.scenarioQuery)));
+  }
+  return {
+    name: form.name, description: form.description ?? '', by: form.by,
+    scenarioId: typeof form.scenarioId === 'string' && form.scenarioId !== '' ? form.scenarioId : undefined,
+    params, kommunenummer: list.length ? list : undefined, solver: form.solver || undefined,
+  };
+}
+
+function districtOf(db: Db, key: string): { number: string; name: string } {
+  const d = listPoliceDistricts(db).find((x) => x.number === key || x.name.toLowerCase() === key.toLowerCase());
+  if (!d) throw new NotFoundError(`police district "${key}" does not exist`);
+  return d;
+}
+
+/** The shortlist the review pages show: `?shortlist=ID`, else the newest. */
+function reviewShortlist(db: Db, req: Request): Shortlist | null {
+  const id = typeof req.query.shortlist === 'string' && req.query.shortlist !== '' ? req.query.shortlist : listShortlists(db)[0]?.id;
+  return id ? requireShortlist(db, id) : null;
+}
+
+function latestByKnr(list: Assessment[]): Map<string, Assessment> {
+  const out = new Map<string, Assessment>();
+  for (const a of list) out.set(a.kommunenummer, a);
+  return out;
+}
+
+function splitFile(file: string): { base: string; format: ExportFormat } {
+  const dot = file.lastIndexOf('.');
+  const format = file.slice(dot + 1) as ExportFormat;
+  if (dot <= 0 || !EXPORT_FORMATS.includes(format)) throw new NotFoundError(`unknown export "${file}"; formats: ${EXPORT_FORMATS.join(', ')}`);
+  return { base: file.slice(0, dot), format };
+}
+
+async function sendExport(db: Db, res: Response, inputs: Awaited<ReturnType<typeof loadShortlistReport>>, format: ExportFormat, now: string): Promise<void> {
+  const model = buildReportModel(inputs, { locale: res.locals.locale as Locale, now });
+  const out = await renderExport(model, format, () => loadReportGeometry(db), new Date(now));
+  res.type(out.contentType).attachment(out.fileName).send(out.body);
+}
+
+/** Pages, API and exports of issue 6. */
+export function shortlistRoutes({ db }: AppDeps): Router {
+  const router = Router();
+
+  // ------------------------------------------------------------------ JSON API
+  router.get('/api/shortlists', (_req, res) => {
+    res.json({ shortlists: listShortlists(db) });
+  });
+
+  router.post('/api/shortlists', async (req, res) => {
+    const body = parse(createBody, req.body ?? {});
+    const sl = await createShortlist(db, { name: body.name, description: body.description, by: body.by, now: nowIso(), source: sourceOf(body, {}) });
+    res.status(201).location(`/api/shortlists/${sl.id}`).json(sl);
+  });
+
+  router.get('/api/shortlists/:id', async (req, res) => {
+    const sl = requireShortlist(db, req.params.id);
+    res.json({ ...sl, comparison: await compareWithToday(db, sl, nowIso()) });
+  });
+
+  router.patch('/api/shortlists/:id/candidates/:knr', (req, res) => {
+    const sl = requireShortlist(db, req.params.id);
+    const body = parse(candidatePatch, req.body ?? {});
+    const site = body.site ? siteChoice(db, req.params.knr, body.site) : undefined;
+    const ok = updateCandidate(db, sl.id, req.params.knr, {
+      status: body.status as never, rationale: body.rationale, site, by: body.by, now: nowIso(),
+    });
+    if (!ok) throw new NotFoundError(`municipality ${req.params.knr} is not on shortlist ${sl.id}`);
+    res.json(requireShortlist(db, sl.id).candidates.find((c) => c.kommunenummer === req.params.knr));
+  });
+
+  router.delete('/api/shortlists/:id', (req, res) => {
+    if (!deleteShortlist(db, req.params.id)) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
+    res.status(204).end();
+  });
+
+  router.get('/api/assessments', (req, res) => {
+    const shortlistId = typeof req.query.shortlist === 'string' ? req.query.shortlist : undefined;
+    res.json({ assessments: listAssessments(db, { shortlistId }) });
+  });
+
+  router.post('/api/assessments', (req, res) => {
+    const body = parse(assessmentBody, req.body ?? {});
+    res.status(201).json(saveAssessment(db, body));
+  });
+
+  // ------------------------------------------------------------------ pages
+  router.get('/shortlists', (req, res) => {
+    const query = { ...req.query } as Record<string, unknown>;
+    delete query.lang;
+    const scenarioQuery = new URLSearchParams(query as Record<string, string>).toString();
+    res.render('shortlists', {
+      title: res.locals.t('sl.title'),
+      shortlists: listShortlists(db),
+      scenarios: listScenarios(db).map((s) => ({ id: s.id, name: s.name })),
+      scenarioQuery,
+      scenario: scenarioFromQuery(query),
+      error: null,
+      form: {},
+    });
+  });
+
+  router.post('/shortlists', async (req, res) => {
+    const form = (req.body ?? {}) as Record<string, unknown>;
+    const body = createBody.safeParse(formToBody(form));
+    if (!body.success) {
+      res.status(400).render('shortlists', {
+        title: res.locals.t('sl.title'), shortlists: listShortlists(db), scenarios: listScenarios(db).map((s) => ({ id: s.id, name: s.name })),
+        scenarioQuery: typeof form.scenarioQuery === 'string' ? form.scenarioQuery : '',
+        scenario: scenarioFromQuery(Object.fromEntries(new URLSearchParams(typeof form.scenarioQuery === 'string' ? form.scenarioQuery : ''))),
+        error: describeZodError(body.error), form,
+      });
+      return;
+    }
+    const sl = await createShortlist(db, { name: body.data.name, description: body.data.description, by: body.data.by, now: nowIso(), source: sourceOf(body.data, {}) });
+    res.redirect(303, `/shortlists/${sl.id}`);
+  });
+
+  router.get('/shortlists/:id', async (req, res) => {
+    const sl = requireShortlist(db, req.params.id);
+    const snap = new Map(sl.snapshot.candidates.map((c) => [c.kommunenummer, c]));
+    const latest = latestByKnr(listAssessments(db));
+    res.render('shortlist', {
+      title: sl.name,
+      shortlist: sl,
+      rows: sl.candidates.map((c) => ({ ...c, figures: snap.get(c.kommunenummer) ?? null, assessment: latest.get(c.kommunenummer) ?? null, sites: siteOptions(db, c.kommunenummer) })),
+      comparison: await compareWithToday(db, sl, nowIso()),
+      districts: [...new Map(sl.candidates.map((c) => [c.policeDistrictNumber, c.policeDistrict])).entries()].sort(),
+      statuses: CANDIDATE_STATUSES,
+      saved: typeof req.query.saved === 'string' ? req.query.saved : null,
+    });
+  });
+
+  router.post('/shortlists/:id/candidates/:knr', (req, res) => {
+    const sl = requireShortlist(db, req.params.id);
+    const form = (req.body ?? {}) as Record<string, unknown>;
+    const body = parse(candidatePatch, { ...form, site: form.site || undefined, status: form.status || undefined });
+    const now = nowIso();
+    if (form.move === 'up' || form.move === 'down') {
+      moveCandidate(db, sl.id, req.params.knr, form.move === 'up' ? -1 : 1, body.by, now);
+    } else {
+      const site = body.site ? siteChoice(db, req.params.knr, body.site) : undefined;
+      if (!updateCandidate(db, sl.id, req.params.knr, { status: body.status as never, rationale: body.rationale, site, by: body.by, now })) {
+        throw new NotFoundError(`municipality ${req.params.knr} is not on shortlist ${sl.id}`);
+      }
+    }
+    res.redirect(303, `/shortlists/${sl.id}?saved=${req.params.knr}#c-${req.params.knr}`);
+  });
+
+  router.post('/shortlists/:id/delete', (req, res) => {
+    if (!deleteShortlist(db, req.params.id)) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
+    res.redirect(303, '/shortlists');
+  });
+
+  router.get('/review', (req, res) => {
+    const sl = reviewShortlist(db, req);
+    const all = listAssessments(db);
+    const latest = latestByKnr(all);
+    const districts = listPoliceDistricts(db).map((d) => {
+      const candidates = (sl?.candidates ?? []).filter((c) => c.policeDistrictNumber === d.number);
+      const counts = { supports: 0, neutral: 0, advisesAgainst: 0, missing: 0 };
+      for (const c of candidates) counts[latest.get(c.kommunenummer)?.advice ?? 'missing']++;
+      return { ...d, candidates: candidates.map((c) => ({ ...c, assessment: latest.get(c.kommunenummer) ?? null })), counts };
+    });
+    res.render('review', {
+      title: res.locals.t('rev.title'), shortlist: sl, shortlists: listShortlists(db), districts,
+      history: all.filter((a) => !sl || sl.candidates.some((c) => c.kommunenummer === a.kommunenummer)).reverse(),
+    });
+  });
+
+  router.get('/review/:district', (req, res) => {
+    renderDistrict(db, req, res, null, 200);
+  });
+
+  router.post('/review/:district', (req, res) => {
+    const district = districtOf(db, req.params.district);
+    const form = (req.body ?? {}) as Record<string, unknown>;
+    const body = assessmentBody.safeParse({ ...form, shortlistId: form.shortlistId || null });
+    if (!body.success) {
+      renderDistrict(db, req, res, { message: describeZodError(body.error), form, kommunenummer: String(form.kommunenummer ?? '') }, 400);
+      return;
+    }
+    const m = getMunicipality(db, body.data.kommunenummer);
+    if (!m || m.policeDistrictNumber !== district.number) {
+      throw new ValidationError(`kommunenummer: ${body.data.kommunenummer} is not in police district ${district.name}`);
+    }
+    saveAssessment(db, body.data);
+    const q = new URLSearchParams({ ...(body.data.shortlistId ? { shortlist: body.data.shortlistId } : {}), saved: body.data.kommunenummer });
+    res.redirect(303, `/review/${district.number}?${q}#c-${body.data.kommunenummer}`);
+  });
+
+  // ------------------------------------------------------------------ exports
+  router.get('/export/shortlists/:file', async (req, res) => {
+    const { base, format } = splitFile(req.params.file);
+    const now = nowIso();
+    await sendExport(db, res, await loadShortlistReport(db, base, now), format, now);
+  });
+
+  router.get('/export/:file', async (req, res) => {
+    const { base, format } = splitFile(req.params.file);
+    if (base !== 'scenario') throw new NotFoundError(`unknown export "${req.params.file}"`);
+    const now = nowIso();
+    const scenarioId = typeof req.query.scenario === 'string' && req.query.scenario !== '' ? req.query.scenario : null;
+    const solver = req.query.solver === 'greedy' ? 'greedy' : 'exact';
+    const inputs = await loadScenarioReport(db, scenarioFromQuery(req.query as Record<string, unknown>), now, { scenarioId, solver });
+    await sendExport(db, res, inputs, format, now);
+  });
+
+  return router;
+}
+
+function saveAssessment(db: Db, body: z.output<typeof assessmentBody>): Assessment {
+  const m = getMunicipality(db, body.kommunenummer);
+  if (!m) throw new NotFoundError(`municipality ${body.kommunenummer} does not exist`);
+  if (body.shortlistId && !getShortlist(db, body.shortlistId)) throw new NotFoundError(`shortlist "${body.shortlistId}" does not exist`);
+  return recordAssessment(db, {
+    shortlistId: body.shortlistId ?? null, kommunenummer: body.kommunenummer, policeDistrict: m.policeDistrict,
+    advice: body.advice as Assessment['advice'], reason: body.reason, assessor: body.assessor, now: nowIso(),
+  });
+}
+
+function renderDistrict(
+  db: Db, req: Request, res: Response, error: { message: string; form: Record<string, unknown>; kommunenummer: string } | null, status: number,
+): void {
+  const district = districtOf(db, String(req.params.district));
+  const sl = reviewShortlist(db, req);
+  const all = listAssessments(db);
+  const latest = latestByKnr(all);
+  const snap = new Map((sl?.snapshot.candidates ?? []).map((c) => [c.kommunenummer, c]));
+  const candidates = (sl?.candidates ?? [])
+    .filter((c) => c.policeDistrictNumber === district.number)
+    .map((c) => ({
+      ...c, figures: snap.get(c.kommunenummer) ?? null, answer: getResponse(db, c.kommunenummer),
+      assessment: latest.get(c.kommunenummer) ?? null, history: all.filter((a) => a.kommunenummer === c.kommunenummer).reverse(),
+    }));
+  res.status(status).render('review-district', {
+    title: `${res.locals.t('rev.title')}: ${district.name}`, district, districts: listPoliceDistricts(db), shortlist: sl,
+    shortlists: listShortlists(db), candidates, error, advices: ADVICE_VALUES,
+    saved: typeof req.query.saved === 'string' ? req.query.saved : null,
+  });
+}
