@@ -275,6 +275,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
         satisfied: tally(shown.map((r) => r.q2.satisfied), satisfiedValues),
       },
       showing: fillTemplate(res.locals.t('resp.showing'), { shown: String(shown.length), total: String(all.length) }),
+      missing: fillTemplate(res.locals.t('resp.missing'), { count: String(municipalities.length - all.length), all: String(municipalities.length) }),
     });
   });
 
