@@ -27,8 +27,9 @@ describe('map page in Chromium', () => {
     expect(await page.locator('#legend li').count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: screenshotPath('map') });
 
+    // clicking a shape opens the side panel with its key figures (the workspace replaced the popup)
     await page.locator('path.municipality[data-kommunenummer="5601"]').dispatchEvent('click');
-    await expect(page.locator('.leaflet-popup-content h3').textContent()).resolves.toContain('Alta');
+    await expect(page.locator('#detail h3').textContent()).resolves.toContain('Alta');
     expect(errors).toEqual([]);
     await page.close();
   });

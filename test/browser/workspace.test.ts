@@ -1,0 +1,208 @@
+import type { Browser, Page } from 'playwright-core';
+import { startServer } from '../helpers/app';
+import { collectConsoleErrors, launchBrowser, screenshotPath } from '../helpers/browser';
+
+/** What a planner does in the workspace, in Debian Chromium: one server and one browser for the file. */
+describe('planner workspace in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openWorkspace(path = '/', width = 1280, height = 800): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const errors = collectConsoleErrors(page);
+    await page.goto(server.url + path);
+    await page.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
+    await page.waitForSelector('#ranking tbody tr');
+    return { page, errors };
+  }
+
+  async function setSlider(page: Page, id: string, value: number): Promise<void> {
+    const seq = Number(await page.locator('body').getAttribute('data-seq'));
+    await page.locator(id).evaluate((el, v) => {
+      (el as HTMLInputElement).value = String(v);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, value);
+    await page.waitForFunction((s) => Number(document.body.dataset.seq) > s, seq);
+  }
+
+  const firstRow = (page: Page) => page.locator('#ranking tbody tr').first().locator('.row-btn').textContent();
+
+  it('When the planner moves weight sliders, then the ranking and the proposed set update and say that every municipality is eligible', async () => {
+    const { page, errors } = await openWorkspace();
+    await expect(page.locator('#answers-note').textContent()).resolves.toContain('alle kommuner er valgbare');
+    expect(await page.locator('#ranking tbody tr').count()).toBe(357);
+    expect(await page.locator('.proposed-icon').count()).toBe(20);
+    const before = await firstRow(page);
+    await setSlider(page, '#w-driveTime', 0);
+    await setSlider(page, '#w-uncovered', 0);
+    await setSlider(page, '#w-population', 10);
+    const after = await firstRow(page);
+    expect(after).not.toBe(before);
+    expect(after).toBe('Oslo');
+    await expect(page.locator('#wo-population').textContent()).resolves.toBe('10');
+    await expect(page.locator('#scenario-dirty').isHidden()).resolves.toBe(true);
+    console.log(`re-rank + greedy round trip in the browser: ${await page.locator('body').getAttribute('data-roundtrip-ms')} ms`);
+    await page.waitForSelector('body[data-robust="true"]', { timeout: 20000 });
+    await expect(page.locator('#ranking tbody tr td.proposed .pm').count()).resolves.toBe(20);
+    await page.screenshot({ path: screenshotPath('workspace-weights') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('When the planner clicks a row, then the municipality is highlighted on the map and its panel opens; clicking the map selects the row', async () => {
+    const { page, errors } = await openWorkspace();
+    await page.locator('#ranking tbody tr[data-k="5601"] .row-btn').click();
+    await expect(page.locator('#detail h3').textContent()).resolves.toContain('Alta');
+    await expect(page.locator('path.municipality.is-selected').getAttribute('data-kommunenummer')).resolves.toBe('5601');
+    await page.locator('path.municipality[data-kommunenummer="5501"]').dispatchEvent('click');
+    await expect(page.locator('#ranking tr.is-selected').getAttribute('data-k')).resolves.toBe('5501');
+    await expect(page.locator('#detail h3').textContent()).resolves.toContain('Tromsø');
+    // keyboard: arrow down moves to the next row and selects it
+    await page.locator('#ranking tbody tr').first().locator('.row-btn').focus();
+    await page.keyboard.press('ArrowDown');
+    const second = await page.locator('#ranking tbody tr').nth(1).getAttribute('data-k');
+    await expect(page.locator('#ranking tr.is-selected').getAttribute('data-k')).resolves.toBe(second);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('row-btn'))).toBe(true);
+    // filter by police district narrows the table; search finds a municipality
+    await page.selectOption('#area-filter', 'd:Finnmark');
+    const rows = Number(await page.locator('#ranking').getAttribute('data-rows'));
+    expect(rows).toBeGreaterThan(10);
+    expect(rows).toBeLessThan(30);
+    await page.fill('#search', 'Vardø');
+    await page.press('#search', 'Enter');
+    await expect(page.locator('#detail h3').textContent()).resolves.toContain('Vardø');
+    await page.selectOption('#indicator', 'crimePer1000');
+    await expect(page.locator('.legend-title').textContent()).resolves.toContain('Anmeldte lovbrudd');
+    await page.check('#show-coverage');
+    await page.waitForSelector('#map[data-coverage]');
+    await expect(page.locator('#layer-legend').textContent()).resolves.toContain('postnummerpunkt');
+    await page.check('#show-districts');
+    await page.check('#show-premises');
+    await page.screenshot({ path: screenshotPath('workspace-finnmark') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('When the planner saves a scenario, then it gets a stable URL that reopens the workspace with its weights', async () => {
+    const { page, errors } = await openWorkspace();
+    await setSlider(page, '#w-crimeRate', 7.5);
+    await page.locator('#save-box summary').click();
+    await page.fill('#scn-name', 'Kriminalitet tungt vektet – Ålesund-test');
+    await page.fill('#scn-by', 'Åse Ødegård');
+    await Promise.all([page.waitForURL(/\/scenarios\/s-[0-9a-f]+$/), page.locator('#scn-create').click()]);
+    await page.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
+    const url = page.url();
+    await expect(page.locator('#scenario-name').textContent()).resolves.toBe('Kriminalitet tungt vektet – Ålesund-test');
+    await expect(page.locator('#w-crimeRate').inputValue()).resolves.toBe('7.5');
+    await expect(page.locator('.ws-scenario').textContent()).resolves.toContain('Åse Ødegård');
+    // reopen in a fresh page
+    const again = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await again.goto(url);
+    await again.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
+    await expect(again.locator('#w-crimeRate').inputValue()).resolves.toBe('7.5');
+    // change, then save the change
+    await setSlider(again, '#w-crimeTrend', 4);
+    await expect(again.locator('#scenario-dirty').isVisible()).resolves.toBe(true);
+    await again.locator('#save-box summary').click();
+    await again.locator('#scn-update').click();
+    await again.waitForFunction(() => document.getElementById('save-status')?.textContent === 'Lagret.');
+    await expect(again.locator('#scenario-dirty').isHidden()).resolves.toBe(true);
+    await again.screenshot({ path: screenshotPath('workspace-scenario') });
+    await again.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('When the planner compares two saved scenarios, then the page lists entering and leaving municipalities and the change in residents covered', async () => {
+    const post = (body: unknown) => fetch(server.url + '/api/scenarios', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    const a = await post({ name: 'Tilgjengelighet', params: {} });
+    const b = await post({ name: 'Kriminalitet', params: { weights: { crimeRate: 10, violenceRate: 10, driveTime: 0, uncovered: 0 } } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectConsoleErrors(page);
+    await page.goto(server.url + '/scenarios');
+    await page.selectOption('select[name=a]', a.id);
+    await page.selectOption('select[name=b]', b.id);
+    await Promise.all([page.waitForURL(/\/compare\?a=/), page.locator('form[action="/compare"] button').click()]);
+    expect(await page.locator('#entering li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#leaving li').count()).toBe(await page.locator('#entering li').count());
+    await expect(page.locator('#covered-change').textContent()).resolves.toMatch(/^[+−-]?[\d\s\u00a0]+$/);
+    await page.screenshot({ path: screenshotPath('compare-scenarios'), fullPage: true });
+    // duplicate from the list
+    await page.goto(server.url + '/scenarios');
+    const before = await page.locator('#scenario-list tbody tr').count();
+    await Promise.all([page.waitForEvent('load'), page.locator(`button[data-action=duplicate][data-id="${a.id}"]`).click()]);
+    await expect(page.locator('#scenario-list tbody tr').count()).resolves.toBe(before + 1);
+    await expect(page.locator('#scenario-list').textContent()).resolves.toContain('Tilgjengelighet (kopi)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('When the planner opens a profile from the map panel, then it shows the indicators, percentiles, nearest stations and a small map', async () => {
+    const { page, errors } = await openWorkspace();
+    await page.locator('path.municipality[data-kommunenummer="5601"]').dispatchEvent('click');
+    await Promise.all([page.waitForURL(/\/municipalities\/5601/), page.locator('#profile-link').click()]);
+    await page.waitForSelector('#profile-map[data-ready="true"]');
+    await expect(page.locator('h1').textContent()).resolves.toContain('Alta');
+    expect(await page.locator('#indicators tbody tr').count()).toBe(10);
+    expect(await page.locator('#nearest tbody tr').count()).toBe(3);
+    expect(await page.locator('#profile-map path.station-marker').count()).toBe(3);
+    await expect(page.locator('#prof-pinset').textContent()).resolves.toMatch(/%$/);
+    await page.screenshot({ path: screenshotPath('profile-alta'), fullPage: true });
+    await page.goto(server.url + '/compare/municipalities?k=0301,5601,5501');
+    expect(await page.locator('#muni-compare thead th').count()).toBe(4);
+    expect(await page.locator('#muni-compare td.best').count()).toBeGreaterThan(5);
+    await page.screenshot({ path: screenshotPath('compare-municipalities'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('When the planner switches to English, then labels and number formats follow, and back to Norwegian', async () => {
+    const { page, errors } = await openWorkspace();
+    await expect(page.locator('#ws-controls-title').textContent()).resolves.toBe('Vekter og regler');
+    await page.locator('a.lang').click();
+    await page.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.locator('#ws-controls-title').textContent()).resolves.toBe('Weights and rules');
+    await expect(page.locator('#answers-note').textContent()).resolves.toContain('every municipality is eligible');
+    const score = await page.locator('#ranking tbody tr').first().locator('.bar-num').textContent();
+    expect(score).toMatch(/^\d+\.\d$/);
+    await page.screenshot({ path: screenshotPath('workspace-en') });
+    await page.goto(server.url + '/municipalities/0301');
+    await expect(page.locator('#indicators').textContent()).resolves.toContain('717,710');
+    await page.locator('a.lang').click();
+    await page.waitForLoadState('load');
+    await expect(page.locator('#indicators').textContent()).resolves.toMatch(/717\s710/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('When the planner asks for the exact optimum, then the status and gap are shown', async () => {
+    const { page, errors } = await openWorkspace();
+    await page.locator('#exact').click();
+    await page.waitForFunction(() => /Eksakt/.test(document.getElementById('solver-status')?.textContent ?? ''), undefined, { timeout: 60000 });
+    await expect(page.locator('#solve-status').textContent()).resolves.toMatch(/Eksakt løsning: (optimal|gyldig).*gap/);
+    expect(await page.locator('.proposed-icon').count()).toBe(20);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('When the workspace is used at tablet width, then map, weights and ranking are all reachable', async () => {
+    const { page, errors } = await openWorkspace('/', 820, 1180);
+    const map = await page.locator('#map').boundingBox();
+    expect(map!.width).toBeGreaterThan(700);
+    await page.locator('#ranking tbody tr[data-k="0301"] .row-btn').scrollIntoViewIfNeeded();
+    await page.locator('#ranking tbody tr[data-k="0301"] .row-btn').click();
+    await expect(page.locator('#detail h3').textContent()).resolves.toContain('Oslo');
+    await page.screenshot({ path: screenshotPath('workspace-tablet') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
