@@ -4,8 +4,20 @@
  * Writers do not open transactions of their own beyond what they need; callers that write many rows
  * wrap them in one `db.transaction`.
  */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 import { canonicalContent, channels, type Premises, type ResponseContent, type Satisfied, type Wants, type Area, type Trend } from '../import/responses-model';
+
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+
+/** Prepares each SQL text once per connection (better-sqlite3's advice), then reuses it. */
+function stmt(db: Db, sql: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql)));
+  return s;
+}
 
 /** Why a version was replaced. */
 export type HistoryReason = 'import' | 'correction' | 'sample-load' | 'replace';
@@ -145,8 +157,8 @@ export function contentOf(s: StoredResponse): ResponseContent {
 function premisesByKommune(db: Db, knr?: string): Map<string, Premises[]> {
   const rows = (
     knr
-      ? db.prepare('SELECT * FROM response_premises WHERE kommunenummer = ? ORDER BY position').all(knr)
-      : db.prepare('SELECT * FROM response_premises ORDER BY kommunenummer, position').all()
+      ? stmt(db, 'SELECT * FROM response_premises WHERE kommunenummer = ? ORDER BY position').all(knr)
+      : stmt(db, 'SELECT * FROM response_premises ORDER BY kommunenummer, position').all()
   ) as PremisesRow[];
   const out = new Map<string, Premises[]>();
   for (const r of rows) {
@@ -159,21 +171,21 @@ function premisesByKommune(db: Db, knr?: string): Map<string, Premises[]> {
 
 /** The current answer of one municipality, or null when it has none. */
 export function getResponse(db: Db, kommunenummer: string): StoredResponse | null {
-  const row = db.prepare('SELECT * FROM responses WHERE kommunenummer = ?').get(kommunenummer) as ResponseRow | undefined;
+  const row = stmt(db, 'SELECT * FROM responses WHERE kommunenummer = ?').get(kommunenummer) as ResponseRow | undefined;
   if (!row) return null;
   return toStored(row, premisesByKommune(db, kommunenummer).get(kommunenummer) ?? []);
 }
 
 /** All current answers ordered by kommunenummer. */
 export function listResponses(db: Db): StoredResponse[] {
-  const rows = db.prepare('SELECT * FROM responses ORDER BY kommunenummer').all() as ResponseRow[];
+  const rows = stmt(db, 'SELECT * FROM responses ORDER BY kommunenummer').all() as ResponseRow[];
   const premises = premisesByKommune(db);
   return rows.map((r) => toStored(r, premises.get(r.kommunenummer) ?? []));
 }
 
 /** Every replaced version of one municipality's answer, oldest first. */
 export function responseHistory(db: Db, kommunenummer: string): HistoryEntry[] {
-  const rows = db.prepare('SELECT * FROM response_history WHERE kommunenummer = ? ORDER BY id').all(kommunenummer) as {
+  const rows = stmt(db, 'SELECT * FROM response_history WHERE kommunenummer = ? ORDER BY id').all(kommunenummer) as {
     id: number; kommunenummer: string; version: number; snapshot_json: string; replaced_by: string; replaced_at: string;
     reason: HistoryReason; note: string; import_id: number | null;
   }[];
@@ -191,7 +203,8 @@ export function responseHistory(db: Db, kommunenummer: string): HistoryEntry[] {
 }
 
 function archive(db: Db, old: StoredResponse, by: string, at: string, reason: HistoryReason, note: string, importId: number | null): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO response_history (kommunenummer, version, snapshot_json, replaced_by, replaced_at, reason, note, import_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(old.kommunenummer, old.version, JSON.stringify(old), by, at, reason, note, importId);
@@ -199,7 +212,8 @@ function archive(db: Db, old: StoredResponse, by: string, at: string, reason: Hi
 
 function writeRow(db: Db, c: ResponseContent, meta: ResponseMeta, version: number): void {
   const q4 = Object.fromEntries(channels.map((ch) => [`q4_${ch}`, c.q4[ch]]));
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO responses (kommunenummer, version, received_date, q1_challenges, q1_areas, q2_satisfied, q2_reasons, q3_cooperation,
        q3_resources, q4_station, q4_presence, q4_attendance, q4_telephone, q4_internet, q4_comment, q5_wants_station, source, is_sample,
        import_id, changed_by, changed_at)
@@ -225,7 +239,8 @@ function writeRow(db: Db, c: ResponseContent, meta: ResponseMeta, version: numbe
     changed_by: meta.changedBy,
     changed_at: meta.changedAt,
   });
-  const insertPremises = db.prepare(
+  const insertPremises = stmt(
+    db,
     `INSERT INTO response_premises (kommunenummer, position, address, lon, lat, co_located_with, floor_area_m2, available_from, yearly_cost_nok, notes)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -244,10 +259,9 @@ export function saveResponse(db: Db, content: ResponseContent, meta: ResponseMet
     const old = getResponse(db, content.kommunenummer);
     if (old) {
       archive(db, old, meta.changedBy, meta.changedAt, reason, note, meta.importId);
-      db.prepare('DELETE FROM responses WHERE kommunenummer = ?').run(content.kommunenummer);
+      stmt(db, 'DELETE FROM responses WHERE kommunenummer = ?').run(content.kommunenummer);
     }
-    const last = db
-      .prepare('SELECT max(version) AS v FROM response_history WHERE kommunenummer = ?')
+    const last = stmt(db, 'SELECT max(version) AS v FROM response_history WHERE kommunenummer = ?')
       .get(content.kommunenummer) as { v: number | null };
     const version = Math.max(old?.version ?? 0, last.v ?? 0) + 1;
     writeRow(db, content, meta, version);
@@ -263,47 +277,46 @@ export function removeSampleResponses(db: Db, by: string, at: string, importId: 
   return db.transaction(() => {
     const samples = listResponses(db).filter((r) => r.sample);
     for (const s of samples) archive(db, s, by, at, 'replace', 'sample answers replaced by real answers', importId);
-    db.prepare('DELETE FROM responses WHERE is_sample = 1').run();
+    stmt(db, 'DELETE FROM responses WHERE is_sample = 1').run();
     return samples.length;
   })();
 }
 
 /** Appends an applied import to the log. @returns its id */
 export function insertImport(db: Db, e: ImportLogEntry): number {
-  const info = db
-    .prepare(
-      `INSERT INTO imports (kind, source, format, file_sha256, file_bytes, imported_by, imported_at, rows_total, rows_new, rows_updated,
-         rows_unchanged, samples_replaced, warnings)
-       VALUES (@kind, @source, @format, @fileSha256, @fileBytes, @importedBy, @importedAt, @rowsTotal, @rowsNew, @rowsUpdated,
-         @rowsUnchanged, @samplesReplaced, @warnings)`,
-    )
-    .run(e);
+  const info = stmt(
+    db,
+    `INSERT INTO imports (kind, source, format, file_sha256, file_bytes, imported_by, imported_at, rows_total, rows_new, rows_updated,
+       rows_unchanged, samples_replaced, warnings)
+     VALUES (@kind, @source, @format, @fileSha256, @fileBytes, @importedBy, @importedAt, @rowsTotal, @rowsNew, @rowsUpdated,
+       @rowsUnchanged, @samplesReplaced, @warnings)`,
+  ).run(e);
   return Number(info.lastInsertRowid);
 }
 
 /** Fills in the counts of an import once they are known (same transaction as the import). */
 export function updateImportCounts(db: Db, id: number, counts: Pick<ImportLogEntry, 'rowsNew' | 'rowsUpdated' | 'rowsUnchanged' | 'samplesReplaced'>): void {
-  db.prepare(
+  stmt(
+    db,
     'UPDATE imports SET rows_new = @rowsNew, rows_updated = @rowsUpdated, rows_unchanged = @rowsUnchanged, samples_replaced = @samplesReplaced WHERE id = @id',
   ).run({ ...counts, id });
 }
 
 /** The applied imports, newest first. */
 export function listImports(db: Db, limit = 20): (ImportLogEntry & { id: number })[] {
-  return db
-    .prepare(
-      `SELECT id, kind, source, format, file_sha256 AS fileSha256, file_bytes AS fileBytes, imported_by AS importedBy, imported_at AS importedAt,
-         rows_total AS rowsTotal, rows_new AS rowsNew, rows_updated AS rowsUpdated, rows_unchanged AS rowsUnchanged,
-         samples_replaced AS samplesReplaced, warnings FROM imports ORDER BY id DESC LIMIT ?`,
-    )
-    .all(limit) as (ImportLogEntry & { id: number })[];
+  return stmt(
+    db,
+    `SELECT id, kind, source, format, file_sha256 AS fileSha256, file_bytes AS fileBytes, imported_by AS importedBy, imported_at AS importedAt,
+       rows_total AS rowsTotal, rows_new AS rowsNew, rows_updated AS rowsUpdated, rows_unchanged AS rowsUnchanged,
+       samples_replaced AS samplesReplaced, warnings FROM imports ORDER BY id DESC LIMIT ?`,
+  ).all(limit) as (ImportLogEntry & { id: number })[];
 }
 
 // ---------------------------------------------------------------- read model for the engine
 
 /** Whether answers are loaded, whether they are sample data, and how many there are. */
 export function answersStatus(db: Db): { loaded: boolean; sample: boolean; count: number } {
-  const row = db.prepare('SELECT count(*) AS n, coalesce(sum(is_sample), 0) AS s FROM responses').get() as { n: number; s: number };
+  const row = stmt(db, 'SELECT count(*) AS n, coalesce(sum(is_sample), 0) AS s FROM responses').get() as { n: number; s: number };
   return { loaded: row.n > 0, sample: row.s > 0, count: row.n };
 }
 
