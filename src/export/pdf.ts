@@ -224,11 +224,11 @@ function shortlistPage(doc: Doc, model: ReportModel, L: Label): void {
   table(
     doc,
     [
-      { header: L('position'), width: 20, align: 'right' }, { header: L('municipality'), width: 84 }, { header: L('district'), width: 58 },
-      { header: L('status'), width: 46 }, { header: L('siteKind'), width: 58 }, { header: L('score'), width: 34, align: 'right' },
-      { header: L('rank'), width: 28, align: 'right' }, { header: L('pInSet'), width: 34, align: 'right' },
+      { header: L('position'), width: 20, align: 'right' }, { header: L('municipality'), width: 74 }, { header: L('district'), width: 56 },
+      { header: L('status'), width: 44 }, { header: L('siteKind'), width: 64 }, { header: L('score'), width: 40, align: 'right' },
+      { header: L('rank'), width: 26, align: 'right' }, { header: L('pInSet'), width: 34, align: 'right' },
       { header: `${L('rankP05')}–${L('rankP95')}`, width: 44, align: 'right' }, { header: L('newlyCovered'), width: 42, align: 'right' },
-      { header: L('advice'), width: CONTENT_W - 448 },
+      { header: L('advice'), width: CONTENT_W - 444 },
     ],
     model.candidates.map((c) => [
       String(c.position), `${c.name} (${c.kommunenummer})`, c.policeDistrict, c.statusLabel, c.site.kindLabel, num(model, c.score, 2), String(c.rank),
