@@ -1,6 +1,7 @@
 /**
- * Measures the map page as a planner meets it: time from navigation until all 357 municipality
- * shapes are drawn, and the bytes transferred (compressed, as sent on the wire).
+ * Measures the map page (the planner's workspace at `/`) as a planner meets it: time from
+ * navigation until all 357 municipality shapes are drawn, the bytes transferred (compressed, as sent
+ * on the wire), and the browser round trip of one weight change (re-rank + greedy re-select).
  * Run: npx ts-node --transpile-only bench/map-page.ts   (prints figures; never pass/fail)
  */
 import { startServer } from '../test/helpers/app';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const times: number[] = [];
   let bytes = 0;
   let requests = 0;
+  const roundTrips: number[] = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -33,14 +35,29 @@ async function main(): Promise<void> {
     await page.waitForLoadState('networkidle');
     bytes = runBytes;
     requests = runRequests;
+    for (let j = 0; j < 4; j++) roundTrips.push(await weightRoundTrip(page, j));
     await context.close();
   }
   times.sort((a, b) => a - b);
   console.log(`map page, ${runs} cold loads (cache disabled), Chromium headless, 1280x800`);
   console.log(`  first render of 357 shapes: median ${times[Math.floor(runs / 2)]} ms, min ${times[0]} ms, max ${times[runs - 1]} ms`);
   console.log(`  transferred: ${(bytes / 1024).toFixed(1)} KiB in ${requests} requests (target < 1 MB)`);
+  roundTrips.sort((a, b) => a - b);
+  const q = (p: number) => roundTrips[Math.min(roundTrips.length - 1, Math.floor(p * roundTrips.length))];
+  console.log(`  weight change → new ranking + greedy set (browser round trip, ${roundTrips.length} changes): median ${q(0.5)} ms, p90 ${q(0.9)} ms, max ${roundTrips[roundTrips.length - 1]} ms`);
   await browser.close();
   await server.close();
+}
+
+/** Moves one weight slider and waits for the workspace to show the new ranking and greedy set. */
+async function weightRoundTrip(page: import('playwright-core').Page, step: number): Promise<number> {
+  const seq = await page.evaluate(() => Number(document.body.dataset.seq));
+  await page.locator('#w-crimeRate').evaluate((el, v) => {
+    (el as HTMLInputElement).value = String(v);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, 3 + step);
+  await page.waitForFunction((s) => Number(document.body.dataset.seq) > s, seq);
+  return page.evaluate(() => Number(document.body.dataset.roundtripMs));
 }
 
 main().catch((err) => {

@@ -200,8 +200,15 @@
     var dim = !inArea(feature.properties);
     return {
       color: selected ? '#000' : '#555', weight: selected ? 3 : 0.5,
-      fillOpacity: dim ? 0.25 : (coverageOn() ? 0.55 : 0.85), fillColor: S.colourOf(cls, breaks.uppers.length, key === 'rank'),
+      fillOpacity: coverageOn() ? (dim ? 0.1 : 0.3) : (dim ? 0.25 : 0.85), fillColor: S.colourOf(cls, breaks.uppers.length, key === 'rank'),
     };
+  }
+
+  /** Keeps zoomed areas clear of the legend in the lower right corner. */
+  function fitOptions(maxZoom) {
+    var legend = document.querySelector('.ws-legend');
+    var w = legend && legend.offsetWidth < $('map').offsetWidth / 2 ? legend.offsetWidth : 0;
+    return { maxZoom: maxZoom, paddingTopLeft: [20, 20], paddingBottomRight: [w + 20, 20] };
   }
 
   function coverageOn() { return state.layers.coverage && map.hasLayer(state.layers.coverage); }
@@ -335,8 +342,8 @@
       c.points.forEach(function (pt, i) {
         var st = Number(c.states[i]);
         group.addLayer(L.circleMarker([pt[1], pt[0]], {
-          renderer: pointRenderer, radius: Math.max(1.5, Math.min(7, Math.sqrt(pt[2]) / 12)), weight: st === 0 ? 1 : 0.5,
-          color: st === 0 ? '#000' : '#333', fillColor: colours[st], fillOpacity: 0.9, interactive: false,
+          renderer: pointRenderer, radius: Math.max(2.5, Math.min(9, Math.sqrt(pt[2]) / 10)), weight: st === 0 ? 1.2 : 0.8,
+          color: st === 0 ? '#000' : '#fff', fillColor: colours[st], fillOpacity: 0.95, interactive: false,
         }));
       });
       state.coverage = c;
@@ -393,7 +400,7 @@
       var e = shape.getElement && shape.getElement();
       document.querySelectorAll('path.municipality.is-selected').forEach(function (x) { x.classList.remove('is-selected'); });
       if (e) e.classList.add('is-selected');
-      if (from !== 'map') map.fitBounds(shape.getBounds(), { maxZoom: 8, padding: [30, 30] });
+      if (from !== 'map') map.fitBounds(shape.getBounds(), fitOptions(8));
     }
     document.querySelectorAll('#ranking tr.is-selected').forEach(function (r) { r.classList.remove('is-selected'); });
     var row = document.querySelector('#ranking tr[data-k="' + k + '"]');
@@ -595,7 +602,7 @@
       muniLayer.setStyle(style);
       var bounds = null;
       muniLayer.eachLayer(function (l) { if (inArea(l.feature.properties)) bounds = bounds ? bounds.extend(l.getBounds()) : L.latLngBounds(l.getBounds().getSouthWest(), l.getBounds().getNorthEast()); });
-      if (bounds) map.fitBounds(bounds, { padding: [20, 20] });
+      if (bounds) map.fitBounds(bounds, fitOptions(10));
     }
     renderTable();
   });
