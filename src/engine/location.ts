@@ -17,7 +17,8 @@
  * cost to any candidate (as if served by the farthest reachable one), so the objective stays finite.
  */
 
-const EARTH_RADIUS_KM = 6371.0088;
+import { EARTH_RADIUS_KM, haversineKmScalar } from '../geo/distance';
+
 const RAD = Math.PI / 180;
 
 /** A demand point: where people are. `weight` is usually residents. */
@@ -65,14 +66,10 @@ export interface LocationProblem {
 }
 
 /**
- * Great-circle distance in km between two `[lon, lat]` points in degrees (haversine formula).
+ * Great-circle distance in km between two `[lon, lat]` points in degrees (haversine formula; the
+ * one implementation lives in `src/geo/distance.ts`).
  */
-export function haversineKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLon = (lon2 - lon1) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+export const haversineKm = haversineKmScalar;
 
 function checkPoints(name: string, points: readonly { lon: number; lat: number }[]): void {
   points.forEach((p, i) => {

@@ -25,9 +25,16 @@ export function haversineKm(from: LonLat, to: LonLat): number {
   for (const v of [from[0], from[1], to[0], to[1]]) {
     if (!Number.isFinite(v)) throw new Error('haversineKm: coordinates must be finite numbers');
   }
-  const dLat = toRad(to[1] - from[1]);
-  const dLon = toRad(to[0] - from[0]);
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(toRad(from[1])) * Math.cos(toRad(to[1])) * Math.sin(dLon / 2) ** 2;
+  return haversineKmScalar(from[0], from[1], to[0], to[1]);
+}
+
+/**
+ * The same distance from four plain numbers, with no checks and no allocation: for hot loops over
+ * typed arrays (the engine's demand × site matrices) that have validated their inputs once.
+ */
+export function haversineKmScalar(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const dLat = toRad(lat2 - lat1);
+  const dLon = toRad(lon2 - lon1);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(lat1)) * Math.cos(toRad(lat2)) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
