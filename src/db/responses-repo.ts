@@ -7,6 +7,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 import { canonicalContent, channels, type Premises, type ResponseContent, type Satisfied, type Wants, type Area, type Trend } from '../import/responses-model';
+import { recordAudit } from './audit-repo';
 
 const statementCache = new WeakMap<Db, Map<string, Statement>>();
 
@@ -265,6 +266,14 @@ export function saveResponse(db: Db, content: ResponseContent, meta: ResponseMet
       .get(content.kommunenummer) as { v: number | null };
     const version = Math.max(old?.version ?? 0, last.v ?? 0) + 1;
     writeRow(db, content, meta, version);
+    const after = getResponse(db, content.kommunenummer);
+    const action = old ? (reason === 'correction' ? 'correct' : 'update') : 'create';
+    recordAudit(db, { at: meta.changedAt, actor: meta.changedBy, action, entity: 'response', entityId: content.kommunenummer, before: old, after, note: `${reason}${note ? ': ' + note : ''}` });
+    const premisesBefore = JSON.stringify(old?.q5.premises ?? []);
+    const premisesAfter = JSON.stringify(after?.q5.premises ?? []);
+    if (premisesBefore !== premisesAfter) {
+      recordAudit(db, { at: meta.changedAt, actor: meta.changedBy, action, entity: 'premises', entityId: content.kommunenummer, before: old?.q5.premises ?? [], after: after?.q5.premises ?? [], note: reason });
+    }
     return version;
   })();
 }
@@ -276,7 +285,10 @@ export function saveResponse(db: Db, content: ResponseContent, meta: ResponseMet
 export function removeSampleResponses(db: Db, by: string, at: string, importId: number | null): number {
   return db.transaction(() => {
     const samples = listResponses(db).filter((r) => r.sample);
-    for (const s of samples) archive(db, s, by, at, 'replace', 'sample answers replaced by real answers', importId);
+    for (const s of samples) {
+      archive(db, s, by, at, 'replace', 'sample answers replaced by real answers', importId);
+      recordAudit(db, { at, actor: by, action: 'delete', entity: 'response', entityId: s.kommunenummer, before: s, note: 'sample answers replaced by real answers' });
+    }
     stmt(db, 'DELETE FROM responses WHERE is_sample = 1').run();
     return samples.length;
   })();
