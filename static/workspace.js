@@ -469,7 +469,7 @@
     var html = '<h2>' + S.escapeHtml(t('ws.proposal', { k: state.params.k })) + '</h2><dl class="kv">';
     html += '<dt>' + S.escapeHtml(t('ws.solver')) + '</dt><dd id="solver-status">' + S.escapeHtml(t('ws.solver.' + s.method)) + ' · ' + S.escapeHtml(t('ws.status.' + s.status)) +
       (s.gap !== null && s.gap !== undefined ? ' · ' + S.escapeHtml(t('ws.gap')) + ' ' + S.pct(s.gap, 2) : '') + '</dd>';
-    if (s.coveredShare !== null) html += '<dt>' + S.escapeHtml(t('ws.coveredShare', { min: state.params.minutes })) + '</dt><dd>' + S.pct(s.coveredShare, 1) + '</dd>';
+    if (s.coveredShare !== null) html += '<dt>' + S.escapeHtml(t('ws.coveredShare', { min: state.params.minutes })) + '</dt><dd>' + S.pct(s.coveredShare, 2) + '</dd>';
     if (s.newlyCovered !== null) html += '<dt>' + S.escapeHtml(t('ws.newlyCovered')) + '</dt><dd>' + S.num(s.newlyCovered) + '</dd>';
     if (s.meanAccess !== null) html += '<dt>' + S.escapeHtml(t('ws.meanAccess')) + '</dt><dd>' + S.num(s.meanAccess, 1) + ' min</dd>';
     html += '</dl>';

@@ -205,4 +205,22 @@ describe('planner workspace in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  // Last: loads sample answers into the shared server, which changes eligibility for the tests after it.
+  it('When sample answers are loaded, then the workspace says so, gates municipalities that do not want a station, and shows offered premises', async () => {
+    const loaded = await fetch(server.url + '/api/responses/sample', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(loaded.status).toBe(200);
+    const { page, errors } = await openWorkspace();
+    await expect(page.locator('#answers-note').textContent()).resolves.toContain('eksempelsvar');
+    expect(await page.locator('#ranking td.center .muted').count()).toBeGreaterThan(0);
+    await page.check('#only-eligible');
+    const eligibleRows = Number(await page.locator('#ranking').getAttribute('data-rows'));
+    expect(eligibleRows).toBeLessThan(357);
+    await page.check('#show-premises');
+    await page.waitForSelector('path.premises-marker');
+    await page.screenshot({ path: screenshotPath('workspace-sample-answers') });
+    await page.goto(server.url + '/municipalities/5601');
+    await expect(page.locator('main').textContent()).resolves.toContain('5. Ønsker kommunen et nytt tjenestested?');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -131,6 +131,16 @@ describe('workspace pages and layers', () => {
     expect(res.text).not.toMatch(/<script>(?!<\/script>)|\son[a-z]+="/);
   });
 
+  it('When a base-map tile URL is configured, then the page passes it to the map; by default there are no internet tiles', async () => {
+    expect((await request(app).get('/').expect(200)).text).toContain('&#34;tileUrl&#34;:null');
+    process.env.STEDSVALG_TILE_URL = 'https://tiles.example.no/{z}/{x}/{y}.png';
+    try {
+      expect((await request(app).get('/').expect(200)).text).toContain('https://tiles.example.no/{z}/{x}/{y}.png');
+    } finally {
+      delete process.env.STEDSVALG_TILE_URL;
+    }
+  });
+
   it('When a saved scenario is opened by its URL, then the workspace shows its name and carries its params', async () => {
     const { body: s } = await create({ name: 'Nord-Norge først', params: { k: 12 } });
     const res = await request(app).get(`/scenarios/${s.id}`).expect(200);
