@@ -454,7 +454,9 @@
     var tray = $('compare-tray');
     if (!state.compare.length) { tray.hidden = true; return; }
     var names = state.compare.map(function (k) { return S.escapeHtml(state.props[k] ? state.props[k].name : k); }).join(', ');
-    var href = '/compare/municipalities?k=' + state.compare.join(',') + (page.scenario && !isDirty() ? '&scenario=' + encodeURIComponent(page.scenario.id) : '');
+    // The scenario travels along (its K is left out: `k` names the municipalities on that page).
+    var scenarioPart = page.scenario && !isDirty() ? 'scenario=' + encodeURIComponent(page.scenario.id) : queryOf(state.params).split('&').filter(function (p) { return p.indexOf('k=') !== 0; }).join('&');
+    var href = '/compare/municipalities?k=' + state.compare.join(',') + '&' + scenarioPart;
     tray.innerHTML = S.escapeHtml(t('ws.compareTray')) + ': ' + names + ' · ' +
       (state.compare.length >= 2 ? '<a href="' + S.escapeHtml(href) + '">' + S.escapeHtml(t('ws.compareGo')) + '</a>' : S.escapeHtml(t('ws.compareNeedTwo'))) +
       ' · <button type="button" class="linkish" id="compare-clear">' + S.escapeHtml(t('ws.compareClear')) + '</button>';
