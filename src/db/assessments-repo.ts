@@ -3,6 +3,7 @@
  * row, never updated), so the history of advice is kept. Reading returns plain objects.
  */
 import type { Db } from './connection';
+import { recordAudit } from './audit-repo';
 
 /** The district's advice on a candidate. */
 export type Advice = 'supports' | 'neutral' | 'advisesAgainst';
@@ -47,13 +48,18 @@ export interface RecordAssessmentInput {
 
 /** Appends an assessment and returns it. */
 export function recordAssessment(db: Db, input: RecordAssessmentInput): Assessment {
-  const info = db
+  return db.transaction(() => {
+    const previous = listAssessments(db, { kommunenummer: input.kommunenummer }).at(-1) ?? null;
+    const info = db
     .prepare(
       `INSERT INTO district_assessments (shortlist_id, kommunenummer, police_district, advice, reason, assessor, assessed_at)
        VALUES (@shortlistId, @kommunenummer, @policeDistrict, @advice, @reason, @assessor, @now)`,
     )
     .run({ ...input, reason: input.reason.trim(), assessor: input.assessor.trim() });
-  return toAssessment(db.prepare('SELECT * FROM district_assessments WHERE id = ?').get(info.lastInsertRowid) as AssessmentRow);
+    const created = toAssessment(db.prepare('SELECT * FROM district_assessments WHERE id = ?').get(info.lastInsertRowid) as AssessmentRow);
+    recordAudit(db, { at: input.now, actor: input.assessor.trim(), action: 'create', entity: 'assessment', entityId: input.kommunenummer, before: previous, after: created });
+    return created;
+  })();
 }
 
 /** Every assessment, oldest first; optionally only those recorded against one shortlist. */

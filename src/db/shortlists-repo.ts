@@ -8,6 +8,7 @@ import { scenarioParamsSchema, type ScenarioParams } from '../planning/scenario'
 import type {
   CandidateSite, CandidateStatus, ShortlistOrigin, ShortlistSnapshot, ShortlistSolver,
 } from '../shortlist/types';
+import { recordAudit } from './audit-repo';
 
 /** A shortlist's header without its snapshot (for lists). */
 export interface ShortlistSummary {
@@ -155,8 +156,18 @@ export function insertShortlist(db: Db, input: InsertShortlistInput): Shortlist 
         by: input.by, now: input.now,
       }),
     );
+    const created = getShortlist(db, id)!;
+    recordAudit(db, { at: input.now, actor: input.by, action: 'create', entity: 'shortlist', entityId: id, after: auditView(created) });
   })();
   return getShortlist(db, id)!;
+}
+
+/** What the audit log keeps of a shortlist: its identity, origin and candidates (not the large snapshot). */
+function auditView(s: Shortlist): unknown {
+  return {
+    id: s.id, name: s.name, origin: s.origin, scenarioId: s.scenarioId, inputHash: s.inputHash,
+    candidates: s.candidates.map((c) => ({ kommunenummer: c.kommunenummer, position: c.position, status: c.status, rationale: c.rationale, site: c.site })),
+  };
 }
 
 export interface CandidatePatch {
@@ -170,6 +181,7 @@ export interface CandidatePatch {
 /** Updates one candidate's status, rationale and/or site; returns false when it does not exist. */
 export function updateCandidate(db: Db, shortlistId: string, kommunenummer: string, patch: CandidatePatch): boolean {
   return db.transaction(() => {
+    const before = listCandidates(db, shortlistId).find((c) => c.kommunenummer === kommunenummer);
     const res = db
       .prepare(
         `UPDATE shortlist_candidates SET status = coalesce(@status, status), rationale = coalesce(@rationale, rationale),
@@ -182,7 +194,11 @@ export function updateCandidate(db: Db, shortlistId: string, kommunenummer: stri
         kind: patch.site?.kind ?? null, lon: patch.site?.lon ?? null, lat: patch.site?.lat ?? null, label: patch.site?.label ?? null,
         by: patch.by, now: patch.now,
       });
-    if (res.changes) touch(db, shortlistId, patch.by, patch.now);
+    if (res.changes) {
+      touch(db, shortlistId, patch.by, patch.now);
+      const after = listCandidates(db, shortlistId).find((c) => c.kommunenummer === kommunenummer);
+      recordAudit(db, { at: patch.now, actor: patch.by, action: 'update-candidate', entity: 'shortlist', entityId: `${shortlistId}/${kommunenummer}`, before, after });
+    }
     return res.changes > 0;
   })();
 }
@@ -198,6 +214,10 @@ export function moveCandidate(db: Db, shortlistId: string, kommunenummer: string
     set.run(list[j].position, shortlistId, list[i].kommunenummer);
     set.run(list[i].position, shortlistId, list[j].kommunenummer);
     touch(db, shortlistId, by, now);
+    recordAudit(db, {
+      at: now, actor: by, action: 'move-candidate', entity: 'shortlist', entityId: `${shortlistId}/${kommunenummer}`,
+      before: { position: list[i].position }, after: { position: list[j].position },
+    });
     return true;
   })();
 }
@@ -206,7 +226,13 @@ function touch(db: Db, id: string, by: string, now: string): void {
   db.prepare('UPDATE shortlists SET updated_by = ?, updated_at = ? WHERE id = ?').run(by, now, id);
 }
 
-/** Deletes a shortlist (its candidates go with it; its assessments stay). Returns whether it existed. */
-export function deleteShortlist(db: Db, id: string): boolean {
-  return db.prepare('DELETE FROM shortlists WHERE id = ?').run(id).changes > 0;
+/** Deletes a shortlist (its candidates go with it; its assessments stay), audited. Returns whether it existed. */
+export function deleteShortlist(db: Db, id: string, by: string, now: string): boolean {
+  return db.transaction(() => {
+    const before = getShortlist(db, id);
+    if (!before) return false;
+    db.prepare('DELETE FROM shortlists WHERE id = ?').run(id);
+    recordAudit(db, { at: now, actor: by, action: 'delete', entity: 'shortlist', entityId: id, before: auditView(before) });
+    return true;
+  })();
 }

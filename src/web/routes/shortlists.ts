@@ -175,7 +175,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
   });
 
   router.delete('/api/shortlists/:id', (req, res) => {
-    if (!deleteShortlist(db, req.params.id)) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
+    if (!deleteShortlist(db, req.params.id, req.auth?.user.name ?? 'unknown', nowIso())) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
     res.status(204).end();
   });
 
@@ -253,7 +253,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
   });
 
   router.post('/shortlists/:id/delete', (req, res) => {
-    if (!deleteShortlist(db, req.params.id)) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
+    if (!deleteShortlist(db, req.params.id, req.auth?.user.name ?? 'unknown', nowIso())) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
     res.redirect(303, '/shortlists');
   });
 
