@@ -2,6 +2,7 @@ import { openDatabase } from './db/connection';
 import { readDataset } from './data/dataset';
 import { loadDataset } from './db/load-dataset';
 import { createApp } from './web/app';
+import { createSetupToken } from './web/routes/auth';
 
 /**
  * Process shell: opens (or creates) the database, loads data/ when it changed, serves HTTP.
@@ -19,6 +20,12 @@ function main(): void {
   const port = Number(process.env.PORT || 3000);
   const server = createApp({ db }).listen(port, () => {
     console.log(`Stedsvalg is running at http://localhost:${port}`);
+    const setup = createSetupToken(db, Date.now());
+    if (setup) {
+      console.log(`No users yet. Create the first administrator with this one-time link (valid 24 h):`);
+      console.log(`  http://localhost:${port}/setup/${setup}`);
+      console.log(`or on the command line: npx stedsvalg user add --name NAME --role admin  (password on stdin)`);
+    }
   });
   const stop = () => {
     server.close();

@@ -10,6 +10,10 @@ import { responsesRoutes, sampleAnswersMiddleware } from './routes/responses';
 import { planningApi } from './routes/planning-api';
 import { workspace } from './routes/workspace';
 import { shortlistRoutes } from './routes/shortlists';
+import { authRoutes } from './routes/auth';
+import { authenticate, csrfProtection } from '../auth/middleware';
+import { authorize } from '../auth/policy';
+import { securityHeaders } from './security';
 
 export interface AppDeps {
   db: Db;
@@ -26,13 +30,19 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('view engine', 'ejs');
   app.set('views', path.join(root, 'views'));
+  app.use(securityHeaders());
   app.use(compression());
-  app.use(express.json({ limit: '1mb' }));
-  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use('/static', express.static(path.join(root, 'static'), { maxAge: '1h' }));
   app.use('/vendor/leaflet', express.static(path.join(root, 'node_modules', 'leaflet', 'dist'), { maxAge: '1d' }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
   app.use(localeMiddleware(deps.db));
+  // Who is asking, whether they may, and (for cookie sessions) whether the request came from our own pages.
+  app.use(authenticate(deps.db));
+  app.use(authorize);
+  app.use(csrfProtection);
   app.use(sampleAnswersMiddleware(deps.db));
+  app.use(authRoutes(deps));
   app.use(municipalitiesApi(deps));
   app.use(planningApi(deps));
   app.use(workspace(deps));

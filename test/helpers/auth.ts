@@ -3,7 +3,8 @@ import type { Express } from 'express';
 import type { Page } from 'playwright-core';
 import type { Db } from '../../src/db/connection';
 import { hashPassword } from '../../src/auth/passwords';
-import { createApiToken } from '../../src/auth/sessions';
+import { createApiToken, createSession } from '../../src/auth/sessions';
+import { SESSION_COOKIE } from '../../src/auth/middleware';
 import { createUser, findUserForLogin, type Role, type User } from '../../src/db/users-repo';
 
 /** The password every test user gets. */
@@ -42,4 +43,30 @@ export async function signInBrowser(page: Page, baseUrl: string, db: Db, role: R
   await page.fill('#password', TEST_PASSWORD);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('form[action="/login"] button[type=submit]')]);
   return user;
+}
+
+/**
+ * A browser context signed in as a user of the role (a real session row and cookie, as the sign-in
+ * page would create; use `signInBrowser` to test the sign-in page itself).
+ */
+export async function signedInContext(
+  browser: import('playwright-core').Browser, server: { url: string; db: Db }, role: Role = 'planner', district?: string | null,
+  options: import('playwright-core').BrowserContextOptions = {},
+): Promise<import('playwright-core').BrowserContext> {
+  const user = await testUser(server.db, role, district);
+  const { cookie } = createSession(server.db, user, Date.now());
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  await context.addCookies([{ name: SESSION_COOKIE, value: cookie, url: server.url }]);
+  return context;
+}
+
+/** A new page in a signed-in context (closing the page's context closes both). */
+export async function signedInPage(
+  browser: import('playwright-core').Browser, server: { url: string; db: Db }, role: Role = 'planner', district?: string | null,
+  options: import('playwright-core').BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await signedInContext(browser, server, role, district, options);
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  return page;
 }
