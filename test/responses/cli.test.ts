@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/types';
 import { openDatabase } from '../../src/db/connection';
-import { answersStatus, getResponse } from '../../src/db/responses-repo';
+import { listAudit } from '../../src/db/audit-repo';
+import { answersStatus, getResponse, listImports } from '../../src/db/responses-repo';
 import { tempDir } from '../helpers/app';
 import { csvOf, validRecord } from './fixtures';
 
@@ -42,6 +44,7 @@ describe('CLI: stedsvalg import', () => {
     expect(real.out).toContain('good.csv: 2 rows: 2 new, 0 updated, 0 unchanged, 0 rejected; 0 warnings (saved)');
     const db = openDatabase(dbFile);
     expect(getResponse(db, '5001')).toMatchObject({ source: 'good.csv', changedBy: 'cli-test' });
+    expect(listAudit(db, { entity: 'response', entityId: '5001' }).entries[0]).toMatchObject({ actor: 'cli-test', action: 'create' });
     db.close();
   });
 
@@ -51,12 +54,16 @@ describe('CLI: stedsvalg import', () => {
     expect(t.err).toMatch(/real answers are loaded/);
   });
 
-  it('When sample answers are loaded into an empty database, then all 357 are marked as sample', async () => {
+  it('When sample answers are loaded into an empty database without --by, then all 357 are marked as sample and recorded against cli:<OS user>', async () => {
     const file = path.join(dir, 'sample.db');
     const t = io();
     expect(await main(['import', 'sample', '--db', file], t)).toBe(0);
     const db = openDatabase(file);
     expect(answersStatus(db)).toEqual({ loaded: true, sample: true, count: 357 });
+    const actor = `cli:${os.userInfo().username}`;
+    expect(getResponse(db, '5001')).toMatchObject({ changedBy: actor });
+    expect(listImports(db, 1)[0]).toMatchObject({ importedBy: actor });
+    expect(listAudit(db, { entity: 'response', entityId: '5001' }).entries[0]).toMatchObject({ actor });
     db.close();
   });
 

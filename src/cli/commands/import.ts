@@ -9,13 +9,14 @@ import { importResponses, SampleConflictError, type ImportReport } from '../../i
 import { loadSampleAnswers } from '../../samples';
 import { parseLocale } from '../../web/i18n';
 
-const usage = 'usage: stedsvalg import responses FILE [--dry-run] [--json] [--by NAME] [--lang nb|en]\n       stedsvalg import sample [--json]';
+const usage = 'usage: stedsvalg import responses FILE [--dry-run] [--json] [--by NAME] [--lang nb|en]\n       stedsvalg import sample [--json] [--by NAME]\n  --by NAME  who the change is recorded against (default: cli:<OS user name>)';
 
+/** Who a CLI change is recorded against when `--by` is not given: `cli:<OS user name>` (there is no account). */
 function whoAmI(): string {
   try {
-    return os.userInfo().username || 'cli';
+    return `cli:${os.userInfo().username || 'unknown'}`;
   } catch {
-    return 'cli';
+    return 'cli:unknown';
   }
 }
 

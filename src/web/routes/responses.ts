@@ -34,6 +34,8 @@ import { csvTemplate, xlsxTemplate } from '../../import/templates';
 import { loadSampleAnswers } from '../../samples';
 import type { Locale, MessageKey } from '../i18n';
 import { AppError, NotFoundError, ValidationError } from '../errors';
+import { actorOf } from '../actor';
+import { canPlan } from '../../auth/policy';
 
 const kommunenummerParam = z.string().regex(/^\d{4}$/);
 
@@ -44,7 +46,6 @@ const booleanFlag = z
 
 const importFields = z.object({
   dryRun: booleanFlag,
-  by: z.string().trim().max(100).optional(),
 });
 
 /** Filters of the answers list (query string), each optional. */
@@ -138,16 +139,16 @@ function requireMunicipality(db: Db, knr: string): Municipality {
   return m;
 }
 
-/** Runs an uploaded import; the caller decides how to show the report. */
-async function runUpload(db: Db, req: Request, res: Response, defaultBy: string): Promise<ImportReport> {
+/** Runs an uploaded import as the signed-in user; the caller decides how to show the report. */
+async function runUpload(db: Db, req: Request, res: Response): Promise<ImportReport> {
   await receiveFile(req, res);
-  const fields = importFields.safeParse({ dryRun: req.body?.dryRun ?? req.query.dryRun, by: req.body?.by });
-  if (!fields.success) throw new ValidationError('dryRun must be true or false; by must be at most 100 characters');
+  const fields = importFields.safeParse({ dryRun: req.body?.dryRun ?? req.query.dryRun });
+  if (!fields.success) throw new ValidationError('dryRun must be true or false');
   if (!req.file) throw new ValidationError('no file: send the answers file as multipart field "file"');
   return importResponses(db, req.file.buffer, {
     fileName: req.file.originalname || 'upload',
     dryRun: fields.data.dryRun,
-    by: fields.data.by || defaultBy,
+    by: actorOf(req),
     now: new Date().toISOString(),
     locale: localeOf(res),
   });
@@ -159,13 +160,13 @@ export function responsesRoutes({ db }: AppDeps): Router {
 
   // ------------------------------------------------------------------ JSON API
   router.post('/api/import/responses', async (req, res) => {
-    const report = await runUpload(db, req, res, 'api');
+    const report = await runUpload(db, req, res);
     res.status(report.status === 'rejected' ? 422 : 200).json(report);
   });
 
-  router.post('/api/responses/sample', async (_req, res) => {
+  router.post('/api/responses/sample', async (req, res) => {
     try {
-      const report = await loadSampleAnswers(db, { by: 'sample-loader', now: new Date().toISOString(), locale: localeOf(res) });
+      const report = await loadSampleAnswers(db, { by: actorOf(req), now: new Date().toISOString(), locale: localeOf(res) });
       res.status(report.status === 'rejected' ? 422 : 200).json(report);
     } catch (err) {
       if (err instanceof SampleConflictError) throw new AppError(409, 'real_answers_loaded', err.message);
@@ -207,7 +208,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
   });
 
   // ------------------------------------------------------------------ pages
-  const importPage = (res: Response, extra: { report?: ImportReport | null; message?: string | null; error?: string | null; by?: string; dryRun?: boolean }) => {
+  const importPage = (res: Response, extra: { report?: ImportReport | null; message?: string | null; error?: string | null; dryRun?: boolean }) => {
     const locale = localeOf(res);
     res.render('import', {
       title: res.locals.t('import.title'),
@@ -216,7 +217,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
       report: extra.report ?? null,
       message: extra.message ?? null,
       error: extra.error ?? null,
-      by: extra.by ?? '',
+      canImport: canPlan(res.locals.user),
       dryRun: extra.dryRun ?? true,
       maxFileBytes: importLimits.maxFileBytes,
       tf: (key: MessageKey, params: Record<string, string | number>) => fillTemplate(res.locals.t(key), Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))),
@@ -234,9 +235,9 @@ export function responsesRoutes({ db }: AppDeps): Router {
 
   router.post('/import', async (req, res) => {
     try {
-      const report = await runUpload(db, req, res, 'web');
+      const report = await runUpload(db, req, res);
       res.status(report.status === 'rejected' ? 422 : 200);
-      importPage(res, { report, by: typeof req.body?.by === 'string' ? req.body.by.slice(0, 100) : '', dryRun: report.dryRun });
+      importPage(res, { report, dryRun: report.dryRun });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       res.status(err.httpStatus);
@@ -245,9 +246,9 @@ export function responsesRoutes({ db }: AppDeps): Router {
     }
   });
 
-  router.post('/import/sample', async (_req, res) => {
+  router.post('/import/sample', async (req, res) => {
     try {
-      await loadSampleAnswers(db, { by: 'web', now: new Date().toISOString(), locale: localeOf(res) });
+      await loadSampleAnswers(db, { by: actorOf(req), now: new Date().toISOString(), locale: localeOf(res) });
       res.redirect(303, '/import?sample=loaded');
     } catch (err) {
       if (!(err instanceof SampleConflictError)) throw err;
@@ -282,7 +283,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
   const responsePage = (
     res: Response,
     knr: string,
-    form: { values?: Record<string, string>; problems?: Problem[]; by?: string; note?: string; saved?: string | null; unchanged?: boolean; byMissing?: boolean } = {},
+    form: { values?: Record<string, string>; problems?: Problem[]; note?: string; saved?: string | null; unchanged?: boolean } = {},
   ) => {
     const m = requireMunicipality(db, knr);
     const current = getResponse(db, knr);
@@ -300,11 +301,10 @@ export function responsesRoutes({ db }: AppDeps): Router {
       values,
       problems: (form.problems ?? []).map((p) => ({ ...p, message: describeProblem(locale, p) })),
       warnings: storedWarnings.filter((p) => p.severity === 'warning').map((p) => ({ ...p, message: describeProblem(locale, p) })),
-      by: form.by ?? '',
+      canCorrect: canPlan(res.locals.user),
       note: form.note ?? '',
       saved: form.saved ? fillTemplate(res.locals.t('resp.correct.saved'), { version: form.saved }) : null,
       unchanged: form.unchanged ?? false,
-      byMissing: form.byMissing ?? false,
       maxPremises: maxPremisesPerRow,
       channels,
       channelColumns,
@@ -333,23 +333,22 @@ export function responsesRoutes({ db }: AppDeps): Router {
     for (const [k, v] of Object.entries(body)) if (typeof v === 'string') values[k] = v;
     values.kommunenummer = knr;
     values.kommunenavn = '';
-    const by = (values.endret_av ?? '').trim().slice(0, 100);
     const note = (values.endringsmerknad ?? '').trim().slice(0, 1000);
-    delete values.endret_av;
+    delete values._csrf;
     delete values.endringsmerknad;
     const problems: Problem[] = [];
     const content = validateRecord(0, values, referenceFromDb(db), problems);
     const errors = problems.filter((p) => p.severity === 'error');
-    if (!content || errors.length > 0 || !by) {
+    if (!content || errors.length > 0) {
       res.status(422);
-      return responsePage(res, knr, { values: { ...values, kommunenavn: m.name }, problems: errors, by, note, byMissing: !by });
+      return responsePage(res, knr, { values: { ...values, kommunenavn: m.name }, problems: errors, note });
     }
     const current = getResponse(db, knr);
     if (current && contentKey(contentOf(current)) === contentKey(content)) return res.redirect(303, `/responses/${knr}?unchanged=1`);
     const version = saveResponse(
       db,
       content,
-      { source: 'entered by hand', isSample: current?.sample ?? false, importId: null, changedBy: by, changedAt: new Date().toISOString() },
+      { source: 'entered by hand', isSample: current?.sample ?? false, importId: null, changedBy: actorOf(req), changedAt: new Date().toISOString() },
       'correction',
       note,
     );
