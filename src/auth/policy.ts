@@ -37,7 +37,6 @@ export const accessRules: readonly Rule[] = [
   { methods: READ, pattern: /^\/(review|api\/assessments)(\/|$)/, access: ['admin', 'planner', 'district', 'viewer'] },
   // Shortlists and exports carry every district's assessments: not for district leaders.
   { methods: READ, pattern: /^\/(shortlists|api\/shortlists|export)(\/|$|\.)/, access: ['admin', 'planner', 'viewer'] },
-  { methods: READ, pattern: /^\/(audit)/, access: planners },
   { methods: READ, pattern: /.*/, access: 'signedIn' },
   { methods: WRITE, pattern: /.*/, access: planners },
 ];

@@ -4,7 +4,7 @@ import type { AppDeps } from '../app';
 import { AppError, ValidationError, describeZodError } from '../errors';
 import { hashPassword, newSecret, validatePassword, verifyPassword, hashSecret } from '../../auth/passwords';
 import { createSession, deleteSession, listApiTokens, revokeApiToken } from '../../auth/sessions';
-import { clearFailures, recordFailure, retryAfterMs } from '../../auth/throttle';
+import { addressThrottle, clearFailures, recordFailure, retryAfterMs } from '../../auth/throttle';
 import { PRE_CSRF_COOKIE, SESSION_COOKIE, cookieOptions, readCookie } from '../../auth/middleware';
 import { SESSION_TTL_MS } from '../../auth/sessions';
 import { ROLES, countUsers, createUser, findUserForLogin, getUser, listUsers, setPasswordHash, updateUser, type Role } from '../../db/users-repo';
@@ -83,7 +83,7 @@ export function authRoutes({ db }: AppDeps): Router {
     checkPreCsrf(req, parsed.data._csrf);
     const now = Date.now();
     const keys = [`name:${parsed.data.name.toLowerCase()}`, `ip:${req.ip}`];
-    const wait = Math.max(...keys.map((k) => retryAfterMs(db, k, now)));
+    const wait = Math.max(retryAfterMs(db, keys[0], now), retryAfterMs(db, keys[1], now, addressThrottle));
     const render = (status: number, error: string) =>
       res.status(status).render('login', { title: res.locals.t('auth.signIn'), next: safeNext(parsed.data.next), error, preCsrf: preCsrf(req, res), name: parsed.data.name });
     if (wait > 0) {
@@ -96,7 +96,7 @@ export function authRoutes({ db }: AppDeps): Router {
       keys.forEach((k) => recordFailure(db, k, now));
       return render(401, res.locals.t('auth.failed'));
     }
-    keys.forEach((k) => clearFailures(db, k));
+    clearFailures(db, keys[0]);
     const { cookie } = createSession(db, found.user, now);
     recordAudit(db, { at: new Date(now).toISOString(), actor: found.user.name, action: 'sign-in', entity: 'session', entityId: String(found.user.id) });
     res.cookie(SESSION_COOKIE, cookie, cookieOptions(req, SESSION_TTL_MS));
