@@ -62,7 +62,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   } else {
     console.error(err);
   }
-  const wantsJson = req.path.startsWith('/api/') || req.path === '/healthz' || !req.accepts('html');
+  const wantsJson = req.path.startsWith('/api/') || req.path === '/healthz' || !!req.headers.authorization || !req.accepts('html');
   res.status(status);
   if (wantsJson) {
     res.json({ error: { code, message, ...(details !== undefined ? { details } : {}) } });

@@ -154,10 +154,13 @@ export function authRoutes({ db }: AppDeps): Router {
     return render(200, null, res.locals.t('auth.passwordChanged'));
   });
 
-  router.get('/admin/users', requireRoles('admin'), (_req, res) => {
-    res.render('admin-users', {
-      title: res.locals.t('admin.users'), users: listUsers(db), tokens: listApiTokens(db), districts: listPoliceDistricts(db).map((d) => d.name), error: null,
+  const adminPage = (res: Response, status = 200, error: string | null = null) =>
+    res.status(status).render('admin-users', {
+      title: res.locals.t('admin.users'), users: listUsers(db), tokens: listApiTokens(db), districts: listPoliceDistricts(db).map((d) => d.name), error,
     });
+
+  router.get('/admin/users', requireRoles('admin'), (_req, res) => {
+    adminPage(res);
   });
 
   router.get('/api/users', requireRoles('admin'), (_req, res) => {
@@ -165,13 +168,18 @@ export function authRoutes({ db }: AppDeps): Router {
   });
 
   router.post('/admin/users', requireRoles('admin'), async (req, res) => {
-    const parsed = userBody.safeParse(req.body);
-    if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
-    const weak = validatePassword(parsed.data.password);
-    if (weak) throw new ValidationError(`password: ${weak}`);
-    const district = validateRoleDistrict(db, parsed.data.role, parsed.data.district || undefined);
-    if (findUserForLogin(db, parsed.data.name)) throw new ValidationError(`name: a user named "${parsed.data.name}" already exists`);
-    createUser(db, { name: parsed.data.name, role: parsed.data.role, district, passwordHash: await hashPassword(parsed.data.password) }, req.auth!.user.name, new Date().toISOString());
+    try {
+      const parsed = userBody.safeParse(req.body);
+      if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
+      const weak = validatePassword(parsed.data.password);
+      if (weak) throw new ValidationError(`password: ${weak}`);
+      const district = validateRoleDistrict(db, parsed.data.role, parsed.data.district || undefined);
+      if (findUserForLogin(db, parsed.data.name)) throw new ValidationError(`name: a user named "${parsed.data.name}" already exists`);
+      createUser(db, { name: parsed.data.name, role: parsed.data.role, district, passwordHash: await hashPassword(parsed.data.password) }, req.auth!.user.name, new Date().toISOString());
+    } catch (err) {
+      if (err instanceof ValidationError && req.accepts('html') && !req.headers.authorization) return adminPage(res, 400, err.message);
+      throw err;
+    }
     res.redirect(303, '/admin/users');
   });
 
