@@ -18,7 +18,7 @@ export interface Assessment {
   policeDistrict: string;
   advice: Advice;
   reason: string;
-  /** Typed name (roles and users come later). */
+  /** The signed-in user who recorded it (a district leader or an admin). */
   assessor: string;
   /** ISO 8601, from the shell. */
   assessedAt: string;
@@ -42,6 +42,7 @@ export interface RecordAssessmentInput {
   policeDistrict: string;
   advice: Advice;
   reason: string;
+  /** Who records it: the signed-in user's name (also the audit entry's actor). */
   assessor: string;
   now: string;
 }
@@ -62,15 +63,23 @@ export function recordAssessment(db: Db, input: RecordAssessmentInput): Assessme
   })();
 }
 
-/** Every assessment, oldest first; optionally only those recorded against one shortlist. */
-export function listAssessments(db: Db, filter: { shortlistId?: string; kommunenummer?: string } = {}): Assessment[] {
+export interface AssessmentFilter {
+  shortlistId?: string;
+  kommunenummer?: string;
+  /** Police district name, as a district leader's account holds it. */
+  policeDistrict?: string;
+}
+
+/** Every assessment, oldest first; optionally only those of one shortlist, municipality or police district. */
+export function listAssessments(db: Db, filter: AssessmentFilter = {}): Assessment[] {
   const rows = db
     .prepare(
       `SELECT * FROM district_assessments
        WHERE (@shortlistId IS NULL OR shortlist_id = @shortlistId) AND (@kommunenummer IS NULL OR kommunenummer = @kommunenummer)
+         AND (@policeDistrict IS NULL OR police_district = @policeDistrict)
        ORDER BY assessed_at, id`,
     )
-    .all({ shortlistId: filter.shortlistId ?? null, kommunenummer: filter.kommunenummer ?? null }) as AssessmentRow[];
+    .all({ shortlistId: filter.shortlistId ?? null, kommunenummer: filter.kommunenummer ?? null, policeDistrict: filter.policeDistrict ?? null }) as AssessmentRow[];
   return rows.map(toAssessment);
 }
 

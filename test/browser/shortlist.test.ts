@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { memoryDb, startServer } from '../helpers/app';
 import { collectConsoleErrors, launchBrowser, screenshotPath } from '../helpers/browser';
+import { signedInPage, testUser } from '../helpers/auth';
 import { loadTestAnswers } from '../shortlist/helpers';
 import { listShortlists, getShortlist } from '../../src/db/shortlists-repo';
 
@@ -19,33 +20,48 @@ describe('shortlist and district review in Chromium', () => {
     await server?.close();
   });
 
-  it('When a planner makes a shortlist from the current scenario, a district records an assessment and the planner downloads the PDF, then each step shows its result', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  it('When a planner makes a shortlist from the current scenario, the district leader records an assessment and the planner downloads the PDF, then each step shows its result', async () => {
+    const page = await signedInPage(browser, server, 'planner', null, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const errors = collectConsoleErrors(page);
     await page.goto(`${server.url}/shortlists?k=5&objective=coverage`);
     await page.getByLabel('Navn på kortlisten').fill('Kortliste for Nord-Norge');
-    await page.getByLabel('Ditt navn').fill('Åse Øvergård');
     await Promise.all([page.waitForURL(/\/shortlists\/k-/), page.getByRole('button', { name: 'Lag kortliste' }).click()]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Kortliste for Nord-Norge');
     expect(await page.locator('table.sl-candidates tbody tr').count()).toBe(5);
     await page.screenshot({ path: screenshotPath('shortlist'), fullPage: true });
 
     const sl = getShortlist(server.db, listShortlists(server.db)[0].id)!;
+    expect(sl.createdBy).toBe('test-planner');
     const c = sl.candidates[0];
+    // the planner reads the district's page but has no assessment form
     await page.locator(`a[href="/review/${c.policeDistrictNumber}?shortlist=${sl.id}"]`).first().click();
     await page.waitForURL(new RegExp(`/review/${c.policeDistrictNumber}`));
-    const section = page.locator(`#c-${c.kommunenummer}`);
+    expect(await page.locator('form.rev-form').count()).toBe(0);
+
+    // the district leader of the candidate's district follows the menu link to their own page
+    const leader = await testUser(server.db, 'district', c.policeDistrict);
+    const district = await signedInPage(browser, server, 'district', c.policeDistrict, { viewport: { width: 1280, height: 900 } });
+    const leaderErrors = collectConsoleErrors(district);
+    await district.goto(`${server.url}/`);
+    await Promise.all([district.waitForURL(/\/review\//), district.getByRole('link', { name: 'Distriktsvurdering' }).click()]);
+    await expect(district.locator('h1').textContent()).resolves.toContain(c.policeDistrict);
+    const section = district.locator(`#c-${c.kommunenummer}`);
     await section.getByLabel('Støtter').check();
     await section.getByLabel('Begrunnelse').fill('Lang kjøretid og sterk lokal støtte – anbefales');
-    // the name typed on the shortlist page is remembered (static/shortlist.js)
-    await expect(section.getByLabel('Vurdert av (navn)').inputValue()).resolves.toBe('Åse Øvergård');
-    await section.getByLabel('Vurdert av (navn)').fill('Politimester Ørjan Ås');
-    await Promise.all([page.waitForURL(/saved=/), section.getByRole('button', { name: 'Lagre vurderingen' }).click()]);
-    await expect(page.getByTestId('assessment-saved').isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId(`current-advice-${c.kommunenummer}`).textContent()).resolves.toContain('Lang kjøretid');
+    await expect(section.locator('form.rev-form').textContent()).resolves.toContain(leader.name);
+    await Promise.all([district.waitForURL(/saved=/), section.getByRole('button', { name: 'Lagre vurderingen' }).click()]);
+    await expect(district.getByTestId('assessment-saved').isVisible()).resolves.toBe(true);
+    await expect(district.getByTestId(`current-advice-${c.kommunenummer}`).textContent()).resolves.toContain('Lang kjøretid');
+    await expect(district.getByTestId(`current-advice-${c.kommunenummer}`).textContent()).resolves.toContain(leader.name);
+    await district.screenshot({ path: screenshotPath('review-district'), fullPage: true });
+    // the overview of all districts is not theirs: they land on their own page again
+    await district.goto(`${server.url}/review?shortlist=${sl.id}`);
+    expect(new URL(district.url()).pathname).toBe(`/review/${c.policeDistrictNumber}`);
+    expect(leaderErrors).toEqual([]);
+    await district.context().close();
 
     await page.goto(`${server.url}/review?shortlist=${sl.id}`);
-    await expect(page.getByTestId('review-overview').textContent()).resolves.toContain('Politimester Ørjan Ås');
+    await expect(page.getByTestId('review-overview').textContent()).resolves.toContain(leader.name);
     await page.screenshot({ path: screenshotPath('review'), fullPage: true });
 
     await page.goto(`${server.url}/shortlists/${sl.id}`);
@@ -54,6 +70,7 @@ describe('shortlist and district review in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     expect(fs.readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-');
     expect(errors).toEqual([]);
-    await page.close();
+    // close the context itself (it holds the download), so it is gone before the browser closes
+    await page.context().close();
   });
 });

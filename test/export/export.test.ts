@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import request from 'supertest';
+import type request from 'supertest';
 import type { Db } from '../../src/db/connection';
 import { memoryDb, tempDir } from '../helpers/app';
+import { agentAs } from '../helpers/auth';
 import { loadTestAnswers } from '../shortlist/helpers';
 import { createApp } from '../../src/web/app';
 import { parseCsv } from '../../src/import/csv';
@@ -30,6 +31,7 @@ describe('exports', () => {
   let db: Db;
   let sl: Shortlist;
   let app: ReturnType<typeof createApp>;
+  let planner: Awaited<ReturnType<typeof agentAs>>;
   let engine: Awaited<ReturnType<typeof selectScenario>>;
   const dir = tempDir('stedsvalg-export-');
 
@@ -40,6 +42,7 @@ describe('exports', () => {
     const c = sl.candidates[0];
     recordAssessment(db, { shortlistId: sl.id, kommunenummer: c.kommunenummer, policeDistrict: c.policeDistrict, advice: 'supports', reason: 'Støttes: lang vei til nærmeste tjenestested', assessor: 'Politimester Ås', now: '2024-06-02T08:00:00Z' });
     app = createApp({ db });
+    planner = await agentAs(app, db, 'planner');
     engine = await selectScenario(db, params, 'exact');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -47,7 +50,7 @@ describe('exports', () => {
   const engineScore = (knr: string) => engine.ranking.items.find((r) => r.kommunenummer === knr)!.score;
 
   it('When a shortlist is exported as CSV, then it has a BOM, semicolons, decimal commas, the sample notice, and the engine scores', async () => {
-    const res = await request(app).get(`/export/shortlists/${sl.id}.csv`).buffer(true).parse(binary);
+    const res = await planner.get(`/export/shortlists/${sl.id}.csv`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain('.csv');
@@ -69,7 +72,7 @@ describe('exports', () => {
   });
 
   it('When a shortlist is exported as XLSX, then exceljs reads the five sheets with the engine numbers', async () => {
-    const res = await request(app).get(`/export/shortlists/${sl.id}.xlsx`).buffer(true).parse(binary);
+    const res = await planner.get(`/export/shortlists/${sl.id}.xlsx`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as Buffer as unknown as ArrayBuffer);
@@ -89,7 +92,7 @@ describe('exports', () => {
   });
 
   it('When a shortlist is exported as GeoJSON, then it is an RFC 7946 FeatureCollection of points in Norway with all properties', async () => {
-    const res = await request(app).get(`/export/shortlists/${sl.id}.geojson`);
+    const res = await planner.get(`/export/shortlists/${sl.id}.geojson`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('application/geo+json');
     const fc = JSON.parse(res.text);
@@ -114,7 +117,7 @@ describe('exports', () => {
   });
 
   it('When a shortlist is exported as PDF, then pdfinfo, pdftotext and pdftoppm read it: pages, title, notice on every page, æøå names', async () => {
-    const res = await request(app).get(`/export/shortlists/${sl.id}.pdf`).buffer(true).parse(binary);
+    const res = await planner.get(`/export/shortlists/${sl.id}.pdf`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const file = path.join(dir, 'report.pdf');
@@ -140,9 +143,9 @@ describe('exports', () => {
   });
 
   it('When ?lang=en is given, then the PDF and CSV are in English', async () => {
-    const csv = await request(app).get(`/export/shortlists/${sl.id}.csv?lang=en`).buffer(true).parse(binary);
+    const csv = await planner.get(`/export/shortlists/${sl.id}.csv?lang=en`).buffer(true).parse(binary);
     expect((csv.body as Buffer).toString('utf8')).toContain('SAMPLE DATA');
-    const pdf = await request(app).get(`/export/shortlists/${sl.id}.pdf?lang=en`).buffer(true).parse(binary);
+    const pdf = await planner.get(`/export/shortlists/${sl.id}.pdf?lang=en`).buffer(true).parse(binary);
     const file = path.join(dir, 'en.pdf');
     fs.writeFileSync(file, pdf.body as Buffer);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
@@ -151,7 +154,7 @@ describe('exports', () => {
   });
 
   it('When the current scenario is exported, then the candidates are its proposed set with the engine numbers', async () => {
-    const res = await request(app).get('/export/scenario.geojson?k=3&objective=score');
+    const res = await planner.get('/export/scenario.geojson?k=3&objective=score');
     expect(res.status).toBe(200);
     const fc = JSON.parse(res.text);
     const expected = await selectScenario(db, scenarioParamsSchema.parse({ k: 3, objective: 'score' }), 'exact');
@@ -159,8 +162,8 @@ describe('exports', () => {
     for (const f of fc.features) {
       expect(f.properties.score).toBeCloseTo(expected.ranking.items.find((r) => r.kommunenummer === f.id)!.score, 2);
     }
-    expect((await request(app).get('/export/scenario.doc')).status).toBe(404);
-    expect((await request(app).get('/export/shortlists/k-nope.pdf')).status).toBe(404);
+    expect((await planner.get('/export/scenario.doc')).status).toBe(404);
+    expect((await planner.get('/export/shortlists/k-nope.pdf')).status).toBe(404);
   });
 
   it('When the data change after creation, then the export still prints the snapshot figures and says the data differ', async () => {
@@ -170,12 +173,13 @@ describe('exports', () => {
     const first = made.snapshot.candidates[0];
     local.prepare('UPDATE municipalities SET crime_per_1000 = crime_per_1000 + 300 WHERE kommunenummer = ?').run(first.kommunenummer);
     local.prepare("UPDATE meta SET value = 'other' WHERE key = 'data_hash'").run();
-    const res = await request(createApp({ db: local })).get(`/export/shortlists/${made.id}.geojson`);
+    const localPlanner = await agentAs(createApp({ db: local }), local, 'planner');
+    const res = await localPlanner.get(`/export/shortlists/${made.id}.geojson`);
     const fc = JSON.parse(res.text);
     expect(fc.notice).toBeNull();
     expect(fc.features[0].properties.score).toBeCloseTo(first.score, 2);
     expect(fc.features[0].properties.ind_crimePer1000).toBeCloseTo(first.indicators.crimePer1000!, 3);
-    const pdf = await request(createApp({ db: local })).get(`/export/shortlists/${made.id}.pdf`).buffer(true).parse(binary);
+    const pdf = await localPlanner.get(`/export/shortlists/${made.id}.pdf`).buffer(true).parse(binary);
     const file = path.join(dir, 'changed.pdf');
     fs.writeFileSync(file, pdf.body as Buffer);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });

@@ -1,6 +1,7 @@
-import request from 'supertest';
 import type { Db } from '../../src/db/connection';
 import { memoryDb } from '../helpers/app';
+import { agentAs, testUser } from '../helpers/auth';
+import { listAudit } from '../../src/db/audit-repo';
 import { loadTestAnswers } from './helpers';
 import { createApp } from '../../src/web/app';
 import { getShortlist } from '../../src/db/shortlists-repo';
@@ -126,47 +127,58 @@ describe('shortlist and review pages', () => {
     const db = memoryDb();
     loadTestAnswers(db, { sample: true });
     const app = createApp({ db });
-    const created = await request(app).post('/shortlists').type('form').send({ name: 'Kortliste Øst', by: 'Åse', scenarioQuery: 'k=4' });
+    const planner = await agentAs(app, db, 'planner');
+    const created = await planner.post('/shortlists').type('form').send({ name: 'Kortliste Øst', scenarioQuery: 'k=4' });
     expect(created.status).toBe(303);
     const id = created.headers.location.split('/').pop()!;
     const sl = getShortlist(db, id)!;
     expect(sl.candidates).toHaveLength(4);
-    const page = await request(app).get(`/shortlists/${id}`);
+    expect(sl.createdBy).toBe('test-planner');
+    const page = await planner.get(`/shortlists/${id}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('Kortliste Øst');
     expect(page.text).toContain('data-testid="snapshot-same"');
 
     const c = sl.candidates[0];
-    const district = await request(app).get(`/review/${c.policeDistrictNumber}?shortlist=${id}`);
-    expect(district.status).toBe(200);
-    expect(district.text).toContain(c.name);
-    const missing = await request(app).post(`/review/${c.policeDistrictNumber}`).type('form')
-      .send({ shortlistId: id, kommunenummer: c.kommunenummer, advice: 'supports', reason: '', assessor: 'Politimester' });
+    const leader = await testUser(db, 'district', c.policeDistrict);
+    const district = await agentAs(app, db, 'district', c.policeDistrict);
+    const reviewPage = await district.get(`/review/${c.policeDistrictNumber}?shortlist=${id}`);
+    expect(reviewPage.status).toBe(200);
+    expect(reviewPage.text).toContain(c.name);
+    const missing = await district.post(`/review/${c.policeDistrictNumber}`).type('form')
+      .send({ shortlistId: id, kommunenummer: c.kommunenummer, advice: 'supports', reason: '' });
     expect(missing.status).toBe(400);
     expect(missing.text).toContain('reason');
-    const ok = await request(app).post(`/review/${c.policeDistrictNumber}`).type('form')
-      .send({ shortlistId: id, kommunenummer: c.kommunenummer, advice: 'supports', reason: 'Lang responstid om natten', assessor: 'Politimester Ås' });
+    const ok = await district.post(`/review/${c.policeDistrictNumber}`).type('form')
+      .send({ shortlistId: id, kommunenummer: c.kommunenummer, advice: 'supports', reason: 'Lang responstid om natten' });
     expect(ok.status).toBe(303);
-    const overview = await request(app).get(`/review?shortlist=${id}`);
+    const overview = await planner.get(`/review?shortlist=${id}`);
     expect(overview.text).toContain('Lang responstid om natten');
-    expect(overview.text).toContain('Politimester Ås');
+    expect(overview.text).toContain(leader.name);
 
-    const patch = await request(app).patch(`/api/shortlists/${id}/candidates/${c.kommunenummer}`).send({ status: 'approved', rationale: 'Godt begrunnet', by: 'Åse' });
+    const patch = await planner.patch(`/api/shortlists/${id}/candidates/${c.kommunenummer}`).send({ status: 'approved', rationale: 'Godt begrunnet' });
     expect(patch.status).toBe(200);
-    expect(patch.body).toMatchObject({ status: 'approved', rationale: 'Godt begrunnet' });
-    const moved = await request(app).post(`/shortlists/${id}/candidates/${c.kommunenummer}`).type('form').send({ move: 'down', by: 'Åse' });
+    expect(patch.body).toMatchObject({ status: 'approved', rationale: 'Godt begrunnet', updatedBy: 'test-planner' });
+    const moved = await planner.post(`/shortlists/${id}/candidates/${c.kommunenummer}`).type('form').send({ move: 'down' });
     expect(moved.status).toBe(303);
     expect(getShortlist(db, id)!.candidates[1].kommunenummer).toBe(c.kommunenummer);
-    const wrongDistrict = await request(app).post('/review/p01').type('form')
-      .send({ shortlistId: id, kommunenummer: c.kommunenummer === '0301' ? '5034' : c.kommunenummer, advice: 'neutral', reason: 'x', assessor: 'y' });
+    const admin = await agentAs(app, db, 'admin');
+    const wrongDistrict = await admin.post('/review/p01').type('form')
+      .send({ shortlistId: id, kommunenummer: c.kommunenummer === '0301' ? '5034' : c.kommunenummer, advice: 'neutral', reason: 'x' });
     expect(wrongDistrict.status).toBe(400);
+
+    const shortlistAudit = listAudit(db, { entity: 'shortlist' }).entries;
+    expect(shortlistAudit.map((e) => e.action).sort()).toEqual(['create', 'move-candidate', 'update-candidate']);
+    expect(shortlistAudit.every((e) => e.actor === 'test-planner')).toBe(true);
   });
 
   it('When the API gets an unknown scenario or shortlist, then it answers 404 with a message', async () => {
-    const app = createApp({ db: memoryDb() });
-    const res = await request(app).post('/api/shortlists').send({ name: 'x', by: 'y', scenarioId: 's-nope' });
+    const db = memoryDb();
+    const app = createApp({ db });
+    const planner = await agentAs(app, db, 'planner');
+    const res = await planner.post('/api/shortlists').send({ name: 'x', scenarioId: 's-nope' });
     expect(res.status).toBe(404);
     expect(res.body.error.message).toContain('s-nope');
-    expect((await request(app).get('/api/shortlists/k-nope')).status).toBe(404);
+    expect((await planner.get('/api/shortlists/k-nope')).status).toBe(404);
   });
 });

@@ -1,12 +1,16 @@
 /**
  * Shortlists, police district review and exports: HTML pages (forms, post/redirect/get), a small
  * JSON API, and the export downloads. Parse at the edge with zod, call the shortlist service or
- * the exporters, render. Timestamps come from here (the shell).
+ * the exporters, render. Timestamps and the actor (the signed-in user) come from here (the shell).
+ *
+ * Access: `src/auth/policy.ts` decides by role and path; this file adds the data-dependent rule of
+ * issue 7: a district leader reads and assesses only their own police district.
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
+import type { User } from '../../db/users-repo';
 import { ADVICE_VALUES, listAssessments, recordAssessment, type Assessment } from '../../db/assessments-repo';
 import { getMunicipality, listPoliceDistricts } from '../../db/municipalities-repo';
 import { getResponse } from '../../db/responses-repo';
@@ -20,18 +24,21 @@ import {
 import { scenarioFromQuery, scenarioParamsSchema } from '../../planning/scenario';
 import { CANDIDATE_STATUSES, type CandidateSite } from '../../shortlist';
 import { compareWithToday, createShortlist, type ShortlistSource } from '../../shortlist/service';
-import { NotFoundError, ValidationError, describeZodError } from '../errors';
+import { assertDistrictAccess, canPlan } from '../../auth/policy';
+import { actorOf } from '../actor';
+import { AppError, NotFoundError, ValidationError, describeZodError } from '../errors';
 import type { Locale } from '../i18n';
 
 const knr = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
 const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
-const person = z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters');
+
+// Who acted is the signed-in user (`actorOf`); a `by` or `assessor` field sent by an older client is
+// ignored (zod drops unknown keys).
 
 /** `POST /api/shortlists` and the create form: exactly one source. */
 const createBody = z.object({
   name,
   description: z.string().max(5000).default(''),
-  by: person,
   scenarioId: z.string().min(1).optional(),
   params: z.unknown().optional(),
   kommunenummer: z.array(knr).optional(),
@@ -43,7 +50,6 @@ const candidatePatch = z.object({
   rationale: z.string().max(10000).optional(),
   /** `centre` or `premises:N` (1-based, of the municipality's current answer). */
   site: z.string().regex(/^(centre|premises:\d)$/, 'must be "centre" or "premises:N"').optional(),
-  by: person,
 });
 
 const assessmentBody = z.object({
@@ -51,7 +57,6 @@ const assessmentBody = z.object({
   kommunenummer: knr,
   advice: z.enum(ADVICE_VALUES as [string, ...string[]]),
   reason: z.string().trim().min(1, 'is required (give the reason for the advice)').max(10000),
-  assessor: person,
 });
 
 const nowIso = () => new Date().toISOString();
@@ -106,7 +111,7 @@ function formToBody(form: Record<string, unknown>): unknown {
     params = scenarioFromQuery(Object.fromEntries(new URLSearchParams(form.scenarioQuery)));
   }
   return {
-    name: form.name, description: form.description ?? '', by: form.by,
+    name: form.name, description: form.description ?? '',
     scenarioId: typeof form.scenarioId === 'string' && form.scenarioId !== '' ? form.scenarioId : undefined,
     params, kommunenummer: list.length ? list : undefined, solver: form.solver || undefined,
   };
@@ -116,6 +121,27 @@ function districtOf(db: Db, key: string): { number: string; name: string } {
   const d = listPoliceDistricts(db).find((x) => x.number === key || x.name.toLowerCase() === key.toLowerCase());
   if (!d) throw new NotFoundError(`police district "${key}" does not exist`);
   return d;
+}
+
+/** The police district a district leader's account is bound to. */
+function ownDistrict(db: Db, user: User): { number: string; name: string } {
+  const d = listPoliceDistricts(db).find((x) => x.name === user.district);
+  if (!d) throw new AppError(403, 'forbidden', `District leader ${user.name} is bound to no known police district ("${user.district ?? ''}")`);
+  return d;
+}
+
+/** Assessments a user may read: a district leader's own district only, everyone else's all. */
+function visibleAssessments(db: Db, user: User | undefined): Assessment[] {
+  return user?.role === 'district' ? listAssessments(db, { policeDistrict: user.district ?? '' }) : listAssessments(db);
+}
+
+/** Whether the user may record assessments (the policy table's write rule for `/review`). */
+const canAssess = (user: User | undefined): boolean => user?.role === 'admin' || user?.role === 'district';
+
+/** Writes to shortlists: planners and admins only, whatever the policy table's default for writes. */
+function assertPlanner(req: Request): void {
+  const user = req.auth?.user;
+  if (!canPlan(user)) throw new AppError(403, 'forbidden', `Role ${user?.role ?? 'anonymous'} may not change shortlists`);
 }
 
 /** The shortlist the review pages show: `?shortlist=ID`, else the newest. */
@@ -153,8 +179,9 @@ export function shortlistRoutes({ db }: AppDeps): Router {
   });
 
   router.post('/api/shortlists', async (req, res) => {
+    assertPlanner(req);
     const body = parse(createBody, req.body ?? {});
-    const sl = await createShortlist(db, { name: body.name, description: body.description, by: body.by, now: nowIso(), source: sourceOf(body, {}) });
+    const sl = await createShortlist(db, { name: body.name, description: body.description, by: actorOf(req), now: nowIso(), source: sourceOf(body, {}) });
     res.status(201).location(`/api/shortlists/${sl.id}`).json(sl);
   });
 
@@ -164,29 +191,31 @@ export function shortlistRoutes({ db }: AppDeps): Router {
   });
 
   router.patch('/api/shortlists/:id/candidates/:knr', (req, res) => {
+    assertPlanner(req);
     const sl = requireShortlist(db, req.params.id);
     const body = parse(candidatePatch, req.body ?? {});
     const site = body.site ? siteChoice(db, req.params.knr, body.site) : undefined;
     const ok = updateCandidate(db, sl.id, req.params.knr, {
-      status: body.status as never, rationale: body.rationale, site, by: body.by, now: nowIso(),
+      status: body.status as never, rationale: body.rationale, site, by: actorOf(req), now: nowIso(),
     });
     if (!ok) throw new NotFoundError(`municipality ${req.params.knr} is not on shortlist ${sl.id}`);
     res.json(requireShortlist(db, sl.id).candidates.find((c) => c.kommunenummer === req.params.knr));
   });
 
   router.delete('/api/shortlists/:id', (req, res) => {
-    if (!deleteShortlist(db, req.params.id, req.auth?.user.name ?? 'unknown', nowIso())) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
+    assertPlanner(req);
+    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
     res.status(204).end();
   });
 
   router.get('/api/assessments', (req, res) => {
     const shortlistId = typeof req.query.shortlist === 'string' ? req.query.shortlist : undefined;
-    res.json({ assessments: listAssessments(db, { shortlistId }) });
+    res.json({ assessments: visibleAssessments(db, req.auth?.user).filter((a) => !shortlistId || a.shortlistId === shortlistId) });
   });
 
   router.post('/api/assessments', (req, res) => {
     const body = parse(assessmentBody, req.body ?? {});
-    res.status(201).json(saveAssessment(db, body));
+    res.status(201).json(saveAssessment(db, req, body));
   });
 
   // ------------------------------------------------------------------ pages
@@ -202,10 +231,12 @@ export function shortlistRoutes({ db }: AppDeps): Router {
       scenario: scenarioFromQuery(query),
       error: null,
       form: {},
+      canEdit: canPlan(req.auth?.user),
     });
   });
 
   router.post('/shortlists', async (req, res) => {
+    assertPlanner(req);
     const form = (req.body ?? {}) as Record<string, unknown>;
     const body = createBody.safeParse(formToBody(form));
     if (!body.success) {
@@ -213,11 +244,11 @@ export function shortlistRoutes({ db }: AppDeps): Router {
         title: res.locals.t('sl.title'), shortlists: listShortlists(db), scenarios: listScenarios(db).map((s) => ({ id: s.id, name: s.name })),
         scenarioQuery: typeof form.scenarioQuery === 'string' ? form.scenarioQuery : '',
         scenario: scenarioFromQuery(Object.fromEntries(new URLSearchParams(typeof form.scenarioQuery === 'string' ? form.scenarioQuery : ''))),
-        error: describeZodError(body.error), form,
+        error: describeZodError(body.error), form, canEdit: true,
       });
       return;
     }
-    const sl = await createShortlist(db, { name: body.data.name, description: body.data.description, by: body.data.by, now: nowIso(), source: sourceOf(body.data, {}) });
+    const sl = await createShortlist(db, { name: body.data.name, description: body.data.description, by: actorOf(req), now: nowIso(), source: sourceOf(body.data, {}) });
     res.redirect(303, `/shortlists/${sl.id}`);
   });
 
@@ -233,19 +264,22 @@ export function shortlistRoutes({ db }: AppDeps): Router {
       districts: [...new Map(sl.candidates.map((c) => [c.policeDistrictNumber, c.policeDistrict])).entries()].sort(),
       statuses: CANDIDATE_STATUSES,
       saved: typeof req.query.saved === 'string' ? req.query.saved : null,
+      canEdit: canPlan(req.auth?.user),
     });
   });
 
   router.post('/shortlists/:id/candidates/:knr', (req, res) => {
+    assertPlanner(req);
     const sl = requireShortlist(db, req.params.id);
     const form = (req.body ?? {}) as Record<string, unknown>;
     const body = parse(candidatePatch, { ...form, site: form.site || undefined, status: form.status || undefined });
     const now = nowIso();
+    const by = actorOf(req);
     if (form.move === 'up' || form.move === 'down') {
-      moveCandidate(db, sl.id, req.params.knr, form.move === 'up' ? -1 : 1, body.by, now);
+      moveCandidate(db, sl.id, req.params.knr, form.move === 'up' ? -1 : 1, by, now);
     } else {
       const site = body.site ? siteChoice(db, req.params.knr, body.site) : undefined;
-      if (!updateCandidate(db, sl.id, req.params.knr, { status: body.status as never, rationale: body.rationale, site, by: body.by, now })) {
+      if (!updateCandidate(db, sl.id, req.params.knr, { status: body.status as never, rationale: body.rationale, site, by, now })) {
         throw new NotFoundError(`municipality ${req.params.knr} is not on shortlist ${sl.id}`);
       }
     }
@@ -253,11 +287,19 @@ export function shortlistRoutes({ db }: AppDeps): Router {
   });
 
   router.post('/shortlists/:id/delete', (req, res) => {
-    if (!deleteShortlist(db, req.params.id, req.auth?.user.name ?? 'unknown', nowIso())) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
+    assertPlanner(req);
+    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
     res.redirect(303, '/shortlists');
   });
 
   router.get('/review', (req, res) => {
+    const user = req.auth?.user;
+    if (user?.role === 'district') {
+      // The overview holds every district's advice: a district leader goes to their own page.
+      const shortlist = typeof req.query.shortlist === 'string' && req.query.shortlist !== '' ? `?${new URLSearchParams({ shortlist: req.query.shortlist })}` : '';
+      res.redirect(303, `/review/${ownDistrict(db, user).number}${shortlist}`);
+      return;
+    }
     const sl = reviewShortlist(db, req);
     const all = listAssessments(db);
     const latest = latestByKnr(all);
@@ -279,6 +321,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
 
   router.post('/review/:district', (req, res) => {
     const district = districtOf(db, req.params.district);
+    assertDistrictAccess(req.auth?.user, district.name);
     const form = (req.body ?? {}) as Record<string, unknown>;
     const body = assessmentBody.safeParse({ ...form, shortlistId: form.shortlistId || null });
     if (!body.success) {
@@ -286,10 +329,11 @@ export function shortlistRoutes({ db }: AppDeps): Router {
       return;
     }
     const m = getMunicipality(db, body.data.kommunenummer);
+    if (m) assertDistrictAccess(req.auth?.user, m.policeDistrict);
     if (!m || m.policeDistrictNumber !== district.number) {
       throw new ValidationError(`kommunenummer: ${body.data.kommunenummer} is not in police district ${district.name}`);
     }
-    saveAssessment(db, body.data);
+    saveAssessment(db, req, body.data);
     const q = new URLSearchParams({ ...(body.data.shortlistId ? { shortlist: body.data.shortlistId } : {}), saved: body.data.kommunenummer });
     res.redirect(303, `/review/${district.number}?${q}#c-${body.data.kommunenummer}`);
   });
@@ -314,13 +358,18 @@ export function shortlistRoutes({ db }: AppDeps): Router {
   return router;
 }
 
-function saveAssessment(db: Db, body: z.output<typeof assessmentBody>): Assessment {
+/**
+ * Records an assessment by the signed-in user.
+ * @throws AppError 403 when a district leader assesses a municipality outside their district (nothing is written)
+ */
+function saveAssessment(db: Db, req: Request, body: z.output<typeof assessmentBody>): Assessment {
   const m = getMunicipality(db, body.kommunenummer);
   if (!m) throw new NotFoundError(`municipality ${body.kommunenummer} does not exist`);
+  assertDistrictAccess(req.auth?.user, m.policeDistrict);
   if (body.shortlistId && !getShortlist(db, body.shortlistId)) throw new NotFoundError(`shortlist "${body.shortlistId}" does not exist`);
   return recordAssessment(db, {
     shortlistId: body.shortlistId ?? null, kommunenummer: body.kommunenummer, policeDistrict: m.policeDistrict,
-    advice: body.advice as Assessment['advice'], reason: body.reason, assessor: body.assessor, now: nowIso(),
+    advice: body.advice as Assessment['advice'], reason: body.reason, assessor: actorOf(req), now: nowIso(),
   });
 }
 
@@ -328,8 +377,10 @@ function renderDistrict(
   db: Db, req: Request, res: Response, error: { message: string; form: Record<string, unknown>; kommunenummer: string } | null, status: number,
 ): void {
   const district = districtOf(db, String(req.params.district));
+  const user = req.auth?.user;
+  assertDistrictAccess(user, district.name);
   const sl = reviewShortlist(db, req);
-  const all = listAssessments(db);
+  const all = listAssessments(db, { policeDistrict: district.name });
   const latest = latestByKnr(all);
   const snap = new Map((sl?.snapshot.candidates ?? []).map((c) => [c.kommunenummer, c]));
   const candidates = (sl?.candidates ?? [])
@@ -338,9 +389,11 @@ function renderDistrict(
       ...c, figures: snap.get(c.kommunenummer) ?? null, answer: getResponse(db, c.kommunenummer),
       assessment: latest.get(c.kommunenummer) ?? null, history: all.filter((a) => a.kommunenummer === c.kommunenummer).reverse(),
     }));
+  const ownOnly = user?.role === 'district';
   res.status(status).render('review-district', {
-    title: `${res.locals.t('rev.title')}: ${district.name}`, district, districts: listPoliceDistricts(db), shortlist: sl,
-    shortlists: listShortlists(db), candidates, error, advices: ADVICE_VALUES,
+    title: `${res.locals.t('rev.title')}: ${district.name}`, district, districts: ownOnly ? [district] : listPoliceDistricts(db), shortlist: sl,
+    candidates, error, advices: ADVICE_VALUES,
     saved: typeof req.query.saved === 'string' ? req.query.saved : null,
+    canAssess: canAssess(user), ownOnly,
   });
 }
