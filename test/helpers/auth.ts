@@ -60,13 +60,18 @@ export async function signedInContext(
   return context;
 }
 
-/** A new page in a signed-in context (closing the page's context closes both). */
+/** A new page in a signed-in context of its own; `await page.close()` closes both. */
 export async function signedInPage(
   browser: import('playwright-core').Browser, server: { url: string; db: Db }, role: Role = 'planner', district?: string | null,
   options: import('playwright-core').BrowserContextOptions = {},
 ): Promise<Page> {
   const context = await signedInContext(browser, server, role, district, options);
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // Closing the page closes its own context too, and the caller can await all of it.
+  const closePage = page.close.bind(page);
+  page.close = async (opts) => {
+    await closePage(opts);
+    await context.close();
+  };
   return page;
 }
