@@ -81,13 +81,25 @@
   }
 
   // ------------------------------------------------------------------ fetching
+  /** Fetches JSON; a failure becomes an Error with the server's message and `status` (401, 403, …). */
   function getJson(url, options) {
     return fetch(url, options).then(function (r) {
-      return r.json().then(function (body) {
-        if (!r.ok) throw new Error(body && body.error ? body.error.message : r.status + ' ' + r.statusText);
+      return r.json().catch(function () { return null; }).then(function (body) {
+        if (!r.ok || body === null) {
+          var err = new Error(body && body.error ? body.error.message : r.status + ' ' + r.statusText);
+          err.status = r.status;
+          throw err;
+        }
         return body;
       });
     });
+  }
+
+  /** A failed call as a sentence: not signed in / not allowed get their own words, the rest the server's message. */
+  function failureText(err) {
+    if (err.status === 401) return t('scn.signedOut');
+    if (err.status === 403) return t('scn.forbidden') + ' (' + err.message + ')';
+    return t('ws.error') + ': ' + err.message;
   }
 
   function selectionBody(p, solver) {
@@ -125,7 +137,7 @@
       scheduleRobustness();
       if (state.layers.coverage && map.hasLayer(state.layers.coverage)) loadCoverage();
     }).catch(function (err) {
-      if (seq === state.seq) $('solve-status').textContent = t('ws.error') + ': ' + err.message;
+      if (seq === state.seq) $('solve-status').textContent = failureText(err);
     });
   }
 
@@ -593,7 +605,7 @@
         $('solve-status').textContent = t('ws.exactDone', { status: t('ws.status.' + sel.status), gap: sel.gap === null ? '–' : S.pct(sel.gap, 2), ms: S.num(sel.solveMs) });
         if (coverageOn()) loadCoverage();
       })
-      .catch(function (err) { $('solve-status').textContent = t('ws.error') + ': ' + err.message; })
+      .catch(function (err) { $('solve-status').textContent = failureText(err); })
       .then(function () { btn.disabled = false; });
   });
 
@@ -623,29 +635,30 @@
   // ------------------------------------------------------------------ scenarios
   function markDirty() { $('scenario-dirty').hidden = !isDirty(); }
 
+  // Viewers and district leaders get no save controls (the server refuses their writes with 403 anyway).
   function saveStatus(text) { $('save-status').textContent = text; }
-  var byInput = $('scn-by');
-  try { if (localStorage.getItem('stedsvalg.by')) byInput.value = localStorage.getItem('stedsvalg.by'); } catch (e) { /* storage may be off */ }
   function scenarioBody() {
-    try { localStorage.setItem('stedsvalg.by', byInput.value.trim()); } catch (e) { /* ignore */ }
     formToParams();
-    return JSON.stringify({ name: $('scn-name').value.trim(), description: $('scn-desc').value, by: byInput.value.trim() || 'planlegger', params: state.params });
+    return JSON.stringify({ name: $('scn-name').value.trim(), description: $('scn-desc').value, params: state.params });
   }
-  $('save-form').addEventListener('submit', function (e) {
+  function postJson(url, method, body) {
+    return getJson(url, { method: method, headers: { 'Content-Type': 'application/json' }, body: body });
+  }
+  if ($('save-form')) $('save-form').addEventListener('submit', function (e) {
     e.preventDefault();
-    getJson('/api/scenarios', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: scenarioBody() })
+    postJson('/api/scenarios', 'POST', scenarioBody())
       .then(function (s) { window.location.href = '/scenarios/' + encodeURIComponent(s.id); })
-      .catch(function (err) { saveStatus(t('ws.error') + ': ' + err.message); });
+      .catch(function (err) { saveStatus(failureText(err)); });
   });
   if ($('scn-update')) $('scn-update').addEventListener('click', function () {
-    getJson('/api/scenarios/' + encodeURIComponent(page.scenario.id), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: scenarioBody() })
+    postJson('/api/scenarios/' + encodeURIComponent(page.scenario.id), 'PUT', scenarioBody())
       .then(function (s) { state.savedParams = JSON.stringify(state.params); markDirty(); $('scenario-name').textContent = s.name; saveStatus(t('scn.saved')); })
-      .catch(function (err) { saveStatus(t('ws.error') + ': ' + err.message); });
+      .catch(function (err) { saveStatus(failureText(err)); });
   });
   if ($('scn-duplicate')) $('scn-duplicate').addEventListener('click', function () {
-    getJson('/api/scenarios/' + encodeURIComponent(page.scenario.id) + '/duplicate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ by: byInput.value.trim() || 'planlegger' }) })
+    postJson('/api/scenarios/' + encodeURIComponent(page.scenario.id) + '/duplicate', 'POST', '{}')
       .then(function (s) { window.location.href = '/scenarios/' + encodeURIComponent(s.id); })
-      .catch(function (err) { saveStatus(t('ws.error') + ': ' + err.message); });
+      .catch(function (err) { saveStatus(failureText(err)); });
   });
 
   // ------------------------------------------------------------------ start

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from './connection';
+import { recordAudit } from './audit-repo';
 import { scenarioParamsSchema, type ScenarioParams } from '../planning/scenario';
 
 /** A saved scenario as the API and pages see it. */
@@ -47,7 +48,14 @@ export function getScenario(db: Db, id: string): Scenario | null {
   return row ? toScenario(row) : null;
 }
 
-export interface SaveScenarioInput {
+/** Who made a change and when: the signed-in account's name and an ISO time. */
+export interface ChangeStamp {
+  /** The account the change is recorded against (`actorOf(req)`), not a typed name. */
+  by: string;
+  now: string;
+}
+
+export interface SaveScenarioInput extends ChangeStamp {
   id?: string;
   name: string;
   description?: string;
@@ -55,40 +63,67 @@ export interface SaveScenarioInput {
   dataHash: string;
   dataVintage: string;
   answersRevision: string;
-  by: string;
-  now: string;
+  /** The scenario this one was duplicated from; the audit entry then says `duplicate`. */
   parentId?: string | null;
 }
 
-/** Inserts a scenario (a new id unless one is given) and returns it. */
-export function createScenario(db: Db, input: SaveScenarioInput): Scenario {
-  const id = input.id ?? newScenarioId();
-  db.prepare(
-    `INSERT INTO scenarios (id, name, description, params_json, data_hash, data_vintage, answers_revision, created_by, created_at, updated_by, updated_at, parent_id)
-     VALUES (@id, @name, @description, @params_json, @data_hash, @data_vintage, @answers_revision, @by, @now, @by, @now, @parent_id)`,
-  ).run({
-    id, name: input.name, description: input.description ?? '', params_json: JSON.stringify(input.params),
-    data_hash: input.dataHash, data_vintage: input.dataVintage, answers_revision: input.answersRevision,
-    by: input.by, now: input.now, parent_id: input.parentId ?? null,
-  });
-  return getScenario(db, id)!;
+/** What the audit log keeps of a scenario (before and after a change). */
+function auditView(s: Scenario): { name: string; description: string; params: ScenarioParams } {
+  return { name: s.name, description: s.description, params: s.params };
 }
 
-/** Updates name, description and parameters of a scenario; returns null when it does not exist. */
+/**
+ * Inserts a scenario (a new id unless one is given) and its audit entry (`create`, or `duplicate`
+ * when `parentId` is given) in one transaction; returns the scenario.
+ */
+export function createScenario(db: Db, input: SaveScenarioInput): Scenario {
+  const id = input.id ?? newScenarioId();
+  return db.transaction(() => {
+    db.prepare(
+      `INSERT INTO scenarios (id, name, description, params_json, data_hash, data_vintage, answers_revision, created_by, created_at, updated_by, updated_at, parent_id)
+       VALUES (@id, @name, @description, @params_json, @data_hash, @data_vintage, @answers_revision, @by, @now, @by, @now, @parent_id)`,
+    ).run({
+      id, name: input.name, description: input.description ?? '', params_json: JSON.stringify(input.params),
+      data_hash: input.dataHash, data_vintage: input.dataVintage, answers_revision: input.answersRevision,
+      by: input.by, now: input.now, parent_id: input.parentId ?? null,
+    });
+    const created = getScenario(db, id)!;
+    recordAudit(db, {
+      at: input.now, actor: input.by, action: input.parentId ? 'duplicate' : 'create', entity: 'scenario', entityId: id,
+      after: auditView(created), note: input.parentId ? `copy of ${input.parentId}` : '',
+    });
+    return created;
+  })();
+}
+
+/**
+ * Updates name, description and parameters of a scenario and records the change (before and
+ * after) in the audit log, in one transaction; returns null when it does not exist.
+ */
 export function updateScenario(db: Db, id: string, input: Omit<SaveScenarioInput, 'id' | 'parentId'>): Scenario | null {
-  const res = db
-    .prepare(
+  return db.transaction(() => {
+    const before = getScenario(db, id);
+    if (!before) return null;
+    db.prepare(
       `UPDATE scenarios SET name = @name, description = @description, params_json = @params_json, data_hash = @data_hash,
          data_vintage = @data_vintage, answers_revision = @answers_revision, updated_by = @by, updated_at = @now WHERE id = @id`,
-    )
-    .run({
+    ).run({
       id, name: input.name, description: input.description ?? '', params_json: JSON.stringify(input.params),
       data_hash: input.dataHash, data_vintage: input.dataVintage, answers_revision: input.answersRevision, by: input.by, now: input.now,
     });
-  return res.changes ? getScenario(db, id) : null;
+    const after = getScenario(db, id)!;
+    recordAudit(db, { at: input.now, actor: input.by, action: 'update', entity: 'scenario', entityId: id, before: auditView(before), after: auditView(after) });
+    return after;
+  })();
 }
 
-/** Deletes a scenario; returns whether it existed. */
-export function deleteScenario(db: Db, id: string): boolean {
-  return db.prepare('DELETE FROM scenarios WHERE id = ?').run(id).changes > 0;
+/** Deletes a scenario and records what it was in the audit log, in one transaction; returns whether it existed. */
+export function deleteScenario(db: Db, id: string, stamp: ChangeStamp): boolean {
+  return db.transaction(() => {
+    const before = getScenario(db, id);
+    if (!before) return false;
+    db.prepare('DELETE FROM scenarios WHERE id = ?').run(id);
+    recordAudit(db, { at: stamp.now, actor: stamp.by, action: 'delete', entity: 'scenario', entityId: id, before: auditView(before) });
+    return true;
+  })();
 }

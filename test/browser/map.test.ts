@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { startServer } from '../helpers/app';
+import { signedInPage } from '../helpers/auth';
 import { collectConsoleErrors, launchBrowser, screenshotPath } from '../helpers/browser';
 
 describe('map page in Chromium', () => {
@@ -15,7 +16,7 @@ describe('map page in Chromium', () => {
   });
 
   it('When a planner opens the map, then it draws 357 municipality shapes and the station markers with no console errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await signedInPage(browser, server, 'planner');
     const errors = collectConsoleErrors(page);
     await page.goto(server.url + '/');
     await page.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
@@ -35,7 +36,7 @@ describe('map page in Chromium', () => {
   });
 
   it('When the planner colours by crime rate, then the legend changes to that indicator', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await signedInPage(browser, server, 'planner');
     await page.goto(server.url + '/?lang=en');
     await page.waitForSelector('#map[data-ready="true"]');
     await page.selectOption('#indicator', 'crimePer1000');

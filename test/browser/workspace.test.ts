@@ -1,6 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../helpers/app';
+import { signedInPage, tokenFor } from '../helpers/auth';
 import { collectConsoleErrors, launchBrowser, screenshotPath } from '../helpers/browser';
+import { listAudit } from '../../src/db/audit-repo';
+import { createUser, updateUser, type Role } from '../../src/db/users-repo';
+import { createSession } from '../../src/auth/sessions';
+import { SESSION_COOKIE } from '../../src/auth/middleware';
 
 /** What a planner does in the workspace, in Debian Chromium: one server and one browser for the file. */
 describe('planner workspace in Chromium', () => {
@@ -15,8 +20,9 @@ describe('planner workspace in Chromium', () => {
     await server?.close();
   });
 
-  async function openWorkspace(path = '/', width = 1280, height = 800): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height } });
+  /** A signed-in page (a real session cookie) on the workspace, once the map and the ranking are drawn. */
+  async function openWorkspace(path = '/', width = 1280, height = 800, role: Role = 'planner'): Promise<{ page: Page; errors: string[] }> {
+    const page = await signedInPage(browser, server, role, undefined, { viewport: { width, height } });
     const errors = collectConsoleErrors(page);
     await page.goto(server.url + path);
     await page.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
@@ -37,6 +43,9 @@ describe('planner workspace in Chromium', () => {
 
   it('When the planner moves weight sliders, then the ranking and the proposed set update and say that every municipality is eligible', async () => {
     const { page, errors } = await openWorkspace();
+    // served under the content security policy, so "no console errors" below also means no CSP violations
+    const csp = (await page.request.get(server.url + '/')).headers()['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
     await expect(page.locator('#answers-note').textContent()).resolves.toContain('alle kommuner er valgbare');
     expect(await page.locator('#ranking tbody tr').count()).toBe(357);
     expect(await page.locator('.proposed-icon').count()).toBe(20);
@@ -96,15 +105,14 @@ describe('planner workspace in Chromium', () => {
     await setSlider(page, '#w-crimeRate', 7.5);
     await page.locator('#save-box summary').click();
     await page.fill('#scn-name', 'Kriminalitet tungt vektet – Ålesund-test');
-    await page.fill('#scn-by', 'Åse Ødegård');
     await Promise.all([page.waitForURL(/\/scenarios\/s-[0-9a-f]+$/), page.locator('#scn-create').click()]);
     await page.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
     const url = page.url();
     await expect(page.locator('#scenario-name').textContent()).resolves.toBe('Kriminalitet tungt vektet – Ålesund-test');
     await expect(page.locator('#w-crimeRate').inputValue()).resolves.toBe('7.5');
-    await expect(page.locator('.ws-scenario').textContent()).resolves.toContain('Åse Ødegård');
-    // reopen in a fresh page
-    const again = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await expect(page.locator('.ws-scenario').textContent()).resolves.toContain('test-planner');
+    // reopen in a fresh page (a new session of the same account)
+    const again = await signedInPage(browser, server, 'planner');
     await again.goto(url);
     await again.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
     await expect(again.locator('#w-crimeRate').inputValue()).resolves.toBe('7.5');
@@ -117,15 +125,22 @@ describe('planner workspace in Chromium', () => {
     await expect(again.locator('#scenario-dirty').isHidden()).resolves.toBe(true);
     await again.screenshot({ path: screenshotPath('workspace-scenario') });
     await again.close();
+    // both changes went through the page's fetch calls (CSRF header from the session) and are audited against the account
+    const id = url.split('/').pop()!;
+    const audit = listAudit(server.db, { entity: 'scenario', entityId: id }).entries.reverse();
+    expect(audit.map((e) => [e.action, e.actor])).toEqual([['create', 'test-planner'], ['update', 'test-planner']]);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('When the planner compares two saved scenarios, then the page lists entering and leaving municipalities and the change in residents covered', async () => {
-    const post = (body: unknown) => fetch(server.url + '/api/scenarios', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    const token = await tokenFor(server.db, 'planner');
+    const post = (body: unknown) => fetch(server.url + '/api/scenarios', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+    }).then((r) => r.json());
     const a = await post({ name: 'Tilgjengelighet', params: {} });
     const b = await post({ name: 'Kriminalitet', params: { weights: { crimeRate: 10, violenceRate: 10, driveTime: 0, uncovered: 0 } } });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await signedInPage(browser, server, 'planner');
     const errors = collectConsoleErrors(page);
     await page.goto(server.url + '/scenarios');
     await page.selectOption('select[name=a]', a.id);
@@ -194,10 +209,57 @@ describe('planner workspace in Chromium', () => {
     await page.close();
   });
 
+  it('When a viewer opens the workspace, then there are no save controls, and moving sliders still re-ranks and re-selects', async () => {
+    const { page, errors } = await openWorkspace('/', 1280, 800, 'viewer');
+    expect(await page.locator('#save-box, #save-form, #scn-create, #scn-update, #scn-duplicate').count()).toBe(0);
+    await expect(page.locator('#read-only-note').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.user-box').textContent()).resolves.toContain('test-viewer');
+    await setSlider(page, '#w-driveTime', 0);
+    await setSlider(page, '#w-uncovered', 0);
+    await setSlider(page, '#w-population', 10);
+    expect(await firstRow(page)).toBe('Oslo');
+    expect(await page.locator('.proposed-icon').count()).toBe(20);
+    await expect(page.locator('#solve-status').textContent()).resolves.toMatch(/Oppdatert/);
+    await page.screenshot({ path: screenshotPath('workspace-viewer') });
+    // the scenario list offers no duplicate or delete either
+    await page.goto(server.url + '/scenarios');
+    expect(await page.locator('button[data-action]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('When a planner loses the planner role while the page is open, then saving shows that changing scenarios is not allowed, and the page keeps working', async () => {
+    // Its own account, so the role change does not touch the other tests' `test-planner`.
+    const demoted = createUser(server.db, { name: 'test-demoted', role: 'planner', district: null, passwordHash: 'not-used' }, 'test', new Date().toISOString());
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addCookies([{ name: SESSION_COOKIE, value: createSession(server.db, demoted, Date.now()).cookie, url: server.url }]);
+    try {
+      const page = await context.newPage();
+      const errors = collectConsoleErrors(page);
+      await page.goto(server.url + '/');
+      await page.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
+      updateUser(server.db, demoted.id, { role: 'viewer' }, 'test', new Date().toISOString());
+      await page.locator('#save-box summary').click();
+      await page.fill('#scn-name', 'Skal ikke lagres');
+      await page.locator('#scn-create').click();
+      await page.waitForFunction(() => /ikke tilgang/.test(document.getElementById('save-status')?.textContent ?? ''));
+      expect(page.url()).toBe(server.url + '/');
+      await setSlider(page, '#w-crimeRate', 6);
+      // the refused request is logged by Chromium as a failed resource; nothing else may be
+      expect(errors.filter((e) => !/Failed to load resource: the server responded with a status of 403/.test(e))).toEqual([]);
+      expect(errors.length).toBe(1);
+      expect(listAudit(server.db, { entity: 'scenario', actor: 'test-demoted' }).total).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('When the workspace is used at tablet width, then map, weights and ranking are all reachable', async () => {
     const { page, errors } = await openWorkspace('/', 820, 1180);
     const map = await page.locator('#map').boundingBox();
     expect(map!.width).toBeGreaterThan(700);
+    // robustness arrives a little later and redraws the table; let it, so the row stays put
+    await page.waitForSelector('body[data-robust="true"]', { timeout: 20000 });
     await page.locator('#ranking tbody tr[data-k="0301"] .row-btn').scrollIntoViewIfNeeded();
     await page.locator('#ranking tbody tr[data-k="0301"] .row-btn').click();
     await expect(page.locator('#detail h3').textContent()).resolves.toContain('Oslo');
@@ -207,7 +269,8 @@ describe('planner workspace in Chromium', () => {
   });
   // Last: loads sample answers into the shared server, which changes eligibility for the tests after it.
   it('When sample answers are loaded, then the workspace says so, gates municipalities that do not want a station, and shows offered premises', async () => {
-    const loaded = await fetch(server.url + '/api/responses/sample', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const token = await tokenFor(server.db, 'planner');
+    const loaded = await fetch(server.url + '/api/responses/sample', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
     expect(loaded.status).toBe(200);
     const { page, errors } = await openWorkspace();
     await expect(page.locator('#answers-note').textContent()).resolves.toContain('eksempelsvar');

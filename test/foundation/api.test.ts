@@ -1,13 +1,34 @@
 import request from 'supertest';
 import { createApp } from '../../src/web/app';
 import { memoryDb } from '../helpers/app';
+import { agentAs } from '../helpers/auth';
 
 const db = memoryDb();
 const app = createApp({ db });
 afterAll(() => db.close());
 
+/** A signed-in planner (bearer token); anonymous calls use `api`. */
+let api: Awaited<ReturnType<typeof agentAs>>;
+beforeAll(async () => {
+  api = await agentAs(app, db, 'planner');
+});
+
+describe('signing in', () => {
+  it('When an anonymous client lists municipalities, then 401 with a JSON error body', async () => {
+    const res = await request(app).get('/api/municipalities').expect(401);
+    expect(res.headers['content-type']).toMatch(/json/);
+    expect(res.body.error.code).toBe('unauthenticated');
+  });
+
+  it('When an anonymous browser opens the map page, then it is sent to the sign-in page', async () => {
+    const res = await request(app).get('/').set('Accept', 'text/html').redirects(0);
+    expect([302, 303]).toContain(res.status);
+    expect(res.headers.location).toMatch(/^\/login(\?|$)/);
+  });
+});
+
 describe('reference data API', () => {
-  it('When /healthz is requested, then it answers ok with the data vintage', async () => {
+  it('When /healthz is requested without signing in, then it answers ok with the data vintage', async () => {
     const res = await request(app).get('/healthz').expect(200);
     expect(res.body.ok).toBe(true);
     expect(typeof res.body.dataVintage).toBe('string');
@@ -15,7 +36,7 @@ describe('reference data API', () => {
   });
 
   it('When all municipalities are listed, then there are 357 with the required fields and the national population', async () => {
-    const res = await request(app).get('/api/municipalities').expect(200);
+    const res = await api.get('/api/municipalities').expect(200);
     expect(res.body).toHaveLength(357);
     const total = res.body.reduce((s: number, m: { population: number }) => s + m.population, 0);
     expect(total).toBe(5550203);
@@ -32,7 +53,7 @@ describe('reference data API', () => {
   });
 
   it('When Oslo is requested, then its figures and crime series come back', async () => {
-    const res = await request(app).get('/api/municipalities/0301').expect(200);
+    const res = await api.get('/api/municipalities/0301').expect(200);
     expect(res.body.name).toBe('Oslo');
     expect(res.body.policeDistrict).toBe('Oslo');
     expect(res.body.population).toBe(717710);
@@ -40,19 +61,19 @@ describe('reference data API', () => {
   });
 
   it('When an unknown kommunenummer is requested, then 404 with a JSON error body', async () => {
-    const res = await request(app).get('/api/municipalities/9999').expect(404);
+    const res = await api.get('/api/municipalities/9999').expect(404);
     expect(res.body.error.code).toBe('not_found');
     expect(res.body.error.message).toMatch(/9999/);
   });
 
   it('When a malformed kommunenummer is requested, then 400 with a JSON error body', async () => {
-    const res = await request(app).get('/api/municipalities/oslo').expect(400);
+    const res = await api.get('/api/municipalities/oslo').expect(400);
     expect(res.body.error.code).toBe('invalid_request');
     expect(res.body.error.message).toMatch(/4 digits/);
   });
 
   it('When the GeoJSON is requested, then it is a FeatureCollection of 357 polygons with properties', async () => {
-    const res = await request(app).get('/api/municipalities.geojson').expect(200);
+    const res = await api.get('/api/municipalities.geojson').expect(200);
     expect(res.headers['content-type']).toMatch(/geo\+json/);
     const fc = JSON.parse(res.text);
     expect(fc.type).toBe('FeatureCollection');
@@ -64,7 +85,7 @@ describe('reference data API', () => {
   });
 
   it('When stations are requested, then each is a GeoJSON point inside Norway with its geocoding method', async () => {
-    const res = await request(app).get('/api/stations').expect(200);
+    const res = await api.get('/api/stations').expect(200);
     const fc = JSON.parse(res.text);
     expect(fc.features.length).toBeGreaterThanOrEqual(200);
     for (const f of fc.features) {
@@ -79,21 +100,21 @@ describe('reference data API', () => {
   });
 
   it('When an unknown API route is requested, then 404 JSON', async () => {
-    const res = await request(app).get('/api/nothing-here').expect(404);
+    const res = await api.get('/api/nothing-here').expect(404);
     expect(res.body.error.code).toBe('not_found');
   });
 
   it('When the map page is requested, then it is Norwegian by default and English with ?lang=en', async () => {
-    const nb = await request(app).get('/').expect(200);
+    const nb = await api.get('/').expect(200);
     expect(nb.text).toContain('lang="nb"');
     expect(nb.text).toContain('Farge etter');
-    const en = await request(app).get('/?lang=en').expect(200);
+    const en = await (await agentAs(app, db, 'planner')).get('/?lang=en').expect(200);
     expect(en.text).toContain('Colour by');
     expect(en.headers['set-cookie'][0]).toMatch(/lang=en/);
   });
 
   it('When the responses are large, then they are gzip-compressed', async () => {
-    const res = await request(app).get('/api/municipalities.geojson').set('Accept-Encoding', 'gzip').expect(200);
+    const res = await api.get('/api/municipalities.geojson').set('Accept-Encoding', 'gzip').expect(200);
     expect(res.headers['content-encoding']).toBe('gzip');
   });
 });

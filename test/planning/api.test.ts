@@ -1,7 +1,7 @@
-import request from 'supertest';
 import { createApp } from '../../src/web/app';
 import { main } from '../../src/cli/main';
 import { memoryDb, tempDir } from '../helpers/app';
+import { agentAs } from '../helpers/auth';
 import { scenarioFromQuery } from '../../src/planning/scenario';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -10,9 +10,15 @@ const db = memoryDb();
 const app = createApp({ db });
 afterAll(() => db.close());
 
+/** A signed-in planner (bearer token). */
+let api: Awaited<ReturnType<typeof agentAs>>;
+beforeAll(async () => {
+  api = await agentAs(app, db, 'planner');
+});
+
 describe('GET /api/ranking', () => {
   it('When no answers are loaded, then all 357 municipalities are ranked, all eligible, with contributions that sum to the score', async () => {
-    const res = await request(app).get('/api/ranking').expect(200);
+    const res = await api.get('/api/ranking').expect(200);
     expect(res.body.items).toHaveLength(357);
     expect(res.body.answers.loaded).toBe(false);
     expect(res.body.answersLoaded).toBe(false);
@@ -27,7 +33,7 @@ describe('GET /api/ranking', () => {
 
   it('When only crime rate has weight, then the ranking follows reported offences per 1,000 among municipalities that have the figure', async () => {
     const weights = 'premises:0,driveTime:0,uncovered:0,crimeRate:1,violenceRate:0,crimeTrend:0,population:0,dissatisfied:0';
-    const res = await request(app).get(`/api/ranking?weights=${weights}`).expect(200);
+    const res = await api.get(`/api/ranking?weights=${weights}`).expect(200);
     const withValue = res.body.items.filter((i: { values: Record<string, number | null> }) => i.values.crimeRate !== null);
     for (let i = 1; i < withValue.length; i++) {
       expect(withValue[i - 1].values.crimeRate).toBeGreaterThanOrEqual(withValue[i].values.crimeRate);
@@ -37,20 +43,20 @@ describe('GET /api/ranking', () => {
   });
 
   it('When a weight names an unknown criterion, then 400 names it', async () => {
-    const res = await request(app).get('/api/ranking?weights=foo:2').expect(400);
+    const res = await api.get('/api/ranking?weights=foo:2').expect(400);
     expect(res.body.error.message).toMatch(/weights\.foo/);
   });
 
   it('When a weight is negative, then 400 names the criterion', async () => {
-    const res = await request(app).get('/api/ranking?w.crimeRate=-1').expect(400);
+    const res = await api.get('/api/ranking?w.crimeRate=-1').expect(400);
     expect(res.body.error.message).toMatch(/weights\.crimeRate: must be ≥ 0/);
   });
 });
 
 describe('POST /api/selection', () => {
   it('When exact and greedy coverage are solved for K = 20, then exact is optimal, never worse, and both satisfy K', async () => {
-    const greedy = await request(app).post('/api/selection').send({ k: 20, objective: 'coverage', method: 'greedy' }).expect(200);
-    const exact = await request(app).post('/api/selection').send({ k: 20, objective: 'coverage', method: 'exact' }).expect(200);
+    const greedy = await api.post('/api/selection').send({ k: 20, objective: 'coverage', method: 'greedy' }).expect(200);
+    const exact = await api.post('/api/selection').send({ k: 20, objective: 'coverage', method: 'exact' }).expect(200);
     expect(exact.body.status).toBe('optimal');
     expect(exact.body.gap).toBeLessThanOrEqual(1e-6);
     expect(exact.body.objective).toBeGreaterThanOrEqual(greedy.body.objective - 1e-6);
@@ -60,7 +66,7 @@ describe('POST /api/selection', () => {
   });
 
   it('When a district maximum and a forced municipality are given, then the set obeys them', async () => {
-    const res = await request(app)
+    const res = await api
       .post('/api/selection')
       .send({ k: 20, objective: 'score', method: 'exact', districtMax: { Trøndelag: 1 }, include: ['0301'], exclude: ['5034'] })
       .expect(200);
@@ -72,22 +78,30 @@ describe('POST /api/selection', () => {
   });
 
   it('When the district minimums exceed what exists, then status is infeasible and the rule is named', async () => {
-    const res = await request(app).post('/api/selection').send({ k: 20, districtMin: { Oslo: 5 }, method: 'exact' }).expect(200);
+    const res = await api.post('/api/selection').send({ k: 20, districtMin: { Oslo: 5 }, method: 'exact' }).expect(200);
     expect(res.body.status).toBe('infeasible');
     expect(res.body.violated.join(' ')).toMatch(/Oslo/);
     expect(res.body.selected).toEqual([]);
   });
 
+  it('When a viewer or a district leader re-ranks and re-selects, then both are allowed (they change nothing)', async () => {
+    for (const role of ['viewer', 'district'] as const) {
+      const reader = await agentAs(app, db, role);
+      expect((await reader.get('/api/ranking?weights=crimeRate:4').expect(200)).body.items).toHaveLength(357);
+      expect((await reader.post('/api/selection').send({ k: 5, method: 'greedy' }).expect(200)).body.selected).toHaveLength(5);
+    }
+  });
+
   it('When k is not a number, then 400 names k', async () => {
-    const res = await request(app).post('/api/selection').send({ k: 'many' }).expect(400);
+    const res = await api.post('/api/selection').send({ k: 'many' }).expect(400);
     expect(res.body.error.message).toMatch(/^k:/);
   });
 });
 
 describe('GET /api/robustness', () => {
   it('When the same seed is used twice, then the figures are identical and within range', async () => {
-    const a = await request(app).get('/api/robustness?samples=300&seed=7&objective=score').expect(200);
-    const b = await request(app).get('/api/robustness?samples=300&seed=7&objective=score').expect(200);
+    const a = await api.get('/api/robustness?samples=300&seed=7&objective=score').expect(200);
+    const b = await api.get('/api/robustness?samples=300&seed=7&objective=score').expect(200);
     expect(a.body.items).toEqual(b.body.items);
     expect(a.body.items).toHaveLength(357);
     for (const it of a.body.items) {
@@ -100,7 +114,7 @@ describe('GET /api/robustness', () => {
   });
 
   it('When samples is out of range, then 400 names samples', async () => {
-    const res = await request(app).get('/api/robustness?samples=0').expect(400);
+    const res = await api.get('/api/robustness?samples=0').expect(400);
     expect(res.body.error.message).toMatch(/samples/);
   });
 });
@@ -129,8 +143,8 @@ describe('CLI rank, select, robustness', () => {
     const cap = io();
     expect(await main(['rank', '--db', dbPath, '--json', '--weights', 'crimeRate:4'], cap)).toBe(0);
     const cli = JSON.parse(cap.out);
-    const api = await request(app).get('/api/ranking?weights=crimeRate:4');
-    expect(cli.items.map((i: { kommunenummer: string }) => i.kommunenummer)).toEqual(api.body.items.map((i: { kommunenummer: string }) => i.kommunenummer));
+    const fromApi = await api.get('/api/ranking?weights=crimeRate:4');
+    expect(cli.items.map((i: { kommunenummer: string }) => i.kommunenummer)).toEqual(fromApi.body.items.map((i: { kommunenummer: string }) => i.kommunenummer));
   });
 
   it('When select is run with impossible rules, then it names the rule on stderr and exits 1', async () => {

@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
@@ -16,6 +16,8 @@ import { indicatorPercentiles } from '../../planning/percentiles';
 import { defaultScenarioParams, scenarioFromQuery, scenarioParamsSchema, type ScenarioParams } from '../../planning/scenario';
 import { rankScenario, robustnessScenario, selectScenario } from '../../planning/service';
 import { dictionary, type Locale } from '../i18n';
+import { actorOf } from '../actor';
+import { canPlan } from '../../auth/policy';
 import { NotFoundError, ValidationError, describeZodError } from '../errors';
 
 /** Indicators shown on the profile and the municipality comparison, with decimals and which end argues for a station. */
@@ -41,16 +43,14 @@ function clientDictionary(locale: Locale): Record<string, string> {
 
 const scenarioId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');
 const knrParam = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
-const byField = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 
 const createBody = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   description: z.string().max(2000, 'must be at most 2000 characters').default(''),
-  by: byField.default('planlegger'),
   params: scenarioParamsSchema.default({}),
 });
 const updateBody = createBody.partial();
-const duplicateBody = z.object({ name: createBody.shape.name.optional(), by: byField.default('planlegger') });
+const duplicateBody = z.object({ name: createBody.shape.name.optional() });
 const coverageQuery = z.object({
   minutes: z.coerce.number().finite().min(5, 'must be ≥ 5').max(240, 'must be ≤ 240').default(45),
   selected: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -72,6 +72,11 @@ function mustGetScenario(db: Db, rawId: unknown): Scenario {
   const s = getScenario(db, id);
   if (!s) throw new NotFoundError(`no scenario with id ${id}`);
   return s;
+}
+
+/** Who changes a scenario and when: the signed-in account, now. */
+function changeStamp(req: Request): { by: string; now: string } {
+  return { by: actorOf(req), now: new Date().toISOString() };
 }
 
 /** Data stamps stored with a scenario (what it was made on). */
@@ -123,14 +128,16 @@ function criteriaFor(locale: Locale): { id: string; label: string; unit: string;
 export function workspace({ db }: AppDeps): Router {
   const router = Router();
 
-  const renderWorkspace = (res: Response, scenario: Scenario | null): void => {
+  const renderWorkspace = (req: Request, res: Response, scenario: Scenario | null): void => {
     const locale = res.locals.locale as Locale;
+    const mayPlan = canPlan(req.auth?.user);
     const context = planningContext(db);
     const counties = [...new Set(context.municipalities.map((m) => m.county))].sort((a, b) => a.localeCompare(b, 'nb'));
     res.render('workspace', {
       title: scenario ? scenario.name : res.locals.t('nav.map'),
-      scenario,
+      scenario, mayPlan,
       pageData: {
+        mayPlan,
         locale, dictionary: clientDictionary(locale),
         criteria: criteriaFor(locale),
         defaults: defaultScenarioParams,
@@ -147,14 +154,15 @@ export function workspace({ db }: AppDeps): Router {
     });
   };
 
-  router.get('/', (_req, res) => renderWorkspace(res, null));
-  router.get('/scenarios/:id', (req, res) => renderWorkspace(res, mustGetScenario(db, req.params.id)));
+  router.get('/', (req, res) => renderWorkspace(req, res, null));
+  router.get('/scenarios/:id', (req, res) => renderWorkspace(req, res, mustGetScenario(db, req.params.id)));
 
-  router.get('/scenarios', (_req, res) => {
+  router.get('/scenarios', (req, res) => {
     const locale = res.locals.locale as Locale;
     res.render('scenarios', {
       title: res.locals.t('scn.title'),
       scenarios: listScenarios(db).map((s) => ({ ...s, createdAtText: formatDateTime(locale, s.createdAt), updatedAtText: formatDateTime(locale, s.updatedAt) })),
+      mayPlan: canPlan(req.auth?.user),
       pageData: { locale, dictionary: clientDictionary(locale) },
     });
   });
@@ -167,7 +175,7 @@ export function workspace({ db }: AppDeps): Router {
 
   router.post('/api/scenarios', (req, res) => {
     const body = parse(createBody, req.body ?? {});
-    const scenario = createScenario(db, { ...body, ...stamps(db), now: new Date().toISOString() });
+    const scenario = createScenario(db, { ...body, ...stamps(db), ...changeStamp(req) });
     res.status(201).location(`/scenarios/${scenario.id}`).json(scenario);
   });
 
@@ -189,14 +197,15 @@ export function workspace({ db }: AppDeps): Router {
     const body = parse(updateBody, req.body ?? {});
     const updated = updateScenario(db, current.id, {
       name: body.name ?? current.name, description: body.description ?? current.description,
-      params: body.params ?? current.params, by: body.by ?? 'planlegger', ...stamps(db), now: new Date().toISOString(),
+      params: body.params ?? current.params, ...stamps(db), ...changeStamp(req),
     });
+    if (!updated) throw new NotFoundError(`no scenario with id ${current.id}`);
     res.json(updated);
   });
 
   router.delete('/api/scenarios/:id', (req, res) => {
     const current = mustGetScenario(db, req.params.id);
-    deleteScenario(db, current.id);
+    deleteScenario(db, current.id, changeStamp(req));
     res.status(204).end();
   });
 
@@ -206,7 +215,7 @@ export function workspace({ db }: AppDeps): Router {
     const suffix = res.locals.locale === 'en' ? ' (copy)' : ' (kopi)';
     const scenario = createScenario(db, {
       name: body.name ?? `${source.name}${suffix}`.slice(0, 200), description: source.description, params: source.params,
-      by: body.by, ...stamps(db), now: new Date().toISOString(), parentId: source.id,
+      ...stamps(db), ...changeStamp(req), parentId: source.id,
     });
     res.status(201).location(`/scenarios/${scenario.id}`).json(scenario);
   });
