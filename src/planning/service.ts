@@ -23,19 +23,36 @@ export function selectionOptionsOf(params: ScenarioParams, method: 'exact' | 'gr
   };
 }
 
+/**
+ * Who is looking. A police district leader may not see other districts' assessments through any
+ * route, so for them the `districtAdvice` of municipalities outside their own district is treated
+ * as missing (left out of those scores, weights renormalised, as for any missing value): the
+ * ranking they see is computed only from advice they are allowed to read.
+ */
+export interface PlanningView {
+  adviceDistrict?: string | null;
+}
+
+/** The engine inputs as a viewer may see them (see `PlanningView`). */
+export function inputsFor(context: PlanningContext, view: PlanningView = {}): PlanningContext['inputs'] {
+  const own = view.adviceDistrict;
+  if (!own) return context.inputs;
+  return context.inputs.map((m) => (m.policeDistrict === own || m.districtAdvice == null ? m : { ...m, districtAdvice: null }));
+}
+
 export interface RankingOutcome {
   ranking: RankingResult;
   context: PlanningContext;
 }
 
 /** Ranks all municipalities under a scenario. */
-export function rankScenario(db: Db, params: ScenarioParams): RankingOutcome {
+export function rankScenario(db: Db, params: ScenarioParams, view: PlanningView = {}): RankingOutcome {
   const context = planningContext(db);
-  return { ranking: rankMunicipalities(context.inputs, rankOptionsOf(params)), context };
+  return { ranking: rankMunicipalities(inputsFor(context, view), rankOptionsOf(params)), context };
 }
 
-function selectionProblem(context: PlanningContext, ranking: RankingResult): SelectionProblem {
-  return { ...buildSelectionProblem({ municipalities: context.inputs, ranking }), location: context.location };
+function selectionProblem(context: PlanningContext, ranking: RankingResult, view: PlanningView): SelectionProblem {
+  return { ...buildSelectionProblem({ municipalities: inputsFor(context, view), ranking }), location: context.location };
 }
 
 export interface SelectionOutcome extends RankingOutcome {
@@ -43,9 +60,9 @@ export interface SelectionOutcome extends RankingOutcome {
 }
 
 /** Ranks, then chooses K sites under the scenario's rules (greedy: instant; exact: HiGHS). */
-export async function selectScenario(db: Db, params: ScenarioParams, method: 'exact' | 'greedy'): Promise<SelectionOutcome> {
-  const { ranking, context } = rankScenario(db, params);
-  const problem = selectionProblem(context, ranking);
+export async function selectScenario(db: Db, params: ScenarioParams, method: 'exact' | 'greedy', view: PlanningView = {}): Promise<SelectionOutcome> {
+  const { ranking, context } = rankScenario(db, params, view);
+  const problem = selectionProblem(context, ranking, view);
   const options = selectionOptionsOf(params, method);
   const selection = method === 'greedy' ? selectSitesGreedy(problem, options) : await selectSites(problem, options);
   return { ranking, context, selection };
@@ -53,12 +70,12 @@ export async function selectScenario(db: Db, params: ScenarioParams, method: 'ex
 
 /** Samples weights around (or across) the scenario's and reports per-municipality stability. */
 export function robustnessScenario(
-  db: Db, params: ScenarioParams, options: { samples: number; seed: number; mode: 'around' | 'simplex' },
+  db: Db, params: ScenarioParams, options: { samples: number; seed: number; mode: 'around' | 'simplex' }, view: PlanningView = {},
 ): RobustnessResult & { answersLoaded: boolean } {
   const context = planningContext(db);
   const { method: _m, k: _k, ...selection } = selectionOptionsOf(params, 'greedy');
   const result = engineRobustness(
-    context.inputs, rankOptionsOf(params),
+    inputsFor(context, view), rankOptionsOf(params),
     { samples: options.samples, seed: options.seed, mode: options.mode, k: params.k, selection }, context.location,
   );
   return { ...result, answersLoaded: context.answers.loaded };

@@ -5,6 +5,7 @@ import { CRITERIA, INELIGIBLE_REASON_LABELS, defaultOptions } from '../../engine
 import { scenarioFromQuery, scenarioParamsSchema } from '../../planning/scenario';
 import { rankScenario, robustnessScenario, selectScenario } from '../../planning/service';
 import { ValidationError, describeZodError } from '../errors';
+import { planningViewOf } from '../actor';
 
 const robustnessQuery = z.object({
   samples: z.coerce.number().int().min(1, 'must be ≥ 1').max(20000, 'must be ≤ 20000').default(1000),
@@ -34,7 +35,7 @@ export function planningApi({ db }: AppDeps): Router {
 
   router.get('/api/ranking', (req, res) => {
     const params = scenarioFromQuery(req.query as Record<string, unknown>);
-    const { ranking, context } = rankScenario(db, params);
+    const { ranking, context } = rankScenario(db, params, planningViewOf(req));
     res.json({ ...ranking, answers: context.answers, scenario: params });
   });
 
@@ -44,7 +45,7 @@ export function planningApi({ db }: AppDeps): Router {
     const { method: solver, aggregation, ...rest } = body.data;
     const parsed = scenarioParamsSchema.safeParse({ ...rest, ...(aggregation ? { method: aggregation } : {}) });
     if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
-    const { selection, context } = await selectScenario(db, parsed.data, solver);
+    const { selection, context } = await selectScenario(db, parsed.data, solver, planningViewOf(req));
     res.json({ ...selection, answers: context.answers, scenario: parsed.data });
   });
 
@@ -52,7 +53,7 @@ export function planningApi({ db }: AppDeps): Router {
     const q = robustnessQuery.safeParse(req.query);
     if (!q.success) throw new ValidationError(describeZodError(q.error));
     const params = scenarioFromQuery(req.query as Record<string, unknown>);
-    res.json({ ...robustnessScenario(db, params, q.data), scenario: params });
+    res.json({ ...robustnessScenario(db, params, q.data, planningViewOf(req)), scenario: params });
   });
 
   return router;

@@ -14,9 +14,9 @@ import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
 import { nearestStations } from '../../planning/nearest';
 import { indicatorPercentiles } from '../../planning/percentiles';
 import { defaultScenarioParams, scenarioFromQuery, scenarioParamsSchema, type ScenarioParams } from '../../planning/scenario';
-import { rankScenario, robustnessScenario, selectScenario } from '../../planning/service';
+import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
 import { dictionary, type Locale } from '../i18n';
-import { actorOf } from '../actor';
+import { actorOf, planningViewOf } from '../actor';
 import { canPlan } from '../../auth/policy';
 import { NotFoundError, ValidationError, describeZodError } from '../errors';
 
@@ -92,8 +92,8 @@ export function formatDateTime(locale: Locale, iso: string): string {
 }
 
 /** Ranks and selects (greedy by default) and reduces the result to what a comparison needs. */
-async function outcomeOf(db: Db, params: ScenarioParams, solver: 'greedy' | 'exact'): Promise<ScenarioOutcome & { status: string; gap: number | null }> {
-  const { ranking, selection, context } = await selectScenario(db, params, solver);
+async function outcomeOf(db: Db, params: ScenarioParams, solver: 'greedy' | 'exact', view: PlanningView = {}): Promise<ScenarioOutcome & { status: string; gap: number | null }> {
+  const { ranking, selection, context } = await selectScenario(db, params, solver, view);
   const total = context.location.totalWeight;
   return {
     ranking: ranking.items, selected: selection.selected,
@@ -183,7 +183,7 @@ export function workspace({ db }: AppDeps): Router {
     const q = parse(z.object({ a: scenarioId, b: scenarioId, solver: z.enum(['greedy', 'exact']).default('greedy') }), req.query);
     const a = mustGetScenario(db, q.a);
     const b = mustGetScenario(db, q.b);
-    const [oa, ob] = [await outcomeOf(db, a.params, q.solver), await outcomeOf(db, b.params, q.solver)];
+    const [oa, ob] = [await outcomeOf(db, a.params, q.solver, planningViewOf(req)), await outcomeOf(db, b.params, q.solver, planningViewOf(req))];
     const { moves, ...comparison } = compareOutcomes(oa, ob);
     res.json({ a, b, solver: q.solver, comparison: { ...comparison, moves: moves.filter((m) => m.delta !== 0) } });
   });
@@ -269,7 +269,7 @@ export function workspace({ db }: AppDeps): Router {
     if (q.a && q.b) {
       const a = mustGetScenario(db, q.a);
       const b = mustGetScenario(db, q.b);
-      const [oa, ob] = [await outcomeOf(db, a.params, 'greedy'), await outcomeOf(db, b.params, 'greedy')];
+      const [oa, ob] = [await outcomeOf(db, a.params, 'greedy', planningViewOf(req)), await outcomeOf(db, b.params, 'greedy', planningViewOf(req))];
       const comparison = compareOutcomes(oa, ob);
       view = {
         a, b, comparison, moves: comparison.moves.filter((m) => m.delta !== 0 && (m.rankA <= 60 || m.rankB <= 60)).slice(0, 25),
@@ -288,7 +288,7 @@ export function workspace({ db }: AppDeps): Router {
     const q = parse(compareMunicipalitiesQuery, { k: typeof req.query.k === 'string' ? req.query.k : '' });
     // `k` names the municipalities here, not the scenario's K (which ranking does not use).
     const { params } = paramsForPage(db, { ...(req.query as Record<string, unknown>), k: undefined });
-    const { ranking, context } = rankScenario(db, params);
+    const { ranking, context } = rankScenario(db, params, planningViewOf(req));
     const items = q.k.map((k) => {
       const m = context.municipalities.find((x) => x.kommunenummer === k);
       if (!m) throw new NotFoundError(`no municipality with kommunenummer ${k}`);
@@ -320,9 +320,10 @@ export function workspace({ db }: AppDeps): Router {
     const m = getMunicipality(db, knr);
     if (!m) throw new NotFoundError(`no municipality with kommunenummer ${knr}`);
     const { params, scenario } = paramsForPage(db, req.query as Record<string, unknown>);
-    const { ranking, context } = rankScenario(db, params);
+    const view = planningViewOf(req);
+    const { ranking, context } = rankScenario(db, params, view);
     const item = ranking.items.find((r) => r.kommunenummer === knr)!;
-    const robust = robustnessScenario(db, params, { samples: 1000, seed: 1, mode: 'around' }).items.find((r) => r.kommunenummer === knr) ?? null;
+    const robust = robustnessScenario(db, params, { samples: 1000, seed: 1, mode: 'around' }, view).items.find((r) => r.kommunenummer === knr) ?? null;
     const percentiles = indicatorPercentiles(context.municipalities, knr, PROFILE_INDICATORS.map((i) => i.key), (x) => x.kommunenummer, (x) => x.policeDistrict);
     const stations = listStations(db);
     const nearest = nearestStations([m.centre.lon, m.centre.lat], stations, context.travelModel, 3);
