@@ -5,6 +5,7 @@
 import type { CriterionId } from '../engine';
 import type { ScenarioParams } from '../planning/scenario';
 import type { ResponseContent } from '../import/responses-model';
+import type { Municipality } from '../db/municipalities-repo';
 
 export type CandidateStatus = 'proposed' | 'approved' | 'rejected' | 'reserve';
 export const CANDIDATE_STATUSES: readonly CandidateStatus[] = ['proposed', 'approved', 'rejected', 'reserve'];
@@ -25,18 +26,11 @@ export type ShortlistOrigin = 'scenario' | 'params' | 'manual';
 export type ShortlistSolver = 'exact' | 'greedy' | 'manual';
 
 /** The municipality indicators kept in a snapshot (as stored in the database at creation). */
-export interface SnapshotIndicators {
-  population: number;
-  areaKm2: number;
-  densityPerKm2: number;
-  crimePer1000: number | null;
-  violencePer1000: number | null;
-  crimeTrendPer1000: number | null;
-  driveMinMean: number | null;
-  residentsBeyond45: number | null;
-  shareBeyond45: number | null;
-  nearestStationMin: number | null;
-}
+export type SnapshotIndicators = Pick<
+  Municipality,
+  'population' | 'areaKm2' | 'densityPerKm2' | 'crimePer1000' | 'violencePer1000' | 'crimeTrendPer1000' | 'driveMinMean' |
+  'residentsBeyond45' | 'shareBeyond45' | 'nearestStationMin'
+>;
 export const INDICATOR_KEYS: readonly (keyof SnapshotIndicators)[] = [
   'population', 'areaKm2', 'densityPerKm2', 'crimePer1000', 'violencePer1000', 'crimeTrendPer1000',
   'driveMinMean', 'residentsBeyond45', 'shareBeyond45', 'nearestStationMin',
