@@ -552,7 +552,14 @@
         '<td class="center">' + (it.eligible ? '<span title="' + S.escapeHtml(t('ws.yes')) + '">✓</span>' : '<span class="muted" title="' + S.escapeHtml(it.reason ? page.ineligibleReasons[it.reason] : t('ws.no')) + '">–</span>') + '</td>' +
         '<td class="proposed">' + proposed + '</td></tr>';
     }).join('');
+    // Keep keyboard focus on the same municipality when new figures redraw the table.
+    var active = document.activeElement;
+    var focusedK = active && active.classList && active.classList.contains('row-btn') ? active.dataset.k : null;
     document.querySelector('#ranking tbody').innerHTML = html;
+    if (focusedK) {
+      var again = document.querySelector('#ranking tbody .row-btn[data-k="' + focusedK + '"]');
+      if (again) again.focus({ preventScroll: true });
+    }
     $('ranking').dataset.rows = String(items.length);
     document.querySelectorAll('#ranking th').forEach(function (th) {
       var b = th.querySelector('button');
