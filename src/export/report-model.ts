@@ -20,7 +20,7 @@ import type { ScenarioParams } from '../planning/scenario';
 import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type ShortlistSnapshot, type SnapshotCandidate, type SnapshotComparison } from '../shortlist';
 import { compareWithToday, scenarioSnapshot } from '../shortlist/service';
 import { NotFoundError } from '../web/errors';
-import { formatNumber, t, type Locale, type MessageKey } from '../web/i18n';
+import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../web/i18n';
 import { text, valueLabel } from './texts';
 
 /** One data source (from data/vintage.json). */
@@ -318,10 +318,10 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
     notice: sample ? T('sampleNotice') : null,
     meta: [
       [T('scenario'), inputs.scenario.name || (inputs.scenario.id ?? T('currentScenario'))],
-      ...(inputs.shortlist ? [[T('createdBy'), inputs.shortlist.createdBy], [T('createdAt'), inputs.shortlist.createdAt]] as [string, string][] : []),
-      [T('snapshotTaken'), s.createdAt],
+      ...(inputs.shortlist ? [[T('createdBy'), inputs.shortlist.createdBy], [T('createdAt'), formatDateTime(locale, inputs.shortlist.createdAt)]] as [string, string][] : []),
+      [T('snapshotTaken'), formatDateTime(locale, s.createdAt)],
       [T('dataVintage'), s.data.vintage],
-      [T('generated'), options.now],
+      [T('generated'), formatDateTime(locale, options.now)],
     ],
     method: T('methodText', {
       normalization: valueLabel(locale, p.normalization), aggregation: valueLabel(locale, p.method), k: p.k,

@@ -17,6 +17,7 @@ import { defaultScenarioParams, scenarioFromQuery, scenarioParamsSchema, type Sc
 import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
 import { dictionary, type Locale } from '../i18n';
 import { actorOf, planningViewOf } from '../actor';
+import { formatDateTime } from '../i18n';
 import { canPlan } from '../../auth/policy';
 import { NotFoundError, ValidationError, describeZodError } from '../errors';
 
@@ -84,12 +85,6 @@ function stamps(db: Db): { dataHash: string; dataVintage: string; answersRevisio
   return { dataHash: getMeta(db, 'data_hash') ?? '', dataVintage: getMeta(db, 'data_vintage') ?? '', answersRevision: answersRevision(db) };
 }
 
-/** Date and time in the interface locale, Norwegian time. */
-export function formatDateTime(locale: Locale, iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(d);
-}
 
 /** Ranks and selects (greedy by default) and reduces the result to what a comparison needs. */
 async function outcomeOf(db: Db, params: ScenarioParams, solver: 'greedy' | 'exact', view: PlanningView = {}): Promise<ScenarioOutcome & { status: string; gap: number | null }> {
