@@ -27,6 +27,13 @@ export function localeMiddleware(db: Db): RequestHandler {
     res.locals.dictionary = dictionary(locale);
     res.locals.dataVintage = getMeta(db, 'data_vintage') ?? '';
     res.locals.path = req.path;
+    // The language link keeps the page and its query (scenario, filters), changing only `lang`.
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(req.query)) {
+      if (key !== 'lang' && typeof value === 'string') query.append(key, value);
+    }
+    query.set('lang', locale === 'nb' ? 'en' : 'nb');
+    res.locals.langSwitchHref = `${req.path}?${query.toString()}`;
     next();
   };
 }

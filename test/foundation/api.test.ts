@@ -113,6 +113,12 @@ describe('reference data API', () => {
     expect(en.headers['set-cookie'][0]).toMatch(/lang=en/);
   });
 
+  it('When a page with a query offers the language switch, then the link keeps the page and its query', async () => {
+    const page = await (await agentAs(app, db, 'viewer')).get('/responses?district=Finnmark&wants=yes').expect(200);
+    expect(page.text).toContain('href="/responses?district=Finnmark&amp;wants=yes&amp;lang=en"');
+    expect(page.text).toContain('Hopp til innhold');
+  });
+
   it('When the responses are large, then they are gzip-compressed', async () => {
     const res = await api.get('/api/municipalities.geojson').set('Accept-Encoding', 'gzip').expect(200);
     expect(res.headers['content-encoding']).toBe('gzip');
