@@ -66,6 +66,13 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   res.status(status);
   if (wantsJson) {
     res.json({ error: { code, message, ...(details !== undefined ? { details } : {}) } });
+  } else if (typeof res.locals.t === 'function') {
+    // A page with the app's header, so a person can find their way on; plain text if that fails.
+    const key = status === 403 ? 'error.forbidden' : status === 404 ? 'error.notFound' : status < 500 ? 'error.badRequest' : 'error.internal';
+    res.render('error', { title: String(status), status, heading: res.locals.t(key), message, user: res.locals.user ?? null }, (renderErr: Error | null, html?: string) => {
+      if (renderErr) res.type('text/plain').send(`${status} ${message}`);
+      else res.type('html').send(html);
+    });
   } else {
     res.type('text/plain').send(`${status} ${message}`);
   }
