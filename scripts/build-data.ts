@@ -7,7 +7,7 @@
  * deterministic (no timestamps); a summary of every check is printed as JSON on stdout.
  */
 import * as path from 'path';
-import { kinks } from '@turf/turf';
+import { area, booleanValid, kinks } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { parseArgs } from '../src/cli/args';
 import { estimateDriveMin, isPointInArea } from '../src/geo';
@@ -18,7 +18,8 @@ import type { CsvValue } from './data/csv';
 import { formatCsv, round } from './data/csv';
 import { buildDemandPoints, weightedCentre } from './data/demand';
 import type { DemandPoint } from './data/demand';
-import { dissolve, roundFeatures, roundGeometryOnly } from './data/geometry';
+import { dissolve, repairFeatures, roundFeatures } from './data/geometry';
+import { repairArea } from './data/repair';
 import { nearestSite } from './data/indicators';
 import * as src from './data/sources';
 import { buildStations } from './data/stations';
@@ -57,17 +58,31 @@ function main(): void {
     return { type: 'Feature' as const, properties: { kommunenummer: c, name: f.properties.name }, geometry: f.geometry };
   });
   const kommRounded = roundFeatures(kommFeatures, 4);
+  const kommRepaired = repairFeatures(kommRounded.features, (p) => p.kommunenummer);
   const fylkeFeatures = [...fylkeGeo.features]
     .sort((a, b) => a.properties.fylkesnummer.localeCompare(b.properties.fylkesnummer))
     .map((f) => ({ type: 'Feature' as const, properties: { fylkesnummer: f.properties.fylkesnummer.padStart(2, '0'), name: f.properties.name }, geometry: f.geometry }));
   const fylkeRounded = roundFeatures(fylkeFeatures, 4);
-  const countyName = new Map(fylkeRounded.features.map((f) => [f.properties.fylkesnummer, f.properties.name]));
-  const polyByCode = new Map(kommRounded.features.map((f) => [f.properties.kommunenummer, f]));
-  report.geometry = { kommuner: kommRounded.report, fylker: fylkeRounded.report };
+  const fylkeRepaired = repairFeatures(fylkeRounded.features, (p) => p.fylkesnummer);
+  for (const [file, r] of [['kommuner', kommRepaired.report], ['fylker', fylkeRepaired.report]] as const) {
+    if (r.kinkPointsAfter > 0) throw new Error(`${file}: self-intersections left after repair`);
+  }
+  const countyName = new Map(fylkeRepaired.features.map((f) => [f.properties.fylkesnummer, f.properties.name]));
+  const polyByCode = new Map(kommRepaired.features.map((f) => [f.properties.kommunenummer, f]));
+  const areaKm2 = (g: Area) => round(area(g) / 1e6, 4);
+  const boundaryAreas = codes.map((c) => ({ kommunenummer: c, source_area_km2: areaKm2(geoByCode.get(c)!.geometry), derived_area_km2: areaKm2(polyByCode.get(c)!.geometry) }));
+  const areaChange = boundaryAreas
+    .map((a) => ({ kommunenummer: a.kommunenummer, pct: round((a.derived_area_km2 / a.source_area_km2 - 1) * 100, 4) }))
+    .sort((a, b) => Math.abs(b.pct) - Math.abs(a.pct));
+  report.geometry = {
+    kommuner: { rounding: kommRounded.report, repair: kommRepaired.report, largestAreaChangeVsSourcePct: areaChange.slice(0, 5) },
+    fylker: { rounding: fylkeRounded.report, repair: fylkeRepaired.report },
+  };
 
   const districtFeatures: Feature<Area, { police_district_number: string; police_district: string }>[] = [];
   const districtNumbers = [...new Set([...districts.values()].map((d) => d.politidistriktnummer))].sort();
   const dissolveFailures: string[] = [];
+  const districtRepairs: Record<string, unknown> = {};
   for (const dn of districtNumbers) {
     const members = codes.filter((c) => districts.get(c)!.politidistriktnummer === dn);
     const merged = dissolve(members.map((c) => polyByCode.get(c)!.geometry));
@@ -75,17 +90,23 @@ function main(): void {
       dissolveFailures.push(dn);
       continue;
     }
+    // repairArea rounds union's off-grid intersection vertices to 6 dp, not 4 (snapping them to 4 dp created kinks,
+    // Agder 0 → 34), drops gap slivers between neighbouring kommuner and separates rings that touch at a vertex.
+    const repaired = repairArea(merged);
+    if (repaired.kinkPoints > 0) throw new Error(`district ${dn}: self-intersections left after repair`);
+    districtRepairs[dn] = { slivers: repaired.slivers, sliverKm2: round(repaired.sliverKm2, 5), touchesSeparated: repaired.touchesSeparated, dp: repaired.dp };
     districtFeatures.push({
       type: 'Feature',
       properties: { police_district_number: dn, police_district: districts.get(members[0])!.politidistriktnavn },
-      // 6 dp, not 4: union adds off-grid intersection vertices, and snapping them to 4 dp created kinks (Agder 0 → 34).
-      geometry: roundGeometryOnly(merged, 6),
+      geometry: repaired.geometry,
     });
   }
   report.districtsDissolved = {
     count: districtFeatures.length,
     failures: dissolveFailures,
+    repairs: districtRepairs,
     kinkPoints: Object.fromEntries(districtFeatures.map((f) => [f.properties.police_district_number, kinks(f.geometry).features.length])),
+    invalid: districtFeatures.filter((f) => !booleanValid(f.geometry)).map((f) => f.properties.police_district_number),
     memberKinkPoints: Object.fromEntries(districtNumbers.map((dn) => [dn, codes.filter((c) => districts.get(c)!.politidistriktnummer === dn).reduce((s, c) => s + kinks(polyByCode.get(c)!.geometry).features.length, 0)])),
   };
 
@@ -196,8 +217,9 @@ function main(): void {
 
   const files: Record<string, string> = {
     'municipalities.csv': formatCsv(['kommunenummer', 'name', 'county_number', 'county_name', 'police_district_number', 'police_district', 'population_2025', 'area_km2', 'admin_centre', 'centre_lon', 'centre_lat', 'centre_inside_polygon'], municipalities),
-    'kommuner.geojson': formatFeatureCollection(kommRounded.features),
-    'fylker.geojson': formatFeatureCollection(fylkeRounded.features),
+    'kommuner.geojson': formatFeatureCollection(kommRepaired.features),
+    'fylker.geojson': formatFeatureCollection(fylkeRepaired.features),
+    'boundary-areas.csv': formatCsv(['kommunenummer', 'source_area_km2', 'derived_area_km2'], boundaryAreas),
     'politidistrikter.geojson': formatFeatureCollection(districtFeatures),
     'stations.csv': formatCsv(['id', 'name', 'type', 'place', 'kommunenummer', 'police_district', 'lon', 'lat', 'geocoding', 'source_url', 'note', 'passport_office_km'], st.stations),
     'demand-points.csv': formatCsv(['id', 'postnummer', 'place', 'kommunenummer', 'lon', 'lat', 'population_source', 'population'],

@@ -1,9 +1,12 @@
 /**
- * Boundary files for the map: coordinate rounding with validity checks, and the police-district dissolve.
+ * Boundary files for the map: coordinate rounding with validity checks, repair of self-intersections
+ * (`./repair`), and the police-district dissolve.
  * Checks use @turf/turf `kinks` (self-intersections) and `booleanValid` (OGC simple-feature validity).
  */
-import { booleanValid, featureCollection, kinks, union } from '@turf/turf';
+import { area, booleanValid, featureCollection, kinks, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { repairArea } from './repair';
+import type { RepairOptions } from './repair';
 
 type Area = Polygon | MultiPolygon;
 type Ring = Position[];
@@ -112,8 +115,52 @@ export function dissolve(geoms: readonly Area[]): Area | null {
   return merged ? merged.geometry : null;
 }
 
-/** Rounds a dissolved geometry's coordinates in place-free fashion (no validity re-check). */
-export function roundGeometryOnly(g: Area, dp: number): Area {
-  const report = { ringsKeptFiner: 0 } as RoundingReport;
-  return roundGeometry(g, dp, report);
+/** Statistics of a repair run ({@link repairFeatures}). */
+export interface RepairReport {
+  /** Ids of the features that had kinks or failed booleanValid and were repaired. */
+  repaired: string[];
+  /** Features with kinks, kink points, and invalid feature ids after the repair. */
+  kinksAfter: number;
+  kinkPointsAfter: number;
+  invalidAfter: string[];
+  /** Polygons and holes dropped as slivers, their total km², and ring touches separated. */
+  slivers: number;
+  sliverKm2: number;
+  touchesSeparated: number;
+  /** Largest relative area change of a repaired feature (turf area after / before − 1), in %. */
+  largestAreaChangePct: { id: string; pct: number } | null;
+}
+
+/**
+ * Repairs every feature that has turf kinks or fails turf booleanValid with {@link repairArea}; others are kept as
+ * they are. Properties are kept.
+ * @param id names a feature in the report
+ */
+export function repairFeatures<P>(
+  features: readonly Feature<Area, P>[],
+  id: (p: P) => string,
+  options: Partial<RepairOptions> = {},
+): { features: Feature<Area, P>[]; report: RepairReport } {
+  const report: RepairReport = {
+    repaired: [], kinksAfter: 0, kinkPointsAfter: 0, invalidAfter: [], slivers: 0, sliverKm2: 0, touchesSeparated: 0, largestAreaChangePct: null,
+  };
+  const out = features.map((f) => {
+    let g = f.geometry;
+    if (kinkCount(g) > 0 || !booleanValid(g)) {
+      const r = repairArea(g, options);
+      report.repaired.push(id(f.properties));
+      report.slivers += r.slivers;
+      report.sliverKm2 += r.sliverKm2;
+      report.touchesSeparated += r.touchesSeparated;
+      const pct = (area(r.geometry) / area(g) - 1) * 100;
+      if (!report.largestAreaChangePct || Math.abs(pct) > Math.abs(report.largestAreaChangePct.pct)) report.largestAreaChangePct = { id: id(f.properties), pct };
+      g = r.geometry;
+    }
+    const k = kinkCount(g);
+    report.kinksAfter += k > 0 ? 1 : 0;
+    report.kinkPointsAfter += k;
+    if (!booleanValid(g)) report.invalidAfter.push(id(f.properties));
+    return { type: 'Feature' as const, properties: f.properties, geometry: g };
+  });
+  return { features: out, report };
 }
