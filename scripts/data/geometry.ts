@@ -6,19 +6,14 @@
 import { area, booleanValid, featureCollection, kinks, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { repairArea } from './repair';
+import { roundPositions } from './round';
 import type { RepairOptions } from './repair';
 
 type Area = Polygon | MultiPolygon;
 type Ring = Position[];
 
 function roundRing(ring: readonly Position[], dp: number): Ring | null {
-  const f = 10 ** dp;
-  const out: Ring = [];
-  for (const p of ring) {
-    const q = [Math.round(p[0] * f) / f, Math.round(p[1] * f) / f];
-    const last = out[out.length - 1];
-    if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
-  }
+  const out = roundPositions(ring, dp);
   const first = out[0];
   const last = out[out.length - 1];
   if (first && (first[0] !== last[0] || first[1] !== last[1])) out.push([first[0], first[1]]);

@@ -15,6 +15,7 @@
  */
 import { area, booleanPointInPolygon, featureCollection, kinks, polygon, union } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { roundPositions } from './round';
 
 type Area = Polygon | MultiPolygon;
 type Ring = Position[];
@@ -73,16 +74,6 @@ export function dropSlivers(polys: readonly Position[][][], minKm2: number): { p
   return { polys: out, slivers, sliverKm2 };
 }
 
-function roundRing(ring: readonly Position[], dp: number): Ring {
-  const f = 10 ** dp;
-  const out: Ring = [];
-  for (const p of ring) {
-    const q = [Math.round(p[0] * f) / f, Math.round(p[1] * f) / f];
-    const last = out[out.length - 1];
-    if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
-  }
-  return out;
-}
 
 /** Pulls vertex `i` of a closed ring `d` degrees into the region the ring encloses (along the angle bisector). */
 function pullInward(ring: Ring, i: number, d: number, dp: number): void {
@@ -144,7 +135,7 @@ export function repairArea(g: Area, options: Partial<RepairOptions> = {}): Repai
   if (valid.polys.length === 0) throw new Error('repairArea: nothing left after dropping slivers');
   let best: RepairResult | null = null;
   for (let dp = opt.dp; dp <= opt.maxDp; dp++) {
-    const polys = valid.polys.map((p) => p.map((ring) => roundRing(ring, dp)));
+    const polys = valid.polys.map((p) => p.map((ring) => roundPositions(ring, dp)));
     const touchesSeparated = separateTouches(polys, opt.touchOffsetDeg, dp);
     const geometry: Area = polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
     const kinkPoints = kinks(geometry).features.length;
