@@ -9,6 +9,7 @@ import type { Db } from '../db/connection';
 import type { User } from '../db/users-repo';
 import { AppError } from '../web/errors';
 import { findSession, findTokenUser, type Session } from './sessions';
+import { readCookie } from '../web/cookies';
 
 export const SESSION_COOKIE = 'sv_session';
 /** Pre-session CSRF cookie for the sign-in and setup forms (double-submit cookie pattern). */
@@ -24,17 +25,6 @@ declare module 'express-serve-static-core' {
   interface Request {
     auth?: AuthInfo;
   }
-}
-
-/** Reads one cookie from the Cookie header. */
-export function readCookie(req: Request, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const idx = part.indexOf('=');
-    if (idx > 0 && part.slice(0, idx).trim() === name) return decodeURIComponent(part.slice(idx + 1).trim());
-  }
-  return undefined;
 }
 
 /** Cookie settings: HttpOnly, SameSite=Lax, Secure when served over HTTPS (or `STEDSVALG_SECURE_COOKIES=1`). */

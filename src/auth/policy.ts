@@ -4,9 +4,9 @@
  * until a rule says otherwise. Rules that depend on the data (a district leader's own district)
  * are checked in the route with `assertDistrictAccess`.
  */
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { Role, User } from '../db/users-repo';
-import { AppError } from '../web/errors';
+import { AppError, wantsJson } from '../web/errors';
 
 type Access = 'public' | 'signedIn' | readonly Role[];
 
@@ -45,10 +45,6 @@ export const accessRules: readonly Rule[] = [
 export function ruleFor(method: string, path: string): Rule {
   const rule = accessRules.find((r) => (r.methods === '*' || r.methods.includes(method)) && r.pattern.test(path));
   return rule ?? { methods: '*', pattern: /.*/, access: planners };
-}
-
-function wantsJson(req: Request): boolean {
-  return req.path.startsWith('/api/') || req.path.startsWith('/export/') || !!req.headers.authorization || !req.accepts('html');
 }
 
 /** Enforces `accessRules`: 401 (or a redirect to sign-in for pages) when anonymous, 403 when the role is not allowed. */

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 
 /** The one error family of the web layer: each carries its HTTP status and a stable code. */
@@ -26,6 +26,15 @@ export class NotFoundError extends AppError {
 /** Turns a zod error into a message naming each offending field. */
 export function describeZodError(err: ZodError, where = ''): string {
   return err.issues.map((i) => `${where}${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+/**
+ * Whether a request should get JSON rather than a page: API, export and health routes, any
+ * bearer-token client, and anything that does not accept HTML. (Errors and the sign-in redirect
+ * both decide with this.)
+ */
+export function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/api/') || req.path.startsWith('/export/') || req.path === '/healthz' || !!req.headers.authorization || !req.accepts('html');
 }
 
 /** 404 for unmatched routes: JSON under /api, a page elsewhere. */
@@ -62,9 +71,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   } else {
     console.error(err);
   }
-  const wantsJson = req.path.startsWith('/api/') || req.path === '/healthz' || !!req.headers.authorization || !req.accepts('html');
   res.status(status);
-  if (wantsJson) {
+  if (wantsJson(req)) {
     res.json({ error: { code, message, ...(details !== undefined ? { details } : {}) } });
   } else if (typeof res.locals.t === 'function') {
     // A page with the app's header, so a person can find their way on; plain text if that fails.

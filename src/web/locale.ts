@@ -1,16 +1,8 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
+import { readCookie } from './cookies';
 import { dictionary, formatNumber, parseLocale, t, type Locale, type MessageKey } from './i18n';
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
-}
 
 /**
  * Picks the interface language: `?lang=en|nb` (remembered in a cookie), else the cookie, else
@@ -19,7 +11,7 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 export function localeMiddleware(db: Db): RequestHandler {
   return (req, res, next) => {
     const fromQuery = typeof req.query.lang === 'string' ? req.query.lang : undefined;
-    const locale: Locale = parseLocale(fromQuery ?? cookieValue(req.headers.cookie, 'lang'));
+    const locale: Locale = parseLocale(fromQuery ?? readCookie(req, 'lang'));
     if (fromQuery) res.cookie('lang', locale, { sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 * 1000 });
     res.locals.locale = locale;
     res.locals.t = (key: MessageKey) => t(locale, key);
