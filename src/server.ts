@@ -1,6 +1,5 @@
 import { openDatabase } from './db/connection';
-import { readDataset } from './data/dataset';
-import { loadDataset } from './db/load-dataset';
+import { ensureDataset } from './db/load-dataset';
 import { createApp } from './web/app';
 import { createSetupToken } from './web/routes/auth';
 
@@ -11,7 +10,7 @@ import { createSetupToken } from './web/routes/auth';
 function main(): void {
   const dbPath = process.env.STEDSVALG_DB || 'var/stedsvalg.db';
   const db = openDatabase(dbPath);
-  const outcome = loadDataset(db, readDataset());
+  const outcome = ensureDataset(db);
   console.log(
     outcome.status === 'loaded'
       ? `Loaded data into ${dbPath}: ${outcome.counts.municipalities} municipalities, ${outcome.counts.stations} stations, ${outcome.counts.demandPoints} demand points`

@@ -1,6 +1,5 @@
 import { openDatabase, defaultDbPath, type Db } from '../db/connection';
-import { readDataset } from '../data/dataset';
-import { loadDataset } from '../db/load-dataset';
+import { ensureDataset } from '../db/load-dataset';
 import { stringFlag, type ParsedArgs } from './args';
 
 /**
@@ -10,6 +9,6 @@ import { stringFlag, type ParsedArgs } from './args';
 export function openCliDatabase(parsed: ParsedArgs): Db {
   const file = stringFlag(parsed, 'db') ?? process.env.STEDSVALG_DB ?? defaultDbPath;
   const db = openDatabase(file);
-  loadDataset(db, readDataset());
+  ensureDataset(db);
   return db;
 }

@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import { DataFileError, type Dataset } from '../data/dataset';
+import { DataFileError, datasetHash, readDataset, type Dataset } from '../data/dataset';
 
 export interface LoadOutcome {
   status: 'loaded' | 'unchanged';
@@ -85,4 +85,15 @@ export function loadDataset(db: Db, data: Dataset, options: { force?: boolean } 
     setMeta(db, 'data_hash', data.hash);
   })();
   return { status: 'loaded', hash: data.hash, counts: counts(db) };
+}
+
+/**
+ * Makes sure the database holds the data files in `dir`: reads and loads them only when their
+ * content hash differs from the loaded one (first start, or new data), so a normal start or CLI
+ * call does not parse the files at all.
+ */
+export function ensureDataset(db: Db, dir?: string): LoadOutcome {
+  const hash = datasetHash(dir);
+  if (getMeta(db, 'data_hash') === hash) return { status: 'unchanged', hash, counts: counts(db) };
+  return loadDataset(db, readDataset(dir));
 }

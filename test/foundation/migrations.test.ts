@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/db/connection';
 import { migrate, migrations } from '../../src/db/migrations';
-import { loadDataset } from '../../src/db/load-dataset';
+import { ensureDataset, loadDataset } from '../../src/db/load-dataset';
+import { datasetHash } from '../../src/data/dataset';
 import { dataset, tempDir } from '../helpers/app';
 
 describe('database migrations', () => {
@@ -67,6 +68,16 @@ describe('database migrations', () => {
     const a = loadDataset(db, dataset()).counts;
     const b = loadDataset(db, dataset(), { force: true }).counts;
     expect(b).toEqual(a);
+    db.close();
+  });
+
+  it('When the files are unchanged, then ensureDataset recognises them by hash alone; on an empty database it loads them', () => {
+    expect(datasetHash()).toBe(dataset().hash);
+    const db = openDatabase(':memory:');
+    expect(ensureDataset(db).status).toBe('loaded');
+    const again = ensureDataset(db);
+    expect(again.status).toBe('unchanged');
+    expect(again.counts.municipalities).toBe(357);
     db.close();
   });
 });
