@@ -36,6 +36,7 @@ export const accessRules: readonly Rule[] = [
   { methods: WRITE, pattern: /^\/(review|api\/assessments)(\/|$)/, access: ['admin', 'district'] },
   { methods: READ, pattern: /^\/(review|api\/assessments)(\/|$)/, access: ['admin', 'planner', 'district', 'viewer'] },
   // Shortlists and exports carry every district's assessments: not for district leaders.
+  { methods: WRITE, pattern: /^\/(shortlists|api\/shortlists)(\/|$)/, access: planners },
   { methods: READ, pattern: /^\/(shortlists|api\/shortlists|export)(\/|$|\.)/, access: ['admin', 'planner', 'viewer'] },
   { methods: READ, pattern: /.*/, access: 'signedIn' },
   { methods: WRITE, pattern: /.*/, access: planners },

@@ -138,12 +138,6 @@ function visibleAssessments(db: Db, user: User | undefined): Assessment[] {
 /** Whether the user may record assessments (the policy table's write rule for `/review`). */
 const canAssess = (user: User | undefined): boolean => user?.role === 'admin' || user?.role === 'district';
 
-/** Writes to shortlists: planners and admins only, whatever the policy table's default for writes. */
-function assertPlanner(req: Request): void {
-  const user = req.auth?.user;
-  if (!canPlan(user)) throw new AppError(403, 'forbidden', `Role ${user?.role ?? 'anonymous'} may not change shortlists`);
-}
-
 /** The shortlist the review pages show: `?shortlist=ID`, else the newest. */
 function reviewShortlist(db: Db, req: Request): Shortlist | null {
   const id = typeof req.query.shortlist === 'string' && req.query.shortlist !== '' ? req.query.shortlist : listShortlists(db)[0]?.id;
@@ -179,7 +173,6 @@ export function shortlistRoutes({ db }: AppDeps): Router {
   });
 
   router.post('/api/shortlists', async (req, res) => {
-    assertPlanner(req);
     const body = parse(createBody, req.body ?? {});
     const sl = await createShortlist(db, { name: body.name, description: body.description, by: actorOf(req), now: nowIso(), source: sourceOf(body, {}) });
     res.status(201).location(`/api/shortlists/${sl.id}`).json(sl);
@@ -191,7 +184,6 @@ export function shortlistRoutes({ db }: AppDeps): Router {
   });
 
   router.patch('/api/shortlists/:id/candidates/:knr', (req, res) => {
-    assertPlanner(req);
     const sl = requireShortlist(db, req.params.id);
     const body = parse(candidatePatch, req.body ?? {});
     const site = body.site ? siteChoice(db, req.params.knr, body.site) : undefined;
@@ -203,7 +195,6 @@ export function shortlistRoutes({ db }: AppDeps): Router {
   });
 
   router.delete('/api/shortlists/:id', (req, res) => {
-    assertPlanner(req);
     if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
     res.status(204).end();
   });
@@ -236,7 +227,6 @@ export function shortlistRoutes({ db }: AppDeps): Router {
   });
 
   router.post('/shortlists', async (req, res) => {
-    assertPlanner(req);
     const form = (req.body ?? {}) as Record<string, unknown>;
     const body = createBody.safeParse(formToBody(form));
     if (!body.success) {
@@ -269,7 +259,6 @@ export function shortlistRoutes({ db }: AppDeps): Router {
   });
 
   router.post('/shortlists/:id/candidates/:knr', (req, res) => {
-    assertPlanner(req);
     const sl = requireShortlist(db, req.params.id);
     const form = (req.body ?? {}) as Record<string, unknown>;
     const body = parse(candidatePatch, { ...form, site: form.site || undefined, status: form.status || undefined });
@@ -287,7 +276,6 @@ export function shortlistRoutes({ db }: AppDeps): Router {
   });
 
   router.post('/shortlists/:id/delete', (req, res) => {
-    assertPlanner(req);
     if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
     res.redirect(303, '/shortlists');
   });
