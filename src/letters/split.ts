@@ -1,0 +1,186 @@
+/**
+ * Splits a letter into its answers to the five questions of the minister's letter of 23 February 2022
+ * (`../shared/seed/brev-til-kommunene-2022-02-23.txt`), where the letter allows it (pure).
+ *
+ * Tried in order: numbered answers ("1.", "Spørsmål 2", "Til spm. 3"), headings whose words belong to one
+ * question ("Tilgjengelighet", "Nytt tenestestad"), questions echoed from the minister's letter, and last
+ * paragraph by paragraph by topic words. Numbered markers are chosen as the increasing sequence whose following
+ * text best fits each question's topic, so a list "1. Forebygging 2. Beredskap" inside answer 1 is not taken
+ * for answers 1 and 2.
+ */
+import type { Section, SplitMethod } from './model';
+
+type Question = 1 | 2 | 3 | 4 | 5;
+const questions: readonly Question[] = [1, 2, 3, 4, 5];
+
+/** Topic words of each question (prefixes, lower case, bokmål and nynorsk). */
+const topicWords: Record<Question, readonly string[]> = {
+  1: ['utfordring', 'forebygg', 'førebygg', 'beredskap', 'sivile', 'kriminalitet', 'rus', 'ungdom', 'de neste år', 'dei neste år', 'framtid', 'fremtid'],
+  2: ['tilfreds', 'fornøyd', 'fornøgd', 'nøgd', 'bemanning', 'tjenestestedstruktur', 'tjenestestedsstruktur', 'tenestestadstruktur', 'tjenestetilbud', 'tenestetilbod', 'årsak', 'responstid', 'vurdering av politiet'],
+  3: ['samarbeid', 'nabokommun', 'fylke', 'ressurs', 'avsett', 'setje av', 'sette av', 'videreutvikl', 'vidareutvikl', 'politiråd', 'slt', 'politikontakt', 'lokale aktør', 'trygghet', 'tryggleik'],
+  4: ['tilgjengelig', 'tilgjenge', 'tilgjengeleg', 'telefon', 'internett', 'digital', 'oppmøte', 'tilstedevær', 'tilstadevær', 'nærvær', 'kanal', 'tilgang'],
+  5: ['nytt tjenestested', 'nytt tenestestad', 'nytt polititjenestested', 'eget tjenestested', 'eige tenestestad', 'lokale', 'samlokaliser', 'tilby', 'ønsker kommunen', 'ønskjer kommunen', 'tjenestested i kommunen', 'tenestestad i kommunen'],
+};
+
+/** How many topic words of question `q` the text has. */
+export function topicScore(text: string, q: Question): number {
+  const lower = text.toLowerCase();
+  let n = 0;
+  for (const w of topicWords[q]) if (lower.includes(w)) n++;
+  return n;
+}
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (const l of text.split('\n')) {
+    out.push({ text: l, start, end: start + l.length });
+    start += l.length + 1;
+  }
+  return out;
+}
+
+interface Marker {
+  q: Question;
+  line: number;
+  start: number;
+  prefixed: boolean;
+  fit: number;
+}
+
+const prefixedRe = /^\s*(?:(?:svar\s+(?:på|til)\s+|til\s+)?(?:spørsmål|spørsmålet|spm\.?|sp\.?|punkt|pkt\.?|del|question))\s*(?:nr\.?\s*)?([1-5])(?![0-9])/iu;
+const numberedRe = /^\s*\(?([1-5])(?:\s*[.):]|\s+[-–]\s)(?![0-9])/u;
+
+/**
+ * Every line that starts like an answer number. `fit` is how well the text up to the next such line fits the
+ * question's topic, plus a little for the first line with that number (inner lists usually come after it).
+ */
+function findMarkers(lines: readonly Line[], text: string): Marker[] {
+  const found: { q: Question; line: number; start: number; prefixed: boolean }[] = [];
+  lines.forEach((l, i) => {
+    const p = prefixedRe.exec(l.text);
+    const n = p ?? numberedRe.exec(l.text);
+    if (n) found.push({ q: Number(n[1]) as Question, line: i, start: l.start, prefixed: !!p });
+  });
+  const seen = new Set<Question>();
+  return found.map((m, i) => {
+    const end = i + 1 < found.length ? found[i + 1].start : Math.min(text.length, m.start + 1500);
+    const first = !seen.has(m.q);
+    seen.add(m.q);
+    return { ...m, fit: Math.min(topicScore(text.slice(m.start, end), m.q), 3) * 0.4 + (first ? 0.5 : 0) };
+  });
+}
+
+/** The increasing sequence of markers (by position and number) with the best fit (longest, then best topic fit). */
+function bestSequence(markers: readonly Marker[]): Marker[] {
+  const best: { score: number; prev: number }[] = markers.map(() => ({ score: 0, prev: -1 }));
+  let top = -1;
+  markers.forEach((m, i) => {
+    best[i] = { score: 1 + m.fit, prev: -1 };
+    for (let j = 0; j < i; j++) {
+      if (markers[j].q < m.q && best[j].score + 1 + m.fit > best[i].score) best[i] = { score: best[j].score + 1 + m.fit, prev: j };
+    }
+    if (top < 0 || best[i].score > best[top].score) top = i;
+  });
+  const seq: Marker[] = [];
+  for (let i = top; i >= 0; i = best[i].prev) seq.unshift(markers[i]);
+  return seq;
+}
+
+/** A heading: a short line without a final stop whose words belong to one question. */
+function headingQuestion(line: string): Question | null {
+  const t = line.trim();
+  if (t.length < 4 || t.length > 90 || /[.;,]$/.test(t) || t.split(/\s+/).length > 12) return null;
+  let bestQ: Question | null = null;
+  let bestScore = 0;
+  for (const q of questions) {
+    const s = topicScore(t, q);
+    if (s > bestScore) [bestQ, bestScore] = [q, s];
+  }
+  return bestQ;
+}
+
+const signatureRe = /^\s*(?:med (?:vennlig|venleg|vennleg)? ?hilsen|med (?:vennleg|venleg) helsing|vennlig hilsen|venleg helsing|vennleg helsing|mvh|med hilsen|helsing)\b/iu;
+
+function toSections(text: string, lines: readonly Line[], starts: readonly { q: Question; start: number; heading: string }[]): Section[] {
+  const sorted = [...starts].sort((a, b) => a.start - b.start);
+  const sigLine = lines.find((l) => l.start > (sorted[sorted.length - 1]?.start ?? 0) && signatureRe.test(l.text));
+  const textEnd = sigLine ? sigLine.start : text.length;
+  const out: Section[] = [];
+  if (sorted.length === 0 || sorted[0].start > 0) out.push({ question: null, start: 0, end: sorted[0]?.start ?? text.length, heading: '' });
+  sorted.forEach((s, i) => {
+    const end = i + 1 < sorted.length ? sorted[i + 1].start : textEnd;
+    out.push({ question: s.q, start: s.start, end, heading: s.heading });
+  });
+  if (textEnd < text.length && sorted.length > 0) out.push({ question: null, start: textEnd, end: text.length, heading: '' });
+  return out.filter((s) => s.end > s.start);
+}
+
+function byParagraphs(text: string): Section[] {
+  const out: Section[] = [];
+  let start = 0;
+  for (const p of text.split('\n\n')) {
+    let bestQ: Question | null = null;
+    let bestScore = 1;
+    for (const q of questions) {
+      const s = topicScore(p, q);
+      if (s > bestScore) [bestQ, bestScore] = [q, s];
+    }
+    out.push({ question: bestQ, start, end: start + p.length, heading: '' });
+    start += p.length + 2;
+  }
+  return out;
+}
+
+/**
+ * Splits the normalised text of a letter into sections per question.
+ * @returns the method that worked and the sections, covering the whole text in order
+ */
+export function splitAnswers(text: string): { method: SplitMethod; sections: Section[] } {
+  const lines = linesOf(text);
+  const markers = findMarkers(lines, text);
+  const prefixed = markers.filter((m) => m.prefixed);
+  const pool = new Set(prefixed.map((m) => m.q)).size >= 2 ? prefixed : markers;
+  const seq = bestSequence(pool);
+  if (seq.length >= 2) {
+    return { method: 'numbered', sections: toSections(text, lines, seq.map((m) => ({ q: m.q, start: m.start, heading: lines[m.line].text.trim() }))) };
+  }
+  const headings = new Map<Question, { q: Question; start: number; heading: string }>();
+  for (const l of lines) {
+    const q = headingQuestion(l.text);
+    if (q && !headings.has(q)) headings.set(q, { q, start: l.start, heading: l.text.trim() });
+  }
+  if (headings.size >= 2) return { method: 'headings', sections: toSections(text, lines, [...headings.values()]) };
+  const echoes = new Map<Question, { q: Question; start: number; heading: string }>();
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (!t.endsWith('?')) continue;
+    const q = headingQuestionLoose(t);
+    if (q && !echoes.has(q)) echoes.set(q, { q, start: l.start, heading: t });
+  }
+  if (echoes.size >= 2) return { method: 'questions', sections: toSections(text, lines, [...echoes.values()]) };
+  const paragraphs = byParagraphs(text);
+  return { method: paragraphs.some((p) => p.question !== null) ? 'paragraphs' : 'none', sections: paragraphs };
+}
+
+function headingQuestionLoose(t: string): Question | null {
+  let bestQ: Question | null = null;
+  let bestScore = 0;
+  for (const q of questions) {
+    const s = topicScore(t, q);
+    if (s > bestScore) [bestQ, bestScore] = [q, s];
+  }
+  return bestScore >= 1 ? bestQ : null;
+}
+
+/** The question whose section contains the offset, or null. */
+export function questionAt(sections: readonly Section[], offset: number): Section['question'] {
+  for (const s of sections) if (offset >= s.start && offset < s.end) return s.question;
+  return null;
+}

@@ -1,0 +1,126 @@
+/**
+ * Rules for questions 1, 2 and 4 (pure): the areas a municipality names as challenges, whether it is satisfied
+ * with the police (yes / partly / no), and which access channels it wants more of. Readings are per sentence; the
+ * answer sections (when the letter could be split) narrow which sentences count.
+ */
+import type { Area, Channel, Trend } from '../import/responses-model';
+import { channels as allChannels } from '../import/responses-model';
+import {
+  areaCues, bareNo, bareYes, channelCues, complaint, dissatisfiedWord, has, less, more, partlyWord, praise, replaceVerb, same, satisfiedWord,
+} from './lexicon';
+import { hits, isHedged, isNegated, mentions } from './scope';
+import type { Reading, SentenceInfo } from './suggest-station';
+
+/** Sentences of one question's section, or all sentences when the letter has no such section. */
+export function sectionOrAll(infos: readonly SentenceInfo[], q: 1 | 2 | 3 | 4 | 5): { infos: SentenceInfo[]; inSection: boolean } {
+  const own = infos.filter((i) => i.question === q && !i.isQuestion && !i.isHeading);
+  return own.length > 0 ? { infos: own, inSection: true } : { infos: infos.filter((i) => !i.isQuestion && !i.isHeading), inSection: false };
+}
+
+// ------------------------------------------------------------------ Q2
+
+/** Satisfaction readings of one sentence: explicit statements (weight 3) and complaints/praise (weight 1). */
+export function satisfactionReadings(info: SentenceInfo, inSection: boolean): Reading[] {
+  const { p } = info;
+  const out: Reading[] = [];
+  if (mentions(p, partlyWord)) out.push({ value: 'partly', weight: 3, info, rule: 'partly satisfied' });
+  for (const s of hits(p, satisfiedWord)) {
+    if (/(?:ikke|ikkje) (?:helt|heilt|fullt ut|fullt|heilt ut|alltid)\s/.test(p.lower.slice(Math.max(0, s.start - 22), s.start))) {
+      out.push({ value: 'partly', weight: 3, info, rule: 'not fully satisfied' });
+    } else if (isNegated(p, s.word, s.word)) out.push({ value: 'no', weight: 3, info, rule: 'satisfied, negated' });
+    else {
+      const rest = p.lower.slice(s.end);
+      const but = /\s(?:men|likevel|samtidig)\s/.exec(rest);
+      const mixed = but && (has(complaint, rest.slice(but.index)) || /(?:ikke|ikkje)/.test(rest.slice(but.index)));
+      out.push({ value: mixed ? 'partly' : 'yes', weight: 3, info, rule: mixed ? 'satisfied, but …' : 'satisfied' });
+    }
+    break;
+  }
+  if (mentions(p, dissatisfiedWord)) out.push({ value: 'no', weight: 3, info, rule: 'dissatisfied' });
+  if (out.length > 0) return out;
+  const w = inSection ? 1 : 0.4;
+  if (mentions(p, complaint) && !isHedged(p, 0, p.wordStarts.length - 1, 0)) out.push({ value: 'no', weight: w, info, rule: 'complaint about the service' });
+  if (mentions(p, praise)) out.push({ value: 'yes', weight: w, info, rule: 'praise for the service' });
+  return out;
+}
+
+export function decideSatisfied(readings: readonly Reading[]): { value: 'yes' | 'partly' | 'no'; decisive: Reading | null; certainty: number } {
+  const explicit = readings.filter((r) => r.weight >= 3);
+  const pick = (v: string, from: readonly Reading[]) => from.find((r) => r.value === v) ?? null;
+  if (explicit.length > 0) {
+    const values = new Set(explicit.map((r) => r.value));
+    const complaints = readings.filter((r) => r.weight < 3 && r.value === 'no').length;
+    if (values.has('partly') || (values.has('yes') && values.has('no'))) return { value: 'partly', decisive: pick('partly', explicit) ?? explicit[0], certainty: 0.8 };
+    if (values.has('no')) return { value: 'no', decisive: pick('no', explicit), certainty: 0.9 };
+    if (complaints >= 2) return { value: 'partly', decisive: pick('yes', explicit), certainty: 0.6 };
+    return { value: 'yes', decisive: pick('yes', explicit), certainty: 0.9 };
+  }
+  const no = readings.filter((r) => r.value === 'no').reduce((s, r) => s + r.weight, 0);
+  const yes = readings.filter((r) => r.value === 'yes').reduce((s, r) => s + r.weight, 0);
+  if (no > 0 && yes > 0) return { value: 'partly', decisive: pick('no', readings), certainty: 0.5 };
+  if (no > 0) return { value: 'no', decisive: pick('no', readings), certainty: no >= 2 ? 0.6 : 0.4 };
+  if (yes > 0) return { value: 'yes', decisive: pick('yes', readings), certainty: 0.4 };
+  return { value: 'partly', decisive: null, certainty: 0 };
+}
+
+// ------------------------------------------------------------------ Q4
+
+/** Per channel named in the sentence: more / same / less. */
+export function channelReadings(info: SentenceInfo, inSection: boolean): Reading[] {
+  const { p } = info;
+  const named = channelCues.map((c) => ({ id: c.id, hit: hits(p, c.pattern)[0] })).filter((c) => c.hit);
+  if (named.length === 0) return [];
+  const out: Reading[] = [];
+  const w = inSection ? 2 : 1;
+  const replace = hits(p, replaceVerb)[0];
+  const afterColon = /:\s*(.*)$/u.exec(info.sentence.text)?.[1]?.trim() ?? null;
+  for (const c of named) {
+    let value: Trend | null = null;
+    let rule = '';
+    if (replace) {
+      const negatedReplace = isNegated(p, replace.word, replace.word, 3);
+      if (c.hit.word < replace.word) [value, rule] = negatedReplace ? ['same', 'cannot replace the other channel'] : [null, ''];
+      else [value, rule] = negatedReplace ? ['more', 'not to be replaced'] : [null, ''];
+    } else if (afterColon !== null && c.hit.start < p.lower.indexOf(':') && (bareYes.test(afterColon) || bareNo.test(afterColon))) {
+      [value, rule] = bareYes.test(afterColon) ? ['more', 'listed answer "ja"'] : ['same', 'listed answer "nei"'];
+    } else if (mentions(p, less) && !isNegated(p, c.hit.word, c.hit.word, 6)) [value, rule] = ['less', 'less of the channel'];
+    else if (mentions(p, more) && !isHedged(p, c.hit.word, c.hit.word, 8)) {
+      const moreHit = hits(p, more).sort((a, b) => Math.abs(a.word - c.hit.word) - Math.abs(b.word - c.hit.word))[0];
+      const negated = isNegated(p, Math.min(moreHit.word, c.hit.word), Math.max(moreHit.word, c.hit.word), 3);
+      [value, rule] = negated ? ['same', 'more, negated'] : mentions(p, same) && moreHit.word > c.hit.word + 8 ? ['same', 'works as it is'] : ['more', 'asks for more'];
+    } else if (mentions(p, same)) [value, rule] = ['same', 'works as it is'];
+    if (value) out.push({ value: `${c.id}:${value}`, weight: w, info, rule: `${c.id}: ${rule}` });
+  }
+  return out;
+}
+
+export function decideChannels(readings: readonly Reading[]): { trends: Record<Channel, Trend>; asked: Channel[]; decisive: Map<Channel, Reading> } {
+  const trends = Object.fromEntries(allChannels.map((c) => [c, 'not_answered'])) as Record<Channel, Trend>;
+  const decisive = new Map<Channel, Reading>();
+  for (const ch of allChannels) {
+    const score: Record<string, number> = { more: 0, same: 0, less: 0 };
+    let top: Reading | null = null;
+    for (const r of readings) {
+      const [id, v] = r.value.split(':');
+      if (id !== ch) continue;
+      score[v] += r.weight;
+      if (!top || r.weight > top.weight || (v === 'more' && !top.value.endsWith('more'))) top = r;
+    }
+    const best = (['more', 'less', 'same'] as const).filter((v) => score[v] > 0).sort((a, b) => score[b] - score[a])[0];
+    if (best) {
+      trends[ch] = best;
+      const d = readings.find((r) => r.value === `${ch}:${best}`);
+      if (d) decisive.set(ch, d);
+    }
+  }
+  return { trends, asked: allChannels.filter((c) => trends[c] === 'more'), decisive };
+}
+
+// ------------------------------------------------------------------ Q1
+
+/** The areas (prevention, preparedness, civil services) the answer to question 1 names. */
+export function areasOf(infos: readonly SentenceInfo[]): Area[] {
+  const found = new Set<Area>();
+  for (const i of infos) for (const a of areaCues) if (mentions(i.p, a.pattern)) found.add(a.id);
+  return (['prevention', 'preparedness', 'civil'] as const).filter((a) => found.has(a));
+}

@@ -1,0 +1,188 @@
+/**
+ * Question 5 rules (pure): does the municipality want a new station, does it offer premises, where, and
+ * co-located with whom. Each rule reads one sentence and gives a reading with a weight; `decideWants` and
+ * `decidePremises` weigh the readings of the whole letter (answers in section 5 count double).
+ *
+ * A letter that already has a station and asks to keep or strengthen it ("i første rekke styrke dagens
+ * tjenestested") is read as *not* asking for a new one (`no`, reason `strengthen`); a re-opened station
+ * ("gjenopprette lensmannskontoret") counts as new.
+ */
+import type { EvidenceSentence, SuggestionDetails } from './model';
+import {
+  bareNo, bareYes, building, coLocate, definiteStation, existing, newStation, notNeeded, offer, partners, premisesNoun, priority,
+  streetAddress, strengthen, stationNoun, wish, word, has, hedge,
+} from './lexicon';
+import { clauses, crossesBoundary, hits, isHedged, isNegated, mentions, prepare, type Prepared } from './scope';
+import type { Sentence } from './text';
+
+/** A sentence with what the rules need to know about it. */
+export interface SentenceInfo {
+  sentence: Sentence;
+  question: 1 | 2 | 3 | 4 | 5 | null;
+  p: Prepared;
+  /** Ends with "?": an echoed question, never evidence. */
+  isQuestion: boolean;
+  /** The heading line of an answer section ("5. Nytt tjenestested"): only a bare "Ja"/"Nei" in it counts. */
+  isHeading: boolean;
+  /** First sentence of its answer section (where a bare "Ja"/"Nei" answers the question). */
+  opensSection: boolean;
+}
+
+/** One rule's reading of one sentence. */
+export interface Reading {
+  value: string;
+  weight: number;
+  info: SentenceInfo;
+  rule: string;
+}
+
+const sectionFactor = (q: SentenceInfo['question'], own: number): number => (q === own ? 2 : q === null ? 1 : 0.7);
+
+/** "5. Ja, ..." / "Svar: Nei." at the start of the section for question 5. */
+function shortAnswer(info: SentenceInfo): 'yes' | 'no' | null {
+  if (info.question !== 5 || !info.opensSection) return null;
+  const rest = info.sentence.text.replace(/^\s*(?:(?:spørsmål|spm\.?|sp\.?|punkt)\s*)?5\s*[.):]?\s*/iu, '').replace(/^[^?]*\?\s*/u, '').trim();
+  if (bareYes.test(rest)) return 'yes';
+  if (bareNo.test(rest)) return 'no';
+  return null;
+}
+
+/** The station reading of one sentence, or null. */
+export function stationReading(info: SentenceInfo): Reading | null {
+  const short = shortAnswer(info);
+  if (short) return { value: short, weight: 6, info, rule: `short answer "${short === 'yes' ? 'Ja' : 'Nei'}" to question 5` };
+  if (info.isQuestion || info.isHeading) return null;
+  const { p } = info;
+  const f = sectionFactor(info.question, 5);
+  const stations = hits(p, stationNoun);
+  if (stations.length === 0) return wishWithoutObject(info, f);
+  const noun = stations[0];
+  const wishes = hits(p, wish).filter((w) => !crossesBoundary(p, w.word, noun.word));
+  const w = wishes.find((x) => x.word <= noun.word) ?? wishes[0];
+  const anchor = w ? Math.min(w.word, noun.word) : noun.word;
+  if (isHedged(p, anchor, noun.word)) return { value: 'unclear', weight: 2.5 * f, info, rule: 'undecided or deferred' };
+  const isNew = hits(p, newStation).some((n) => Math.abs(n.word - noun.word) <= 4);
+  const reopen = /gjenoppr|gjenåpn|gjenopn|reetabl|tilbake/.test(p.lower);
+  const strengthens = hits(p, strengthen).some((s) => Math.abs(s.word - noun.word) <= 8);
+  const existingStation = mentions(p, existing) || (hits(p, definiteStation).length > 0 && !reopen);
+  if (strengthens && existingStation && !(isNew && !/dagens|eksister|noverande|nåværende/.test(p.lower))) {
+    const first = mentions(p, priority);
+    return { value: 'strengthen', weight: (first ? 4 : 3) * f, info, rule: first ? 'strengthen the existing station first' : 'strengthen the existing station' };
+  }
+  if (has(notNeeded, p.lower)) return { value: 'no', weight: 3 * f, info, rule: 'no need for a station' };
+  if (w) {
+    if (isNegated(p, w.word, noun.word)) return { value: 'no', weight: 3 * f, info, rule: 'wish, negated' };
+    return { value: 'yes', weight: (isNew ? 3.5 : 2.5) * f, info, rule: isNew ? 'wish for a new station' : 'wish for a station' };
+  }
+  if (isNew && /viktig|avgjørande|avgjørende|nødvendig|naudsynt|behov|trengs|positiv|løft|styrke tryggleiken|styrke tryggheten/.test(p.lower) && !isNegated(p, 0, noun.word, 0)) {
+    return { value: 'yes', weight: 1.5 * f, info, rule: 'a new station called important' };
+  }
+  return null;
+}
+
+/** "Ja, det ønsker vi" / "Kommunen ønsker ikke dette" inside section 5, without naming the station. */
+function wishWithoutObject(info: SentenceInfo, f: number): Reading | null {
+  if (info.question !== 5 || info.p.wordStarts.length > 12) return null;
+  const w = hits(info.p, wish)[0];
+  if (!w || /lokal|politi |synlig|telefon|nett/.test(info.p.lower)) return null;
+  if (isHedged(info.p, w.word, w.word)) return { value: 'unclear', weight: 1.5 * f, info, rule: 'undecided (section 5)' };
+  if (isNegated(info.p, w.word, w.word + 2)) return { value: 'no', weight: 2 * f, info, rule: 'wish, negated (section 5)' };
+  return { value: 'yes', weight: 1.5 * f, info, rule: 'wish (section 5)' };
+}
+
+/** Weighs the station readings: the short answer to question 5 wins; otherwise yes against no+strengthen against unclear. */
+export function decideWants(readings: readonly Reading[]): { value: 'yes' | 'no' | 'unclear'; reason: SuggestionDetails['wantsReason']; decisive: Reading | null; certainty: number } {
+  const short = readings.find((r) => r.rule.startsWith('short answer'));
+  if (short) return { value: short.value as 'yes' | 'no', reason: 'short-answer', decisive: short, certainty: 0.95 };
+  const sum = (v: string) => readings.filter((r) => r.value === v).reduce((s, r) => s + r.weight, 0);
+  const yes = sum('yes');
+  const strong = sum('strengthen');
+  const no = sum('no') + strong;
+  const unclear = sum('unclear');
+  const best = (v: string) => [...readings].filter((r) => r.value === v).sort((a, b) => b.weight - a.weight)[0] ?? null;
+  const total = yes + no + unclear;
+  if (total === 0) return { value: 'unclear', reason: 'none', decisive: null, certainty: 0 };
+  if (yes > no && yes > unclear) return { value: 'yes', reason: 'wish', decisive: best('yes'), certainty: round(yes / total) };
+  if (no > yes && no > unclear) {
+    const byStrength = strong >= sum('no');
+    return { value: 'no', reason: byStrength ? 'strengthen' : 'declined', decisive: byStrength ? best('strengthen') : best('no'), certainty: round(no / total) };
+  }
+  return { value: 'unclear', reason: 'hedged', decisive: best('unclear') ?? best('yes') ?? best('no'), certainty: round(Math.max(unclear, 0.5 * total) / total) };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+// ------------------------------------------------------------------ premises
+
+const buildingRe = new RegExp(`(?:i|på|ved|inn i)\\s+(${building}(?:\\s+(?:på|i)\\s+\\p{Lu}[\\p{L}-]+)?)`, 'giu');
+
+/** A premises reading of one clause: offered, declined or only hedged. */
+export function premisesReadings(info: SentenceInfo): Reading[] {
+  if (info.isQuestion || info.isHeading) return [];
+  const out: Reading[] = [];
+  const f = sectionFactor(info.question, 5);
+  for (const c of clauses(info.sentence.text)) {
+    const p = prepare(c.text);
+    const nouns = hits(p, premisesNoun);
+    const partnerHit = partners.some((x) => has(x.pattern, p.lower));
+    const offers = hits(p, offer);
+    if (offers.length === 0 || (nouns.length === 0 && !(partnerHit && /tilby|tilbod|stille|disposisjon|kan brukes|kan nyttast/.test(p.lower)))) continue;
+    const anchor = Math.min(offers[0].word, nouns[0]?.word ?? offers[0].word);
+    const end = Math.max(offers[0].word, nouns[0]?.word ?? offers[0].word);
+    const sub = { ...info, p };
+    if (isHedged(p, anchor, end) || has(hedge, p.lower)) out.push({ value: 'hedged', weight: 1 * f, info: sub, rule: 'offer hedged' });
+    else if (isNegated(p, anchor, end, 4)) out.push({ value: 'false', weight: 2.5 * f, info: sub, rule: 'offer negated' });
+    else out.push({ value: 'true', weight: 3 * f, info: sub, rule: nouns.length ? 'premises offered' : 'co-location offered' });
+  }
+  return out;
+}
+
+/** Offered when any clause offers premises without negation or hedging. */
+export function decidePremises(readings: readonly Reading[]): { value: boolean; hedged: boolean; decisive: Reading | null; certainty: number } {
+  const pos = readings.filter((r) => r.value === 'true').sort((a, b) => b.weight - a.weight);
+  if (pos.length) return { value: true, hedged: false, decisive: pos[0], certainty: pos[0].weight >= 6 ? 0.9 : 0.7 };
+  const neg = readings.filter((r) => r.value === 'false').sort((a, b) => b.weight - a.weight);
+  const hedged = readings.filter((r) => r.value === 'hedged');
+  if (neg.length) return { value: false, hedged: hedged.length > 0, decisive: neg[0], certainty: 0.8 };
+  if (hedged.length) return { value: false, hedged: true, decisive: hedged[0], certainty: 0.4 };
+  return { value: false, hedged: false, decisive: null, certainty: 0.5 };
+}
+
+/** The address and/or building named in the offer sentence or the sentence after it. */
+export function premisesText(texts: readonly string[]): string | null {
+  for (const t of texts) {
+    const address = [...t.matchAll(new RegExp(streetAddress.source, streetAddress.flags))][0]?.[0]?.trim() ?? null;
+    const b = [...t.matchAll(buildingRe)].map((m) => m[1].trim()).find((x) => !/^(?:det|den|de|dei)$/i.test(x)) ?? null;
+    if (address && b && !b.includes(address)) return `${b}, ${address}`;
+    if (address || b) return address ?? b;
+  }
+  return null;
+}
+
+/** Partners named with the offer or with an explicit co-location, unless negated. */
+export function coLocationPartners(infos: readonly SentenceInfo[], offerSentences: ReadonlySet<number>): string[] {
+  const found = new Set<string>();
+  for (const info of infos) {
+    if (info.isQuestion) continue;
+    const relevant = offerSentences.has(info.sentence.index) || (mentions(info.p, coLocate) && (info.question === 5 || mentions(info.p, premisesNoun) || mentions(info.p, stationNoun)));
+    if (!relevant) continue;
+    for (const c of clauses(info.sentence.text)) {
+      const p = prepare(c.text);
+      for (const partner of partners) {
+        const h = hits(p, partner.pattern)[0];
+        if (!h) continue;
+        if (isNegated(p, h.word, h.word, 5)) continue;
+        found.add(partner.id);
+      }
+    }
+  }
+  return partners.map((x) => x.id).filter((id) => found.has(id));
+}
+
+/** Whether the sentence says the municipality has a station today (for the coding page's note). */
+export const mentionsExistingStation = (p: Prepared): boolean => mentions(p, word('har (?:i dag |allerede |allereie |alt )?(?:et|eit|ett) (?:[\\p{L}-]+ )?(?:tjenestested|tenestestad|lensmannskontor|politistasjon)')) && !isNegated(p, 0, 6);
+
+/** Evidence sentence from a reading. */
+export function toEvidence(field: EvidenceSentence['field'], r: Reading): EvidenceSentence {
+  return { field, text: r.info.sentence.text, start: r.info.sentence.start, end: r.info.sentence.end, rule: r.rule, reading: r.value };
+}

@@ -1,0 +1,139 @@
+/**
+ * Text handling for letters (pure): normalisation of extracted text, sentence segmentation with character
+ * offsets (so evidence can be highlighted in the stored text), tokens and Snowball stems.
+ *
+ * Stemming: the Snowball Norwegian stemmer (M. Porter et al., https://snowballstem.org/algorithms/norwegian/stemmer.html)
+ * from the `snowball-stemmers` package. It is written for bokmål; nynorsk spellings of the words the rules care
+ * about are listed side by side in `lexicon.ts` instead of being mapped.
+ */
+import { newStemmer } from 'snowball-stemmers';
+
+/** A sentence (or a list item / heading line) of the normalised text, with its offsets. */
+export interface Sentence {
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the paragraph (block separated by a blank line). */
+  paragraph: number;
+}
+
+/** A word of a sentence: lower case, its stem, and its offsets in the letter. */
+export interface Token {
+  word: string;
+  stem: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Cleans extracted text: Unicode NFC, LF line ends, no soft hyphens or control characters, words broken
+ * across a line end re-joined (`kommu-\nnen` → `kommunen`), runs of spaces collapsed, at most one blank line.
+ */
+export function normaliseText(raw: string): string {
+  return raw
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n\n')
+    .replace(/\u00AD/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, '')
+    .replace(/[\u00A0\u2000-\u200A\u202F\t]/g, ' ')
+    .replace(/([a-zæøåäöü])-\n([a-zæøåäöü])/g, '$1$2')
+    .replace(/ +/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Abbreviations whose final period does not end a sentence (bokmål and nynorsk). */
+const abbreviations = new Set([
+  'f.eks', 'bl.a', 'm.m', 'ca', 'nr', 'jf', 'jfr', 'mv', 'm.v', 'evt', 'ev', 'dvs', 'osv', 't.d', 'm.a', 'pr', 'kl', 'tlf', 'st',
+  'adm', 'org', 'org.nr', 'ref', 'avd', 'iht', 'i.h.t', 'mht', 'ift', 'o.l', 'o.a', 'm.fl', 'fl', 'vedr', 'spm', 'sp', 'pkt', 'kap',
+  'pga', 'p.g.a', 'etc', 'inkl', 'ekskl', 'bl', 'mfl', 'mill', 'mrd', 'kr', 'nok', 'dir', 'sek', 'innb', 'tel', 'e.l', 'div', 'jan',
+  'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'des', 'km', 'min', 't.o.m', 'f.o.m', 'o.s.v', 'gnr', 'bnr',
+]);
+
+/** True when a line is a list item or a heading, so it stands as its own sentence. */
+function isBlockLine(line: string): boolean {
+  return /^\s*([-–•*▪·]|\(?[0-9]{1,2}[.)]|\(?[a-e][.)]\s)/.test(line) || (line.length <= 90 && !/[.,;:!?]$/.test(line.trim()));
+}
+
+/**
+ * Splits the normalised text into sentences. Blank lines end paragraphs; list items and short lines without a
+ * final stop (headings, letterhead lines) are sentences of their own; inside running text a sentence ends at
+ * `.`, `!` or `?` followed by a space and a capital letter or digit, except after a known abbreviation or a
+ * single letter.
+ */
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let offset = 0;
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) out.push({ index: out.length, text: text.slice(start, end), start, end, paragraph });
+  };
+  for (const block of text.split('\n\n')) {
+    const lines = block.split('\n');
+    let runStart = offset;
+    let lineOffset = offset;
+    lines.forEach((line, i) => {
+      const next = lines[i + 1];
+      const lineEnd = lineOffset + line.length;
+      // A line ends the current run when it or the next line stands on its own.
+      if (isBlockLine(line) || next === undefined || isBlockLine(next)) {
+        splitRun(text, runStart, lineEnd, push);
+        runStart = lineEnd + 1;
+      }
+      lineOffset = lineEnd + 1;
+    });
+    offset += block.length + 2;
+    paragraph++;
+  }
+  return out;
+}
+
+function splitRun(text: string, start: number, end: number, push: (s: number, e: number) => void): void {
+  const re = /[.!?]+["»”)]?(?=\s+["«“(]?[A-ZÆØÅ0-9])/g;
+  const run = text.slice(start, end);
+  let from = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(run))) {
+    const before = run.slice(from, m.index);
+    const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+    if (m[0].startsWith('.') && (abbreviations.has(lastWord.replace(/\.$/, '')) || /^\p{L}$/u.test(lastWord) || /\d$/.test(before))) continue;
+    push(start + from, start + m.index + m[0].length);
+    from = m.index + m[0].length;
+  }
+  push(start + from, end);
+}
+
+const stemmer = newStemmer('norwegian');
+const stemCache = new Map<string, string>();
+
+/** Snowball Norwegian stem of a lower-case word (cached). */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemmer.stem(word);
+    if (stemCache.size < 50_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Words of a sentence (letters, digits, inner hyphens), lower-cased and stemmed, with offsets in the letter. */
+export function tokenize(sentence: Pick<Sentence, 'text' | 'start'>): Token[] {
+  const out: Token[] = [];
+  const re = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(sentence.text))) {
+    const word = m[0].toLowerCase();
+    out.push({ word, stem: stem(word), start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Lower case, without accents that letters vary on (é → e), for comparing names and phrases. */
+export function fold(s: string): string {
+  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, (c) => (c === '\u030A' ? c : '')).normalize('NFC').replace(/\s+/g, ' ').trim();
+}
