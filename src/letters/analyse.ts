@@ -18,7 +18,7 @@ export function analyseLetter(text: string, index: SenderIndex): LetterAnalysis 
   const sentences = splitSentences(clean);
   const { method, sections } = splitAnswers(clean);
   const sender: SenderMatch = matchSender(clean, index);
-  const { suggestions, details, evidence } = suggestAnswers(sentences, sections);
+  const { suggestions, details, evidence } = suggestAnswers(sentences, sections, method);
   return { text: clean, sender, splitMethod: method, sections, suggestions, details, evidence };
 }
 

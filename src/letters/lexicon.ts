@@ -35,7 +35,7 @@ export const hedge = word(
     '(?:ikke|ikkje) (?:tatt|teke) (?:endelig )?(?:stilling|standpunkt)',
     'tar (?:endelig )?stilling',
     'ta (?:endelig )?stilling',
-    'vil (?:måtte )?vurdere(?:s)?', 'må vurderes', 'skal vurderes', 'vurderer', 'vil bli vurdert', 'under vurdering',
+    '(?:vil|skal|kan|må|bør) (?:[\\p{L}]+ ){0,2}(?:vurdere|vurdera|sjå på|se på|drøfte|utrede|greie ut)', 'må vurderes', 'skal vurderes', 'vurderer', 'vurderar', 'vil bli vurdert', 'under vurdering',
     'usikker', 'usikre', 'uavklart', 'uavklara', '(?:ikke|ikkje) (?:avklart|avklara|ferdig vurdert|bestemt|besluttet|vedteke|vedtatt)',
     'avventer', 'ventar', 'avvente', 'kommer tilbake til', 'kjem tilbake til', 'på et senere tidspunkt', 'på eit seinare tidspunkt',
     'senere tidspunkt', 'seinare tidspunkt', 'ønsker dialog', 'ønskjer dialog', 'ønsker en dialog', 'ønskjer ein dialog',
@@ -64,8 +64,8 @@ export const definiteStation = word(
 export const wish = word(
   [
     'ønsker', 'ønske', 'ønsket', 'ønskjer', 'ønskje', 'ønskt', 'ønskte', 'ynskjer', 'ynskje', 'ønskelig', 'ønskeleg', 'ønskelige', 'ønskelege',
-    'ber om', 'ber derfor om', 'ber difor om', 'ber departementet', 'ber regjeringen', 'ber regjeringa', 'ber justisdepartementet',
-    'søker om', 'søkjer om', 'søke om', 'søkje om', 'går inn for', 'gjeng inn for', 'anbefaler', 'tilrår', 'foreslår', 'føreslår',
+    'ber (?:(?:derfor|difor|ikke|ikkje|heller|herved|med dette|også|og) )*om', 'ber departementet', 'ber regjeringen', 'ber regjeringa', 'ber justisdepartementet',
+    '(?:søker|søkjer|søke|søkje) (?:(?:ikke|ikkje|herved|derfor) )*om', 'går inn for', 'gjeng inn for', 'anbefaler', 'tilrår', 'foreslår', 'føreslår',
     'positiv til', 'positive til', 'positiv til å', 'interessert i', 'interesse for', 'melder interesse', 'melde interesse',
     'håper', 'håpar', 'har behov for', 'er behov for', 'har bruk for', 'trenger', 'treng', 'vil gjerne ha', 'vil ha', 'vil gjerne få',
     'ønsker å få', 'kjempe for', 'arbeide for', 'arbeider for', 'jobber for', 'ha et eget', 'ha eit eige', 'få et eget', 'få eit eige',
@@ -111,7 +111,7 @@ export const bareNo = /^(?:svar\s*:\s*)?nei(?:[.,!:;–-]|\s*$|\s+(?:kommunen|vi
 // ------------------------------------------------------------------ Q5: premises
 
 export const premisesNoun = word(
-  '[\\p{L}-]*(?:lokale|lokaler|lokala|lokalet|lokalene|lokalane|kontorlokale|kontorlokaler|kontorplass|kontorplasser|kontorareal|kontorareala|areal|areala|arealer|husrom|husvære|lokalitet|lokaliteter|kontor|kontorer|kontora|kontoret|rom|plass|bygg|bygget|bygning|fasiliteter|fasilitetar|etasje|fløy)',
+  '(?:[\\p{L}-]*(?:lokale|lokaler|lokala|lokalet|lokalene|lokalane|kontorplass|kontorplasser|areal|areala|arealer|arealet|kontor|kontorer|kontora|kontoret|kontorrom|husvære|bygg|bygget|bygning|bygningen|fasiliteter|fasilitetar))|husrom|lokalitet|lokaliteter|rom|plass|etasje|etasjen|fløy|fløyen',
 );
 
 /** Offering: verbs and adjectives that put premises at the police's disposal. */
@@ -134,8 +134,8 @@ export const offer = word(
 export const partners: readonly { id: string; pattern: RegExp }[] = [
   { id: 'NAV', pattern: word('nav|nav-kontor(?:et)?|navkontor(?:et)?') },
   { id: 'brannstasjon', pattern: word('brannstasjon(?:en)?|brannvesen(?:et)?|brann og redning|brann- og redning(?:stjeneste|stenesta|tjenesten)?|brannvern(?:et)?|brannvakt(?:a)?|brannstasjonsbygg(?:et)?') },
-  { id: 'rådhus', pattern: word('rådhus(?:et)?|kommunehus(?:et)?|administrasjonsbygg(?:et)?|kommunens administrasjon|servicebygg(?:et)?|heradshus(?:et)?') },
-  { id: 'helsesenter', pattern: word('helsesenter(?:et)?|helsehus(?:et)?|helsesenteret|legekontor(?:et)?|legesenter(?:et)?|helse- og omsorgssenter(?:et)?|omsorgssenter(?:et)?|helsetun(?:et)?') },
+  { id: 'rådhus', pattern: word('rådhus(?:et)?|kommunehus(?:et)?|administrasjonsbygg(?:et)?|kommunens administrasjon|heradshus(?:et)?|herredshus(?:et)?') },
+  { id: 'helsesenter', pattern: word('helsesenter(?:et)?|helsehus(?:et)?|helsesenteret|legekontor(?:et)?|legesenter(?:et)?|helse- og omsorgssenter(?:et)?|omsorgssenter(?:et)?|helsetun(?:et)?|sjukeheim(?:en)?|sykehjem(?:met)?') },
   { id: 'legevakt', pattern: word('legevakt(?:a|en)?|legevaktsentral(?:en)?') },
   { id: 'ambulanse', pattern: word('ambulansestasjon(?:en)?|ambulansetjeneste(?:n)?|ambulansetenesta|ambulansen') },
   { id: 'servicetorg', pattern: word('servicetorg(?:et)?|innbyggertorg(?:et)?|servicekontor(?:et)?|publikumsmottak(?:et)?') },
@@ -152,7 +152,7 @@ export const coLocate = word('samlokaliser[\\p{L}]*|samlokalisering[\\p{L}]*|sam
 /** Buildings that can hold offered premises (for the premises text). */
 export const building =
   '(?:det |den |de |dei )?(?:nye |gamle |tidligere |tidlegare |kommunale |kommunens |kommunen sitt |eksisterende |eksisterande |felles )?' +
-  '(?:rådhus(?:et)?|kommunehus(?:et)?|administrasjonsbygg(?:et)?|servicebygg(?:et)?|helsesenter(?:et)?|helsehus(?:et)?|brannstasjon(?:en)?|kulturhus(?:et)?|' +
+  '(?:rådhus(?:et)?|kommunehus(?:et)?|administrasjonsbygg(?:et)?|servicebygg(?:et)?|helsesenter(?:et)?|helsehus(?:et)?|helsetun(?:et)?|brannstasjon(?:en)?|kulturhus(?:et)?|' +
   'samfunnshus(?:et)?|omsorgssenter(?:et)?|næringsbygg(?:et)?|næringshage(?:n)?|kontorbygg(?:et)?|sentrumsbygg(?:et)?|nav-kontor(?:et)?|lensmannskontor(?:et)?|' +
   'beredskapssenter(?:et)?|beredskapsbygg(?:et)?|bibliotek(?:et)?|heradshus(?:et)?|herredshus(?:et)?|[\\p{L}-]+senter(?:et)?|[\\p{L}-]+huset|[\\p{L}-]+bygget)';
 
@@ -166,7 +166,7 @@ export const satisfiedWord = word('fornøyd|fornøgd|fornøgde|fornøyde|nøgd|n
 export const dissatisfiedWord = word('misfornøyd|misfornøgd|misnøgd|misnøye|misnøye|utilfreds|utilfredse|utilfredsstillende|utilfredsstillande|lite nøgd|mindre fornøyd|mindre nøgd|lite fornøyd|lite tilfreds');
 export const partlyWord = word(
   'delvis|til dels|i noen grad|i nokon grad|i noe grad|i noko grad|på enkelte områder|på enkelte område|på nokre område|på noen områder|' +
-    'både og|blanda|blandet|stort sett|i hovudsak|i hovedsak|langt på vei|langt på veg|med unntak av|med visse forbehold|med nokre atterhald|for så vidt|forsåvidt',
+    'både og|blanda|blandet|med unntak av|med visse forbehold|med nokre atterhald|for så vidt|forsåvidt',
 );
 /** Complaints about the police service (evidence of dissatisfaction without the word itself). */
 export const complaint = word(
@@ -188,7 +188,7 @@ export const channelCues: readonly { id: 'station' | 'presence' | 'attendance' |
     id: 'presence',
     pattern: word(
       '(?:fysisk |synleg |synlig )?(?:tilstedeværelse|tilstedevær|tilstadeværing|tilstedeverelse|nærvær|nærværet)|synlig(?:e|het)? politi|synleg(?:e)? politi|synlegheit|synlighet|' +
-        'patruljering|patruljer|patrulje|patruljen|til stede|til stades|tilstade|kontordag(?:er|ar)?|faste dager|faste dagar|fast(?:e)? oppmøtested|mobilt? politikontor|' +
+        'patrulje[\\p{L}]*|patruljer[\\p{L}]*|til stede|til stades|tilstade|kontordag(?:er|ar|ane|ene)?|mobilt? politikontor|' +
         'politiet er å se|nærpoliti|politibil i kommunen|politiet ute',
     ),
   },
@@ -196,7 +196,7 @@ export const channelCues: readonly { id: 'station' | 'presence' | 'attendance' |
     id: 'attendance',
     pattern: word('(?:fysisk |personlig |personleg )?oppmøte|møte opp|oppmøtetjeneste|publikumsmottak(?:et)?|publikumstjeneste|åpningstid(?:er|ene)?|opningstid(?:er|ar)?|ekspedisjon(?:en)?|skranke|passkontor(?:et)?|pass og id|pass- og id|levere anmeldelse|anmelde'),
   },
-  { id: 'telephone', pattern: word('telefon(?:en|tid|tjeneste|teneste)?|ringe|ringje|telefonisk|svartid|sentralbord(?:et)?|02800|112') },
+  { id: 'telephone', pattern: word('telefon[\\p{L}]*|ringe|ringje|svartid(?:a|en)?|sentralbord(?:et)?|02800') },
   {
     id: 'internet',
     pattern: word('internett|nett|nettet|nettbasert(?:e)?|digital(?:e|t)?|digitalt|politiet\\.no|nettpatrulje(?:n|ne)?|chat|sosiale medier|sosiale medium|app(?:en)?|videomøte|video|elektronisk(?:e)?|e-post|nettsider|nettsida|nettjenester|nettenester|digitale (?:tjenester|tenester|kanaler|kanalar|løsninger|løysingar)'),

@@ -19,7 +19,7 @@ const wordRe = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[;:]/gu;
 const boundaryWords = new Set(['men', 'fordi', 'mens', 'likevel', 'derimot', 'dersom', 'hvis', 'viss', 'samt', ';', ':', 'sjølv', 'selv', 'enn']);
 
 export function prepare(text: string): Prepared {
-  const lower = text.toLowerCase();
+  const lower = text.toLowerCase().replace(/\s/g, ' ');
   const wordStarts: number[] = [];
   const boundaries: number[] = [];
   let m: RegExpExecArray | null;

@@ -9,6 +9,7 @@
  * for answers 1 and 2.
  */
 import type { Section, SplitMethod } from './model';
+import { lineWidth, logicalLines } from './text';
 
 type Question = 1 | 2 | 3 | 4 | 5;
 const questions: readonly Question[] = [1, 2, 3, 4, 5];
@@ -122,19 +123,26 @@ function toSections(text: string, lines: readonly Line[], starts: readonly { q: 
   return out.filter((s) => s.end > s.start);
 }
 
+/** Paragraph by paragraph (a paragraph: a logical line, wrapped lines joined), each to the question it has most topic words of (at least two). */
 function byParagraphs(text: string): Section[] {
   const out: Section[] = [];
-  let start = 0;
-  for (const p of text.split('\n\n')) {
-    let bestQ: Question | null = null;
-    let bestScore = 1;
-    for (const q of questions) {
-      const s = topicScore(p, q);
-      if (s > bestScore) [bestQ, bestScore] = [q, s];
+  const width = lineWidth(text);
+  let offset = 0;
+  for (const block of text.split('\n\n')) {
+    for (const line of logicalLines(block, offset, width)) {
+      let bestQ: Question | null = null;
+      let bestScore = 1;
+      for (const q of questions) {
+        const s = topicScore(line.text, q);
+        if (s > bestScore) [bestQ, bestScore] = [q, s];
+      }
+      const last = out[out.length - 1];
+      if (last && last.question === bestQ) last.end = line.end;
+      else out.push({ question: bestQ, start: last ? last.end : 0, end: line.end, heading: '' });
     }
-    out.push({ question: bestQ, start, end: start + p.length, heading: '' });
-    start += p.length + 2;
+    offset += block.length + 2;
   }
+  if (out.length) out[out.length - 1].end = text.length;
   return out;
 }
 

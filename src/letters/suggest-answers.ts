@@ -8,12 +8,12 @@ import { channels as allChannels } from '../import/responses-model';
 import {
   areaCues, bareNo, bareYes, channelCues, complaint, dissatisfiedWord, has, less, more, partlyWord, praise, replaceVerb, same, satisfiedWord,
 } from './lexicon';
-import { hits, isHedged, isNegated, mentions } from './scope';
+import { crossesBoundary, hits, isHedged, isNegated, mentions, negations } from './scope';
 import type { Reading, SentenceInfo } from './suggest-station';
 
-/** Sentences of one question's section, or all sentences when the letter has no such section. */
+/** Sentences of one question's section (numbered, headed or echoed in the letter), or all sentences when there is none. */
 export function sectionOrAll(infos: readonly SentenceInfo[], q: 1 | 2 | 3 | 4 | 5): { infos: SentenceInfo[]; inSection: boolean } {
-  const own = infos.filter((i) => i.question === q && !i.isQuestion && !i.isHeading);
+  const own = infos.filter((i) => i.explicitSection && i.question === q && !i.isQuestion && !i.isHeading);
   return own.length > 0 ? { infos: own, inSection: true } : { infos: infos.filter((i) => !i.isQuestion && !i.isHeading), inSection: false };
 }
 
@@ -31,7 +31,8 @@ export function satisfactionReadings(info: SentenceInfo, inSection: boolean): Re
     else {
       const rest = p.lower.slice(s.end);
       const but = /\s(?:men|likevel|samtidig)\s/.exec(rest);
-      const mixed = but && (has(complaint, rest.slice(but.index)) || /(?:ikke|ikkje)/.test(rest.slice(but.index)));
+      const tail = but ? rest.slice(but.index) : '';
+      const mixed = but && (has(complaint, tail) || /(?:ikke|ikkje|ønsker|ønskjer|savner|saknar|flere|fleire|mer |meir )/.test(tail));
       out.push({ value: mixed ? 'partly' : 'yes', weight: 3, info, rule: mixed ? 'satisfied, but …' : 'satisfied' });
     }
     break;
@@ -84,10 +85,14 @@ export function channelReadings(info: SentenceInfo, inSection: boolean): Reading
     } else if (afterColon !== null && c.hit.start < p.lower.indexOf(':') && (bareYes.test(afterColon) || bareNo.test(afterColon))) {
       [value, rule] = bareYes.test(afterColon) ? ['more', 'listed answer "ja"'] : ['same', 'listed answer "nei"'];
     } else if (mentions(p, less) && !isNegated(p, c.hit.word, c.hit.word, 6)) [value, rule] = ['less', 'less of the channel'];
-    else if (mentions(p, more) && !isHedged(p, c.hit.word, c.hit.word, 8)) {
-      const moreHit = hits(p, more).sort((a, b) => Math.abs(a.word - c.hit.word) - Math.abs(b.word - c.hit.word))[0];
-      const negated = isNegated(p, Math.min(moreHit.word, c.hit.word), Math.max(moreHit.word, c.hit.word), 3);
-      [value, rule] = negated ? ['same', 'more, negated'] : mentions(p, same) && moreHit.word > c.hit.word + 8 ? ['same', 'works as it is'] : ['more', 'asks for more'];
+    else if (mentions(p, more) && !isHedged(p, c.hit.word, c.hit.word, 14)) {
+      // The occurrence of the channel nearest a "more" word; negation a few words around the pair ("ønskjer ikkje eit nytt").
+      const pairs = hits(p, channelCues.find((x) => x.id === c.id)!.pattern).flatMap((ch) => hits(p, more).map((m) => ({ ch, m, d: Math.abs(m.word - ch.word) })));
+      const { ch, m: moreHit } = pairs.sort((a, b) => a.d - b.d)[0];
+      const lo = Math.min(moreHit.word, ch.word);
+      const hi = Math.max(moreHit.word, ch.word);
+      const negated = negations(p).some((n) => n.word >= lo - 3 && n.word <= hi + 2 && !crossesBoundary(p, n.word, n.word < lo ? lo : Math.min(n.word, hi)));
+      [value, rule] = negated ? ['same', 'more, negated'] : mentions(p, same) && moreHit.word > ch.word + 8 ? ['same', 'works as it is'] : ['more', 'asks for more'];
     } else if (mentions(p, same)) [value, rule] = ['same', 'works as it is'];
     if (value) out.push({ value: `${c.id}:${value}`, weight: w, info, rule: `${c.id}: ${rule}` });
   }

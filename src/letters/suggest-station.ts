@@ -26,6 +26,8 @@ export interface SentenceInfo {
   isHeading: boolean;
   /** First sentence of its answer section (where a bare "Ja"/"Nei" answers the question). */
   opensSection: boolean;
+  /** The section comes from numbers, headings or echoed questions in the letter (not from topic words). */
+  explicitSection: boolean;
 }
 
 /** One rule's reading of one sentence. */
@@ -40,7 +42,7 @@ const sectionFactor = (q: SentenceInfo['question'], own: number): number => (q =
 
 /** "5. Ja, ..." / "Svar: Nei." at the start of the section for question 5. */
 function shortAnswer(info: SentenceInfo): 'yes' | 'no' | null {
-  if (info.question !== 5 || !info.opensSection) return null;
+  if (info.question !== 5 || !info.opensSection || !info.explicitSection) return null;
   const rest = info.sentence.text.replace(/^\s*(?:(?:spørsmål|spm\.?|sp\.?|punkt)\s*)?5\s*[.):]?\s*/iu, '').replace(/^[^?]*\?\s*/u, '').trim();
   if (bareYes.test(rest)) return 'yes';
   if (bareNo.test(rest)) return 'no';
@@ -56,11 +58,18 @@ export function stationReading(info: SentenceInfo): Reading | null {
   const f = sectionFactor(info.question, 5);
   const stations = hits(p, stationNoun);
   if (stations.length === 0) return wishWithoutObject(info, f);
-  const noun = stations[0];
-  const wishes = hits(p, wish).filter((w) => !crossesBoundary(p, w.word, noun.word));
-  const w = wishes.find((x) => x.word <= noun.word) ?? wishes[0];
+  // Pair each wish with the nearest station noun after it (else before it); the noun alone when there is no wish.
+  const wishes = hits(p, wish);
+  const pairs = wishes.map((w) => {
+    const after = stations.find((s) => s.word >= w.word && !crossesBoundary(p, w.word, s.word));
+    const before = [...stations].reverse().find((s) => s.word < w.word && !crossesBoundary(p, s.word, w.word));
+    return { w, noun: after ?? before };
+  }).filter((x): x is { w: typeof wishes[number]; noun: typeof stations[number] } => x.noun !== undefined);
+  const pair = pairs.find((x) => x.noun.word >= x.w.word) ?? pairs[0];
+  const w = pair?.w;
+  const noun = pair?.noun ?? stations[0];
   const anchor = w ? Math.min(w.word, noun.word) : noun.word;
-  if (isHedged(p, anchor, noun.word)) return { value: 'unclear', weight: 2.5 * f, info, rule: 'undecided or deferred' };
+  if (isHedged(p, anchor, Math.max(noun.word, w?.word ?? 0))) return { value: 'unclear', weight: 2.5 * f, info, rule: 'undecided or deferred' };
   const isNew = hits(p, newStation).some((n) => Math.abs(n.word - noun.word) <= 4);
   const reopen = /gjenoppr|gjenåpn|gjenopn|reetabl|tilbake/.test(p.lower);
   const strengthens = hits(p, strengthen).some((s) => Math.abs(s.word - noun.word) <= 8);
@@ -114,7 +123,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 // ------------------------------------------------------------------ premises
 
-const buildingRe = new RegExp(`(?:i|på|ved|inn i)\\s+(${building}(?:\\s+(?:på|i)\\s+\\p{Lu}[\\p{L}-]+)?)`, 'giu');
+const buildingRe = new RegExp(`(?<![\\p{L}])(?:i|på|ved|inn i|med)\\s+((?:[A-ZÆØÅ][\\p{L}-]+\\s)?${building}(?:\\s+(?:på|i)\\s+[A-ZÆØÅ][\\p{L}-]+)?)(?![\\p{L}])`, 'gu');
 
 /** A premises reading of one clause: offered, declined or only hedged. */
 export function premisesReadings(info: SentenceInfo): Reading[] {
@@ -127,6 +136,8 @@ export function premisesReadings(info: SentenceInfo): Reading[] {
     const partnerHit = partners.some((x) => has(x.pattern, p.lower));
     const offers = hits(p, offer);
     if (offers.length === 0 || (nouns.length === 0 && !(partnerHit && /tilby|tilbod|stille|disposisjon|kan brukes|kan nyttast/.test(p.lower)))) continue;
+    // Outside the answers to questions 4 and 5 an offer counts only when it is for the police.
+    if (info.explicitSection && info.question !== null && info.question < 4 && !/politi|tjenestested|tenestestad|lensmann/.test(info.p.lower)) continue;
     const anchor = Math.min(offers[0].word, nouns[0]?.word ?? offers[0].word);
     const end = Math.max(offers[0].word, nouns[0]?.word ?? offers[0].word);
     const sub = { ...info, p };

@@ -3,7 +3,7 @@
  * `suggest-station.ts` (question 5) and `suggest-answers.ts` (questions 1, 2, 4) over every sentence and weighs the
  * readings. Nothing here is applied: a planner confirms or corrects each field on the coding page.
  */
-import type { EvidenceSentence, Section, SuggestionDetails, SuggestionField, Suggestions } from './model';
+import type { EvidenceSentence, Section, SplitMethod, SuggestionDetails, SuggestionField, Suggestions } from './model';
 import { questionAt } from './split';
 import { prepare } from './scope';
 import type { Sentence } from './text';
@@ -13,7 +13,8 @@ import {
 import { areasOf, channelReadings, decideChannels, decideSatisfied, satisfactionReadings, sectionOrAll } from './suggest-answers';
 
 /** Sentences with their section, prepared once. */
-export function sentenceInfos(sentences: readonly Sentence[], sections: readonly Section[]): SentenceInfo[] {
+export function sentenceInfos(sentences: readonly Sentence[], sections: readonly Section[], method: SplitMethod): SentenceInfo[] {
+  const explicitSection = method === 'numbered' || method === 'headings' || method === 'questions';
   const starts = new Set(sections.filter((s) => s.question !== null).map((s) => s.start));
   let lastQuestion: Section['question'] | undefined;
   let previousWasHeading = false;
@@ -24,7 +25,7 @@ export function sentenceInfos(sentences: readonly Sentence[], sections: readonly
     const opensSection = question !== null && (question !== lastQuestion || previousWasHeading);
     previousWasHeading = question !== lastQuestion ? isHeading || isQuestion : previousWasHeading && isQuestion;
     lastQuestion = question;
-    return { sentence: s, question, p: prepare(s.text), isQuestion, isHeading, opensSection };
+    return { sentence: s, question, p: prepare(s.text), isQuestion, isHeading, opensSection, explicitSection };
   });
 }
 
@@ -38,8 +39,8 @@ function evidenceOf(field: SuggestionField, readings: readonly Reading[]): Evide
  * @returns the suggested answer (the `letters suggest` contract), details for the coding page, and every evidence
  *   sentence (the decisive one first for each field)
  */
-export function suggestAnswers(sentences: readonly Sentence[], sections: readonly Section[]): { suggestions: Suggestions; details: SuggestionDetails; evidence: EvidenceSentence[] } {
-  const infos = sentenceInfos(sentences, sections);
+export function suggestAnswers(sentences: readonly Sentence[], sections: readonly Section[], method: SplitMethod): { suggestions: Suggestions; details: SuggestionDetails; evidence: EvidenceSentence[] } {
+  const infos = sentenceInfos(sentences, sections, method);
 
   const stationRs = infos.map(stationReading).filter((r): r is Reading => r !== null);
   const wants = decideWants(stationRs);
@@ -58,6 +59,10 @@ export function suggestAnswers(sentences: readonly Sentence[], sections: readonl
 
   const q4 = sectionOrAll(infos, 4);
   const channelRs = q4.infos.flatMap((i) => channelReadings(i, q4.inSection)).filter((r) => q4.inSection || !r.value.endsWith(':same') || r.weight > 1);
+  // Without an answer to question 4, a letter that asks for a new station asks for access via a station.
+  if (!q4.inSection && wants.value === 'yes' && wants.decisive && !channelRs.some((r) => r.value.startsWith('station:'))) {
+    channelRs.push({ ...wants.decisive, value: 'station:more', rule: 'station: asks for a new station' });
+  }
   const channels = decideChannels(channelRs);
 
   const q1 = sectionOrAll(infos, 1);

@@ -53,39 +53,65 @@ const abbreviations = new Set([
   'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'des', 'km', 'min', 't.o.m', 'f.o.m', 'o.s.v', 'gnr', 'bnr',
 ]);
 
-/** True when a line is a list item or a heading, so it stands as its own sentence. */
+/** A list item: a bullet, "1.", "a)". */
+const isListItem = (line: string) => /^\s*([-–•*▪·]|\(?[0-9]{1,2}[.)]|\(?[a-e][.)]\s)/.test(line);
+
+/** True when a (logical) line stands as its own sentence: a list item, or a short line without a final stop. */
 function isBlockLine(line: string): boolean {
-  return /^\s*([-–•*▪·]|\(?[0-9]{1,2}[.)]|\(?[a-e][.)]\s)/.test(line) || (line.length <= 90 && !/[.,;:!?]$/.test(line.trim()));
+  return isListItem(line) || (line.length <= 90 && !/[.,;:!?]$/.test(line.trim()));
+}
+
+/** The typical full line width of the text (90th percentile of line lengths), for telling wrapped lines apart. */
+export function lineWidth(text: string): number {
+  const lengths = text.split('\n').map((l) => l.length).filter((n) => n > 0).sort((a, b) => a - b);
+  return lengths.length ? lengths[Math.floor(lengths.length * 0.9)] : 0;
 }
 
 /**
- * Splits the normalised text into sentences. Blank lines end paragraphs; list items and short lines without a
- * final stop (headings, letterhead lines) are sentences of their own; inside running text a sentence ends at
- * `.`, `!` or `?` followed by a space and a capital letter or digit, except after a known abbreviation or a
- * single letter.
+ * Logical lines of a block: a line that fills most of the line width and does not end a sentence was wrapped
+ * (as in text from a PDF) and continues on the next line, unless the next line starts a list item.
+ */
+export function logicalLines(block: string, offset: number, width: number): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  let pos = offset;
+  for (const line of block.split('\n')) {
+    const prev = out[out.length - 1];
+    const wrapped = prev && width >= 50 && prev.text.length >= 0.75 * width && !/[.!?:]$/.test(prev.text.trim()) && !isListItem(line);
+    if (wrapped) {
+      prev.text += ' ' + line;
+      prev.end = pos + line.length;
+    } else out.push({ start: pos, end: pos + line.length, text: line });
+    pos += line.length + 1;
+  }
+  return out;
+}
+
+/**
+ * Splits the normalised text into sentences. Blank lines end paragraphs; wrapped lines are joined; list items and
+ * short lines without a final stop (headings, letterhead lines) are sentences of their own; inside running text a
+ * sentence ends at `.`, `!` or `?` followed by a space and a capital letter or digit, except after a known
+ * abbreviation or a single letter. Sentence text has its line breaks replaced by spaces (same offsets).
  */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
+  const width = lineWidth(text);
   let paragraph = 0;
   let offset = 0;
   const push = (start: number, end: number) => {
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
-    if (end > start) out.push({ index: out.length, text: text.slice(start, end), start, end, paragraph });
+    if (end > start) out.push({ index: out.length, text: text.slice(start, end).replace(/\n/g, ' '), start, end, paragraph });
   };
   for (const block of text.split('\n\n')) {
-    const lines = block.split('\n');
+    const lines = logicalLines(block, offset, width);
     let runStart = offset;
-    let lineOffset = offset;
     lines.forEach((line, i) => {
       const next = lines[i + 1];
-      const lineEnd = lineOffset + line.length;
       // A line ends the current run when it or the next line stands on its own.
-      if (isBlockLine(line) || next === undefined || isBlockLine(next)) {
-        splitRun(text, runStart, lineEnd, push);
-        runStart = lineEnd + 1;
+      if (isBlockLine(line.text) || next === undefined || isBlockLine(next.text)) {
+        splitRun(text, runStart, line.end, push);
+        runStart = line.end + 1;
       }
-      lineOffset = lineEnd + 1;
     });
     offset += block.length + 2;
     paragraph++;

@@ -1,0 +1,110 @@
+/**
+ * The text of a letter file (PDF, DOCX or TXT), or a clear reason why there is none. The format is read
+ * from the bytes (magic numbers), not the file name: `%PDF-` (ISO 32000), a ZIP with `word/document.xml`
+ * (ECMA-376 WordprocessingML), an OLE compound file (how Word stores a password-protected .docx, and the old
+ * .doc format), else text. Libraries: PDF.js (`pdf-text.ts`), mammoth (DOCX raw text), iconv-lite (Windows-1252).
+ */
+import iconv from 'iconv-lite';
+import mammoth from 'mammoth';
+import { letterLimits, type LetterFormat } from './model';
+import { pdfText } from './pdf-text';
+
+/** Why a file is refused. */
+export type RefusalCode = 'too_large' | 'encrypted' | 'empty' | 'image_only' | 'unsupported' | 'corrupt' | 'timeout';
+
+export type Extraction =
+  | { ok: true; format: LetterFormat; text: string; pages: number | null; encoding: string | null; truncated: boolean }
+  | { ok: false; code: RefusalCode; message: string };
+
+const refuse = (code: RefusalCode, message: string): Extraction => ({ ok: false, code, message });
+
+/** The format the bytes are in, judged from their first bytes. */
+export function sniffFormat(bytes: Uint8Array): 'pdf' | 'zip' | 'ole' | 'image' | 'text' | 'binary' {
+  const head = Buffer.from(bytes.subarray(0, 8));
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-' || Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return 'zip';
+  if (head.toString('hex') === 'd0cf11e0a1b11ae1') return 'ole';
+  if (head.subarray(0, 4).toString('hex') === '89504e47' || (head[0] === 0xff && head[1] === 0xd8) || head.subarray(0, 4).toString('latin1') === 'II*\u0000' || head.subarray(0, 4).toString('latin1') === 'MM\u0000*') return 'image';
+  const sample = Buffer.from(bytes.subarray(0, 4096));
+  const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+  if (!utf16 && sample.includes(0)) return 'binary';
+  return 'text';
+}
+
+/** Decodes text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (what older Norwegian Windows writes). */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+  const b = Buffer.from(bytes);
+  if (b[0] === 0xff && b[1] === 0xfe) return { text: iconv.decode(b.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (b[0] === 0xfe && b[1] === 0xff) return { text: iconv.decode(b.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  const start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return { text: utf8.decode(b.subarray(start)), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(b, 'windows-1252'), encoding: 'windows-1252' };
+  }
+}
+
+/** Letters and digits in the text (an "empty" letter has almost none). */
+const substance = (text: string) => (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+
+function finish(format: LetterFormat, raw: string, pages: number | null, encoding: string | null, imagesWhenEmpty = 0): Extraction {
+  if (substance(raw) < letterLimits.minTextChars) {
+    if (imagesWhenEmpty > 0) return refuse('image_only', 'the PDF holds only images (a scan?) and no text; run it through OCR or send the text');
+    return refuse('empty', `the file has no readable text (fewer than ${letterLimits.minTextChars} letters and digits)`);
+  }
+  const truncated = raw.length > letterLimits.maxTextChars;
+  return { ok: true, format, text: truncated ? raw.slice(0, letterLimits.maxTextChars) : raw, pages, encoding, truncated };
+}
+
+async function fromDocx(bytes: Uint8Array): Promise<Extraction> {
+  try {
+    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    return finish('docx', result.value, null, null);
+  } catch (err) {
+    return refuse('corrupt', `the DOCX file could not be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+/**
+ * Extracts the text of one letter file. Never throws for bad input: a refusal is a value.
+ * @param name the file name, used only in messages
+ */
+export async function extractText(bytes: Uint8Array, name = 'file'): Promise<Extraction> {
+  if (bytes.length > letterLimits.maxFileBytes) {
+    return refuse('too_large', `${name} is ${bytes.length} bytes; a letter may be at most ${letterLimits.maxFileBytes} bytes (10 MB)`);
+  }
+  if (bytes.length === 0) return refuse('empty', `${name} is an empty file (0 bytes)`);
+  switch (sniffFormat(bytes)) {
+    case 'pdf': {
+      const r = await pdfText(bytes, { maxPages: letterLimits.maxPdfPages });
+      if (!r.ok) {
+        const messages: Record<typeof r.reason, string> = {
+          encrypted: 'the PDF is password-protected (encrypted); send it without a password',
+          corrupt: `the PDF could not be read (${r.detail})`,
+          timeout: `reading the PDF took too long (${r.detail})`,
+          too_large: `the PDF has too many pages (${r.detail}; at most ${letterLimits.maxPdfPages})`,
+        };
+        return refuse(r.reason, messages[r.reason]);
+      }
+      return finish('pdf', r.text, r.pages, null, r.images);
+    }
+    case 'zip': {
+      const hasDocument = Buffer.from(bytes).includes('word/document.xml');
+      if (!hasDocument) return refuse('unsupported', 'a ZIP file that is not a Word document; upload ZIP archives of letters as a batch');
+      return fromDocx(bytes);
+    }
+    case 'ole':
+      return refuse(/\.docx$/i.test(name) ? 'encrypted' : 'unsupported', /\.docx$/i.test(name)
+        ? 'the Word file is password-protected (encrypted); save it without a password'
+        : 'an old Word (.doc) or other Office file; save it as DOCX or PDF');
+    case 'image':
+      return refuse('image_only', 'an image file (a scan?); letters must be PDF with text, DOCX or TXT');
+    case 'binary':
+      return refuse('unsupported', 'not a PDF, DOCX or text file');
+    case 'text': {
+      const { text, encoding } = decodeText(bytes);
+      return finish('txt', text, null, encoding);
+    }
+  }
+}
