@@ -5,6 +5,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   info: { summary: 'counts and data vintage of the database', load: () => import('./commands/info') },
   municipality: { summary: 'one municipality: municipality <kommunenummer>', load: () => import('./commands/municipality') },
   import: { summary: 'answers: import responses FILE [--dry-run] [--json] | import sample', load: () => import('./commands/import') },
+  letters: { summary: 'municipal letters: letters suggest FILE... [--json] | letters import FILE|DIR|ZIP... [--dry-run] | letters sample', load: () => import('./commands/letters') },
   user: { summary: 'user add --name NAME --role ROLE [--district D] (password on stdin) | user list', load: () => import('./commands/user') },
   token: { summary: 'token create --user NAME | token revoke ID | token list', load: () => import('./commands/token') },
   rank: { summary: 'rank all municipalities under a scenario (rank --help)', load: () => import('./commands/rank') },

@@ -75,11 +75,11 @@ async function expand(files: readonly IntakeFile[]): Promise<{ files: IntakeFile
   return { files: out, refused };
 }
 
-async function prepareFile(f: IntakeFile, seen: Map<string, string>, db: Db): Promise<Prepared> {
+async function prepareFile(f: IntakeFile, seen: Map<string, string>, db: Db, sample: boolean): Promise<Prepared> {
   const hash = sha256(f.bytes);
   const item: IntakeItem = { file: f.name, sha256: hash, bytes: f.bytes.length, outcome: 'new' };
   const stored = letterByHash(db, hash);
-  if (stored && !stored.sample) return { item: { ...item, outcome: 'duplicate', duplicateOf: stored.id, message: `already received as letter ${stored.id} (${stored.fileName})` }, bytes: f.bytes };
+  if (stored && (!stored.sample || sample)) return { item: { ...item, outcome: 'duplicate', duplicateOf: stored.id, message: `already received as letter ${stored.id} (${stored.fileName})` }, bytes: f.bytes };
   if (seen.has(hash)) return { item: { ...item, outcome: 'duplicate', message: `the same file as ${seen.get(hash)} in this batch` }, bytes: f.bytes };
   seen.set(hash, f.name);
   const ex = await extractText(f.bytes, f.name);
@@ -112,7 +112,7 @@ export async function intakeLetters(db: Db, files: readonly IntakeFile[], opts: 
     prepared.push({ item: { file: '(batch)', sha256: '', bytes: 0, outcome: 'refused', code: 'batch', message: `${expanded.length} files; a batch may hold at most ${letterLimits.maxBatchFiles}` }, bytes: Buffer.alloc(0) });
   } else {
     const seen = new Map<string, string>();
-    for (const f of expanded) prepared.push(await prepareFile(f, seen, db));
+    for (const f of expanded) prepared.push(await prepareFile(f, seen, db, sample));
   }
   if (files.length === 0) prepared.push({ item: { file: '(batch)', sha256: '', bytes: 0, outcome: 'refused', code: 'empty', message: 'no files were sent' }, bytes: Buffer.alloc(0) });
   report.items = prepared.map((p) => p.item);
