@@ -11,6 +11,8 @@ import { planningApi } from './routes/planning-api';
 import { workspace } from './routes/workspace';
 import { shortlistRoutes } from './routes/shortlists';
 import { authRoutes } from './routes/auth';
+import { lettersApi } from './routes/letters-api';
+import { lettersPages } from './routes/letters-pages';
 import { authenticate, csrfProtection } from '../auth/middleware';
 import { authorize } from '../auth/policy';
 import { securityHeaders } from './security';
@@ -49,6 +51,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(pages(deps));
   app.use(responsesRoutes(deps));
   app.use(shortlistRoutes(deps));
+  app.use(lettersApi(deps));
+  app.use(lettersPages(deps));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

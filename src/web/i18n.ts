@@ -2,6 +2,8 @@
  * Interface texts in Norwegian bokmål (default) and English, and locale-aware number formats
  * (`1 234,5` in Norwegian). One dictionary per language, same keys.
  */
+import { lettersEn, lettersNb } from './i18n-letters';
+
 export type Locale = 'nb' | 'en';
 export const locales: readonly Locale[] = ['nb', 'en'];
 export const defaultLocale: Locale = 'nb';
@@ -557,6 +559,7 @@ const nb = {
   'audit.before': 'Før',
   'audit.after': 'Etter',
   'audit.next': 'Neste side',
+  ...lettersNb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -1112,6 +1115,7 @@ const en: Record<MessageKey, string> = {
   'audit.before': 'Before',
   'audit.after': 'After',
   'audit.next': 'Next page',
+  ...lettersEn,
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { nb, en };

@@ -1,0 +1,128 @@
+/**
+ * What the letter API and pages share: receiving a multipart upload of letters, who may see which letters
+ * (district leaders: their own police district only), filters from the query string, the overview and the
+ * agreement for the visible letters, and the overview as CSV/XLSX.
+ */
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { Db } from '../../db/connection';
+import { getLetter, latestCodings, listLetters, type StoredLetter } from '../../db/letters-repo';
+import { listMunicipalities } from '../../db/municipalities-repo';
+import { agreement, type AgreementReport, type CodedValues } from '../../letters/agreement';
+import { letterLimits } from '../../letters/model';
+import { overview, type Overview } from '../../letters/overview';
+import { filterLetters, type LetterFilter } from '../../letters/search';
+import { AppError, NotFoundError, ValidationError } from '../errors';
+import { toCsv } from '../../import/csv';
+
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: letterLimits.maxBatchBytes, files: letterLimits.maxBatchFiles, fields: 10 },
+  defParamCharset: 'utf8',
+}).array('file', letterLimits.maxBatchFiles);
+
+/** Receives the uploaded files (multipart field `file`, repeatable). Too large: 413 with a clear message. */
+export function receiveLetters(req: Request, res: Response): Promise<{ name: string; bytes: Buffer }[]> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > letterLimits.maxBatchBytes + 1024 * 1024) {
+    return Promise.reject(new AppError(413, 'payload_too_large', `the upload is ${declared} bytes; at most ${letterLimits.maxBatchBytes} bytes (50 MB) per upload`));
+  }
+  return new Promise((resolve, reject) => {
+    upload(req, res, (err: unknown) => {
+      if (err instanceof multer.MulterError) {
+        if (err.code === 'LIMIT_FILE_SIZE') return reject(new AppError(413, 'payload_too_large', `a file is larger than ${letterLimits.maxBatchBytes} bytes (50 MB)`));
+        if (err.code === 'LIMIT_FILE_COUNT' || err.code === 'LIMIT_UNEXPECTED_FILE') return reject(new ValidationError(`upload rejected: ${err.message}; send at most ${letterLimits.maxBatchFiles} files in the multipart field "file"`));
+        return reject(new ValidationError(`upload rejected: ${err.message} (${err.code})`));
+      }
+      if (err) return reject(err);
+      const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+      resolve(files.map((f) => ({ name: f.originalname || 'upload', bytes: f.buffer })));
+    });
+  });
+}
+
+/** The police district a district leader is bound to, or null for everyone else. */
+export function onlyDistrictOf(req: Request): string | null {
+  const u = req.auth?.user;
+  return u?.role === 'district' ? u.district : null;
+}
+
+/** A letter the user may see. @throws NotFoundError, AppError 403 (another district, or a letter without a sender, for district leaders) */
+export function visibleLetter(db: Db, req: Request, rawId: string): StoredLetter {
+  if (!/^\d{1,9}$/.test(rawId)) throw new ValidationError(`letter id must be a number, got "${rawId}"`);
+  const letter = getLetter(db, Number(rawId));
+  if (!letter) throw new NotFoundError(`no letter with id ${rawId}`);
+  const only = onlyDistrictOf(req);
+  if (only && letter.policeDistrict !== only) throw new AppError(403, 'forbidden', `District leader for ${only} may not read letters from ${letter.policeDistrict ?? 'an unknown sender'}`);
+  return letter;
+}
+
+export const letterFilterQuery = z.object({
+  q: z.string().max(200).optional(),
+  district: z.string().regex(/^p\d\d$/).optional(),
+  county: z.string().regex(/^\d\d$/).optional(),
+  coding: z.enum(['uncoded', 'coded', 'double']).optional(),
+  sender: z.enum(['matched', 'unmatched']).optional(),
+});
+
+/** The filters of the query string (empty values ignored) plus the district leader's restriction. */
+export function filterOf(req: Request): LetterFilter & { q?: string } {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.query)) if (typeof v === 'string' && v.trim() !== '') raw[k] = v.trim();
+  const parsed = letterFilterQuery.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(`invalid filter: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return { ...parsed.data, onlyDistrict: onlyDistrictOf(req) };
+}
+
+/** The overview of the letters the user may see. */
+export function visibleOverview(db: Db, req: Request): Overview {
+  const only = onlyDistrictOf(req);
+  const municipalities = listMunicipalities(db).filter((m) => !only || m.policeDistrict === only);
+  return overview(municipalities, filterLetters(listLetters(db), { onlyDistrict: only }));
+}
+
+/** Agreement of two coders over the letters the user may see. */
+export function visibleAgreement(db: Db, req: Request): AgreementReport {
+  const visible = new Set(filterLetters(listLetters(db), { onlyDistrict: onlyDistrictOf(req) }).map((l) => l.id));
+  return agreement(latestCodings(db).filter((c) => visible.has(c.letterId)).map((c) => ({ letterId: c.letterId, coder: c.coder, codedAt: c.codedAt, coding: c.coding as CodedValues })));
+}
+
+const header = ['del', 'nøkkel', 'navn', 'kommuner', 'har_svart', 'har_ikke_svart', 'brev', 'kodet', 'ikke_kodet', 'usikker_avsender'];
+
+function overviewRows(o: Overview): (string | number)[][] {
+  return [
+    ...o.byDistrict.map((r) => ['politidistrikt', r.key, r.name, r.municipalities, r.answered, r.notAnswered, r.letters, r.coded, r.uncoded, r.unsure]),
+    ...o.byCounty.map((r) => ['fylke', r.key, r.name, r.municipalities, r.answered, r.notAnswered, r.letters, r.coded, r.uncoded, r.unsure]),
+    ['uten_avsender', '', '', '', '', '', o.unmatched, '', '', ''],
+    ...o.notAnswered.map((m) => ['ikke_svart', m.kommunenummer, m.name, m.county, m.policeDistrict, '', '', '', '', '']),
+  ];
+}
+
+/** The overview as CSV for Norwegian Excel: UTF-8 with BOM, `;`. */
+export function overviewCsv(o: Overview, sample: boolean): string {
+  const note = sample ? [['EKSEMPELDATA: eksempelbrev, ikke ekte svar', '', '', '', '', '', '', '', '', '']] : [];
+  return '\uFEFF' + toCsv([header, ...note, ...overviewRows(o)], ';');
+}
+
+/** The overview as an XLSX workbook: per district, per county, municipalities that have not answered. */
+export async function overviewXlsx(o: Overview, sample: boolean): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Stedsvalg';
+  const cols = ['nøkkel', 'navn', 'kommuner', 'har svart', 'har ikke svart', 'brev', 'kodet', 'ikke kodet', 'usikker avsender'];
+  for (const [title, rows] of [['Politidistrikt', o.byDistrict], ['Fylke', o.byCounty]] as const) {
+    const ws = wb.addWorksheet(title);
+    if (sample) ws.addRow(['EKSEMPELDATA: eksempelbrev, ikke ekte svar']);
+    ws.addRow(cols).font = { bold: true };
+    for (const r of rows) ws.addRow([r.key, r.name, r.municipalities, r.answered, r.notAnswered, r.letters, r.coded, r.uncoded, r.unsure]);
+    ws.columns.forEach((c) => (c.width = 16));
+  }
+  const ws = wb.addWorksheet('Har ikke svart');
+  ws.addRow(['kommunenummer', 'kommune', 'fylke', 'politidistrikt']).font = { bold: true };
+  for (const m of o.notAnswered) ws.addRow([m.kommunenummer, m.name, m.county, m.policeDistrict]);
+  ws.columns.forEach((c) => (c.width = 22));
+  const sum = wb.addWorksheet('Sammendrag');
+  for (const [k, v] of [['brev', o.letters], ['med avsender', o.matched], ['uten avsender', o.unmatched], ['usikker avsender', o.unsure], ['kodet', o.coded], ['ikke kodet', o.uncoded], ['eksempelbrev', o.sampleLetters]] as const) sum.addRow([k, v]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
