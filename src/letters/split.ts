@@ -156,7 +156,8 @@ export function splitAnswers(text: string): { method: SplitMethod; sections: Sec
   const prefixed = markers.filter((m) => m.prefixed);
   const pool = new Set(prefixed.map((m) => m.q)).size >= 2 ? prefixed : markers;
   const seq = bestSequence(pool);
-  if (seq.length >= 2) {
+  // One numbered answer counts when its text is clearly about that question (a letter that answers only question 5).
+  if (seq.length >= 2 || (seq.length === 1 && seq[0].fit >= 0.8 + (markers.filter((m) => m.q === seq[0].q)[0] === seq[0] ? 0.5 : 0))) {
     return { method: 'numbered', sections: toSections(text, lines, seq.map((m) => ({ q: m.q, start: m.start, heading: lines[m.line].text.trim() }))) };
   }
   const headings = new Map<Question, { q: Question; start: number; heading: string }>();
