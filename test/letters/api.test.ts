@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { memoryDb } from '../helpers/app';
+import { agentAs } from '../helpers/auth';
+import { createApp } from '../../src/web/app';
+import { listAudit } from '../../src/db/audit-repo';
+import { getResponse, responseHistory, saveResponse } from '../../src/db/responses-repo';
+import { provenanceOf } from '../../src/db/letters-repo';
+import type { Db } from '../../src/db/connection';
+
+const dir = path.join(__dirname, '..', 'fixtures', 'letters');
+const f = (n: string) => path.join(dir, 'files', n);
+
+async function withThreeLetters() {
+  const db = memoryDb();
+  const app = createApp({ db });
+  const planner = await agentAs(app, db, 'planner');
+  const res = await planner.post('/api/letters').attach('file', f('L01-heroy-nordland.pdf')).attach('file', f('L02-heroy-more.docx')).attach('file', f('L03-valer-innlandet.txt'));
+  expect(res.status).toBe(201);
+  return { db, app, planner, ids: res.body.items.map((i: { letterId: number }) => i.letterId) as number[] };
+}
+
+const coding = { kommunenummer: '1818', wantsStation: 'yes', offersPremises: true, premisesText: 'rådhuset på Silvalen', coLocation: ['rådhus'], satisfied: 'no', channels: ['station', 'presence'] };
+
+describe('letters API', () => {
+  it('When three letters are posted as repeated multipart "file" fields, then they are listed with sender, confidence and coding status', async () => {
+    const { app, db } = await withThreeLetters();
+    const viewer = await agentAs(app, db, 'viewer');
+    const list = await viewer.get('/api/letters').expect(200);
+    expect(list.body.count).toBe(3);
+    expect(list.body.letters.map((l: { kommunenummer: string }) => l.kommunenummer).sort()).toEqual(['1515', '1818', '3419']);
+    expect(list.body.letters[0]).toMatchObject({ codingStatus: 'uncoded', senderStatus: expect.any(String), senderConfidence: expect.any(Number) });
+    const one = await viewer.get('/api/letters/1').expect(200);
+    expect(one.body.analysis.suggestions).toMatchObject({ wantsStation: 'yes', offersPremises: true });
+    expect(one.body.analysis.evidence.length).toBeGreaterThan(0);
+    const file = await viewer.get('/api/letters/1/file').buffer(true).expect(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(Buffer.from(file.body).equals(fs.readFileSync(f('L01-heroy-nordland.pdf')))).toBe(true);
+  });
+
+  it('When an upload holds an encrypted PDF, then the answer is 422 naming it, and nothing is stored', async () => {
+    const db = memoryDb();
+    const planner = await agentAs(createApp({ db }), db, 'planner');
+    const res = await planner.post('/api/letters').attach('file', f('L01-heroy-nordland.pdf')).attach('file', path.join(dir, 'refused', 'encrypted.pdf')).expect(422);
+    expect(res.body.items.find((i: { outcome: string }) => i.outcome === 'refused')).toMatchObject({ file: 'encrypted.pdf', code: 'encrypted' });
+    expect((await planner.get('/api/letters').expect(200)).body.count).toBe(0);
+  });
+
+  it('When a viewer or a district leader uploads or codes, then it is refused (403) and nothing changes', async () => {
+    const { app, db } = await withThreeLetters();
+    for (const role of ['viewer', 'district'] as const) {
+      const agent = await agentAs(app, db, role, role === 'district' ? 'Nordland' : undefined);
+      await agent.post('/api/letters').attach('file', f('L04-valer-ostfold.pdf')).expect(403);
+      await agent.post('/api/letters/1/coding').send(coding).expect(403);
+    }
+    expect(getResponse(db, '1818')).toBeNull();
+  });
+
+  it('When a district leader reads letters, then only their own district is listed, searched and counted, and another district is 403', async () => {
+    const { app, db } = await withThreeLetters();
+    const nordland = await agentAs(app, db, 'district', 'Nordland');
+    const list = await nordland.get('/api/letters').expect(200);
+    expect(list.body.letters.map((l: { kommunenummer: string }) => l.kommunenummer)).toEqual(['1818']);
+    await nordland.get('/api/letters/1').expect(200);
+    await nordland.get('/api/letters/2').expect(403);
+    await nordland.get('/api/letters/2/file').expect(403);
+    const search = await nordland.get('/api/letters/search?q=politi').expect(200);
+    expect(search.body.hits.every((h: { kommunenummer: string }) => h.kommunenummer === '1818')).toBe(true);
+    const overview = await nordland.get('/api/letters/overview').expect(200);
+    expect(overview.body.byDistrict.map((r: { name: string }) => r.name)).toEqual(['Nordland']);
+  });
+
+  it('When the letters are searched, then each hit has its kommunenummer and a snippet with the word marked, and filters narrow the hits', async () => {
+    const { planner } = await withThreeLetters();
+    const res = await planner.get('/api/letters/search?q=lensmannskontor').expect(200);
+    expect(res.body.total).toBe(1);
+    expect(res.body.hits[0]).toMatchObject({ kommunenummer: '1818', snippet: expect.stringContaining('<mark>lensmannskontoret</mark>') });
+    expect(typeof res.body.tookMs).toBe('number');
+    const filtered = await planner.get('/api/letters/search?q=politiet&district=p08').expect(200);
+    expect(filtered.body.hits.map((h: { kommunenummer: string }) => h.kommunenummer)).toEqual(['1515']);
+    await planner.get('/api/letters/search?q=').expect(400);
+    await planner.get('/api/letters/search?q=x&district=Oslo').expect(400);
+  });
+
+  it('When a planner confirms a coding, then it is stored through the answers model with the letter, sentences, who and when as provenance, in the history and the audit log', async () => {
+    const { planner, db } = await withThreeLetters();
+    // an answer typed earlier from a spreadsheet: the coding replaces it and the history keeps it
+    saveResponse(db, { ...getEmpty('1818'), q2: { satisfied: 'yes', reasons: '' } }, { source: 'svar.xlsx', isSample: false, importId: null, changedBy: 'ola', changedAt: '2022-06-01T00:00:00Z' }, 'import');
+    const res = await planner.post('/api/letters/1/coding').send(coding).expect(201);
+    expect(res.body).toMatchObject({ applied: true, responseVersion: 2, kommunenummer: '1818' });
+    const answer = getResponse(db, '1818')!;
+    expect(answer).toMatchObject({ source: 'brev 1: L01-heroy-nordland.pdf', changedBy: 'test-planner', version: 2 });
+    expect(answer.q5).toMatchObject({ wantsStation: 'yes', premises: [expect.objectContaining({ address: 'rådhuset på Silvalen', coLocatedWith: 'rådhus' })] });
+    expect(answer.q2.satisfied).toBe('no');
+    expect(answer.q4).toMatchObject({ station: 'more', presence: 'more' });
+    const history = responseHistory(db, '1818');
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ replacedBy: 'test-planner', reason: 'correction', snapshot: expect.objectContaining({ source: 'svar.xlsx' }) });
+    expect(history[0].note).toContain('koding av brev 1');
+    expect(history[0].note).toContain('«Ja, Herøy kommune ønsker et nytt tjenestested.»');
+    const prov = provenanceOf(db, '1818');
+    expect(prov.find((p) => p.field === 'wantsStation')).toMatchObject({ responseVersion: 2, letterId: 1, sentence: 'Ja, Herøy kommune ønsker et nytt tjenestested.', confirmedBy: 'test-planner' });
+    const audit = listAudit(db, { entity: 'letter' }).entries.find((e) => e.action === 'code');
+    expect(audit).toMatchObject({ actor: 'test-planner', entityId: '1' });
+    expect(listAudit(db, { entity: 'response', entityId: '1818' }).entries[0].note).toContain('koding av brev 1');
+  });
+
+  it('When a coding is invalid, then it is refused with the field named and nothing is written', async () => {
+    const { planner, db } = await withThreeLetters();
+    const res = await planner.post('/api/letters/1/coding').send({ ...coding, wantsStation: 'maybe' }).expect(400);
+    expect(res.body.error.message).toContain('wantsStation');
+    await planner.post('/api/letters/1/coding').send({ ...coding, kommunenummer: '9999' }).expect(422);
+    await planner.post('/api/letters/1/coding').send({ ...coding, evidence: { wantsStation: { start: 0, end: 999999 } } }).expect(400);
+    expect(getResponse(db, '1818')).toBeNull();
+    await planner.post('/api/letters/99/coding').send(coding).expect(404);
+  });
+
+  it('When a second planner codes the same letter independently, then it is not applied, the disagreements show and kappa is reported per question', async () => {
+    const { app, db, planner } = await withThreeLetters();
+    await planner.post('/api/letters/1/coding').send(coding).expect(201);
+    await planner.post('/api/letters/2/coding').send({ kommunenummer: '1515', wantsStation: 'no', offersPremises: false, satisfied: 'partly', channels: ['presence'] }).expect(201);
+    const second = await agentAs(app, db, 'admin');
+    const hidden = await second.get('/api/letters/1').expect(200);
+    expect(hidden.body.codings[0]).toMatchObject({ hidden: true });
+    await planner.post('/api/letters/1/coding').send({ ...coding, role: 'second' }).expect(409);
+    const out = await second.post('/api/letters/1/coding').send({ ...coding, role: 'second', satisfied: 'partly' }).expect(201);
+    expect(out.body).toMatchObject({ applied: false, responseVersion: null });
+    await second.post('/api/letters/2/coding').send({ kommunenummer: '1515', wantsStation: 'no', offersPremises: false, satisfied: 'partly', channels: ['presence'], role: 'second' }).expect(201);
+    expect(getResponse(db, '1818')!.q2.satisfied).toBe('no');
+    const agreement = (await planner.get('/api/letters/agreement').expect(200)).body;
+    expect(agreement.letters).toBe(2);
+    expect(agreement.disagreements).toEqual([expect.objectContaining({ letterId: 1, question: 'q2Satisfied', valueA: 'no', valueB: 'partly' })]);
+    expect(agreement.perQuestion.q5WantsStation).toMatchObject({ n: 2, observed: 1, kappa: 1 });
+    expect(agreement.perQuestion.q2Satisfied).toMatchObject({ n: 2, observed: 0.5 });
+  });
+
+  it('When the overview is exported, then CSV and XLSX list the districts, counties and the municipalities that have not answered', async () => {
+    const { planner, db } = await withThreeLetters();
+    const csv = await planner.get('/letters/overview.csv').expect(200);
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.text).toContain('politidistrikt;p10;Nordland;41;1;40;1;0;1;');
+    expect(csv.text).toContain('ikke_svart;0301;Oslo');
+    const xlsx = await planner.get('/letters/overview.xlsx').buffer(true).parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); }).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Politidistrikt', 'Fylke', 'Har ikke svart', 'Sammendrag']);
+    expect(wb.getWorksheet('Har ikke svart')!.rowCount).toBe(1 + 357 - 3);
+    void db;
+  });
+
+  it('When the letter pages are opened, then the overview, the highlighted letter and (for planners) the coding form are shown; viewers get no form', async () => {
+    const { app, db, planner } = await withThreeLetters();
+    const page = await planner.get('/letters').set('Accept', 'text/html').expect(200);
+    expect(page.text).toContain('data-testid="letters-overview"');
+    const letter = await planner.get('/letters/1').set('Accept', 'text/html').expect(200);
+    expect(letter.text).toContain('data-testid="coding-form"');
+    expect(letter.text).toMatch(/<mark class="ev"[^>]*data-fields="[^"]*wantsStation[^"]*">Ja, Herøy kommune ønsker et nytt tjenestested\.<\/mark>/);
+    const viewer = await agentAs(app, db, 'viewer');
+    const view = await viewer.get('/letters/1').set('Accept', 'text/html').expect(200);
+    expect(view.text).not.toContain('data-testid="coding-form"');
+    expect(view.text).toContain('data-testid="suggestions-readonly"');
+  });
+});
+
+function getEmpty(knr: string) {
+  return {
+    kommunenummer: knr, receivedDate: null, q1: { challenges: '', areas: [] }, q2: { satisfied: 'not_answered' as const, reasons: '' }, q3: { cooperation: '', resources: '' },
+    q4: { station: 'not_answered' as const, presence: 'not_answered' as const, attendance: 'not_answered' as const, telephone: 'not_answered' as const, internet: 'not_answered' as const, comment: '' },
+    q5: { wantsStation: 'not_answered' as const, premises: [] },
+  };
+}
+export type { Db };
