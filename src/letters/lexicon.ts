@@ -37,7 +37,7 @@ export const hedge = word(
     'ta (?:endelig )?stilling',
     '(?:vil|skal|kan|må|bør) (?:[\\p{L}]+ ){0,2}(?:vurdere|vurdera|sjå på|se på|drøfte|utrede|greie ut)', 'må vurderes', 'skal vurderes', 'vurderer', 'vurderar', 'vil bli vurdert', 'under vurdering',
     'usikker', 'usikre', 'uavklart', 'uavklara', '(?:ikke|ikkje) (?:avklart|avklara|ferdig vurdert|bestemt|besluttet|vedteke|vedtatt)',
-    'avventer', 'ventar', 'avvente', 'kommer tilbake til', 'kjem tilbake til', 'på et senere tidspunkt', 'på eit seinare tidspunkt',
+    'avventer', 'ventar', 'avvente', '(?:kommer|komme|kome|kjem|komma) tilbake til', 'på et senere tidspunkt', 'på eit seinare tidspunkt',
     'senere tidspunkt', 'seinare tidspunkt', 'ønsker dialog', 'ønskjer dialog', 'ønsker en dialog', 'ønskjer ein dialog',
     'åpen for', 'open for', 'åpne for', 'opne for', 'ser (?:ikke|ikkje) bort fra', 'ser (?:ikke|ikkje) bort frå', 'kan tenke seg', 'kan tenkje seg',
     'kanskje', 'muligens', 'moglegvis', 'eventuelt', 'foreløpig (?:ikke|ikkje)', 'førebels (?:ikke|ikkje)',
@@ -76,7 +76,7 @@ export const wish = word(
 
 /** A station that would be new (or re-opened), as opposed to the existing one. */
 export const newStation = word(
-  'nytt|ny|nye|eget|eige|eigne|egne|egen|oppretting|opprette|opprettes|opprettast|oppretta|opprettelse|etablere|etableres|etablerast|etablering|' +
+  'nytt|ny|nye|eget|eige|eigne|egne|egen|oppretting|opprette|opprettes|opprettast|oppretta|opprettet|opprettelse|etablere|etableres|etablerast|etablering|etablert|etablerte|' +
     'gjenopprette|gjenopprettes|gjenoppretta|gjenåpne|gjenåpnes|gjenopne|gjenopnast|gjenoppta|reetablere|reetablering|reetablert|tilbake|tilbakeføring|' +
     'lokalisere|lokaliseres|plassere|plasseres|legge|leggje|et av de 20|eit av dei 20|ett av de 20|ett av dei 20|de 20 nye|dei 20 nye',
 );
@@ -151,7 +151,7 @@ export const coLocate = word('samlokaliser[\\p{L}]*|samlokalisering[\\p{L}]*|sam
 
 /** Buildings that can hold offered premises (for the premises text). */
 export const building =
-  '(?:det |den |de |dei )?(?:nye |gamle |tidligere |tidlegare |kommunale |kommunens |kommunen sitt |eksisterende |eksisterande |felles )?' +
+  '(?:det |den |de |dei )?(?:nye |gamle |tidligere |tidlegare |kommunale |kommunens |kommunen sitt |eksisterende |eksisterande |felles )?(?:[\\p{L}]+- og )?' +
   '(?:rådhus(?:et)?|kommunehus(?:et)?|administrasjonsbygg(?:et)?|servicebygg(?:et)?|helsesenter(?:et)?|helsehus(?:et)?|helsetun(?:et)?|brannstasjon(?:en)?|kulturhus(?:et)?|' +
   'samfunnshus(?:et)?|omsorgssenter(?:et)?|næringsbygg(?:et)?|næringshage(?:n)?|kontorbygg(?:et)?|sentrumsbygg(?:et)?|nav-kontor(?:et)?|lensmannskontor(?:et)?|' +
   'beredskapssenter(?:et)?|beredskapsbygg(?:et)?|bibliotek(?:et)?|heradshus(?:et)?|herredshus(?:et)?|[\\p{L}-]+senter(?:et)?|[\\p{L}-]+huset|[\\p{L}-]+bygget)';
@@ -171,6 +171,7 @@ export const partlyWord = word(
 /** Complaints about the police service (evidence of dissatisfaction without the word itself). */
 export const complaint = word(
   'svekket|svekka|svekkelse|svekking|dårligere|dårlegare|for lang|for lange|for langt|lang responstid|lange responstider|lengre responstid|for få|for lite|for svak|' +
+    'for (?:låg|lav|lavt|lågt|dårleg|dårlig|sein|sen|treg|tynn|tynt|svak|svakt|knapp|knapt|langt unna|langt borte)|strekker (?:ikke|ikkje) til|strekk (?:ikke|ikkje) til|' +
     'mangler|manglar|mangel på|mangelfull|urovekkende|urovekkjande|bekymret|bekymra|bekymring|uheldig|uakseptabel|uakseptabelt|utilstrekkelig|utilstrekkeleg|' +
     '(?:ikke|ikkje) tilstrekkelig|(?:ikke|ikkje) tilstrekkeleg|fraværende|fråverande|fravær|fråvær|nedleggelse|nedlegging|lagt ned|sentralisering|sentralisert|' +
     'redusert|redusert tilstedeværelse|lite synlig|lite synleg|sjelden|sjeldan|ikke til stede|ikkje til stades|ikkje til stade|manglende|manglande',
@@ -189,12 +190,12 @@ export const channelCues: readonly { id: 'station' | 'presence' | 'attendance' |
     pattern: word(
       '(?:fysisk |synleg |synlig )?(?:tilstedeværelse|tilstedevær|tilstadeværing|tilstedeverelse|nærvær|nærværet)|synlig(?:e|het)? politi|synleg(?:e)? politi|synlegheit|synlighet|' +
         'patrulje[\\p{L}]*|patruljer[\\p{L}]*|til stede|til stades|tilstade|kontordag(?:er|ar|ane|ene)?|mobilt? politikontor|' +
-        'politiet er å se|nærpoliti|politibil i kommunen|politiet ute',
+        '(?:er|blir|vert) å se|(?:er|blir|vert) å sjå|nærpoliti|politibil i kommunen|politiet ute',
     ),
   },
   {
     id: 'attendance',
-    pattern: word('(?:fysisk |personlig |personleg )?oppmøte|møte opp|oppmøtetjeneste|publikumsmottak(?:et)?|publikumstjeneste|åpningstid(?:er|ene)?|opningstid(?:er|ar)?|ekspedisjon(?:en)?|skranke|passkontor(?:et)?|pass og id|pass- og id|levere anmeldelse|anmelde'),
+    pattern: word('(?:fysisk |personlig |personleg )?(?:oppmøte|frammøte|fremmøte)|møte opp|møta opp|møte politiet|møta politiet|oppmøtetjeneste|publikumsmottak(?:et)?|publikumstjeneste|åpningstid(?:er|ene)?|opningstid(?:er|ar)?|ekspedisjon(?:en)?|skranke|passkontor(?:et)?|pass og id|pass- og id|for pass|søke pass|søkje pass|levere anmeldelse|anmelde'),
   },
   { id: 'telephone', pattern: word('telefon[\\p{L}]*|ringe|ringje|svartid(?:a|en)?|sentralbord(?:et)?|02800') },
   {

@@ -24,7 +24,9 @@ export function satisfactionReadings(info: SentenceInfo, inSection: boolean): Re
   const { p } = info;
   const out: Reading[] = [];
   if (mentions(p, partlyWord)) out.push({ value: 'partly', weight: 3, info, rule: 'partly satisfied' });
+  const dissatisfied = hits(p, dissatisfiedWord);
   for (const s of hits(p, satisfiedWord)) {
+    if (dissatisfied.some((d) => s.start >= d.start && s.start < d.end)) continue;
     if (/(?:ikke|ikkje) (?:helt|heilt|fullt ut|fullt|heilt ut|alltid)\s/.test(p.lower.slice(Math.max(0, s.start - 22), s.start))) {
       out.push({ value: 'partly', weight: 3, info, rule: 'not fully satisfied' });
     } else if (isNegated(p, s.word, s.word)) out.push({ value: 'no', weight: 3, info, rule: 'satisfied, negated' });

@@ -62,7 +62,7 @@ export function stationReading(info: SentenceInfo): Reading | null {
   const wishes = hits(p, wish);
   const pairs = wishes.map((w) => {
     const after = stations.find((s) => s.word >= w.word && !crossesBoundary(p, w.word, s.word));
-    const before = [...stations].reverse().find((s) => s.word < w.word && !crossesBoundary(p, s.word, w.word));
+    const before = [...stations].reverse().find((s) => s.word < w.word && w.word - s.word <= 4 && !crossesBoundary(p, s.word, w.word));
     return { w, noun: after ?? before };
   }).filter((x): x is { w: typeof wishes[number]; noun: typeof stations[number] } => x.noun !== undefined);
   const pair = pairs.find((x) => x.noun.word >= x.w.word) ?? pairs[0];
@@ -77,6 +77,11 @@ export function stationReading(info: SentenceInfo): Reading | null {
   if (strengthens && existingStation && !(isNew && !/dagens|eksister|noverande|nåværende/.test(p.lower))) {
     const first = mentions(p, priority);
     return { value: 'strengthen', weight: (first ? 4 : 3) * f, info, rule: first ? 'strengthen the existing station first' : 'strengthen the existing station' };
+  }
+  // "… fremfor at det opprettes nye tjenestesteder": a station after a contrast word is the alternative turned down.
+  const contrast = hits(p, word('fremfor|framfor|heller enn|i stedet for|i staden for|snarere enn|snarare enn')).find((c) => c.word < noun.word && noun.word - c.word <= 8);
+  if (contrast && !isNegated(p, contrast.word, contrast.word)) {
+    return { value: 'strengthen', weight: (strengthens ? 4 : 3) * f, info, rule: 'a new station is the alternative turned down' };
   }
   if (has(notNeeded, p.lower)) return { value: 'no', weight: 3 * f, info, rule: 'no need for a station' };
   if (w) {
@@ -123,7 +128,10 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 // ------------------------------------------------------------------ premises
 
-const buildingRe = new RegExp(`(?<![\\p{L}])(?:i|på|ved|inn i|med)\\s+((?:[A-ZÆØÅ][\\p{L}-]+\\s)?${building}(?:\\s+(?:på|i)\\s+[A-ZÆØÅ][\\p{L}-]+)?)(?![\\p{L}])`, 'gu');
+const placeAfter = '(?:\\s+(?:på|i)\\s+[A-ZÆØÅ][\\p{L}-]+(?:\\s(?:bru|sentrum|stasjon|havn|hamn))?)?';
+const buildingRe = new RegExp(`(?<![\\p{L}])(?:i|på|ved|inn i|med)\\s+((?:[A-ZÆØÅ][\\p{L}-]+\\s)?${building}${placeAfter})(?![\\p{L}])`, 'gu');
+/** A place without a building ("i Husnes sentrum"). */
+const centreRe = /(?<![\p{L}])(?:i|på)\s+([A-ZÆØÅ][\p{L}-]+\s(?:sentrum|centrum))(?![\p{L}])/gu;
 
 /** A premises reading of one clause: offered, declined or only hedged. */
 export function premisesReadings(info: SentenceInfo): Reading[] {
@@ -166,6 +174,10 @@ export function premisesText(texts: readonly string[]): string | null {
     const b = [...t.matchAll(buildingRe)].map((m) => m[1].trim()).find((x) => !/^(?:det|den|de|dei)$/i.test(x)) ?? null;
     if (address && b && !b.includes(address)) return `${b}, ${address}`;
     if (address || b) return address ?? b;
+  }
+  for (const t of texts) {
+    const place = [...t.matchAll(centreRe)][0]?.[1];
+    if (place) return place;
   }
   return null;
 }

@@ -143,7 +143,7 @@ describe('letters API', () => {
     expect(csv.text).toContain('ikke_svart;0301;Oslo');
     const xlsx = await planner.get('/letters/overview.xlsx').buffer(true).parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); }).expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as Buffer);
+    await wb.xlsx.load(xlsx.body as Buffer as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Politidistrikt', 'Fylke', 'Har ikke svart', 'Sammendrag']);
     expect(wb.getWorksheet('Har ikke svart')!.rowCount).toBe(1 + 357 - 3);
     void db;
