@@ -100,8 +100,9 @@ export const priority = word('i første rekke|i fyrste rekkje|i første rekkje|f
 
 /** Negative predicates about a station ("not relevant", "no need"). */
 export const notNeeded = word(
-  '(?:ikke|ikkje) (?:aktuelt|aktuell|nødvendig|naudsynt|behov|prioritert|ønskelig|ønskeleg|rett|riktig|hensiktsmessig|formålstenleg)|' +
-    'ingen behov|intet behov|ikkje noko behov|ikke noe behov|ser ingen|ser (?:ikke|ikkje) behov|ser (?:ikke|ikkje) at',
+  '(?:ikke|ikkje) (?:aktuelt|aktuell|nødvendig|naudsynt|behov|prioritert|ønskelig|ønskeleg|rett|riktig|hensiktsmessig|formålstenleg|løsningen|løysinga)|' +
+    'ingen behov|intet behov|ikkje noko behov|ikke noe behov|ser ingen|ser (?:ikke|ikkje) behov|ser (?:ikke|ikkje) at|' +
+    '(?:ikke|ikkje) av den (?:oppfatning|oppfatninga|oppfatningen)|(?:ikke|ikkje) overbevist|(?:mener|meiner|tror|trur) (?:ikke|ikkje) at',
 );
 
 /** A bare yes / no answer at the start of a line or section. */
@@ -163,7 +164,7 @@ export const streetAddress =
 // ------------------------------------------------------------------ Q2: satisfaction
 
 export const satisfiedWord = word('fornøyd|fornøgd|fornøgde|fornøyde|nøgd|nøgde|tilfreds|tilfredse|tilfredsstilt|tilfredsstilte|godt nøgd|vel nøgd');
-export const dissatisfiedWord = word('misfornøyd|misfornøgd|misnøgd|misnøye|misnøye|utilfreds|utilfredse|utilfredsstillende|utilfredsstillande|lite nøgd|mindre fornøyd|mindre nøgd|lite fornøyd|lite tilfreds');
+export const dissatisfiedWord = word('misfornøyd|misfornøyde|misfornøgd|misfornøgde|misnøgd|misnøgde|misnøye|utilfreds|utilfredse|utilfredsstillende|utilfredsstillande|lite nøgd|mindre fornøyd|mindre nøgd|lite fornøyd|lite tilfreds');
 export const partlyWord = word(
   'delvis|til dels|i noen grad|i nokon grad|i noe grad|i noko grad|på enkelte områder|på enkelte område|på nokre område|på noen områder|' +
     'både og|blanda|blandet|med unntak av|med visse forbehold|med nokre atterhald|for så vidt|forsåvidt',
@@ -188,7 +189,7 @@ export const channelCues: readonly { id: 'station' | 'presence' | 'attendance' |
   {
     id: 'presence',
     pattern: word(
-      '(?:fysisk |synleg |synlig )?(?:tilstedeværelse|tilstedevær|tilstadeværing|tilstedeverelse|nærvær|nærværet)|synlig(?:e|het)? politi|synleg(?:e)? politi|synlegheit|synlighet|' +
+      '(?:fysisk |synleg |synlig )?(?:tilstedeværelse|tilstedevær|tilstadeværing|tilstedeverelse|nærvær|nærværet)|synlig(?:e|het)?|synleg(?:e)?|synlegheit|synlighet|' +
         'patrulje[\\p{L}]*|patruljer[\\p{L}]*|til stede|til stades|tilstade|kontordag(?:er|ar|ane|ene)?|mobilt? politikontor|' +
         '(?:er|blir|vert) å se|(?:er|blir|vert) å sjå|nærpoliti|politibil i kommunen|politiet ute',
     ),

@@ -88,6 +88,10 @@ export function stationReading(info: SentenceInfo): Reading | null {
     if (isNegated(p, w.word, noun.word)) return { value: 'no', weight: 3 * f, info, rule: 'wish, negated' };
     return { value: 'yes', weight: (isNew ? 3.5 : 2.5) * f, info, rule: isNew ? 'wish for a new station' : 'wish for a station' };
   }
+  // "Et nytt tjenestested er ikke løsningen": a new station, negated, without a wish verb.
+  if (isNew && isNegated(p, Math.max(0, noun.word - 3), Math.min(p.wordStarts.length - 1, noun.word + 4), 0)) {
+    return { value: 'no', weight: 2 * f, info, rule: 'a new station, negated' };
+  }
   if (isNew && /viktig|avgjørande|avgjørende|nødvendig|naudsynt|behov|trengs|positiv|løft|styrke tryggleiken|styrke tryggheten/.test(p.lower) && !isNegated(p, 0, noun.word, 0)) {
     return { value: 'yes', weight: 1.5 * f, info, rule: 'a new station called important' };
   }
