@@ -7,7 +7,7 @@
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { letterLimits, type LetterFormat } from './model';
-import { pdfText } from './pdf-text';
+import { PdfReader, pdfText } from './pdf-text';
 
 /** Why a file is refused. */
 export type RefusalCode = 'too_large' | 'encrypted' | 'empty' | 'image_only' | 'unsupported' | 'corrupt' | 'timeout';
@@ -69,15 +69,16 @@ async function fromDocx(bytes: Uint8Array): Promise<Extraction> {
 /**
  * Extracts the text of one letter file. Never throws for bad input: a refusal is a value.
  * @param name the file name, used only in messages
+ * @param pdfReader a reader shared by a batch (else one is started for this file)
  */
-export async function extractText(bytes: Uint8Array, name = 'file'): Promise<Extraction> {
+export async function extractText(bytes: Uint8Array, name = 'file', pdfReader?: PdfReader): Promise<Extraction> {
   if (bytes.length > letterLimits.maxFileBytes) {
     return refuse('too_large', `${name} is ${bytes.length} bytes; a letter may be at most ${letterLimits.maxFileBytes} bytes (10 MB)`);
   }
   if (bytes.length === 0) return refuse('empty', `${name} is an empty file (0 bytes)`);
   switch (sniffFormat(bytes)) {
     case 'pdf': {
-      const r = await pdfText(bytes, { maxPages: letterLimits.maxPdfPages });
+      const r = pdfReader ? await pdfReader.read(bytes) : await pdfText(bytes, { maxPages: letterLimits.maxPdfPages });
       if (!r.ok) {
         const messages: Record<typeof r.reason, string> = {
           encrypted: 'the PDF is password-protected (encrypted); send it without a password',

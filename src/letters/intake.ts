@@ -9,6 +9,7 @@ import { recordAudit } from '../db/audit-repo';
 import { deleteSampleLetters, insertBatch, insertLetter, letterByHash, lettersStatus } from '../db/letters-repo';
 import { analyseLetter } from './analyse';
 import { extractText, sniffFormat, type RefusalCode } from './extract';
+import { PdfReader } from './pdf-text';
 import { letterLimits, type LetterAnalysis, type LetterFormat } from './model';
 import { senderIndexFor } from './reference';
 import { splitSentences, tokenize } from './text';
@@ -75,14 +76,14 @@ async function expand(files: readonly IntakeFile[]): Promise<{ files: IntakeFile
   return { files: out, refused };
 }
 
-async function prepareFile(f: IntakeFile, seen: Map<string, string>, db: Db, sample: boolean): Promise<Prepared> {
+async function prepareFile(f: IntakeFile, seen: Map<string, string>, db: Db, sample: boolean, pdf: PdfReader): Promise<Prepared> {
   const hash = sha256(f.bytes);
   const item: IntakeItem = { file: f.name, sha256: hash, bytes: f.bytes.length, outcome: 'new' };
   const stored = letterByHash(db, hash);
   if (stored && (!stored.sample || sample)) return { item: { ...item, outcome: 'duplicate', duplicateOf: stored.id, message: `already received as letter ${stored.id} (${stored.fileName})` }, bytes: f.bytes };
   if (seen.has(hash)) return { item: { ...item, outcome: 'duplicate', message: `the same file as ${seen.get(hash)} in this batch` }, bytes: f.bytes };
   seen.set(hash, f.name);
-  const ex = await extractText(f.bytes, f.name);
+  const ex = await extractText(f.bytes, f.name, pdf);
   if (!ex.ok) return { item: { ...item, outcome: 'refused', code: ex.code, message: ex.message }, bytes: f.bytes };
   const { text, ...analysis } = analyseLetter(ex.text, senderIndexFor());
   const s = analysis.sender;
@@ -112,7 +113,12 @@ export async function intakeLetters(db: Db, files: readonly IntakeFile[], opts: 
     prepared.push({ item: { file: '(batch)', sha256: '', bytes: 0, outcome: 'refused', code: 'batch', message: `${expanded.length} files; a batch may hold at most ${letterLimits.maxBatchFiles}` }, bytes: Buffer.alloc(0) });
   } else {
     const seen = new Map<string, string>();
-    for (const f of expanded) prepared.push(await prepareFile(f, seen, db, sample));
+    const pdf = new PdfReader({ maxPages: letterLimits.maxPdfPages });
+    try {
+      for (const f of expanded) prepared.push(await prepareFile(f, seen, db, sample, pdf));
+    } finally {
+      await pdf.close();
+    }
   }
   if (files.length === 0) prepared.push({ item: { file: '(batch)', sha256: '', bytes: 0, outcome: 'refused', code: 'empty', message: 'no files were sent' }, bytes: Buffer.alloc(0) });
   report.items = prepared.map((p) => p.item);
