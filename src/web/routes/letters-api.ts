@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { AppDeps } from '../app';
 import { codingsOf, letterFile, lettersStatus, listLetters } from '../../db/letters-repo';
 import { saveCoding } from '../../letters/coding';
@@ -79,7 +79,7 @@ export function lettersApi({ db }: AppDeps): Router {
     res.json({ ...letter, codings: hide ? codings.map((c) => ({ id: c.id, coder: c.coder, role: c.role, codedAt: c.codedAt, hidden: true })) : codings });
   });
 
-  router.get(['/api/letters/:id/file', '/letters/:id/file'], (req, res) => {
+  const sendFile: RequestHandler = (req, res) => {
     const letter = visibleLetter(db, req, String(req.params.id));
     const file = letterFile(db, letter.id);
     if (!file) throw new AppError(404, 'not_found', `the original file of letter ${letter.id} is missing`);
@@ -87,7 +87,9 @@ export function lettersApi({ db }: AppDeps): Router {
     res.setHeader('X-Content-SHA256', file.sha256);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.type(mediaTypes[file.format]).attachment(name).send(file.bytes);
-  });
+  };
+  router.get('/api/letters/:id/file', sendFile);
+  router.get('/letters/:id/file', sendFile);
 
   router.post('/api/letters/:id/coding', (req, res) => {
     const letter = visibleLetter(db, req, req.params.id);
