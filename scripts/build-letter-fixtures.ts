@@ -96,24 +96,14 @@ function scanPng(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-function imagePdf(file: string): Promise<void> {
+/** A one-page PDF without text: a scanned page (an image) or only a drawn box. */
+function pdfWithoutText(file: string, draw: (doc: PDFKit.PDFDocument) => void): Promise<void> {
   return new Promise((resolve) => {
     const doc = new PDFDocument({ size: 'A4', info: { CreationDate: fixedDate } });
     const out = fs.createWriteStream(file);
     out.on('finish', () => resolve());
     doc.pipe(out);
-    doc.image(scanPng(), 40, 40, { width: 500 });
-    doc.end();
-  });
-}
-
-function blankPdf(file: string): Promise<void> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocument({ size: 'A4', info: { CreationDate: fixedDate } });
-    const out = fs.createWriteStream(file);
-    out.on('finish', () => resolve());
-    doc.pipe(out);
-    doc.rect(50, 50, 100, 20).stroke();
+    draw(doc);
     doc.end();
   });
 }
@@ -139,8 +129,8 @@ async function buildRefused(dir: string): Promise<void> {
   fs.mkdirSync(bad, { recursive: true });
   const sample = fs.readFileSync(path.join(dir, 'src', 'L12-gamvik.txt'), 'utf8');
   await writePdf(sample, path.join(bad, 'encrypted.pdf'), { userPassword: 'hemmelig' });
-  await imagePdf(path.join(bad, 'image-only.pdf'));
-  await blankPdf(path.join(bad, 'empty.pdf'));
+  await pdfWithoutText(path.join(bad, 'image-only.pdf'), (doc) => doc.image(scanPng(), 40, 40, { width: 500 }));
+  await pdfWithoutText(path.join(bad, 'empty.pdf'), (doc) => doc.rect(50, 50, 100, 20).stroke());
   fs.writeFileSync(path.join(bad, 'empty.txt'), '');
   fs.writeFileSync(path.join(bad, 'whitespace.txt'), '   \n\n\t \n');
   const good = fs.readFileSync(path.join(dir, 'files', 'L12-gamvik.pdf'));

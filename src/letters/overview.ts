@@ -3,15 +3,10 @@
  * coded / uncoded, and the municipalities that have not answered (no letter matched to them).
  */
 import type { LetterSummary } from '../db/letters-repo';
+import type { Municipality } from '../db/municipalities-repo';
 
-export interface OverviewMunicipality {
-  kommunenummer: string;
-  name: string;
-  county: string;
-  countyNumber: string;
-  policeDistrict: string;
-  policeDistrictNumber: string;
-}
+/** The fields of a municipality the overview counts by. */
+export type OverviewMunicipality = Pick<Municipality, 'kommunenummer' | 'name' | 'county' | 'countyNumber' | 'policeDistrict' | 'policeDistrictNumber'>;
 
 export interface OverviewRow {
   key: string;
