@@ -4,6 +4,7 @@ import { responses } from './002-responses';
 import { scenarios } from './003-scenarios';
 import { shortlists } from './004-shortlists';
 import { auth } from './005-auth';
+import { travel } from './006-travel';
 
 /** One schema step. Append-only: never edit a migration that has shipped; add a new one. */
 export interface Migration {
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** All migrations in order; `version` must equal the position + 1. */
-export const migrations: readonly Migration[] = [foundation, responses, scenarios, shortlists, auth];
+export const migrations: readonly Migration[] = [foundation, responses, scenarios, shortlists, auth, travel];
 
 /**
  * Brings the schema up to the newest migration, each step in its own transaction, tracked with

@@ -11,7 +11,7 @@ import { CRITERIA, INELIGIBLE_REASON_LABELS } from '../../engine';
 import { compareOutcomes, type ScenarioOutcome } from '../../planning/compare';
 import { planningContext } from '../../planning/context';
 import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
-import { nearestStations } from '../../planning/nearest';
+import { travelPageInfo } from '../../planning/travel-page';
 import { indicatorPercentiles } from '../../planning/percentiles';
 import { defaultScenarioParams, scenarioFromQuery, scenarioParamsSchema, type ScenarioParams } from '../../planning/scenario';
 import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
@@ -312,20 +312,22 @@ export function workspace({ db }: AppDeps): Router {
   router.get('/municipalities/:knr', (req, res) => {
     const locale = res.locals.locale as Locale;
     const knr = parse(knrParam, req.params.knr, 'kommunenummer: ');
-    const m = getMunicipality(db, knr);
-    if (!m) throw new NotFoundError(`no municipality with kommunenummer ${knr}`);
+    if (!getMunicipality(db, knr)) throw new NotFoundError(`no municipality with kommunenummer ${knr}`);
     const { params, scenario } = paramsForPage(db, req.query as Record<string, unknown>);
     const view = planningViewOf(req);
     const { ranking, context } = rankScenario(db, params, view);
+    // The municipality as the scenario's travel model sees it (drive figures from its matrix).
+    const m = context.municipalities.find((x) => x.kommunenummer === knr)!;
+    const travel = travelPageInfo(context, knr, locale);
+    res.locals.travelModelLabel = travel.modelLabel;
     const item = ranking.items.find((r) => r.kommunenummer === knr)!;
     const robust = robustnessScenario(db, params, { samples: 1000, seed: 1, mode: 'around' }, view).items.find((r) => r.kommunenummer === knr) ?? null;
     const percentiles = indicatorPercentiles(context.municipalities, knr, PROFILE_INDICATORS.map((i) => i.key), (x) => x.kommunenummer, (x) => x.policeDistrict);
-    const stations = listStations(db);
-    const nearest = nearestStations([m.centre.lon, m.centre.lat], stations, context.travelModel, 3);
+    const nearest = context.nearestStations(knr, 3);
     const response = getResponse(db, knr);
     const eligibleCount = ranking.items.filter((r) => r.eligible).length;
     res.render('profile', {
-      title: m.name, m, item, robust, percentiles, nearest, response, answers: context.answers, scenario, params, eligibleCount,
+      title: m.name, m, item, robust, percentiles, nearest, travel, response, answers: context.answers, scenario, params, eligibleCount,
       indicators: PROFILE_INDICATORS,
       criteria: CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: c.unit, weight: ranking.weights[c.id] })),
       reasonText: item.reason ? INELIGIBLE_REASON_LABELS[item.reason][locale] : '',
@@ -333,7 +335,7 @@ export function workspace({ db }: AppDeps): Router {
       pageData: {
         locale, dictionary: clientDictionary(locale), boundary: listBoundaries(db).get(knr) ?? null, centre: [m.centre.lon, m.centre.lat],
         tileUrl: process.env.STEDSVALG_TILE_URL || null, tileAttribution: process.env.STEDSVALG_TILE_ATTRIBUTION || '',
-        stations: nearest.map((n) => { const s = stations.find((x) => x.id === n.id)!; return { name: s.name, lon: s.lon, lat: s.lat, driveMin: n.driveMin }; }),
+        stations: nearest.map((n) => ({ name: n.name, lon: n.lon, lat: n.lat, driveMin: n.driveMin })),
         premises: (response?.q5.premises ?? []).filter((p) => p.lon !== null && p.lat !== null).map((p) => ({ address: p.address, lon: p.lon, lat: p.lat })),
       },
     });
