@@ -10,6 +10,7 @@ import { responsesRoutes, sampleAnswersMiddleware } from './routes/responses';
 import { planningApi } from './routes/planning-api';
 import { workspace } from './routes/workspace';
 import { shortlistRoutes } from './routes/shortlists';
+import { travelMatrixRoutes } from './routes/travel-matrices';
 import { authRoutes } from './routes/auth';
 import { authenticate, csrfProtection } from '../auth/middleware';
 import { authorize } from '../auth/policy';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(pages(deps));
   app.use(responsesRoutes(deps));
   app.use(shortlistRoutes(deps));
+  app.use(travelMatrixRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
