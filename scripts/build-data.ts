@@ -171,6 +171,7 @@ function main(): void {
   const sites = buildSites(demand.points, (c) => polyByCode.get(c)!.geometry, places);
   report.sites = {
     count: sites.length, moved: sites.filter((x) => x.movedKm > 0).length, maxMovedKm: round(Math.max(...sites.map((x) => x.movedKm)), 3),
+    farPostcodes: sites.flatMap((x) => x.farPostcodes.map((p) => `${p} → ${x.id}`)),
     centrePlaceRules: Object.fromEntries(['admin_centre', 'kommune_name', 'nearest_weighted_centre'].map((r) => [r, [...places.values()].filter((p) => p.rule === r).length])),
   };
   const travel = buildTravelPhase(codes, polyByCode, demand.points, sites, st.stations, placePoint, src.readBaRegions(shared), (c) => ({ number: districts.get(c)!.fylkesnummer, name: countyName.get(districts.get(c)!.fylkesnummer)! }));
@@ -234,8 +235,8 @@ function main(): void {
     'stations.csv': formatCsv(['id', 'name', 'type', 'place', 'kommunenummer', 'police_district', 'lon', 'lat', 'geocoding', 'source_url', 'note', 'passport_office_km'], st.stations),
     'demand-points.csv': formatCsv(['id', 'postnummer', 'place', 'kommunenummer', 'lon', 'lat', 'population_source', 'population'],
       demand.points.map((p) => ({ ...p, lon: round(p.lon, 5), lat: round(p.lat, 5), population_source: p.populationSource }))),
-    'sites.csv': formatCsv(['id', 'kommunenummer', 'place', 'postnummer', 'lon', 'lat', 'source_lon', 'source_lat', 'moved_km', 'population', 'postcodes', 'centre_place'],
-      sites.map((x) => ({ ...x, source_lon: x.sourceLon, source_lat: x.sourceLat, moved_km: round(x.movedKm, 3), postcodes: x.postcodes.join(' '), centre_place: x.centrePlace }))),
+    'sites.csv': formatCsv(['id', 'kommunenummer', 'place', 'postnummer', 'lon', 'lat', 'source_lon', 'source_lat', 'moved_km', 'population', 'postcodes', 'far_postcodes', 'centre_place'],
+      sites.map((x) => ({ ...x, source_lon: x.sourceLon, source_lat: x.sourceLat, moved_km: round(x.movedKm, 3), postcodes: x.postcodes.join(' '), far_postcodes: x.farPostcodes.join(' '), centre_place: x.centrePlace }))),
     'crime.csv': formatCsv(['kommunenummer', 'period', 'group', 'offences_per_year', 'per_1000', 'note'], crime.rows),
     'indicators.csv': formatCsv(['kommunenummer', 'crime_per_1000', 'violence_per_1000', 'violence_suppressed', 'crime_trend_per_1000', 'drive_min_mean', 'residents_beyond_45', 'share_beyond_45', 'nearest_station_id', 'nearest_station_min'], indicators),
     'travel-calibration.csv': travel.files.calibration,

@@ -35,6 +35,9 @@ export interface SparseTravelMatrix {
   marginMin: number;
 }
 
+/** How far beyond a demand point's nearest station the station searches reach (to find its three nearest), minutes. */
+const STATION_SEARCH_BEYOND_MIN = 240;
+
 /** Rounds minutes to the stored precision (0.1 min). */
 export const roundMinutes = (m: number): number => Math.round(m * 10) / 10;
 
@@ -59,11 +62,12 @@ export function buildTravelMatrix(
     d.snap.cell === t.snap.cell ? haversineKm(d.at, t.at) : search.cost(d.snap.cell) + d.snap.offsetKm;
   const byCell = new Map<number, number[]>();
   demand.forEach((d, i) => byCell.set(d.snap.cell, [...(byCell.get(d.snap.cell) ?? []), i]));
-  // Per demand point: every target within the stations' margin (stations searched with twice the margin).
+  // Per demand point: every target within the margin; stations are searched 4 hours beyond the nearest, so the
+  // three nearest stations of every demand point are found (the profile lists them).
   const found: { target: number; minutes: number }[][] = demand.map(() => []);
   targets.forEach((t, j) => {
     const isStation = j >= sites.length;
-    const limit = isStation ? 2 * marginCost : marginCost;
+    const limit = isStation ? STATION_SEARCH_BEYOND_MIN / params.landMinPerKm : marginCost;
     search.run([{ cell: t.snap.cell, cost: t.snap.offsetKm }], { prune: (cell, c) => c - stationField(cell) > limit });
     for (const [cell, list] of byCell) {
       const c = search.cost(cell);

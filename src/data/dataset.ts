@@ -82,6 +82,7 @@ export const siteRow = z.object({
   moved_km: requiredNumber,
   population: requiredNumber,
   postcodes: z.string(),
+  far_postcodes: z.string(),
   centre_place: z.enum(['', 'admin_centre', 'kommune_name', 'nearest_weighted_centre']),
 });
 

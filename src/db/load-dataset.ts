@@ -55,8 +55,8 @@ export function loadDataset(db: Db, data: Dataset, options: { force?: boolean } 
     VALUES (@id, @name, @type, @place, @kommunenummer, @police_district, @lon, @lat, @geocoding, @source_url, @note, @passport_office_km)`);
   const insertDemand = db.prepare(`INSERT INTO demand_points (id, postnummer, place, kommunenummer, lon, lat, population_source, population)
     VALUES (@id, @postnummer, @place, @kommunenummer, @lon, @lat, @population_source, @population)`);
-  const insertSite = db.prepare(`INSERT INTO sites (id, kommunenummer, place, postnummer, lon, lat, source_lon, source_lat, moved_km, population, postcodes, centre_place)
-    VALUES (@id, @kommunenummer, @place, @postnummer, @lon, @lat, @source_lon, @source_lat, @moved_km, @population, @postcodes, @centre_place)`);
+  const insertSite = db.prepare(`INSERT INTO sites (id, kommunenummer, place, postnummer, lon, lat, source_lon, source_lat, moved_km, population, postcodes, far_postcodes, centre_place)
+    VALUES (@id, @kommunenummer, @place, @postnummer, @lon, @lat, @source_lon, @source_lat, @moved_km, @population, @postcodes, @far_postcodes, @centre_place)`);
   const insertCrime = db.prepare(`INSERT INTO crime_rates (kommunenummer, period, offence_group, offences_per_year, per_1000, note)
     VALUES (@kommunenummer, @period, @group, @offences_per_year, @per_1000, @note)`);
 

@@ -129,6 +129,7 @@ describe('data/travel-model.json: national access against the police figure', ()
       const near = t.nearestStation(d.id);
       expect(Number.isFinite(near.min)).toBe(true);
       const stationsKept = [...t.row(d.id).entries()].filter(([id]) => t.stationIds.has(id)).sort((a, b) => a[1] - b[1]);
+      expect(stationsKept.length).toBeGreaterThanOrEqual(3);
       for (const [id, m] of t.row(d.id)) {
         const nearThree = stationsKept.slice(0, 3).some(([s]) => s === id);
         if (!nearThree) expect(m).toBeLessThanOrEqual(near.min + model.matrix.marginMin + 1e-3);

@@ -22,6 +22,7 @@ export const travel: Migration = {
         moved_km       REAL NOT NULL,
         population     INTEGER NOT NULL,
         postcodes      TEXT NOT NULL,
+        far_postcodes  TEXT NOT NULL DEFAULT '',
         centre_place   TEXT NOT NULL DEFAULT ''
       );
       CREATE INDEX sites_kommune ON sites(kommunenummer);
