@@ -236,7 +236,11 @@ function main(): void {
     'demand-points.csv': formatCsv(['id', 'postnummer', 'place', 'kommunenummer', 'lon', 'lat', 'population_source', 'population'],
       demand.points.map((p) => ({ ...p, lon: round(p.lon, 5), lat: round(p.lat, 5), population_source: p.populationSource }))),
     'sites.csv': formatCsv(['id', 'kommunenummer', 'place', 'postnummer', 'lon', 'lat', 'source_lon', 'source_lat', 'moved_km', 'population', 'postcodes', 'far_postcodes', 'centre_place'],
-      sites.map((x) => ({ ...x, source_lon: x.sourceLon, source_lat: x.sourceLat, moved_km: round(x.movedKm, 3), postcodes: x.postcodes.join(' '), far_postcodes: x.farPostcodes.join(' '), centre_place: x.centrePlace }))),
+      sites.map((x) => ({
+        id: x.id, kommunenummer: x.kommunenummer, place: x.place, postnummer: x.postnummer, lon: x.lon, lat: x.lat, source_lon: x.sourceLon,
+        source_lat: x.sourceLat, moved_km: round(x.movedKm, 3), population: x.population, postcodes: x.postcodes.join(' '),
+        far_postcodes: x.farPostcodes.join(' '), centre_place: x.centrePlace,
+      }))),
     'crime.csv': formatCsv(['kommunenummer', 'period', 'group', 'offences_per_year', 'per_1000', 'note'], crime.rows),
     'indicators.csv': formatCsv(['kommunenummer', 'crime_per_1000', 'violence_per_1000', 'violence_suppressed', 'crime_trend_per_1000', 'drive_min_mean', 'residents_beyond_45', 'share_beyond_45', 'nearest_station_id', 'nearest_station_min'], indicators),
     'travel-calibration.csv': travel.files.calibration,

@@ -12,6 +12,7 @@ import { compareOutcomes, type ScenarioOutcome } from '../../planning/compare';
 import { planningContext } from '../../planning/context';
 import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
 import { travelPageInfo } from '../../planning/travel-page';
+import { travelModelLabel } from '../../planning/travel-models';
 import { indicatorPercentiles } from '../../planning/percentiles';
 import { defaultScenarioParams, scenarioFromQuery, scenarioParamsSchema, type ScenarioParams } from '../../planning/scenario';
 import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
@@ -56,6 +57,7 @@ const coverageQuery = z.object({
   minutes: z.coerce.number().finite().min(5, 'must be ≥ 5').max(240, 'must be ≤ 240').default(45),
   selected: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(knrParam).max(357)),
+  travelModel: scenarioParamsSchema.shape.travelModel,
 });
 const compareMunicipalitiesQuery = z.object({
   k: z.string().default('').transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
@@ -126,7 +128,8 @@ export function workspace({ db }: AppDeps): Router {
   const renderWorkspace = (req: Request, res: Response, scenario: Scenario | null): void => {
     const locale = res.locals.locale as Locale;
     const mayPlan = canPlan(req.auth?.user);
-    const context = planningContext(db);
+    const context = planningContext(db, scenario?.params.travelModel ?? 'builtin');
+    res.locals.travelModelLabel = travelModelLabel(context.travelModel, locale);
     const counties = [...new Set(context.municipalities.map((m) => m.county))].sort((a, b) => a.localeCompare(b, 'nb'));
     res.render('workspace', {
       title: scenario ? scenario.name : res.locals.t('nav.map'),
@@ -217,9 +220,11 @@ export function workspace({ db }: AppDeps): Router {
 
   // ---------------------------------------------------------------- map layers
 
-  router.get('/api/workspace/sites', (_req, res) => {
-    const { sites } = planningContext(db);
-    res.json({ sites: sites.map((s) => ({ ...s, lon: round(s.lon, 5), lat: round(s.lat, 5) })) });
+  router.get('/api/workspace/sites', (req, res) => {
+    const { sites, allSites } = planningContext(db);
+    // `?all=1`: every candidate site (populated places and offered premises), not only one per municipality.
+    const list = req.query.all === '1' ? allSites : sites;
+    res.json({ sites: list.map((s) => ({ ...s, lon: round(s.lon, 5), lat: round(s.lat, 5) })) });
   });
 
   router.get('/api/workspace/premises', (_req, res) => {
@@ -238,7 +243,7 @@ export function workspace({ db }: AppDeps): Router {
   let demandCache: { revision: string; points: [number, number, number][]; knr: string[] } | null = null;
   router.get('/api/coverage', (req, res) => {
     const q = parse(coverageQuery, req.query);
-    const context = planningContext(db);
+    const context = planningContext(db, q.travelModel);
     if (!demandCache || demandCache.revision !== context.revision) {
       const demand = listDemandPoints(db);
       demandCache = { revision: context.revision, points: demand.map((d) => [round(d.lon, 4), round(d.lat, 4), Math.round(d.population)]), knr: demand.map((d) => d.kommunenummer) };
@@ -248,6 +253,7 @@ export function workspace({ db }: AppDeps): Router {
     const byMunicipality = coverageByGroup(layer, context.location.demandWeight, (i) => knr[i]);
     res.json({
       method: 'demand-points', minutes: q.minutes, selected: q.selected,
+      travelModel: { ref: context.travelModel.ref, label: travelModelLabel(context.travelModel, res.locals.locale as Locale) },
       points, states: Array.from(layer.states).join(''),
       residents: { uncovered: Math.round(layer.residents[0]), existing: Math.round(layer.residents[1]), proposed: Math.round(layer.residents[2]), total: Math.round(layer.totalResidents) },
       byMunicipality: Object.fromEntries([...byMunicipality].map(([k, v]) => [k, { shareExisting: round(v.shareExisting, 4), shareWithProposed: round(v.shareWithProposed, 4) }])),
