@@ -72,6 +72,13 @@ export interface PlanningContext {
   stationCount: number;
   /** The `count` nearest stations from a municipality's main populated place, by the context's model. */
   nearestStations: (kommunenummer: string, count?: number) => NearbyStation[];
+  /**
+   * Dense minutes for any list of candidate sites (e.g. `allSites`), demand-major in the order of
+   * `location`'s demand points, and to every existing station in the order of its fixed sites; Infinity = beyond the
+   * matrix's cut-off. For the engine's several-sites-per-municipality problem:
+   * `buildLocationProblem({ demand, candidates: allSites, fixed, costs: context.costsFor(allSites) })`.
+   */
+  costsFor: (sites: readonly Pick<CandidateSite, 'id' | 'kommunenummer' | 'lon' | 'lat' | 'kind'>[]) => { candidate: Float64Array; fixed: Float64Array };
 }
 
 /** A station near a municipality's main populated place. */
@@ -126,7 +133,10 @@ function buildContext(db: Db, revision: string, travelModelRef: TravelModelRef):
   });
   const allSites = candidateSites(places, premises);
   const sites = municipalities.map((m) => defaultSite(m, allSites));
-  const costs = denseCosts(matrix, demand.map((d) => rows.get(d.id)!), sites.map((s) => columnsOf(s, allSites, columns, travelModel.landMinPerKm)), stationCols);
+  const demandRows = demand.map((d) => rows.get(d.id)!);
+  const costsFor: PlanningContext['costsFor'] = (list) =>
+    denseCosts(matrix, demandRows, list.map((s) => columnsOf(s, allSites, columns, travelModel.landMinPerKm)), stationCols);
+  const costs = costsFor(sites.map((s) => ({ ...s, kind: s.kind === 'premises' ? 'premises' : 'place' })));
   const location = buildLocationProblem({
     demand: demand.map((d) => ({ id: d.id, lon: d.lon, lat: d.lat, weight: d.population })),
     candidates: sites.map((s) => ({ id: s.kommunenummer, lon: s.lon, lat: s.lat })),
@@ -148,7 +158,7 @@ function buildContext(db: Db, revision: string, travelModelRef: TravelModelRef):
     }
     return list.sort((a, b) => a.driveMin - b.driveMin || a.id.localeCompare(b.id)).slice(0, count);
   };
-  return { revision, municipalities, inputs, sites, allSites, location, answers: answersStatus(db), travelModel, access, stationCount: stations.length, nearestStations };
+  return { revision, municipalities, inputs, sites, allSites, location, answers: answersStatus(db), travelModel, access, stationCount: stations.length, nearestStations, costsFor };
 }
 
 function columnIndex(matrix: TravelMatrix, model: TravelModelInfo, needed: readonly string[]): Map<string, number> {
