@@ -124,6 +124,10 @@ describe('travel-time matrix API and CLI', () => {
     expect((await api.get('/api/ranking?travelModel=999')).status).toBe(404);
     const page = await api.get('/travel-matrices');
     expect(page.text).toContain('Router');
+    const workspace = await api.get(`/?travelModel=${id}`).expect(200);
+    expect(workspace.text).toContain(`Kjøretider: Importert matrise «Router» (nr. ${id})`);
+    expect(workspace.text).toContain(`&#34;travelModel&#34;:&#34;${id}&#34;`);
+    expect((await api.get('/?travelModel=999')).status).toBe(404);
   });
 
   it('When the CLI imports a bad file, then it exits 1 and names file, row and column; a good file exits 0', async () => {

@@ -128,7 +128,11 @@ export function workspace({ db }: AppDeps): Router {
   const renderWorkspace = (req: Request, res: Response, scenario: Scenario | null): void => {
     const locale = res.locals.locale as Locale;
     const mayPlan = canPlan(req.auth?.user);
-    const context = planningContext(db, scenario?.params.travelModel ?? 'builtin');
+    // `/?travelModel=<id>` starts an unsaved scenario on an imported matrix (the link on /travel-matrices).
+    const requested = scenarioParamsSchema.shape.travelModel.safeParse(req.query.travelModel ?? 'builtin');
+    if (!requested.success) throw new ValidationError(`travelModel: ${requested.error.issues[0].message}`);
+    const travelModel = scenario?.params.travelModel ?? requested.data;
+    const context = planningContext(db, travelModel);
     res.locals.travelModelLabel = travelModelLabel(context.travelModel, locale);
     const counties = [...new Set(context.municipalities.map((m) => m.county))].sort((a, b) => a.localeCompare(b, 'nb'));
     res.render('workspace', {
@@ -138,7 +142,7 @@ export function workspace({ db }: AppDeps): Router {
         mayPlan,
         locale, dictionary: clientDictionary(locale),
         criteria: criteriaFor(locale),
-        defaults: defaultScenarioParams,
+        defaults: { ...defaultScenarioParams, travelModel },
         districts: listPoliceDistricts(db).map((d) => d.name),
         counties,
         answers: context.answers,
