@@ -12,7 +12,7 @@ import { compareOutcomes, type ScenarioOutcome } from '../../planning/compare';
 import { planningContext } from '../../planning/context';
 import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
 import { travelPageInfo } from '../../planning/travel-page';
-import { travelModelLabel } from '../../planning/travel-models';
+import { describeTravelModel, travelModelLabel } from '../../planning/travel-models';
 import { indicatorPercentiles } from '../../planning/percentiles';
 import { defaultScenarioParams, scenarioFromQuery, scenarioParamsSchema, type ScenarioParams } from '../../planning/scenario';
 import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
@@ -276,6 +276,9 @@ export function workspace({ db }: AppDeps): Router {
       const b = mustGetScenario(db, q.b);
       const [oa, ob] = [await outcomeOf(db, a.params, 'greedy', planningViewOf(req)), await outcomeOf(db, b.params, 'greedy', planningViewOf(req))];
       const comparison = compareOutcomes(oa, ob);
+      // Both scenarios' models, named once each (they may differ).
+      const labels = [...new Set([a.params.travelModel, b.params.travelModel].map((ref) => travelModelLabel(describeTravelModel(db, ref), locale)))];
+      res.locals.travelModelLabel = labels.join(' / ');
       view = {
         a, b, comparison, moves: comparison.moves.filter((m) => m.delta !== 0 && (m.rankA <= 60 || m.rankB <= 60)).slice(0, 25),
         weightRows: CRITERIA.map((c) => ({ label: c.label[locale], a: a.params.weights[c.id], b: b.params.weights[c.id] })),
@@ -294,6 +297,7 @@ export function workspace({ db }: AppDeps): Router {
     // `k` names the municipalities here, not the scenario's K (which ranking does not use).
     const { params } = paramsForPage(db, { ...(req.query as Record<string, unknown>), k: undefined });
     const { ranking, context } = rankScenario(db, params, planningViewOf(req));
+    res.locals.travelModelLabel = travelModelLabel(context.travelModel, locale);
     const items = q.k.map((k) => {
       const m = context.municipalities.find((x) => x.kommunenummer === k);
       if (!m) throw new NotFoundError(`no municipality with kommunenummer ${k}`);
