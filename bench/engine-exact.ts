@@ -1,6 +1,6 @@
 /** Bench: exact (HiGHS) versus greedy selection of K = 20 on the real (or synthetic) data (prints figures). */
-import { buildSelectionProblem, loadSolver, rankMunicipalities, selectSites, selectSitesGreedy, type SelectionObjective } from '../src/engine';
-import { loadBenchData } from './engine-data';
+import { loadSolver, rankMunicipalities, selectSites, selectSitesGreedy, type SelectionObjective } from '../src/engine';
+import { loadBenchData, problemOf } from './engine-data';
 
 async function main(): Promise<void> {
   const data = loadBenchData();
@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   await loadSolver();
   console.log(`load HiGHS wasm (once per process): ${(performance.now() - t).toFixed(0)} ms`);
   const ranking = rankMunicipalities(data.municipalities);
-  const problem = buildSelectionProblem({ ...data, ranking });
+  const problem = problemOf(data, ranking);
   const districts = [...new Set(data.municipalities.map((m) => m.policeDistrict))];
   const scenarios: [string, object][] = [
     ['k=20', {}],

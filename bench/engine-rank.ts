@@ -1,12 +1,12 @@
 /** Bench: re-rank 357 municipalities, then greedy K = 20 for each objective (prints figures). */
-import { buildSelectionProblem, rankMunicipalities, selectSitesGreedy, type SelectionObjective } from '../src/engine';
-import { loadBenchData, median } from './engine-data';
+import { rankMunicipalities, selectSitesGreedy, type SelectionObjective } from '../src/engine';
+import { loadBenchData, median, problemOf } from './engine-data';
 
 const data = loadBenchData();
 console.log(`engine-rank on ${data.label}: ${data.municipalities.length} municipalities, ${data.demand.length} demand points, ${data.existing.length} existing stations`);
 let t = performance.now();
 const ranking0 = rankMunicipalities(data.municipalities);
-const problem = buildSelectionProblem({ ...data, ranking: ranking0 });
+const problem = problemOf(data, ranking0);
 console.log(`build location problem (once per data set): ${(performance.now() - t).toFixed(1)} ms`);
 for (const objective of ['score', 'coverage', 'access', 'blend'] as SelectionObjective[]) {
   selectSitesGreedy(problem, { objective, k: 20 }); // warm caches and JIT

@@ -20,7 +20,7 @@ function main(argv: readonly string[]): void {
     kommunenummer: m.kommunenummer,
     name: m.name,
     adminCentre: m.admin_centre,
-    population: m.population_2025,
+    population: m.population,
     centre: { lon: m.centre_lon, lat: m.centre_lat },
     shareBeyond45: share.get(m.kommunenummer) ?? null,
   }));

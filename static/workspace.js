@@ -69,6 +69,7 @@
     if (Object.keys(p.districtMax).length) q.push('districtMax=' + encodeURIComponent(JSON.stringify(p.districtMax)));
     if (p.include && p.include.length) q.push('include=' + p.include.join(','));
     if (p.exclude && p.exclude.length) q.push('exclude=' + p.exclude.join(','));
+    if (p.travelModel && p.travelModel !== 'builtin') q.push('travelModel=' + encodeURIComponent(p.travelModel));
     return q.join('&');
   }
 
@@ -347,7 +348,8 @@
 
   function loadCoverage() {
     var sel = state.selection ? state.selection.selected.join(',') : '';
-    return getJson('/api/coverage?minutes=' + state.params.minutes + '&selected=' + sel).then(function (c) {
+    var model = state.params.travelModel && state.params.travelModel !== 'builtin' ? '&travelModel=' + encodeURIComponent(state.params.travelModel) : '';
+    return getJson('/api/coverage?minutes=' + state.params.minutes + '&selected=' + sel + model).then(function (c) {
       var group = state.layers.coverage;
       group.clearLayers();
       var colours = ['#ffffff', '#0072B2', '#E69F00'];

@@ -6,7 +6,8 @@
  * `Restkommune` are skipped: their Reisetid is an internal (within-kommune) time with no destination point.
  * The centre kommuner of a region are its `Senterkommune` rows, or, when a region has none (two-kommune regions
  * such as "72 Årdal"), the kommune named in the region name. With two centres (e.g. "05 Oslo/Bærum") the
- * nearer centre is used. Distances join population-weighted centres by haversine.
+ * nearer centre (straight line between the kommuner's points) is used. Region names are matched on their number
+ * and name with leading zeros dropped (the source spells "05 Oslo/Bærum" and "5 Oslo/Bærum").
  *
  * Fit: least absolute deviations for `min = a + b·km`, solved exactly: an LAD line passes through at least two
  * data points (Koenker 2005, ch. 6), so all pairs of points are tried and the lowest sum of |residuals| wins
@@ -19,7 +20,10 @@ import type { BaRow } from './sources';
 /** One calibration pair. */
 export interface CalibrationPair {
   kommunenummer: string;
+  /** The nearer centre by straight line (for the table). */
   centreKommunenummer: string;
+  /** All centres of the region (usually one; the model's time is to the nearest of them). */
+  centres: string[];
   distanceKm: number;
   toiMin: number;
 }
@@ -40,8 +44,11 @@ export function calibrationPairs(
       unique.push(r);
     }
   }
+  // The source writes some region names with a leading zero and some without ("05 Oslo/Bærum" for Oslo,
+  // "5 Oslo/Bærum" for the other members); one key per region number and name.
+  const regionKey = (region: string): string => region.trim().replace(/^0+(?=\d)/, '');
   const byRegion = new Map<string, BaRow[]>();
-  for (const r of unique) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r]);
+  for (const r of unique) byRegion.set(regionKey(r.region), [...(byRegion.get(regionKey(r.region)) ?? []), r]);
   const isCentreRow = (r: BaRow): boolean => /^(Senterkommune|Restkommune)/.test(r.inclusion);
   const pairs: CalibrationPair[] = [];
   for (const [region, members] of byRegion) {
@@ -60,7 +67,7 @@ export function calibrationPairs(
         const to = centreOf(c);
         if (!to) throw new Error(`calibration: no centre for ${c}`);
         const d = haversineKm(from, to);
-        if (!best || d < best.distanceKm) best = { kommunenummer: r.kommunenummer, centreKommunenummer: c, distanceKm: d, toiMin: r.reisetidMin };
+        if (!best || d < best.distanceKm) best = { kommunenummer: r.kommunenummer, centreKommunenummer: c, centres: [...centreCodes].sort(), distanceKm: d, toiMin: r.reisetidMin };
       }
       if (!best) throw new Error(`calibration: region ${region} has no centre kommune`);
       pairs.push(best);

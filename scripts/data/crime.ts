@@ -1,7 +1,9 @@
 /**
  * Reported offences (#8, SSB table 08487 via Samarbeidsdesken) in long format: kommune × period × group.
- * Rates use the 1.1.2025 population as denominator for every period (an approximation).
- * SSB-suppressed cells (NA, 4 or fewer offences) stay empty, never 0.
+ * Rates use the population on 1.1.2024 as denominator for every period (an approximation).
+ * SSB-suppressed cells (NA: 0 to 4 offences, not published) are an interval, not a missing value: the table
+ * carries the midpoint, 2 offences per year, with the note `suppressed by SSB (0–4): midpoint 2`, so a small
+ * kommune's violence rate is neither dropped (which would shift its weight to other criteria) nor set to 0.
  */
 import type { CsvValue } from './csv';
 import { round } from './csv';
@@ -23,6 +25,11 @@ export const STATED_NORWAY_TOTALS: Record<string, number> = {
   '2020-2021': 286766, '2021-2022': 286516, '2022-2023': 308027, '2023-2024': 325088,
 };
 
+/** Offences per year used for a suppressed cell: the midpoint of SSB's 0–4 interval. */
+export const SUPPRESSED_MIDPOINT = 2;
+/** The note on a suppressed cell (also what the app reads to flag the value). */
+export const SUPPRESSED_NOTE = 'suppressed by SSB (0–4): midpoint 2';
+
 export interface CrimeOutRow extends Record<string, CsvValue> {
   kommunenummer: string;
   period: string;
@@ -42,7 +49,7 @@ function missingNote(kommunenummer: string, period: string): string {
 
 /**
  * Builds the long table for all kommuner (sorted), periods and groups.
- * @param population 1.1.2025 population per kommune
+ * @param population population on 1.1.2024 per kommune
  */
 export function buildCrime(rows: readonly CrimeRow[], kommuner: readonly string[], population: ReadonlyMap<string, number>) {
   const byKey = new Map<string, CrimeRow>();
@@ -63,11 +70,12 @@ export function buildCrime(rows: readonly CrimeRow[], kommuner: readonly string[
       const alesundWithHaram = k === '1508' && period !== '2023-2024';
       const denom = alesundWithHaram ? population.get('1508')! + population.get('1580')! : population.get(k)!;
       for (const { group, column } of CRIME_GROUPS) {
-        const v = src ? src.values[column] : null;
+        const raw = src ? src.values[column] : null;
+        const v = src && raw === null ? SUPPRESSED_MIDPOINT : raw;
         let note = '';
         if (!src) note = missingNote(k, period);
-        else if (v === null) note = 'suppressed (≤4)';
-        else if (alesundWithHaram) note = 'includes 1580 Haram; per_1000 uses the 2025 population of 1508 + 1580';
+        else if (raw === null) note = SUPPRESSED_NOTE;
+        else if (alesundWithHaram) note = 'includes 1580 Haram; per_1000 uses the population of 1508 + 1580';
         out.push({
           kommunenummer: k, period, group,
           offences_per_year: v,

@@ -1,6 +1,6 @@
 /**
  * Demand points: Bolstad's populated postcode points (#6), recoded from the 2020 to the 2024 kommune structure
- * and rescaled to the 1.1.2025 population per kommune (largest-remainder rounding, Hamilton's method).
+ * and rescaled to the population on 1.1.2024 per kommune (largest-remainder rounding, Hamilton's method).
  */
 import type { BolstadRow } from './sources';
 

@@ -13,6 +13,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   robustness: { summary: 'weight-sampling robustness of a scenario (robustness --help)', load: () => import('./commands/robustness') },
   score: { summary: 'rank any decision matrix: score --matrix F --weights F --method wsm|topsis', load: () => import('./commands/score') },
   locate: { summary: 'solve a location problem: locate --demand F --sites F --k N --objective coverage|access --radius R', load: () => import('./commands/locate') },
+  'travel-matrix': { summary: 'router travel times: travel-matrix import FILE [--format csv|osrm] | list | points', load: () => import('./commands/travel-matrix') },
   export: { summary: 'write a report: export --shortlist ID|--scenario ID|--current --format csv|xlsx|geojson|pdf --out FILE [--lang en]', load: () => import('./commands/export') },
 };
 

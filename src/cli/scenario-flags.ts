@@ -11,7 +11,8 @@ export const scenarioFlagHelp = `scenario options:
   --weights id:w,id:w           criterion weights (see GET /api/criteria), e.g. crimeRate:2,driveTime:3
   --normalization minmax|percentile|z   --aggregation wsm|topsis   --gate on|off (wish gate)
   --k N   --objective score|coverage|access|blend   --minutes T   --blend-alpha A
-  --district-min Name:n,…   --district-max Name:n,…   --include 0301,…   --exclude 0301,…`;
+  --district-min Name:n,…   --district-max Name:n,…   --include 0301,…   --exclude 0301,…
+  --travel-model builtin|ID     drive times: the built-in land/sea model (default) or an imported matrix (travel-matrix list)`;
 
 /**
  * Reads a scenario from CLI flags (over a saved scenario when `--scenario ID` is given).
@@ -34,6 +35,7 @@ export function scenarioFromFlags(db: Db, parsed: ParsedArgs): ScenarioParams {
     wishGate: gate === undefined ? undefined : gate === 'on' ? 'true' : 'false',
     k: str('k'), objective: str('objective'), minutes: str('minutes'), blendAlpha: str('blend-alpha'),
     districtMin: str('district-min'), districtMax: str('district-max'), include: str('include'), exclude: str('exclude'),
+    travelModel: str('travel-model'),
   };
   try {
     return scenarioFromQuery(query, base ?? undefined);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { parseCsvRecords } from '../import/csv';
+import { DataFileError } from './errors';
 
 /** Where the committed, derived data files live (see data/SOURCES.md). */
 export const defaultDataDir = path.resolve(__dirname, '..', '..', 'data');
@@ -21,7 +22,8 @@ export const municipalityRow = z.object({
   county_name: z.string().min(1),
   police_district_number: z.string().regex(/^p\d\d$/),
   police_district: z.string().min(1),
-  population_2025: requiredNumber,
+  /** Residents on 1.1.2024 (SSB; the raw file's name says 2025). */
+  population: requiredNumber,
   area_km2: requiredNumber,
   admin_centre: z.string(),
   centre_lon: requiredNumber,
@@ -33,6 +35,7 @@ export const indicatorRow = z.object({
   kommunenummer: knr,
   crime_per_1000: optionalNumber,
   violence_per_1000: optionalNumber,
+  violence_suppressed: z.enum(['0', '1']).transform((v) => v === '1'),
   crime_trend_per_1000: optionalNumber,
   drive_min_mean: optionalNumber,
   residents_beyond_45: optionalNumber,
@@ -67,6 +70,22 @@ export const demandPointRow = z.object({
   population: requiredNumber,
 });
 
+export const siteRow = z.object({
+  id: z.string().min(1),
+  kommunenummer: knr,
+  place: z.string(),
+  postnummer: z.string(),
+  lon: requiredNumber,
+  lat: requiredNumber,
+  source_lon: requiredNumber,
+  source_lat: requiredNumber,
+  moved_km: requiredNumber,
+  population: requiredNumber,
+  postcodes: z.string(),
+  far_postcodes: z.string(),
+  centre_place: z.enum(['', 'admin_centre', 'kommune_name', 'nearest_weighted_centre']),
+});
+
 export const crimeRow = z.object({
   kommunenummer: knr,
   period: z.string().regex(/^\d{4}-\d{4}$/),
@@ -81,6 +100,7 @@ export type IndicatorRow = z.output<typeof indicatorRow>;
 export type StationRow = z.output<typeof stationRow>;
 export type DemandPointRow = z.output<typeof demandPointRow>;
 export type CrimeRow = z.output<typeof crimeRow>;
+export type SiteRow = z.output<typeof siteRow>;
 
 export interface Dataset {
   /** Content hash of every file read; a changed hash means the database must be reloaded. */
@@ -90,21 +110,19 @@ export interface Dataset {
   indicators: IndicatorRow[];
   stations: StationRow[];
   demandPoints: DemandPointRow[];
+  /** Candidate sites: populated places on land (data/sites.csv). */
+  sites: SiteRow[];
   crime: CrimeRow[];
   /** kommunenummer → GeoJSON geometry (Polygon or MultiPolygon) as JSON text. */
   boundaries: Map<string, string>;
   /** Extra map layers (counties, police districts) as GeoJSON FeatureCollection text. */
   layers: Record<string, string>;
   travelModel: unknown;
+  /** The built-in model's matrix as committed (data/travel-times.txt); parsed by the planning context. */
+  travelTimes: string;
 }
 
-/** Data file problem with the file, line and column that caused it. */
-export class DataFileError extends Error {
-  constructor(readonly file: string, readonly line: number | null, message: string) {
-    super(`${file}${line ? `, line ${line}` : ''}: ${message}`);
-    this.name = 'DataFileError';
-  }
-}
+export { DataFileError };
 
 function readCsv<T extends z.ZodTypeAny>(dir: string, file: string, schema: T): z.output<T>[] {
   const text = fs.readFileSync(path.join(dir, file), 'utf8');
@@ -126,8 +144,8 @@ function readText(dir: string, file: string): string {
 /** The data files in the order they enter the content hash; optional ones are skipped when absent. */
 const HASHED_FILES: readonly { file: string; optional?: boolean }[] = [
   { file: 'municipalities.csv' }, { file: 'indicators.csv' }, { file: 'stations.csv' }, { file: 'demand-points.csv' },
-  { file: 'crime.csv' }, { file: 'kommuner.geojson' }, { file: 'fylker.geojson', optional: true },
-  { file: 'politidistrikter.geojson', optional: true }, { file: 'travel-model.json' }, { file: 'vintage.json' },
+  { file: 'sites.csv' }, { file: 'crime.csv' }, { file: 'kommuner.geojson' }, { file: 'fylker.geojson', optional: true },
+  { file: 'politidistrikter.geojson', optional: true }, { file: 'travel-model.json' }, { file: 'travel-times.txt' }, { file: 'vintage.json' },
 ];
 
 /**
@@ -153,6 +171,7 @@ export function readDataset(dir: string = defaultDataDir): Dataset {
   const indicators = readCsv(dir, 'indicators.csv', indicatorRow);
   const stations = readCsv(dir, 'stations.csv', stationRow);
   const demandPoints = readCsv(dir, 'demand-points.csv', demandPointRow);
+  const sites = readCsv(dir, 'sites.csv', siteRow);
   const crime = readCsv(dir, 'crime.csv', crimeRow);
   const kommuner = JSON.parse(readText(dir, 'kommuner.geojson')) as {
     features: { properties: { kommunenummer: string }; geometry: unknown }[];
@@ -172,9 +191,11 @@ export function readDataset(dir: string = defaultDataDir): Dataset {
     indicators,
     stations,
     demandPoints,
+    sites,
     crime,
     boundaries,
     layers,
     travelModel,
+    travelTimes: readText(dir, 'travel-times.txt'),
   };
 }

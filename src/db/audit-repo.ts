@@ -1,7 +1,7 @@
 import type { Db } from './connection';
 
 /** The kinds of thing whose every change is recorded. */
-export type AuditEntity = 'response' | 'premises' | 'scenario' | 'shortlist' | 'assessment' | 'user' | 'token' | 'session' | 'letter';
+export type AuditEntity = 'response' | 'premises' | 'scenario' | 'shortlist' | 'assessment' | 'user' | 'token' | 'session' | 'letter' | 'travel_matrix';
 
 export interface AuditEntry {
   id: number;

@@ -4,7 +4,7 @@ import { DataFileError, datasetHash, readDataset, type Dataset } from '../data/d
 export interface LoadOutcome {
   status: 'loaded' | 'unchanged';
   hash: string;
-  counts: { municipalities: number; stations: number; demandPoints: number; crimeRows: number };
+  counts: { municipalities: number; stations: number; demandPoints: number; sites: number; crimeRows: number };
 }
 
 /** Reads a meta value, or null. */
@@ -19,7 +19,7 @@ function setMeta(db: Db, key: string, value: string): void {
 
 function counts(db: Db): LoadOutcome['counts'] {
   const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return { municipalities: n('municipalities'), stations: n('stations'), demandPoints: n('demand_points'), crimeRows: n('crime_rates') };
+  return { municipalities: n('municipalities'), stations: n('stations'), demandPoints: n('demand_points'), sites: n('sites'), crimeRows: n('crime_rates') };
 }
 
 /**
@@ -36,17 +36,17 @@ export function loadDataset(db: Db, data: Dataset, options: { force?: boolean } 
   const indicators = new Map(data.indicators.map((r) => [r.kommunenummer, r]));
   const upsertMunicipality = db.prepare(`
     INSERT INTO municipalities (kommunenummer, name, county_number, county_name, police_district_number, police_district,
-      population, area_km2, admin_centre, centre_lon, centre_lat, centre_inside_polygon, crime_per_1000, violence_per_1000,
+      population, area_km2, admin_centre, centre_lon, centre_lat, centre_inside_polygon, crime_per_1000, violence_per_1000, violence_suppressed,
       crime_trend_per_1000, drive_min_mean, residents_beyond_45, share_beyond_45, nearest_station_id, nearest_station_min, boundary_geojson)
     VALUES (@kommunenummer, @name, @county_number, @county_name, @police_district_number, @police_district,
-      @population, @area_km2, @admin_centre, @centre_lon, @centre_lat, @centre_inside_polygon, @crime_per_1000, @violence_per_1000,
+      @population, @area_km2, @admin_centre, @centre_lon, @centre_lat, @centre_inside_polygon, @crime_per_1000, @violence_per_1000, @violence_suppressed,
       @crime_trend_per_1000, @drive_min_mean, @residents_beyond_45, @share_beyond_45, @nearest_station_id, @nearest_station_min, @boundary_geojson)
     ON CONFLICT(kommunenummer) DO UPDATE SET
       name = excluded.name, county_number = excluded.county_number, county_name = excluded.county_name,
       police_district_number = excluded.police_district_number, police_district = excluded.police_district,
       population = excluded.population, area_km2 = excluded.area_km2, admin_centre = excluded.admin_centre,
       centre_lon = excluded.centre_lon, centre_lat = excluded.centre_lat, centre_inside_polygon = excluded.centre_inside_polygon,
-      crime_per_1000 = excluded.crime_per_1000, violence_per_1000 = excluded.violence_per_1000,
+      crime_per_1000 = excluded.crime_per_1000, violence_per_1000 = excluded.violence_per_1000, violence_suppressed = excluded.violence_suppressed,
       crime_trend_per_1000 = excluded.crime_trend_per_1000, drive_min_mean = excluded.drive_min_mean,
       residents_beyond_45 = excluded.residents_beyond_45, share_beyond_45 = excluded.share_beyond_45,
       nearest_station_id = excluded.nearest_station_id, nearest_station_min = excluded.nearest_station_min,
@@ -55,6 +55,8 @@ export function loadDataset(db: Db, data: Dataset, options: { force?: boolean } 
     VALUES (@id, @name, @type, @place, @kommunenummer, @police_district, @lon, @lat, @geocoding, @source_url, @note, @passport_office_km)`);
   const insertDemand = db.prepare(`INSERT INTO demand_points (id, postnummer, place, kommunenummer, lon, lat, population_source, population)
     VALUES (@id, @postnummer, @place, @kommunenummer, @lon, @lat, @population_source, @population)`);
+  const insertSite = db.prepare(`INSERT INTO sites (id, kommunenummer, place, postnummer, lon, lat, source_lon, source_lat, moved_km, population, postcodes, far_postcodes, centre_place)
+    VALUES (@id, @kommunenummer, @place, @postnummer, @lon, @lat, @source_lon, @source_lat, @moved_km, @population, @postcodes, @far_postcodes, @centre_place)`);
   const insertCrime = db.prepare(`INSERT INTO crime_rates (kommunenummer, period, offence_group, offences_per_year, per_1000, note)
     VALUES (@kommunenummer, @period, @group, @offences_per_year, @per_1000, @note)`);
 
@@ -67,8 +69,9 @@ export function loadDataset(db: Db, data: Dataset, options: { force?: boolean } 
       upsertMunicipality.run({
         ...m,
         ...ind,
-        population: m.population_2025,
+        population: m.population,
         centre_inside_polygon: m.centre_inside_polygon ? 1 : 0,
+        violence_suppressed: ind.violence_suppressed ? 1 : 0,
         nearest_station_id: ind.nearest_station_id || null,
         boundary_geojson: boundary,
       });
@@ -76,11 +79,14 @@ export function loadDataset(db: Db, data: Dataset, options: { force?: boolean } 
     db.prepare('DELETE FROM crime_rates').run();
     db.prepare('DELETE FROM stations').run();
     db.prepare('DELETE FROM demand_points').run();
+    db.prepare('DELETE FROM sites').run();
     for (const s of data.stations) insertStation.run(s);
     for (const d of data.demandPoints) insertDemand.run(d);
+    for (const s of data.sites) insertSite.run(s);
     for (const c of data.crime) insertCrime.run(c);
     for (const [name, text] of Object.entries(data.layers)) setMeta(db, `layer:${name}`, text);
     setMeta(db, 'travel_model', JSON.stringify(data.travelModel));
+    setMeta(db, 'travel_times', data.travelTimes);
     setMeta(db, 'data_vintage', data.vintage);
     setMeta(db, 'data_hash', data.hash);
   })();

@@ -16,6 +16,8 @@ export interface Municipality {
   centreInsidePolygon: boolean;
   crimePer1000: number | null;
   violencePer1000: number | null;
+  /** SSB suppressed the 2023-2024 violence count (0–4 offences); `violencePer1000` uses the midpoint, 2. */
+  violenceSuppressed: boolean;
   crimeTrendPer1000: number | null;
   driveMinMean: number | null;
   residentsBeyond45: number | null;
@@ -70,6 +72,7 @@ interface MunicipalityDbRow {
   centre_inside_polygon: number;
   crime_per_1000: number | null;
   violence_per_1000: number | null;
+  violence_suppressed: number;
   crime_trend_per_1000: number | null;
   drive_min_mean: number | null;
   residents_beyond_45: number | null;
@@ -79,7 +82,7 @@ interface MunicipalityDbRow {
 }
 
 const municipalityColumns = `kommunenummer, name, county_number, county_name, police_district_number, police_district, population,
-  area_km2, admin_centre, centre_lon, centre_lat, centre_inside_polygon, crime_per_1000, violence_per_1000, crime_trend_per_1000,
+  area_km2, admin_centre, centre_lon, centre_lat, centre_inside_polygon, crime_per_1000, violence_per_1000, violence_suppressed, crime_trend_per_1000,
   drive_min_mean, residents_beyond_45, share_beyond_45, nearest_station_id, nearest_station_min`;
 
 function toMunicipality(r: MunicipalityDbRow): Municipality {
@@ -98,6 +101,7 @@ function toMunicipality(r: MunicipalityDbRow): Municipality {
     centreInsidePolygon: r.centre_inside_polygon === 1,
     crimePer1000: r.crime_per_1000,
     violencePer1000: r.violence_per_1000,
+    violenceSuppressed: r.violence_suppressed === 1,
     crimeTrendPer1000: r.crime_trend_per_1000,
     driveMinMean: r.drive_min_mean,
     residentsBeyond45: r.residents_beyond_45,
@@ -151,9 +155,40 @@ export function listStations(db: Db): Station[] {
   }));
 }
 
-/** The demand points (postcode points with population rescaled to 2025). */
+/** The demand points (postcode points with population rescaled to 1.1.2024). */
 export function listDemandPoints(db: Db): DemandPoint[] {
   return db.prepare('SELECT id, kommunenummer, lon, lat, population FROM demand_points ORDER BY id').all() as DemandPoint[];
+}
+
+/** How the kommune's main populated place was chosen (`''` on other sites). */
+export type CentrePlaceRule = '' | 'admin_centre' | 'kommune_name' | 'nearest_weighted_centre';
+
+/** A candidate site: a populated place (merged postcode points) on land in its kommune. */
+export interface Site {
+  id: string;
+  kommunenummer: string;
+  place: string;
+  postnummer: string;
+  lon: number;
+  lat: number;
+  /** Km the postcode point was moved to lie on land in its kommune. */
+  movedKm: number;
+  /** Residents of the postcode points merged into the site. */
+  population: number;
+  postcodes: string[];
+  centrePlace: CentrePlaceRule;
+}
+
+/** All candidate sites ordered by kommunenummer and id (the order of data/sites.csv). */
+export function listSites(db: Db): Site[] {
+  return (
+    db.prepare('SELECT id, kommunenummer, place, postnummer, lon, lat, moved_km, population, postcodes, centre_place FROM sites ORDER BY kommunenummer, id').all() as {
+      id: string; kommunenummer: string; place: string; postnummer: string; lon: number; lat: number; moved_km: number; population: number; postcodes: string; centre_place: string;
+    }[]
+  ).map((r) => ({
+    id: r.id, kommunenummer: r.kommunenummer, place: r.place, postnummer: r.postnummer, lon: r.lon, lat: r.lat, movedKm: r.moved_km,
+    population: r.population, postcodes: r.postcodes.split(' ').filter(Boolean), centrePlace: r.centre_place as CentrePlaceRule,
+  }));
 }
 
 /** Police district names in a stable order. */

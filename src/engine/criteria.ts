@@ -97,22 +97,22 @@ export const CRITERIA: readonly CriterionDef[] = [
   },
   {
     id: 'driveTime', label: { nb: 'Kjøretid til nærmeste tjenestested', en: 'Drive time to nearest station' }, unit: 'min', direction: 'benefit',
-    source: 'Befolkningsvektet estimert kjøretid (src/geo/travel.ts)', defaultWeight: 3, missing: MISSING_RENORMALISE,
+    source: 'Befolkningsvektet kjøretid fra scenariets reisetidsmatrise (standard data/travel-times.txt)', defaultWeight: 3, missing: MISSING_RENORMALISE,
     value: (m) => num(m.driveMinMean),
   },
   {
     id: 'uncovered', label: { nb: 'Innbyggere over 45 min unna', en: 'Residents beyond 45 min' }, unit: 'persons', direction: 'benefit',
-    source: 'Befolkningspunkter og estimert kjøretid', defaultWeight: 3, missing: MISSING_RENORMALISE,
+    source: 'Befolkningspunkter og scenariets reisetidsmatrise', defaultWeight: 3, missing: MISSING_RENORMALISE,
     value: (m) => num(m.residentsBeyond45),
   },
   {
     id: 'crimeRate', label: { nb: 'Anmeldte lovbrudd per 1000', en: 'Reported offences per 1,000' }, unit: 'per 1,000', direction: 'benefit',
-    source: 'SSB tabell 08487, siste periode', defaultWeight: 2, missing: MISSING_RENORMALISE,
+    source: 'SSB tabell 08487, siste periode, per 1 000 innb. 1.1.2024', defaultWeight: 2, missing: MISSING_RENORMALISE,
     value: (m) => num(m.crimePer1000),
   },
   {
     id: 'violenceRate', label: { nb: 'Voldslovbrudd per 1000', en: 'Violent offences per 1,000' }, unit: 'per 1,000', direction: 'benefit',
-    source: 'SSB tabell 08487, siste periode', defaultWeight: 2, missing: MISSING_RENORMALISE,
+    source: 'SSB tabell 08487, siste periode, per 1 000 innb. 1.1.2024', defaultWeight: 2, missing: MISSING_RENORMALISE,
     value: (m) => num(m.violencePer1000),
   },
   {
@@ -122,7 +122,7 @@ export const CRITERIA: readonly CriterionDef[] = [
   },
   {
     id: 'population', label: { nb: 'Folketall', en: 'Population' }, unit: 'persons', direction: 'benefit',
-    source: 'SSB folketall 2025', defaultWeight: 1, missing: MISSING_RENORMALISE,
+    source: 'SSB folketall 1.1.2024', defaultWeight: 1, missing: MISSING_RENORMALISE,
     value: (m) => num(m.population),
   },
   {

@@ -7,6 +7,7 @@
  * Rounding (applied here, once): score and points 2 decimals, criterion values and indicators 3,
  * probabilities 3, coordinates 6, residents to whole persons.
  */
+import { describeTravelModel, travelModelLabel } from '../planning/travel-models';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection';
@@ -48,6 +49,8 @@ export interface ReportInputs {
   answersSampleNow: boolean;
   sources: SourceEntry[];
   softwareVersion: string;
+  /** The label of the travel-time model the minutes come from, per language (`planning/travel-models.ts`). */
+  travelModel?: { nb: string; en: string };
 }
 
 export type CellValue = string | number | boolean | null;
@@ -106,6 +109,10 @@ export interface ReportModel {
   /** The sample-data notice, or null when real answers are loaded. */
   notice: string | null;
   meta: [string, string][];
+  /** The travel-time model behind every drive time in the report (its label). */
+  travelModel: string;
+  /** One line of attribution for the data (also in every GeoJSON feature). */
+  attribution: string;
   method: string[];
   weights: { id: string; label: string; weight: number; share: number; direction: string; unit: string; source: string }[];
   rules: [string, string][];
@@ -321,8 +328,11 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
       ...(inputs.shortlist ? [[T('createdBy'), inputs.shortlist.createdBy], [T('createdAt'), formatDateTime(locale, inputs.shortlist.createdAt)]] as [string, string][] : []),
       [T('snapshotTaken'), formatDateTime(locale, s.createdAt)],
       [T('dataVintage'), s.data.vintage],
+      [T('travelModel'), inputs.travelModel?.[locale] ?? ''],
       [T('generated'), formatDateTime(locale, options.now)],
     ],
+    travelModel: inputs.travelModel?.[locale] ?? '',
+    attribution: T('attribution'),
     method: T('methodText', {
       normalization: valueLabel(locale, p.normalization), aggregation: valueLabel(locale, p.method), k: p.k,
       objective: valueLabel(locale, p.objective), minutes: p.minutes,
@@ -396,7 +406,18 @@ export async function loadShortlistReport(db: Db, id: string, now: string): Prom
     answersSampleNow: answersStatus(db).sample,
     sources: readSources(),
     softwareVersion: softwareVersion(),
+    travelModel: travelModelLabels(db, sl.snapshot.params.travelModel),
   };
+}
+
+/** The model label in both languages; a deleted imported matrix is named as such. */
+function travelModelLabels(db: Db, ref: string | undefined): { nb: string; en: string } {
+  try {
+    const info = describeTravelModel(db, ref ?? 'builtin');
+    return { nb: travelModelLabel(info, 'nb'), en: travelModelLabel(info, 'en') };
+  } catch {
+    return { nb: `Importert matrise nr. ${ref} (slettet)`, en: `Imported matrix no. ${ref} (deleted)` };
+  }
 }
 
 /** Gathers the report inputs of a scenario computed now (its proposed set, all `proposed`). */
@@ -418,5 +439,6 @@ export async function loadScenarioReport(
     answersSampleNow: answersStatus(db).sample,
     sources: readSources(),
     softwareVersion: softwareVersion(),
+    travelModel: travelModelLabels(db, (scenario?.params ?? params).travelModel),
   };
 }

@@ -34,6 +34,8 @@ export const scenarioParamsSchema = z.object({
   districtMax: z.record(z.string(), count).default({}),
   include: z.array(knr).default([]),
   exclude: z.array(knr).default([]),
+  /** Travel-time model: 'builtin' (the land/sea model) or the id of an imported matrix. */
+  travelModel: z.union([z.literal('builtin'), z.string().regex(/^\d{1,9}$/, "must be 'builtin' or the id of an imported matrix")]).default('builtin'),
 });
 
 export type ScenarioParams = z.output<typeof scenarioParamsSchema>;
@@ -89,6 +91,7 @@ export function scenarioFromQuery(query: Record<string, unknown>, base?: Scenari
     districtMax: pairs(query.districtMax),
     include: list(query.include),
     exclude: list(query.exclude),
+    travelModel: query.travelModel,
   };
   for (const key of Object.keys(raw)) if (raw[key] === undefined || raw[key] === '') delete raw[key];
   return scenarioParamsSchema.parse({ ...base, ...raw, weights: { ...base?.weights, ...weights } });

@@ -47,7 +47,7 @@ export interface RankingOutcome {
 
 /** Ranks all municipalities under a scenario. */
 export function rankScenario(db: Db, params: ScenarioParams, view: PlanningView = {}): RankingOutcome {
-  const context = planningContext(db);
+  const context = planningContext(db, params.travelModel);
   return { ranking: rankMunicipalities(inputsFor(context, view), rankOptionsOf(params)), context };
 }
 
@@ -72,7 +72,7 @@ export async function selectScenario(db: Db, params: ScenarioParams, method: 'ex
 export function robustnessScenario(
   db: Db, params: ScenarioParams, options: { samples: number; seed: number; mode: 'around' | 'simplex' }, view: PlanningView = {},
 ): RobustnessResult & { answersLoaded: boolean } {
-  const context = planningContext(db);
+  const context = planningContext(db, params.travelModel);
   const { method: _m, k: _k, ...selection } = selectionOptionsOf(params, 'greedy');
   const result = engineRobustness(
     inputsFor(context, view), rankOptionsOf(params),

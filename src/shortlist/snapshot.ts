@@ -44,15 +44,18 @@ export function indicatorsOf(m: Municipality): SnapshotIndicators {
   };
 }
 
-/** The engine site of a municipality with a readable label (premises address or admin centre). */
+/**
+ * The engine site of a municipality with a readable label: the premises address, or the main populated place
+ * (e.g. "Hansnes (9130)"; a place on land, never the population-weighted centre).
+ */
 export function engineSiteOf(
-  m: Municipality, site: { lon: number; lat: number; kind: 'premises' | 'centre' } | undefined, answer: SnapshotAnswer | null,
+  m: Municipality, site: { lon: number; lat: number; kind: 'premises' | 'centre'; label?: string } | undefined, answer: SnapshotAnswer | null,
 ): CandidateSite {
   if (site?.kind === 'premises') {
     const p = answer?.content.q5.premises.find((x) => x.lon === site.lon && x.lat === site.lat);
     return { kind: 'premises', lon: site.lon, lat: site.lat, label: p?.address ?? '' };
   }
-  return { kind: 'centre', lon: m.centre.lon, lat: m.centre.lat, label: m.adminCentre };
+  return { kind: 'centre', lon: site?.lon ?? m.centre.lon, lat: site?.lat ?? m.centre.lat, label: site?.label ?? '' };
 }
 
 /**

@@ -10,6 +10,7 @@ import { responsesRoutes, sampleAnswersMiddleware } from './routes/responses';
 import { planningApi } from './routes/planning-api';
 import { workspace } from './routes/workspace';
 import { shortlistRoutes } from './routes/shortlists';
+import { travelMatrixRoutes } from './routes/travel-matrices';
 import { authRoutes } from './routes/auth';
 import { lettersApi } from './routes/letters-api';
 import { lettersPages } from './routes/letters-pages';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(shortlistRoutes(deps));
   app.use(lettersApi(deps));
   app.use(lettersPages(deps));
+  app.use(travelMatrixRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

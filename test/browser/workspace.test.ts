@@ -139,7 +139,7 @@ describe('planner workspace in Chromium', () => {
       method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body),
     }).then((r) => r.json());
     const a = await post({ name: 'Tilgjengelighet', params: {} });
-    const b = await post({ name: 'Kriminalitet', params: { weights: { crimeRate: 10, violenceRate: 10, driveTime: 0, uncovered: 0 } } });
+    const b = await post({ name: 'Kriminalitet', params: { objective: 'score', weights: { crimeRate: 10, violenceRate: 10, driveTime: 0, uncovered: 0 } } });
     const page = await signedInPage(browser, server, 'planner');
     const errors = collectConsoleErrors(page);
     await page.goto(server.url + '/scenarios');

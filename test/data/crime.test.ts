@@ -5,7 +5,7 @@ import { parseCsv } from '../../scripts/data/csv';
 const DATA = path.join(__dirname, '../../data');
 const readCsv = (f: string) => parseCsv(fs.readFileSync(path.join(DATA, f), 'utf8'));
 const crime = readCsv('crime.csv');
-const population = new Map(readCsv('municipalities.csv').map((m) => [m.kommunenummer, Number(m.population_2025)]));
+const population = new Map(readCsv('municipalities.csv').map((m) => [m.kommunenummer, Number(m.population)]));
 const GROUPS = ['all', 'property_theft', 'violence', 'drugs', 'public_order', 'traffic', 'other'];
 const PERIODS = ['2020-2021', '2021-2022', '2022-2023', '2023-2024'];
 const cell = (k: string, period: string, group: string) =>
@@ -33,10 +33,18 @@ describe('data/crime.csv', () => {
     }
   });
 
-  it('When SSB suppressed a cell, then it stays empty with the note "suppressed (≤4)", never 0', () => {
-    const suppressed = crime.filter((r) => r.note === 'suppressed (≤4)');
+  it('When SSB suppressed a cell (0–4 offences), then it carries the interval midpoint 2 with a note saying so, never empty or 0', () => {
+    const suppressed = crime.filter((r) => r.note === 'suppressed by SSB (0–4): midpoint 2');
     expect(suppressed.length).toBe(1020);
-    for (const r of suppressed) expect(r.offences_per_year).toBe('');
+    for (const r of suppressed) {
+      expect(Number(r.offences_per_year)).toBe(2);
+      expect(Number(r.per_1000)).toBeGreaterThan(0);
+    }
+    const indicators = new Map(readCsv('indicators.csv').map((r) => [r.kommunenummer, r]));
+    for (const k of population.keys()) {
+      const flagged = cell(k, '2023-2024', 'violence').note === 'suppressed by SSB (0–4): midpoint 2';
+      expect(indicators.get(k)!.violence_suppressed).toBe(flagged ? '1' : '0');
+    }
   });
 
   it('When Utsira, Haram and Modalen are missing from the source, then their rows are present, empty and explained', () => {

@@ -15,7 +15,7 @@ describe('data/demand-points.csv', () => {
     expect(new Set(points.map((p) => p.id)).size).toBe(points.length);
   });
 
-  it('When summed per kommune, then the demand points equal the 2025 population exactly', () => {
+  it('When summed per kommune, then the demand points equal the 1.1.2024 population exactly', () => {
     const sums = new Map<string, number>();
     for (const p of points) {
       expect(Number.isInteger(Number(p.population))).toBe(true);
@@ -23,7 +23,7 @@ describe('data/demand-points.csv', () => {
       sums.set(p.kommunenummer, (sums.get(p.kommunenummer) ?? 0) + Number(p.population));
     }
     expect(sums.size).toBe(357);
-    for (const m of municipalities) expect(sums.get(m.kommunenummer)).toBe(Number(m.population_2025));
+    for (const m of municipalities) expect(sums.get(m.kommunenummer)).toBe(Number(m.population));
   });
 
   it('When each point is checked, then it has a valid 2024 kommunenummer and finite coordinates in Norway', () => {

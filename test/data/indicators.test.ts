@@ -1,21 +1,15 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { estimateDriveMin, haversineKm } from '../../src/geo';
-import type { TravelModel } from '../../src/geo';
-import { parseCsv } from '../../scripts/data/csv';
+import { DATA, readCsv, travelData } from './travel-data';
 
-const DATA = path.join(__dirname, '../../data');
-const readCsv = (f: string) => parseCsv(fs.readFileSync(path.join(DATA, f), 'utf8'));
-const model = JSON.parse(fs.readFileSync(path.join(DATA, 'travel-model.json'), 'utf8')) as TravelModel;
 const indicators = readCsv('indicators.csv');
 const municipalities = new Map(readCsv('municipalities.csv').map((m) => [m.kommunenummer, m]));
-const stations = new Map(readCsv('stations.csv').map((s) => [s.id, s]));
 
 describe('data/indicators.csv', () => {
   it('When loaded, then it has one row per kommune with the loader columns', () => {
     expect(fs.readFileSync(path.join(DATA, 'indicators.csv'), 'utf8').split('\n')[0]).toBe(
-      'kommunenummer,crime_per_1000,violence_per_1000,crime_trend_per_1000,drive_min_mean,residents_beyond_45,share_beyond_45,nearest_station_id,nearest_station_min',
+      'kommunenummer,crime_per_1000,violence_per_1000,violence_suppressed,crime_trend_per_1000,drive_min_mean,residents_beyond_45,share_beyond_45,nearest_station_id,nearest_station_min',
     );
     expect(indicators).toHaveLength(357);
     expect(new Set(indicators.map((r) => r.kommunenummer))).toEqual(new Set(municipalities.keys()));
@@ -36,23 +30,29 @@ describe('data/indicators.csv', () => {
 
   it('When the share beyond 45 min is recomputed, then it equals residents_beyond_45 / population', () => {
     for (const r of indicators) {
-      const pop = Number(municipalities.get(r.kommunenummer)!.population_2025);
+      const pop = Number(municipalities.get(r.kommunenummer)!.population);
       expect(Number(r.residents_beyond_45)).toBeLessThanOrEqual(pop);
       expect(Number(r.share_beyond_45)).toBeCloseTo(Number(r.residents_beyond_45) / pop, 4);
     }
   });
 
-  it('When the nearest station from the centre is recomputed, then id and minutes match', () => {
+  it('When access is recomputed from travel-times.txt, then mean minutes, residents beyond 45 and the nearest station from the main place match', () => {
+    const t = travelData();
+    const sums = new Map<string, { popMin: number; beyond: number }>();
+    for (const d of t.demand) {
+      const n = t.nearestStation(d.id);
+      const s = sums.get(d.kommunenummer) ?? { popMin: 0, beyond: 0 };
+      s.popMin += Number(d.population) * n.min;
+      if (n.min > 45) s.beyond += Number(d.population);
+      sums.set(d.kommunenummer, s);
+    }
     for (const r of indicators) {
-      const m = municipalities.get(r.kommunenummer)!;
-      const c = [Number(m.centre_lon), Number(m.centre_lat)] as const;
-      let best = { id: '', km: Infinity };
-      for (const s of stations.values()) {
-        const km = haversineKm(c, [Number(s.lon), Number(s.lat)]);
-        if (km < best.km) best = { id: s.id, km };
-      }
-      expect(r.nearest_station_id).toBe(best.id);
-      expect(Number(r.nearest_station_min)).toBeCloseTo(estimateDriveMin(best.km, model), 1);
+      const s = sums.get(r.kommunenummer)!;
+      expect(Number(r.drive_min_mean)).toBeCloseTo(s.popMin / Number(municipalities.get(r.kommunenummer)!.population), 1);
+      expect(Number(r.residents_beyond_45)).toBe(s.beyond);
+      const near = t.nearestStation(t.mainPlace.get(r.kommunenummer)!.postnummer);
+      expect(r.nearest_station_id).toBe(near.id);
+      expect(Number(r.nearest_station_min)).toBeCloseTo(near.min, 1);
     }
   });
 });
@@ -60,9 +60,9 @@ describe('data/indicators.csv', () => {
 describe('data/vintage.json', () => {
   it('When the committed files are hashed, then every sha256 in vintage.json matches', () => {
     const vintage = JSON.parse(fs.readFileSync(path.join(DATA, 'vintage.json'), 'utf8')) as { dataVintage: string; files: Record<string, string>; sources: unknown[] };
-    expect(vintage.dataVintage).not.toBe('');
+    expect(vintage.dataVintage).toMatch(/population 1\.1\.2024/);
     expect(vintage.sources.length).toBeGreaterThan(5);
-    expect(Object.keys(vintage.files)).toEqual(expect.arrayContaining(['municipalities.csv', 'kommuner.geojson', 'crime.csv', 'indicators.csv']));
+    expect(Object.keys(vintage.files)).toEqual(expect.arrayContaining(['municipalities.csv', 'kommuner.geojson', 'crime.csv', 'indicators.csv', 'sites.csv', 'travel-times.txt']));
     for (const [file, sha] of Object.entries(vintage.files)) {
       expect(createHash('sha256').update(fs.readFileSync(path.join(DATA, file))).digest('hex')).toBe(sha);
     }

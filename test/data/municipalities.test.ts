@@ -15,15 +15,15 @@ const kommuner = readGeo<{ kommunenummer: string; name: string }>('kommuner.geoj
 describe('data/municipalities.csv', () => {
   it('When loaded, then it has exactly the loader columns and 357 unique 4-character kommunenummer', () => {
     expect(header('municipalities.csv')).toBe(
-      'kommunenummer,name,county_number,county_name,police_district_number,police_district,population_2025,area_km2,admin_centre,centre_lon,centre_lat,centre_inside_polygon',
+      'kommunenummer,name,county_number,county_name,police_district_number,police_district,population,area_km2,admin_centre,centre_lon,centre_lat,centre_inside_polygon',
     );
     expect(rows).toHaveLength(357);
     expect(new Set(rows.map((r) => r.kommunenummer)).size).toBe(357);
     for (const r of rows) expect(r.kommunenummer).toMatch(/^\d{4}$/);
   });
 
-  it('When populations are summed, then the total is SSB 1.1.2025: 5,550,203', () => {
-    expect(rows.reduce((s, r) => s + Number(r.population_2025), 0)).toBe(5550203);
+  it('When populations are summed, then the total is SSB 1.1.2024: 5,550,203', () => {
+    expect(rows.reduce((s, r) => s + Number(r.population), 0)).toBe(5550203);
   });
 
   it('When districts and counties are read, then every kommune has one of 12 districts and one of 15 counties', () => {

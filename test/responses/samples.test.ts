@@ -14,7 +14,7 @@ function inputs(): { municipalities: SampleMunicipality[]; boundaries: Map<strin
       kommunenummer: m.kommunenummer,
       name: m.name,
       adminCentre: m.admin_centre,
-      population: m.population_2025,
+      population: m.population,
       centre: { lon: m.centre_lon, lat: m.centre_lat },
       shareBeyond45: share.get(m.kommunenummer) ?? null,
     })),

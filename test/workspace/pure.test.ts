@@ -2,7 +2,6 @@ import { compareOutcomes, type ScenarioOutcome } from '../../src/planning/compar
 import { coverageByGroup, coverageLayer } from '../../src/planning/coverage-layer';
 import { buildLocationProblem } from '../../src/engine';
 import { indicatorPercentiles, percentileRanks } from '../../src/planning/percentiles';
-import { nearestStations } from '../../src/planning/nearest';
 
 const item = (k: string, rank: number, score: number) => ({ kommunenummer: k, name: `M${k}`, policeDistrict: rank % 2 ? 'Nord' : 'Sør', rank, score, eligible: true });
 
@@ -105,20 +104,5 @@ describe('coverageLayer', () => {
     const groups = coverageByGroup(layer, problem.demandWeight, (i) => (i === 0 ? 'x' : 'y'));
     expect(groups.get('x')).toEqual({ residents: 100, shareExisting: 1, shareWithProposed: 1 });
     expect(groups.get('y')).toEqual({ residents: 60, shareExisting: 0, shareWithProposed: 50 / 60 });
-  });
-});
-
-describe('nearestStations', () => {
-  it('When stations are at different distances, then the nearest come first with estimated minutes', () => {
-    const model = { params: { interceptMin: 5, minPerKm: 1 } };
-    const stations = [
-      { id: 's1', name: 'Far', place: '', lon: 12, lat: 60 },
-      { id: 's2', name: 'Near', place: '', lon: 10.1, lat: 60 },
-    ];
-    const [first, second] = nearestStations([10, 60], stations, model, 2);
-    expect(first.name).toBe('Near');
-    expect(first.distanceKm).toBeCloseTo(5.56, 1);
-    expect(first.driveMin).toBeCloseTo(5 + first.distanceKm, 10);
-    expect(second.name).toBe('Far');
   });
 });

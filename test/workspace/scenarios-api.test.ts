@@ -78,7 +78,7 @@ describe('scenario API', () => {
 
   it('When two scenarios are compared, then the API reports entering and leaving sites, rank moves and the change in residents covered', async () => {
     const { body: a } = await create({ name: 'A', params: {} });
-    const { body: b } = await create({ name: 'B', params: { weights: { crimeRate: 10, violenceRate: 10, driveTime: 0, uncovered: 0 } } });
+    const { body: b } = await create({ name: 'B', params: { objective: 'score', weights: { crimeRate: 10, violenceRate: 10, driveTime: 0, uncovered: 0 } } });
     const res = await api.get(`/api/scenarios/compare?a=${a.id}&b=${b.id}`).expect(200);
     const c = res.body.comparison;
     expect(res.body.solver).toBe('greedy');

@@ -5,6 +5,7 @@ import { scenarios } from './003-scenarios';
 import { shortlists } from './004-shortlists';
 import { auth } from './005-auth';
 import { letters } from './006-letters';
+import { travel } from './007-travel';
 
 /** One schema step. Append-only: never edit a migration that has shipped; add a new one. */
 export interface Migration {
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** All migrations in order; `version` must equal the position + 1. */
-export const migrations: readonly Migration[] = [foundation, responses, scenarios, shortlists, auth, letters];
+export const migrations: readonly Migration[] = [foundation, responses, scenarios, shortlists, auth, letters, travel];
 
 /**
  * Brings the schema up to the newest migration, each step in its own transaction, tracked with

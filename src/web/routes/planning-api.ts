@@ -1,3 +1,7 @@
+import type { Response } from 'express';
+import type { PlanningContext } from '../../planning/context';
+import { travelModelLabel } from '../../planning/travel-models';
+import type { Locale } from '../i18n';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
@@ -22,6 +26,11 @@ const selectionBody = z
  * Ranking, selection and robustness for a scenario given in the request, plus the criteria
  * registry so clients can show labels, units, sources and defaults.
  */
+/** The travel-time model behind a response's minutes: its id and its label (one place: `travelModelLabel`). */
+function modelOf(context: PlanningContext, res: Response): { ref: string; label: string } {
+  return { ref: context.travelModel.ref, label: travelModelLabel(context.travelModel, res.locals.locale as Locale) };
+}
+
 export function planningApi({ db }: AppDeps): Router {
   const router = Router();
 
@@ -36,7 +45,7 @@ export function planningApi({ db }: AppDeps): Router {
   router.get('/api/ranking', (req, res) => {
     const params = scenarioFromQuery(req.query as Record<string, unknown>);
     const { ranking, context } = rankScenario(db, params, planningViewOf(req));
-    res.json({ ...ranking, answers: context.answers, scenario: params });
+    res.json({ ...ranking, answers: context.answers, scenario: params, travelModel: modelOf(context, res) });
   });
 
   router.post('/api/selection', async (req, res) => {
@@ -46,7 +55,7 @@ export function planningApi({ db }: AppDeps): Router {
     const parsed = scenarioParamsSchema.safeParse({ ...rest, ...(aggregation ? { method: aggregation } : {}) });
     if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
     const { selection, context } = await selectScenario(db, parsed.data, solver, planningViewOf(req));
-    res.json({ ...selection, answers: context.answers, scenario: parsed.data });
+    res.json({ ...selection, answers: context.answers, scenario: parsed.data, travelModel: modelOf(context, res) });
   });
 
   router.get('/api/robustness', (req, res) => {

@@ -12,7 +12,7 @@ import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
 import type { User } from '../../db/users-repo';
 import { ADVICE_VALUES, listAssessments, recordAssessment, type Assessment } from '../../db/assessments-repo';
-import { getMunicipality, listPoliceDistricts } from '../../db/municipalities-repo';
+import { getMunicipality, listPoliceDistricts, listSites } from '../../db/municipalities-repo';
 import { getResponse } from '../../db/responses-repo';
 import { listScenarios } from '../../db/scenarios-repo';
 import {
@@ -73,11 +73,21 @@ function requireShortlist(db: Db, id: string): Shortlist {
   return sl;
 }
 
+/** The municipality's main populated place (its default site: on land, named after its postcode place). */
+function mainPlaceOf(db: Db, kommunenummer: string): { lon: number; lat: number; label: string } {
+  const s = listSites(db).find((x) => x.kommunenummer === kommunenummer && x.centrePlace !== '');
+  if (!s) throw new NotFoundError(`municipality ${kommunenummer} has no populated place`);
+  return { lon: s.lon, lat: s.lat, label: `${s.place} (${s.postnummer})` };
+}
+
 /** Resolves `centre` / `premises:N` to coordinates for a candidate. */
 function siteChoice(db: Db, kommunenummer: string, choice: string): CandidateSite {
   const m = getMunicipality(db, kommunenummer);
   if (!m) throw new NotFoundError(`municipality ${kommunenummer} does not exist`);
-  if (choice === 'centre') return { kind: 'centre', lon: m.centre.lon, lat: m.centre.lat, label: m.adminCentre };
+  if (choice === 'centre') {
+    const place = mainPlaceOf(db, kommunenummer);
+    return { kind: 'centre', lon: place.lon, lat: place.lat, label: place.label };
+  }
   const n = Number(choice.split(':')[1]);
   const p = getResponse(db, kommunenummer)?.q5.premises[n - 1];
   if (!p || p.lon === null || p.lat === null) throw new ValidationError(`site: premises ${n} of ${kommunenummer} does not exist or has no coordinates`);
@@ -88,7 +98,8 @@ function siteChoice(db: Db, kommunenummer: string, choice: string): CandidateSit
 function siteOptions(db: Db, kommunenummer: string): { value: string; label: string; lon: number; lat: number }[] {
   const m = getMunicipality(db, kommunenummer);
   if (!m) return [];
-  const out = [{ value: 'centre', label: m.adminCentre, lon: m.centre.lon, lat: m.centre.lat }];
+  const place = mainPlaceOf(db, kommunenummer);
+  const out = [{ value: 'centre', label: place.label, lon: place.lon, lat: place.lat }];
   getResponse(db, kommunenummer)?.q5.premises.forEach((p, i) => {
     if (p.lon !== null && p.lat !== null) out.push({ value: `premises:${i + 1}`, label: p.address, lon: p.lon, lat: p.lat });
   });

@@ -11,7 +11,8 @@ import { CRITERIA, INELIGIBLE_REASON_LABELS } from '../../engine';
 import { compareOutcomes, type ScenarioOutcome } from '../../planning/compare';
 import { planningContext } from '../../planning/context';
 import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
-import { nearestStations } from '../../planning/nearest';
+import { travelPageInfo } from '../../planning/travel-page';
+import { describeTravelModel, travelModelLabel } from '../../planning/travel-models';
 import { indicatorPercentiles } from '../../planning/percentiles';
 import { defaultScenarioParams, scenarioFromQuery, scenarioParamsSchema, type ScenarioParams } from '../../planning/scenario';
 import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
@@ -56,6 +57,7 @@ const coverageQuery = z.object({
   minutes: z.coerce.number().finite().min(5, 'must be ≥ 5').max(240, 'must be ≤ 240').default(45),
   selected: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(knrParam).max(357)),
+  travelModel: scenarioParamsSchema.shape.travelModel,
 });
 const compareMunicipalitiesQuery = z.object({
   k: z.string().default('').transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
@@ -126,7 +128,12 @@ export function workspace({ db }: AppDeps): Router {
   const renderWorkspace = (req: Request, res: Response, scenario: Scenario | null): void => {
     const locale = res.locals.locale as Locale;
     const mayPlan = canPlan(req.auth?.user);
-    const context = planningContext(db);
+    // `/?travelModel=<id>` starts an unsaved scenario on an imported matrix (the link on /travel-matrices).
+    const requested = scenarioParamsSchema.shape.travelModel.safeParse(req.query.travelModel ?? 'builtin');
+    if (!requested.success) throw new ValidationError(`travelModel: ${requested.error.issues[0].message}`);
+    const travelModel = scenario?.params.travelModel ?? requested.data;
+    const context = planningContext(db, travelModel);
+    res.locals.travelModelLabel = travelModelLabel(context.travelModel, locale);
     const counties = [...new Set(context.municipalities.map((m) => m.county))].sort((a, b) => a.localeCompare(b, 'nb'));
     res.render('workspace', {
       title: scenario ? scenario.name : res.locals.t('nav.map'),
@@ -135,7 +142,7 @@ export function workspace({ db }: AppDeps): Router {
         mayPlan,
         locale, dictionary: clientDictionary(locale),
         criteria: criteriaFor(locale),
-        defaults: defaultScenarioParams,
+        defaults: { ...defaultScenarioParams, travelModel },
         districts: listPoliceDistricts(db).map((d) => d.name),
         counties,
         answers: context.answers,
@@ -217,9 +224,11 @@ export function workspace({ db }: AppDeps): Router {
 
   // ---------------------------------------------------------------- map layers
 
-  router.get('/api/workspace/sites', (_req, res) => {
-    const { sites } = planningContext(db);
-    res.json({ sites: sites.map((s) => ({ ...s, lon: round(s.lon, 5), lat: round(s.lat, 5) })) });
+  router.get('/api/workspace/sites', (req, res) => {
+    const { sites, allSites } = planningContext(db);
+    // `?all=1`: every candidate site (populated places and offered premises), not only one per municipality.
+    const list = req.query.all === '1' ? allSites : sites;
+    res.json({ sites: list.map((s) => ({ ...s, lon: round(s.lon, 5), lat: round(s.lat, 5) })) });
   });
 
   router.get('/api/workspace/premises', (_req, res) => {
@@ -238,7 +247,7 @@ export function workspace({ db }: AppDeps): Router {
   let demandCache: { revision: string; points: [number, number, number][]; knr: string[] } | null = null;
   router.get('/api/coverage', (req, res) => {
     const q = parse(coverageQuery, req.query);
-    const context = planningContext(db);
+    const context = planningContext(db, q.travelModel);
     if (!demandCache || demandCache.revision !== context.revision) {
       const demand = listDemandPoints(db);
       demandCache = { revision: context.revision, points: demand.map((d) => [round(d.lon, 4), round(d.lat, 4), Math.round(d.population)]), knr: demand.map((d) => d.kommunenummer) };
@@ -248,6 +257,7 @@ export function workspace({ db }: AppDeps): Router {
     const byMunicipality = coverageByGroup(layer, context.location.demandWeight, (i) => knr[i]);
     res.json({
       method: 'demand-points', minutes: q.minutes, selected: q.selected,
+      travelModel: { ref: context.travelModel.ref, label: travelModelLabel(context.travelModel, res.locals.locale as Locale) },
       points, states: Array.from(layer.states).join(''),
       residents: { uncovered: Math.round(layer.residents[0]), existing: Math.round(layer.residents[1]), proposed: Math.round(layer.residents[2]), total: Math.round(layer.totalResidents) },
       byMunicipality: Object.fromEntries([...byMunicipality].map(([k, v]) => [k, { shareExisting: round(v.shareExisting, 4), shareWithProposed: round(v.shareWithProposed, 4) }])),
@@ -266,6 +276,9 @@ export function workspace({ db }: AppDeps): Router {
       const b = mustGetScenario(db, q.b);
       const [oa, ob] = [await outcomeOf(db, a.params, 'greedy', planningViewOf(req)), await outcomeOf(db, b.params, 'greedy', planningViewOf(req))];
       const comparison = compareOutcomes(oa, ob);
+      // Both scenarios' models, named once each (they may differ).
+      const labels = [...new Set([a.params.travelModel, b.params.travelModel].map((ref) => travelModelLabel(describeTravelModel(db, ref), locale)))];
+      res.locals.travelModelLabel = labels.join(' / ');
       view = {
         a, b, comparison, moves: comparison.moves.filter((m) => m.delta !== 0 && (m.rankA <= 60 || m.rankB <= 60)).slice(0, 25),
         weightRows: CRITERIA.map((c) => ({ label: c.label[locale], a: a.params.weights[c.id], b: b.params.weights[c.id] })),
@@ -284,6 +297,7 @@ export function workspace({ db }: AppDeps): Router {
     // `k` names the municipalities here, not the scenario's K (which ranking does not use).
     const { params } = paramsForPage(db, { ...(req.query as Record<string, unknown>), k: undefined });
     const { ranking, context } = rankScenario(db, params, planningViewOf(req));
+    res.locals.travelModelLabel = travelModelLabel(context.travelModel, locale);
     const items = q.k.map((k) => {
       const m = context.municipalities.find((x) => x.kommunenummer === k);
       if (!m) throw new NotFoundError(`no municipality with kommunenummer ${k}`);
@@ -312,20 +326,22 @@ export function workspace({ db }: AppDeps): Router {
   router.get('/municipalities/:knr', (req, res) => {
     const locale = res.locals.locale as Locale;
     const knr = parse(knrParam, req.params.knr, 'kommunenummer: ');
-    const m = getMunicipality(db, knr);
-    if (!m) throw new NotFoundError(`no municipality with kommunenummer ${knr}`);
+    if (!getMunicipality(db, knr)) throw new NotFoundError(`no municipality with kommunenummer ${knr}`);
     const { params, scenario } = paramsForPage(db, req.query as Record<string, unknown>);
     const view = planningViewOf(req);
     const { ranking, context } = rankScenario(db, params, view);
+    // The municipality as the scenario's travel model sees it (drive figures from its matrix).
+    const m = context.municipalities.find((x) => x.kommunenummer === knr)!;
+    const travel = travelPageInfo(context, knr, locale);
+    res.locals.travelModelLabel = travel.modelLabel;
     const item = ranking.items.find((r) => r.kommunenummer === knr)!;
     const robust = robustnessScenario(db, params, { samples: 1000, seed: 1, mode: 'around' }, view).items.find((r) => r.kommunenummer === knr) ?? null;
     const percentiles = indicatorPercentiles(context.municipalities, knr, PROFILE_INDICATORS.map((i) => i.key), (x) => x.kommunenummer, (x) => x.policeDistrict);
-    const stations = listStations(db);
-    const nearest = nearestStations([m.centre.lon, m.centre.lat], stations, context.travelModel, 3);
+    const nearest = context.nearestStations(knr, 3);
     const response = getResponse(db, knr);
     const eligibleCount = ranking.items.filter((r) => r.eligible).length;
     res.render('profile', {
-      title: m.name, m, item, robust, percentiles, nearest, response, answers: context.answers, scenario, params, eligibleCount,
+      title: m.name, m, item, robust, percentiles, nearest, travel, response, answers: context.answers, scenario, params, eligibleCount,
       indicators: PROFILE_INDICATORS,
       criteria: CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: c.unit, weight: ranking.weights[c.id] })),
       reasonText: item.reason ? INELIGIBLE_REASON_LABELS[item.reason][locale] : '',
@@ -333,7 +349,7 @@ export function workspace({ db }: AppDeps): Router {
       pageData: {
         locale, dictionary: clientDictionary(locale), boundary: listBoundaries(db).get(knr) ?? null, centre: [m.centre.lon, m.centre.lat],
         tileUrl: process.env.STEDSVALG_TILE_URL || null, tileAttribution: process.env.STEDSVALG_TILE_ATTRIBUTION || '',
-        stations: nearest.map((n) => { const s = stations.find((x) => x.id === n.id)!; return { name: s.name, lon: s.lon, lat: s.lat, driveMin: n.driveMin }; }),
+        stations: nearest.map((n) => ({ name: n.name, lon: n.lon, lat: n.lat, driveMin: n.driveMin })),
         premises: (response?.q5.premises ?? []).filter((p) => p.lon !== null && p.lat !== null).map((p) => ({ address: p.address, lon: p.lon, lat: p.lat })),
       },
     });

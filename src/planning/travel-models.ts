@@ -1,0 +1,83 @@
+/**
+ * Which travel-time model a scenario uses, and the one short label every page and export shows next to a drive
+ * time. `builtin` is the land/sea model of `data/travel-model.json` (its matrix is `data/travel-times.txt`); a
+ * number is a matrix imported from a router (`src/import/travel-matrix-import.ts`).
+ */
+import type { Db } from '../db/connection';
+import { getMeta } from '../db/load-dataset';
+import { getTravelMatrixInfo, loadTravelMatrix, type TravelMatrixInfo } from '../db/travel-matrices-repo';
+import { parseTravelTimes } from '../data/travel-times';
+import { NotFoundError } from '../web/errors';
+import type { TravelMatrix } from './travel-matrix';
+
+/** A scenario's `travelModel` parameter: 'builtin' or the id of an imported matrix (as text). */
+export type TravelModelRef = string;
+
+/** What a page needs to know about the model behind its minutes. */
+export interface TravelModelInfo {
+  ref: TravelModelRef;
+  kind: 'builtin' | 'imported';
+  /** The built-in model's version, or the imported matrix's provenance. */
+  version?: number;
+  imported?: TravelMatrixInfo;
+  /** Minutes per straight-line km over land of the built-in model (used for the short leg to offered premises). */
+  landMinPerKm: number;
+}
+
+/** The built-in model's parameters as committed (`data/travel-model.json`, `params`). */
+export interface BuiltinModelJson {
+  id: string;
+  version: number;
+  params: { interceptMin: number; landMinPerKm: number; remoteLandMinPerKm: number; remoteKm: number; seaMinPerKm: number; ferryPenaltyMin: number };
+  calibration?: { crossValidated?: { overall?: { medianAbsErrorMin: number; p90AbsErrorMin: number } } };
+  national?: { beyond45: number; shareWithin45: number };
+}
+
+/**
+ * The short label of a model (one place for every page and export).
+ * @returns e.g. "Innebygd land/sjø-modell v2 (TØI-kalibrert)" or "Importert matrise «OSRM 2024» (nr. 3)"
+ */
+export function travelModelLabel(info: Pick<TravelModelInfo, 'kind' | 'version' | 'imported'>, locale: 'nb' | 'en' = 'nb'): string {
+  if (info.kind === 'imported' && info.imported) {
+    return locale === 'en'
+      ? `Imported matrix “${info.imported.name}” (no. ${info.imported.id})`
+      : `Importert matrise «${info.imported.name}» (nr. ${info.imported.id})`;
+  }
+  return locale === 'en' ? `Built-in land/sea model v${info.version ?? 2} (calibrated on TØI)` : `Innebygd land/sjø-modell v${info.version ?? 2} (TØI-kalibrert)`;
+}
+
+/** The committed model JSON as loaded into the database. */
+export function builtinModel(db: Db): BuiltinModelJson {
+  const model = JSON.parse(getMeta(db, 'travel_model') ?? 'null') as BuiltinModelJson | null;
+  if (!model || !model.params || !(model.params.landMinPerKm > 0)) throw new Error('the travel model is not loaded; start the app once to load data/');
+  return model;
+}
+
+let builtinCache: { hash: string; matrix: TravelMatrix } | null = null;
+
+/**
+ * The matrix and description of a model.
+ * @throws NotFoundError when `ref` names no imported matrix
+ */
+export function resolveTravelModel(db: Db, ref: TravelModelRef = 'builtin'): { info: TravelModelInfo; matrix: TravelMatrix } {
+  const model = builtinModel(db);
+  if (ref === 'builtin') {
+    const hash = getMeta(db, 'data_hash') ?? '';
+    if (!builtinCache || builtinCache.hash !== hash) {
+      builtinCache = { hash, matrix: parseTravelTimes(getMeta(db, 'travel_times') ?? '').matrix };
+    }
+    return { info: { ref, kind: 'builtin', version: model.version, landMinPerKm: model.params.landMinPerKm }, matrix: builtinCache.matrix };
+  }
+  const loaded = /^\d+$/.test(ref) ? loadTravelMatrix(db, Number(ref)) : null;
+  if (!loaded) throw new NotFoundError(`travelModel: no imported travel-time matrix with id ${ref}`);
+  return { info: { ref, kind: 'imported', imported: loaded.info, landMinPerKm: model.params.landMinPerKm }, matrix: loaded.matrix };
+}
+
+/** The description of a model without loading its matrix (for labels). */
+export function describeTravelModel(db: Db, ref: TravelModelRef = 'builtin'): TravelModelInfo {
+  const model = builtinModel(db);
+  if (ref === 'builtin') return { ref, kind: 'builtin', version: model.version, landMinPerKm: model.params.landMinPerKm };
+  const imported = /^\d+$/.test(ref) ? getTravelMatrixInfo(db, Number(ref)) : null;
+  if (!imported) throw new NotFoundError(`travelModel: no imported travel-time matrix with id ${ref}`);
+  return { ref, kind: 'imported', imported, landMinPerKm: model.params.landMinPerKm };
+}

@@ -1,0 +1,118 @@
+/**
+ * Travel-time matrices from a router: the points to route (CSV), import (page, JSON API), list, delete. The
+ * access table's defaults apply: reading for every signed-in user, importing and deleting for planners and
+ * admins. An import is all or nothing (422 with every problem by file, row and column).
+ */
+import { Router, type Request, type Response } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import type { Db } from '../../db/connection';
+import { recordAudit } from '../../db/audit-repo';
+import { deleteTravelMatrix, getTravelMatrixInfo, listTravelMatrices } from '../../db/travel-matrices-repo';
+import { importTravelMatrix, matrixPoints, type MatrixImportReport } from '../../import/travel-matrix-import';
+import { describeTravelModel, travelModelLabel } from '../../planning/travel-models';
+import { canPlan } from '../../auth/policy';
+import { actorOf } from '../actor';
+import { AppError, NotFoundError, ValidationError } from '../errors';
+import type { Locale } from '../i18n';
+
+/** Upload limit: a full OSRM table for ~3,000 × ~1,700 points is about 60 MB of JSON. */
+export const MATRIX_MAX_BYTES = 200 * 1024 * 1024;
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MATRIX_MAX_BYTES, files: 1, fields: 10 }, defParamCharset: 'utf8' }).single('file');
+
+const fields = z.object({
+  name: z.string().trim().max(120, 'must be at most 120 characters').default(''),
+  format: z.enum(['csv', 'osrm', '']).default('').transform((v) => (v === '' ? undefined : v)),
+  dryRun: z.enum(['true', 'false', '1', '0', 'on', '']).default('').transform((v) => v === 'true' || v === '1' || v === 'on'),
+});
+const idParam = z.coerce.number().int().positive();
+
+function receiveFile(req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    upload(req, res, (err: unknown) => {
+      if (!err) return resolve();
+      if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
+        return reject(new AppError(413, 'payload_too_large', `the file is larger than the limit of ${MATRIX_MAX_BYTES} bytes (200 MB)`));
+      }
+      if (err instanceof multer.MulterError) return reject(new ValidationError(`upload rejected: ${err.message} (${err.code})`));
+      reject(err);
+    });
+  });
+}
+
+async function runImport(db: Db, req: Request, res: Response): Promise<MatrixImportReport> {
+  await receiveFile(req, res);
+  const f = fields.safeParse({ name: req.body?.name ?? '', format: req.body?.format ?? '', dryRun: req.body?.dryRun ?? req.query.dryRun ?? '' });
+  if (!f.success) throw new ValidationError(f.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!req.file) throw new ValidationError('no file: send the matrix as multipart field "file"');
+  return importTravelMatrix(db, req.file.buffer, {
+    fileName: req.file.originalname || 'upload', name: f.data.name, format: f.data.format, dryRun: f.data.dryRun,
+    by: actorOf(req), now: new Date().toISOString(),
+  });
+}
+
+const csvCell = (v: string | number): string => (/[",;\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+
+export function travelMatrixRoutes({ db }: AppDeps): Router {
+  const router = Router();
+
+  router.get('/travel-matrices/points.csv', (_req, res) => {
+    const p = matrixPoints(db);
+    const coords = new Map([...p.demand, ...p.targets].map((x) => [x.id, x]));
+    const lines = ['order,role,id,lon,lat,kommunenummer,name'];
+    p.roles.forEach((r, i) => {
+      const c = coords.get(r.id)!;
+      const order = r.role === 'source' ? i : i - p.demand.length;
+      lines.push([order, r.role, r.id, c.lon, c.lat, r.kommunenummer, r.name].map(csvCell).join(','));
+    });
+    res.type('text/csv; charset=utf-8').attachment('stedsvalg-matrix-points.csv').send(lines.join('\n') + '\n');
+  });
+
+  router.get('/api/travel-matrices', (_req, res) => {
+    res.json({ builtin: { ref: 'builtin' }, imported: listTravelMatrices(db) });
+  });
+
+  router.post('/api/travel-matrices', async (req, res) => {
+    const report = await runImport(db, req, res);
+    res.status(report.status === 'rejected' ? 422 : report.status === 'imported' ? 201 : 200).json(report);
+  });
+
+  router.delete('/api/travel-matrices/:id', (req, res) => {
+    const id = idParam.safeParse(req.params.id);
+    if (!id.success) throw new ValidationError('id must be a positive whole number');
+    const info = getTravelMatrixInfo(db, id.data);
+    if (!info) throw new NotFoundError(`no imported travel-time matrix with id ${id.data}`);
+    db.transaction(() => {
+      deleteTravelMatrix(db, id.data);
+      recordAudit(db, { at: new Date().toISOString(), actor: actorOf(req), action: 'delete', entity: 'travel_matrix', entityId: String(id.data), before: info });
+    })();
+    res.status(204).end();
+  });
+
+  const page = (req: Request, res: Response, report: MatrixImportReport | null, error: string | null): void => {
+    const locale = res.locals.locale as Locale;
+    const imported = listTravelMatrices(db).map((m) => ({ ...m, label: travelModelLabel({ kind: 'imported', imported: m }, locale) }));
+    res.render('travel-matrices', {
+      title: res.locals.t('tm.title'), imported, report, error, canImport: canPlan(res.locals.user),
+      builtinLabel: travelModelLabel(describeTravelModel(db, 'builtin'), locale), maxBytes: MATRIX_MAX_BYTES,
+    });
+  };
+
+  router.get('/travel-matrices', (req, res) => page(req, res, null, null));
+
+  router.post('/travel-matrices', async (req, res) => {
+    try {
+      const report = await runImport(db, req, res);
+      res.status(report.status === 'rejected' ? 422 : 200);
+      page(req, res, report, null);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      res.status(err.httpStatus);
+      page(req, res, null, err.message);
+    }
+  });
+
+  return router;
+}
