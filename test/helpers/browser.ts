@@ -52,11 +52,11 @@ export interface BrowserSuite {
  * The browser-test start-up: registers `beforeAll` (the real app on a free port over `db()`, default
  * a fresh in-memory database, and headless Debian Chromium) and `afterAll` (close both).
  */
-export function browserSuite(db?: () => Db): BrowserSuite {
+export function browserSuite(db?: () => Db | Promise<Db>): BrowserSuite {
   let browser: Browser | undefined;
   let server: TestServer | undefined;
   beforeAll(async () => {
-    server = await startServer(db?.());
+    server = await startServer(await db?.());
     browser = await launchBrowser();
   });
   afterAll(async () => {
