@@ -1,30 +1,7 @@
 import type { Db } from './connection';
+import type { Municipality } from '../model/municipality';
 
-/** A municipality with its indicators, as the API and the engine see it. Missing values are `null`. */
-export interface Municipality {
-  kommunenummer: string;
-  name: string;
-  county: string;
-  countyNumber: string;
-  policeDistrict: string;
-  policeDistrictNumber: string;
-  population: number;
-  areaKm2: number;
-  densityPerKm2: number;
-  adminCentre: string;
-  centre: { lon: number; lat: number };
-  centreInsidePolygon: boolean;
-  crimePer1000: number | null;
-  violencePer1000: number | null;
-  /** SSB suppressed the 2023-2024 violence count (0–4 offences); `violencePer1000` uses the midpoint, 2. */
-  violenceSuppressed: boolean;
-  crimeTrendPer1000: number | null;
-  driveMinMean: number | null;
-  residentsBeyond45: number | null;
-  shareBeyond45: number | null;
-  nearestStationId: string | null;
-  nearestStationMin: number | null;
-}
+export type { Municipality } from '../model/municipality';
 
 export interface CrimeRate {
   period: string;

@@ -4,10 +4,20 @@
  */
 import { z } from 'zod';
 import { CRITERION_IDS, DEFAULT_WEIGHTS, type CriterionId } from '../engine/criteria';
+import {
+  AGGREGATIONS, KOMMUNENUMMER_PATTERN, NORMALIZATIONS, OBJECTIVES, SCENARIO_DEFAULTS, SCENARIO_LIMITS, type NumericLimit,
+} from '../model/scenario-limits';
 
-const weight = z.coerce.number().finite().min(0, 'must be ≥ 0').max(1000, 'must be ≤ 1000');
-const knr = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
-const count = z.coerce.number().int('must be a whole number').min(0, 'must be ≥ 0').max(357);
+/** A number within `limit` (whole when the limit says so), with messages that name the bound. */
+function limited(limit: NumericLimit) {
+  const n = z.coerce.number().finite();
+  return (limit.integer ? n.int('must be a whole number') : n).min(limit.min, `must be ≥ ${limit.min}`).max(limit.max, `must be ≤ ${limit.max}`);
+}
+
+const L = SCENARIO_LIMITS;
+const weight = limited(L.weight);
+const knr = z.string().regex(KOMMUNENUMMER_PATTERN, 'must be a 4-digit kommunenummer');
+const count = limited(L.districtCount);
 
 export const weightsSchema = z
   .record(z.string(), weight)
@@ -23,13 +33,13 @@ export const weightsSchema = z
 /** The scenario parameters. Every field has a default, so `{}` is the default scenario. */
 export const scenarioParamsSchema = z.object({
   weights: weightsSchema.default({}),
-  normalization: z.enum(['minmax', 'percentile', 'z']).default('minmax'),
-  method: z.enum(['wsm', 'topsis']).default('wsm'),
-  wishGate: z.boolean().default(true),
-  k: z.coerce.number().int('must be a whole number').min(1, 'must be ≥ 1').max(100, 'must be ≤ 100').default(20),
-  objective: z.enum(['score', 'coverage', 'access', 'blend']).default('coverage'),
-  minutes: z.coerce.number().finite().min(5, 'must be ≥ 5').max(240, 'must be ≤ 240').default(45),
-  blendAlpha: z.coerce.number().min(0).max(1).default(0.5),
+  normalization: z.enum(NORMALIZATIONS).default(SCENARIO_DEFAULTS.normalization),
+  method: z.enum(AGGREGATIONS).default(SCENARIO_DEFAULTS.method),
+  wishGate: z.boolean().default(SCENARIO_DEFAULTS.wishGate),
+  k: limited(L.k).default(L.k.default),
+  objective: z.enum(OBJECTIVES).default(SCENARIO_DEFAULTS.objective),
+  minutes: limited(L.minutes).default(L.minutes.default),
+  blendAlpha: limited(L.blendAlpha).default(L.blendAlpha.default),
   districtMin: z.record(z.string(), count).default({}),
   districtMax: z.record(z.string(), count).default({}),
   include: z.array(knr).default([]),

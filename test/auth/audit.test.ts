@@ -2,7 +2,7 @@ import request from 'supertest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createApp } from '../../src/web/app';
-import { memoryDb, tempDir } from '../helpers/app';
+import { tempDir, testApp } from '../helpers/app';
 import { agentAs, testUser } from '../helpers/auth';
 import { main } from '../../src/cli/main';
 import { listAudit, recordAudit } from '../../src/db/audit-repo';
@@ -10,9 +10,7 @@ import { parseCsv } from '../../src/import/csv';
 import { openDatabase } from '../../src/db/connection';
 
 describe('audit log', () => {
-  const db = memoryDb();
-  const app = createApp({ db });
-  afterAll(() => db.close());
+  const { db, app } = testApp();
 
   it('When someone tries to change or delete an audit entry, then the database refuses', () => {
     recordAudit(db, { at: '2026-01-01T00:00:00.000Z', actor: 'x', action: 'create', entity: 'user', entityId: '1' });

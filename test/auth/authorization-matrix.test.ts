@@ -5,8 +5,7 @@
  */
 import request from 'supertest';
 import type { Express } from 'express';
-import { createApp } from '../../src/web/app';
-import { memoryDb } from '../helpers/app';
+import { testApp } from '../helpers/app';
 import { testUser, tokenFor } from '../helpers/auth';
 import { createScenario } from '../../src/db/scenarios-repo';
 import { defaultScenarioParams } from '../../src/planning/scenario';
@@ -46,11 +45,9 @@ function listRoutes(app: Express): RouteDef[] {
 }
 
 describe('authorisation matrix: every route × every role', () => {
-  const db = memoryDb();
-  const app = createApp({ db });
+  const { db, app } = testApp();
   const tokens: Partial<Record<Role, string>> = {};
   const ids = { scenario: '', shortlist: '', user: 0 };
-  afterAll(() => db.close());
 
   beforeAll(async () => {
     for (const role of ['viewer', 'district', 'planner', 'admin'] as Role[]) tokens[role] = await tokenFor(db, role);

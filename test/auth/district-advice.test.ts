@@ -1,12 +1,9 @@
-import { createApp } from '../../src/web/app';
-import { memoryDb } from '../helpers/app';
+import { testApp } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
 import { recordAssessment } from '../../src/db/assessments-repo';
 
 describe('district advice is visible only to its own district leader', () => {
-  const db = memoryDb();
-  const app = createApp({ db });
-  afterAll(() => db.close());
+  const { db, app } = testApp();
   beforeAll(() => {
     const now = new Date().toISOString();
     recordAssessment(db, { shortlistId: null, kommunenummer: '5534', policeDistrict: 'Troms', advice: 'advisesAgainst', reason: 'Dekket fra Tromsø', assessor: 'troms-leder', now });

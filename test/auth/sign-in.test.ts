@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createApp } from '../../src/web/app';
-import { memoryDb } from '../helpers/app';
+import { memoryDb, testApp } from '../helpers/app';
 import { TEST_PASSWORD, testUser, tokenFor } from '../helpers/auth';
 import { createSetupToken } from '../../src/web/routes/auth';
 import { countUsers, findUserForLogin } from '../../src/db/users-repo';
@@ -37,9 +37,7 @@ describe('passwords', () => {
 });
 
 describe('sign-in and sessions', () => {
-  const db = memoryDb();
-  const app = createApp({ db });
-  afterAll(() => db.close());
+  const { db, app } = testApp();
 
   it('When a planner signs in, then a HttpOnly SameSite session cookie is set and pages open', async () => {
     const user = await testUser(db, 'planner');

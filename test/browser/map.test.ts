@@ -1,28 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { startServer } from '../helpers/app';
-import { signedInPage } from '../helpers/auth';
-import { collectConsoleErrors, launchBrowser, screenshotPath } from '../helpers/browser';
+import { browserSuite, collectConsoleErrors, screenshotPath } from '../helpers/browser';
 
 describe('map page in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('When a planner opens the map, then it draws 357 municipality shapes and the station markers with no console errors', async () => {
-    const page = await signedInPage(browser, server, 'planner');
+    const page = await suite.page('planner');
     const errors = collectConsoleErrors(page);
-    await page.goto(server.url + '/');
+    await page.goto(suite.url + '/');
     await page.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
     const shapes = await page.locator('path.municipality').count();
     const stations = await page.locator('path.station-marker').count();
-    const expectedStations = (server.db.prepare('SELECT count(*) AS n FROM stations').get() as { n: number }).n;
+    const expectedStations = (suite.db.prepare('SELECT count(*) AS n FROM stations').get() as { n: number }).n;
     expect(shapes).toBe(357);
     expect(stations).toBe(expectedStations);
     expect(await page.locator('#legend li').count()).toBeGreaterThanOrEqual(4);
@@ -36,8 +24,8 @@ describe('map page in Chromium', () => {
   });
 
   it('When the planner colours by crime rate, then the legend changes to that indicator', async () => {
-    const page = await signedInPage(browser, server, 'planner');
-    await page.goto(server.url + '/?lang=en');
+    const page = await suite.page('planner');
+    await page.goto(suite.url + '/?lang=en');
     await page.waitForSelector('#map[data-ready="true"]');
     await page.selectOption('#indicator', 'crimePer1000');
     await expect(page.locator('.legend-title').textContent()).resolves.toContain('Reported offences');

@@ -1,36 +1,28 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { memoryDb, startServer } from '../helpers/app';
-import { collectConsoleErrors, launchBrowser, screenshotPath } from '../helpers/browser';
-import { signedInPage, testUser } from '../helpers/auth';
+import { memoryDb } from '../helpers/app';
+import { browserSuite, collectConsoleErrors, screenshotPath } from '../helpers/browser';
+import { testUser } from '../helpers/auth';
 import { loadTestAnswers } from '../shortlist/helpers';
 import { listShortlists, getShortlist } from '../../src/db/shortlists-repo';
 
 describe('shortlist and district review in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  beforeAll(async () => {
+  const suite = browserSuite(() => {
     const db = memoryDb();
     loadTestAnswers(db, { sample: true });
-    server = await startServer(db);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    return db;
   });
 
   it('When a planner makes a shortlist from the current scenario, the district leader records an assessment and the planner downloads the PDF, then each step shows its result', async () => {
-    const page = await signedInPage(browser, server, 'planner', null, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await suite.page('planner', null, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const errors = collectConsoleErrors(page);
-    await page.goto(`${server.url}/shortlists?k=5&objective=coverage`);
+    await page.goto(`${suite.url}/shortlists?k=5&objective=coverage`);
     await page.getByLabel('Navn på kortlisten').fill('Kortliste for Nord-Norge');
     await Promise.all([page.waitForURL(/\/shortlists\/k-/), page.getByRole('button', { name: 'Lag kortliste' }).click()]);
     await expect(page.locator('h1').textContent()).resolves.toBe('Kortliste for Nord-Norge');
     expect(await page.locator('table.sl-candidates tbody tr').count()).toBe(5);
     await page.screenshot({ path: screenshotPath('shortlist'), fullPage: true });
 
-    const sl = getShortlist(server.db, listShortlists(server.db)[0].id)!;
+    const sl = getShortlist(suite.db, listShortlists(suite.db)[0].id)!;
     expect(sl.createdBy).toBe('test-planner');
     const c = sl.candidates[0];
     // the planner reads the district's page but has no assessment form
@@ -39,10 +31,10 @@ describe('shortlist and district review in Chromium', () => {
     expect(await page.locator('form.rev-form').count()).toBe(0);
 
     // the district leader of the candidate's district follows the menu link to their own page
-    const leader = await testUser(server.db, 'district', c.policeDistrict);
-    const district = await signedInPage(browser, server, 'district', c.policeDistrict, { viewport: { width: 1280, height: 900 } });
+    const leader = await testUser(suite.db, 'district', c.policeDistrict);
+    const district = await suite.page('district', c.policeDistrict, { viewport: { width: 1280, height: 900 } });
     const leaderErrors = collectConsoleErrors(district);
-    await district.goto(`${server.url}/`);
+    await district.goto(`${suite.url}/`);
     await Promise.all([district.waitForURL(/\/review\//), district.getByRole('link', { name: 'Distriktsvurdering' }).click()]);
     await expect(district.locator('h1').textContent()).resolves.toContain(c.policeDistrict);
     const section = district.locator(`#c-${c.kommunenummer}`);
@@ -55,16 +47,16 @@ describe('shortlist and district review in Chromium', () => {
     await expect(district.getByTestId(`current-advice-${c.kommunenummer}`).textContent()).resolves.toContain(leader.name);
     await district.screenshot({ path: screenshotPath('review-district'), fullPage: true });
     // the overview of all districts is not theirs: they land on their own page again
-    await district.goto(`${server.url}/review?shortlist=${sl.id}`);
+    await district.goto(`${suite.url}/review?shortlist=${sl.id}`);
     expect(new URL(district.url()).pathname).toBe(`/review/${c.policeDistrictNumber}`);
     expect(leaderErrors).toEqual([]);
     await district.context().close();
 
-    await page.goto(`${server.url}/review?shortlist=${sl.id}`);
+    await page.goto(`${suite.url}/review?shortlist=${sl.id}`);
     await expect(page.getByTestId('review-overview').textContent()).resolves.toContain(leader.name);
     await page.screenshot({ path: screenshotPath('review'), fullPage: true });
 
-    await page.goto(`${server.url}/shortlists/${sl.id}`);
+    await page.goto(`${suite.url}/shortlists/${sl.id}`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
     const file = await download.path();
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);

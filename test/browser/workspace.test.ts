@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../helpers/app';
-import { signedInPage, tokenFor } from '../helpers/auth';
-import { collectConsoleErrors, launchBrowser, screenshotPath } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { tokenFor } from '../helpers/auth';
+import { browserSuite, collectConsoleErrors, screenshotPath } from '../helpers/browser';
 import { listAudit } from '../../src/db/audit-repo';
 import { createUser, updateUser, type Role } from '../../src/db/users-repo';
 import { createSession } from '../../src/auth/sessions';
@@ -9,22 +8,13 @@ import { SESSION_COOKIE } from '../../src/auth/middleware';
 
 /** What a planner does in the workspace, in Debian Chromium: one server and one browser for the file. */
 describe('planner workspace in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   /** A signed-in page (a real session cookie) on the workspace, once the map and the ranking are drawn. */
   async function openWorkspace(path = '/', width = 1280, height = 800, role: Role = 'planner'): Promise<{ page: Page; errors: string[] }> {
-    const page = await signedInPage(browser, server, role, undefined, { viewport: { width, height } });
+    const page = await suite.page(role, undefined, { viewport: { width, height } });
     const errors = collectConsoleErrors(page);
-    await page.goto(server.url + path);
+    await page.goto(suite.url + path);
     await page.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
     await page.waitForSelector('#ranking tbody tr');
     return { page, errors };
@@ -44,7 +34,7 @@ describe('planner workspace in Chromium', () => {
   it('When the planner moves weight sliders, then the ranking and the proposed set update and say that every municipality is eligible', async () => {
     const { page, errors } = await openWorkspace();
     // served under the content security policy, so "no console errors" below also means no CSP violations
-    const csp = (await page.request.get(server.url + '/')).headers()['content-security-policy'];
+    const csp = (await page.request.get(suite.url + '/')).headers()['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
     await expect(page.locator('#answers-note').textContent()).resolves.toContain('alle kommuner er valgbare');
     expect(await page.locator('#ranking tbody tr').count()).toBe(357);
@@ -112,7 +102,7 @@ describe('planner workspace in Chromium', () => {
     await expect(page.locator('#w-crimeRate').inputValue()).resolves.toBe('7.5');
     await expect(page.locator('.ws-scenario').textContent()).resolves.toContain('test-planner');
     // reopen in a fresh page (a new session of the same account)
-    const again = await signedInPage(browser, server, 'planner');
+    const again = await suite.page('planner');
     await again.goto(url);
     await again.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
     await expect(again.locator('#w-crimeRate').inputValue()).resolves.toBe('7.5');
@@ -127,22 +117,22 @@ describe('planner workspace in Chromium', () => {
     await again.close();
     // both changes went through the page's fetch calls (CSRF header from the session) and are audited against the account
     const id = url.split('/').pop()!;
-    const audit = listAudit(server.db, { entity: 'scenario', entityId: id }).entries.reverse();
+    const audit = listAudit(suite.db, { entity: 'scenario', entityId: id }).entries.reverse();
     expect(audit.map((e) => [e.action, e.actor])).toEqual([['create', 'test-planner'], ['update', 'test-planner']]);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('When the planner compares two saved scenarios, then the page lists entering and leaving municipalities and the change in residents covered', async () => {
-    const token = await tokenFor(server.db, 'planner');
-    const post = (body: unknown) => fetch(server.url + '/api/scenarios', {
+    const token = await tokenFor(suite.db, 'planner');
+    const post = (body: unknown) => fetch(suite.url + '/api/scenarios', {
       method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body),
     }).then((r) => r.json());
     const a = await post({ name: 'Tilgjengelighet', params: {} });
     const b = await post({ name: 'Kriminalitet', params: { objective: 'score', weights: { crimeRate: 10, violenceRate: 10, driveTime: 0, uncovered: 0 } } });
-    const page = await signedInPage(browser, server, 'planner');
+    const page = await suite.page('planner');
     const errors = collectConsoleErrors(page);
-    await page.goto(server.url + '/scenarios');
+    await page.goto(suite.url + '/scenarios');
     await page.selectOption('select[name=a]', a.id);
     await page.selectOption('select[name=b]', b.id);
     await Promise.all([page.waitForURL(/\/compare\?a=/), page.locator('form[action="/compare"] button').click()]);
@@ -151,7 +141,7 @@ describe('planner workspace in Chromium', () => {
     await expect(page.locator('#covered-change').textContent()).resolves.toMatch(/^[+−-]?[\d\s\u00a0]+$/);
     await page.screenshot({ path: screenshotPath('compare-scenarios'), fullPage: true });
     // duplicate from the list
-    await page.goto(server.url + '/scenarios');
+    await page.goto(suite.url + '/scenarios');
     const before = await page.locator('#scenario-list tbody tr').count();
     await Promise.all([page.waitForEvent('load'), page.locator(`button[data-action=duplicate][data-id="${a.id}"]`).click()]);
     await expect(page.locator('#scenario-list tbody tr').count()).resolves.toBe(before + 1);
@@ -171,7 +161,7 @@ describe('planner workspace in Chromium', () => {
     expect(await page.locator('#profile-map path.station-marker').count()).toBe(3);
     await expect(page.locator('#prof-pinset').textContent()).resolves.toMatch(/%$/);
     await page.screenshot({ path: screenshotPath('profile-alta'), fullPage: true });
-    await page.goto(server.url + '/compare/municipalities?k=0301,5601,5501');
+    await page.goto(suite.url + '/compare/municipalities?k=0301,5601,5501');
     expect(await page.locator('#muni-compare thead th').count()).toBe(4);
     expect(await page.locator('#muni-compare td.best').count()).toBeGreaterThan(5);
     await page.screenshot({ path: screenshotPath('compare-municipalities'), fullPage: true });
@@ -190,7 +180,7 @@ describe('planner workspace in Chromium', () => {
     const score = await page.locator('#ranking tbody tr').first().locator('.bar-num').textContent();
     expect(score).toMatch(/^\d+\.\d$/);
     await page.screenshot({ path: screenshotPath('workspace-en') });
-    await page.goto(server.url + '/municipalities/0301');
+    await page.goto(suite.url + '/municipalities/0301');
     await expect(page.locator('#indicators').textContent()).resolves.toContain('717,710');
     await page.locator('a.lang').click();
     await page.waitForLoadState('load');
@@ -222,7 +212,7 @@ describe('planner workspace in Chromium', () => {
     await expect(page.locator('#solve-status').textContent()).resolves.toMatch(/Oppdatert/);
     await page.screenshot({ path: screenshotPath('workspace-viewer') });
     // the scenario list offers no duplicate or delete either
-    await page.goto(server.url + '/scenarios');
+    await page.goto(suite.url + '/scenarios');
     expect(await page.locator('button[data-action]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
@@ -230,25 +220,25 @@ describe('planner workspace in Chromium', () => {
 
   it('When a planner loses the planner role while the page is open, then saving shows that changing scenarios is not allowed, and the page keeps working', async () => {
     // Its own account, so the role change does not touch the other tests' `test-planner`.
-    const demoted = createUser(server.db, { name: 'test-demoted', role: 'planner', district: null, passwordHash: 'not-used' }, 'test', new Date().toISOString());
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addCookies([{ name: SESSION_COOKIE, value: createSession(server.db, demoted, Date.now()).cookie, url: server.url }]);
+    const demoted = createUser(suite.db, { name: 'test-demoted', role: 'planner', district: null, passwordHash: 'not-used' }, 'test', new Date().toISOString());
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addCookies([{ name: SESSION_COOKIE, value: createSession(suite.db, demoted, Date.now()).cookie, url: suite.url }]);
     try {
       const page = await context.newPage();
       const errors = collectConsoleErrors(page);
-      await page.goto(server.url + '/');
+      await page.goto(suite.url + '/');
       await page.waitForSelector('#map[data-ready="true"]', { timeout: 20000 });
-      updateUser(server.db, demoted.id, { role: 'viewer' }, 'test', new Date().toISOString());
+      updateUser(suite.db, demoted.id, { role: 'viewer' }, 'test', new Date().toISOString());
       await page.locator('#save-box summary').click();
       await page.fill('#scn-name', 'Skal ikke lagres');
       await page.locator('#scn-create').click();
       await page.waitForFunction(() => /ikke tilgang/.test(document.getElementById('save-status')?.textContent ?? ''));
-      expect(page.url()).toBe(server.url + '/');
+      expect(page.url()).toBe(suite.url + '/');
       await setSlider(page, '#w-crimeRate', 6);
       // the refused request is logged by Chromium as a failed resource; nothing else may be
       expect(errors.filter((e) => !/Failed to load resource: the server responded with a status of 403/.test(e))).toEqual([]);
       expect(errors.length).toBe(1);
-      expect(listAudit(server.db, { entity: 'scenario', actor: 'test-demoted' }).total).toBe(0);
+      expect(listAudit(suite.db, { entity: 'scenario', actor: 'test-demoted' }).total).toBe(0);
     } finally {
       await context.close();
     }
@@ -269,8 +259,8 @@ describe('planner workspace in Chromium', () => {
   });
   // Last: loads sample answers into the shared server, which changes eligibility for the tests after it.
   it('When sample answers are loaded, then the workspace says so, gates municipalities that do not want a station, and shows offered premises', async () => {
-    const token = await tokenFor(server.db, 'planner');
-    const loaded = await fetch(server.url + '/api/responses/sample', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
+    const token = await tokenFor(suite.db, 'planner');
+    const loaded = await fetch(suite.url + '/api/responses/sample', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
     expect(loaded.status).toBe(200);
     const { page, errors } = await openWorkspace();
     await expect(page.locator('#answers-note').textContent()).resolves.toContain('eksempelsvar');
@@ -281,7 +271,7 @@ describe('planner workspace in Chromium', () => {
     await page.check('#show-premises');
     await page.waitForSelector('path.premises-marker');
     await page.screenshot({ path: screenshotPath('workspace-sample-answers') });
-    await page.goto(server.url + '/municipalities/5601');
+    await page.goto(suite.url + '/municipalities/5601');
     await expect(page.locator('main').textContent()).resolves.toContain('5. Ønsker kommunen et nytt tjenestested?');
     expect(errors).toEqual([]);
     await page.close();

@@ -1,11 +1,8 @@
 import request from 'supertest';
-import { createApp } from '../../src/web/app';
-import { memoryDb } from '../helpers/app';
+import { testApp } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
 
-const db = memoryDb();
-const app = createApp({ db });
-afterAll(() => db.close());
+const { db, app } = testApp();
 
 /** A signed-in planner (bearer token); anonymous calls use `api`. */
 let api: Awaited<ReturnType<typeof agentAs>>;

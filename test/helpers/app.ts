@@ -22,6 +22,19 @@ export function memoryDb(): Db {
   return db;
 }
 
+/**
+ * The API-test set-up: the app over a fresh in-memory database with the reference data, made when
+ * the test file (or `describe` block) is defined; the database is closed after it. `prepare` runs
+ * on the database first (e.g. to load answers).
+ */
+export function testApp(prepare?: (db: Db) => void): { db: Db; app: ReturnType<typeof createApp> } {
+  const db = memoryDb();
+  prepare?.(db);
+  const app = createApp({ db });
+  afterAll(() => db.close());
+  return { db, app };
+}
+
 /** A temporary directory removed by the caller with `fs.rmSync(dir, { recursive: true })`. */
 export function tempDir(prefix = 'stedsvalg-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -1,14 +1,11 @@
-import { createApp } from '../../src/web/app';
 import { main } from '../../src/cli/main';
-import { memoryDb, tempDir } from '../helpers/app';
+import { tempDir, testApp } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
 import { scenarioFromQuery } from '../../src/planning/scenario';
 import path from 'node:path';
 import fs from 'node:fs';
 
-const db = memoryDb();
-const app = createApp({ db });
-afterAll(() => db.close());
+const { db, app } = testApp();
 
 /** A signed-in planner (bearer token). */
 let api: Awaited<ReturnType<typeof agentAs>>;

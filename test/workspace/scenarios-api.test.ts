@@ -1,14 +1,11 @@
 import request from 'supertest';
-import { createApp } from '../../src/web/app';
 import { listAudit } from '../../src/db/audit-repo';
 import { createScenario, deleteScenario, getScenario, listScenarios, updateScenario } from '../../src/db/scenarios-repo';
 import { defaultScenarioParams } from '../../src/planning/scenario';
-import { memoryDb } from '../helpers/app';
+import { testApp } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
 
-const db = memoryDb();
-const app = createApp({ db });
-afterAll(() => db.close());
+const { db, app } = testApp();
 
 /**
  * Signed-in agents (bearer tokens): `api` is the planner most tests act as; `english` is the same

@@ -54,7 +54,7 @@ const createBody = z.object({
 const updateBody = createBody.partial();
 const duplicateBody = z.object({ name: createBody.shape.name.optional() });
 const coverageQuery = z.object({
-  minutes: z.coerce.number().finite().min(5, 'must be ≥ 5').max(240, 'must be ≤ 240').default(45),
+  minutes: scenarioParamsSchema.shape.minutes,
   selected: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(knrParam).max(357)),
   travelModel: scenarioParamsSchema.shape.travelModel,

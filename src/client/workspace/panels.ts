@@ -1,0 +1,122 @@
+/**
+ * The side panels: the summary of the proposed set, the detail panel of the selected municipality,
+ * and the comparison tray (2–4 municipalities side by side). Built from elements and text.
+ */
+import { byId, h, joined, replace, type Child } from '../core/dom';
+import type { NumberFormat } from '../core/format';
+import type { Translate } from '../core/i18n';
+import type { WorkspacePageData } from '../page-types';
+import { scenarioQuery } from './query';
+import { isDirty, type WorkspaceState } from './state';
+
+export interface PanelDeps {
+  page: WorkspacePageData;
+  state: WorkspaceState;
+  t: Translate;
+  fmt: NumberFormat;
+}
+
+/** Indicators the detail panel lists. */
+const DETAIL_INDICATORS = ['population', 'driveMinMean', 'residentsBeyond45', 'shareBeyond45', 'crimePer1000', 'violencePer1000'] as const;
+
+/** A definition row: the term, its description, and an id for the description when something looks it up. */
+type Definition = readonly [term: string, description: Child, id?: string];
+
+/** A definition list (`null` rows are left out). */
+function definitions(className: string | null, rows: readonly (Definition | null)[]): HTMLDListElement {
+  const items = rows.flatMap((r) => (r ? [h('dt', null, r[0]), h('dd', r[2] ? { id: r[2] } : null, r[1])] : []));
+  return h('dl', className ? { className } : null, ...items);
+}
+
+/** The scenario part of a link: the saved scenario when unchanged, else the parameters themselves. */
+export function scenarioLinkQuery(deps: Pick<PanelDeps, 'page' | 'state'>, omitK = false): string {
+  const { page, state } = deps;
+  if (page.scenario && !isDirty(state)) return `scenario=${encodeURIComponent(page.scenario.id)}`;
+  return scenarioQuery(state.params, omitK ? ['k'] : []);
+}
+
+/** Link to a municipality's profile under the current scenario. */
+export function profileHref(deps: Pick<PanelDeps, 'page' | 'state'>, knr: string): string {
+  return `/municipalities/${knr}?${scenarioLinkQuery(deps)}`;
+}
+
+/** The proposed set in figures: solver and status, coverage, newly covered residents, mean access. */
+export function renderSummary({ state, t, fmt }: PanelDeps): void {
+  const s = state.selection;
+  if (!s) return;
+  const solver = `${t(`ws.solver.${s.method}`)} · ${t(`ws.status.${s.status}`)}` + (s.gap !== null && s.gap !== undefined ? ` · ${t('ws.gap')} ${fmt.pct(s.gap, 2)}` : '');
+  const dl = definitions('kv', [
+    [t('ws.solver'), solver, 'solver-status'],
+    s.coveredShare !== null ? [t('ws.coveredShare', { min: state.params.minutes }), fmt.pct(s.coveredShare, 2)] : null,
+    s.newlyCovered !== null ? [t('ws.newlyCovered'), fmt.num(s.newlyCovered)] : null,
+    s.meanAccess !== null ? [t('ws.meanAccess'), `${fmt.num(s.meanAccess, 1)} min`] : null,
+  ]);
+  replace(byId('summary', HTMLDivElement),
+    h('h2', null, t('ws.proposal', { k: state.params.k })),
+    dl,
+    s.status === 'infeasible' && s.violated.length ? h('p', { className: 'warn' }, `${t('ws.infeasible')}: ${s.violated.join('; ')}`) : null);
+}
+
+export interface DetailActions {
+  close: () => void;
+  addCompare: (knr: string) => void;
+}
+
+/** The selected municipality's panel: its place in the ranking and the proposal, and key figures. */
+export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
+  const { state, t, fmt, page } = deps;
+  const box = byId('detail', HTMLDivElement);
+  const knr = state.selected;
+  const m = knr ? state.municipalities.get(knr) : undefined;
+  if (!knr || !m) {
+    box.hidden = true;
+    return;
+  }
+  const it = state.rankingByKnr.get(knr);
+  const r = state.robustness.get(knr);
+  const pos = state.setPosition.get(knr);
+  const eligible = it ? (it.eligible ? t('ws.yes') : t('ws.no') + (it.reason ? ` (${page.ineligibleReasons[it.reason]})` : '')) : '';
+  const close = h('button', { className: 'close', id: 'detail-close', attrs: { type: 'button', 'aria-label': t('ws.close') } }, '×');
+  const compare = h('button', { className: 'linkish', id: 'add-compare', attrs: { type: 'button' } }, t('ws.addCompare'));
+  close.addEventListener('click', actions.close);
+  compare.addEventListener('click', () => actions.addCompare(knr));
+  replace(box,
+    h('div', { className: 'detail-head' }, h('h3', { id: 'detail-title' }, `${m.name} `, h('small', null, knr)), close),
+    definitions(null, [
+      [t('muni.district'), m.policeDistrict],
+      [t('muni.county'), m.county],
+      it ? [t('ws.rank'), fmt.num(it.rank)] : null,
+      it ? [t('ws.score'), fmt.num(it.score, 1)] : null,
+      it ? [t('ws.col.eligible'), eligible] : null,
+      [t('ws.col.proposed'), pos ? t('ws.inSet', { n: pos }) : t('ws.no')],
+      r ? [t('ws.stability'), fmt.pct(r.pInSet)] : null,
+      ...DETAIL_INDICATORS.map((key) => [t(`ind.${key}`), fmt.indicator(m[key], key)] as const),
+    ]),
+    h('p', { className: 'detail-links' }, ...joined([
+      h('a', { id: 'profile-link', attrs: { href: profileHref(deps, knr) } }, t('ws.openProfile')),
+      h('a', { attrs: { href: `/responses/${knr}` } }, t('ws.answers')),
+      compare,
+    ], ' · ')));
+  box.hidden = false;
+}
+
+/** The comparison tray: the municipalities picked, a link once there are two, and a way to clear. */
+export function renderTray(deps: PanelDeps, clear: () => void): void {
+  const { state, t } = deps;
+  const tray = byId('compare-tray', HTMLDivElement);
+  if (!state.compare.length) {
+    tray.hidden = true;
+    return;
+  }
+  const names = state.compare.map((knr) => state.municipalities.get(knr)?.name ?? knr).join(', ');
+  // The scenario travels along; its K is left out, since `k` names the municipalities on that page.
+  const href = `/compare/municipalities?k=${state.compare.join(',')}&${scenarioLinkQuery(deps, true)}`;
+  const clearButton = h('button', { className: 'linkish', id: 'compare-clear', attrs: { type: 'button' } }, t('ws.compareClear'));
+  clearButton.addEventListener('click', clear);
+  replace(tray, `${t('ws.compareTray')}: ${names}`, ...joined([
+    '',
+    state.compare.length >= 2 ? h('a', { attrs: { href } }, t('ws.compareGo')) : t('ws.compareNeedTwo'),
+    clearButton,
+  ], ' · '));
+  tray.hidden = false;
+}

@@ -1,0 +1,250 @@
+/**
+ * The planner's workspace: ties the state, the weights form, the map, the ranking table and the
+ * panels together. Every change of the form re-ranks (`GET /api/ranking`) and re-selects greedily
+ * (`POST /api/selection`), debounced, the latest request winning; robustness
+ * (`GET /api/robustness`) follows a little later.
+ */
+import { failureText, getJson, sendJson } from '../core/api';
+import { byId } from '../core/dom';
+import { numberFormat, type NumberFormat } from '../core/format';
+import { translator, type Translate } from '../core/i18n';
+import type {
+  MunicipalitiesGeoJson, RankingResponse, RobustnessResponse, ScenarioParams, SelectionResponse, SitesResponse, StationsGeoJson,
+  WorkspacePageData,
+} from '../page-types';
+import { WorkspaceMap } from './map-layers';
+import { renderDetail, renderSummary, renderTray, type PanelDeps } from './panels';
+import { applyLimits, formToParams, paramsToForm, showWeight } from './params-form';
+import { scenarioQuery } from './query';
+import { searchMunicipality } from './ranking';
+import { RankingTable } from './ranking-table';
+import { markDirty, wireScenarioControls } from './scenario-controls';
+import { addCompare, createState, initialParams, saveCompare, setRanking, setSelection, type WorkspaceState } from './state';
+
+/** Where a municipality was chosen: the map does not zoom to a click on itself, the table does not scroll to its own row. */
+type SelectedFrom = 'map' | 'table' | 'search';
+
+/** Delays: form changes are gathered for 150 ms; robustness (slower) waits 500 ms after the latest figures. */
+const RECOMPUTE_DELAY_MS = 150;
+const ROBUSTNESS_DELAY_MS = 500;
+/** Weight samples for the stability marks (the profile uses the same). */
+const ROBUSTNESS_QUERY = 'samples=1000&seed=1';
+
+/** The selection request: the scenario, with the ranking's aggregation as `aggregation` and the solver as `method`. */
+function selectionBody(p: ScenarioParams, solver: 'greedy' | 'exact'): Record<string, unknown> {
+  return { ...p, aggregation: p.method, method: solver };
+}
+
+export class Workspace {
+  private readonly state: WorkspaceState;
+  private readonly t: Translate;
+  private readonly fmt: NumberFormat;
+  private readonly map: WorkspaceMap;
+  private readonly table: RankingTable;
+  private readonly status = byId('solve-status', HTMLParagraphElement);
+  private recomputeTimer: number | undefined;
+  private robustnessTimer: number | undefined;
+
+  constructor(private readonly page: WorkspacePageData) {
+    this.state = createState(page);
+    this.t = translator(page.dictionary);
+    this.fmt = numberFormat(page.locale);
+    const deps = { page, state: this.state, t: this.t, fmt: this.fmt };
+    this.map = new WorkspaceMap({ ...deps, onSelect: (knr) => this.select(knr, 'map') });
+    this.table = new RankingTable({ ...deps, onSelect: (knr) => this.select(knr, 'table') });
+    wireScenarioControls({ ...deps, readForm: () => formToParams(this.state.params, page.criteria) });
+    this.wireForm();
+    this.wireToolbar();
+  }
+
+  private get panels(): PanelDeps {
+    return { page: this.page, state: this.state, t: this.t, fmt: this.fmt };
+  }
+
+  /** Draws the page: the form, the first figures, the map, then stations and sites. */
+  async start(): Promise<void> {
+    applyLimits();
+    paramsToForm(this.state.params, this.page.criteria, this.fmt);
+    this.renderTray();
+    const first = this.recompute();
+    try {
+      this.map.draw(await getJson<MunicipalitiesGeoJson>('/api/municipalities.geojson'));
+      await first;
+      this.map.recolour();
+      this.table.render();
+      const [stations, sites] = await Promise.all([getJson<StationsGeoJson>('/api/stations'), getJson<SitesResponse>('/api/workspace/sites')]);
+      this.map.overlays.drawStations(stations);
+      for (const s of sites.sites) this.state.sites.set(s.kommunenummer, s);
+      this.map.overlays.renderProposed();
+      this.map.renderLegend();
+      this.map.markReady();
+    } catch (err) {
+      this.map.legend.setMessage(`${this.t('ws.error')}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** Reads the form, marks unsaved changes, and recomputes after a short pause. */
+  private schedule(): void {
+    this.state.params = formToParams(this.state.params, this.page.criteria);
+    markDirty(this.state);
+    window.clearTimeout(this.recomputeTimer);
+    this.recomputeTimer = window.setTimeout(() => void this.recompute(), RECOMPUTE_DELAY_MS);
+  }
+
+  /** Re-ranks and re-selects greedily; only the latest request's answer is shown. */
+  private async recompute(): Promise<void> {
+    const seq = ++this.state.seq;
+    const params = this.state.params;
+    const t0 = performance.now();
+    this.status.textContent = this.t('ws.updating');
+    try {
+      const [ranking, selection] = await Promise.all([
+        getJson<RankingResponse>(`/api/ranking?${scenarioQuery(params)}`),
+        sendJson<SelectionResponse>('/api/selection', 'POST', selectionBody(params, 'greedy')),
+      ]);
+      if (seq !== this.state.seq) return;
+      const ms = Math.round(performance.now() - t0);
+      document.body.dataset.roundtripMs = String(ms);
+      this.showRanking(ranking);
+      this.showSelection(selection);
+      this.status.textContent = this.t('ws.updated', { ms: this.fmt.num(ms) });
+      document.body.dataset.seq = String(seq);
+      this.scheduleRobustness();
+      await this.map.overlays.refreshCoverage();
+    } catch (err) {
+      if (seq === this.state.seq) this.status.textContent = failureText(err, this.t);
+    }
+  }
+
+  private scheduleRobustness(): void {
+    window.clearTimeout(this.robustnessTimer);
+    this.robustnessTimer = window.setTimeout(() => void this.loadRobustness(), ROBUSTNESS_DELAY_MS);
+  }
+
+  private async loadRobustness(): Promise<void> {
+    const seq = ++this.state.robustSeq;
+    try {
+      const r = await getJson<RobustnessResponse>(`/api/robustness?${ROBUSTNESS_QUERY}&${scenarioQuery(this.state.params)}`);
+      if (seq !== this.state.robustSeq) return;
+      this.state.robustness = new Map(r.items.map((it) => [it.kommunenummer, it]));
+      this.table.render();
+      this.map.overlays.renderProposed();
+      this.renderDetail();
+      document.body.dataset.robust = 'true';
+    } catch {
+      // Robustness is advisory; the table keeps working without it.
+    }
+  }
+
+  private showRanking(r: RankingResponse): void {
+    setRanking(this.state, r);
+    const note = byId('answers-note', HTMLParagraphElement);
+    const text = !r.answers.loaded ? this.t('ws.noAnswers') : r.answers.sample ? this.t('ws.sampleAnswers') : null;
+    note.hidden = text === null;
+    if (text !== null) note.textContent = text;
+    this.map.recolour();
+    this.table.render();
+    this.renderDetail();
+  }
+
+  private showSelection(sel: SelectionResponse): void {
+    setSelection(this.state, sel);
+    renderSummary(this.panels);
+    this.table.render();
+    this.map.overlays.renderProposed();
+    this.renderDetail();
+  }
+
+  /** Opens a municipality: outlined on the map, marked in the table, its panel shown. */
+  private select(knr: string, from: SelectedFrom): void {
+    const previous = this.state.selected;
+    this.state.selected = knr;
+    this.map.select(knr, previous, from !== 'map');
+    this.table.select(knr, from !== 'table');
+    this.renderDetail();
+  }
+
+  private closeDetail(): void {
+    const previous = this.state.selected;
+    this.state.selected = null;
+    byId('detail', HTMLDivElement).hidden = true;
+    if (previous) this.map.unselect(previous);
+    this.table.clearSelection();
+  }
+
+  private renderDetail(): void {
+    renderDetail(this.panels, {
+      close: () => this.closeDetail(),
+      addCompare: (knr) => {
+        addCompare(this.state, knr);
+        this.renderTray();
+      },
+    });
+  }
+
+  private renderTray(): void {
+    renderTray(this.panels, () => {
+      this.state.compare = [];
+      saveCompare(this.state.compare);
+      this.renderTray();
+    });
+  }
+
+  private wireForm(): void {
+    const form = byId('weights-form', HTMLFormElement);
+    form.addEventListener('input', (e) => {
+      const input = e.target;
+      if (input instanceof HTMLInputElement && input.type === 'range' && input.dataset.criterion) showWeight(input.dataset.criterion, Number(input.value), this.fmt);
+      this.schedule();
+    });
+    form.addEventListener('change', () => this.schedule());
+    form.addEventListener('submit', (e) => e.preventDefault());
+    byId('reset', HTMLButtonElement).addEventListener('click', () => {
+      this.state.params = initialParams(this.page);
+      paramsToForm(this.state.params, this.page.criteria, this.fmt);
+      this.schedule();
+    });
+    byId('exact', HTMLButtonElement).addEventListener('click', () => void this.solveExactly());
+  }
+
+  /** Asks the exact solver (HiGHS) for the optimum of the current scenario. */
+  private async solveExactly(): Promise<void> {
+    const button = byId('exact', HTMLButtonElement);
+    button.disabled = true;
+    this.status.textContent = this.t('ws.solving');
+    const seq = this.state.seq;
+    try {
+      const sel = await sendJson<SelectionResponse>('/api/selection', 'POST', selectionBody(this.state.params, 'exact'));
+      if (seq !== this.state.seq) return;
+      this.showSelection(sel);
+      this.status.textContent = this.t('ws.exactDone', { status: this.t(`ws.status.${sel.status}`), gap: sel.gap === null ? '–' : this.fmt.pct(sel.gap, 2), ms: this.fmt.num(sel.solveMs) });
+      await this.map.overlays.refreshCoverage();
+    } catch (err) {
+      this.status.textContent = failureText(err, this.t);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  private wireToolbar(): void {
+    byId('indicator', HTMLSelectElement).addEventListener('change', () => this.map.recolour());
+    byId('area-filter', HTMLSelectElement).addEventListener('change', (e) => {
+      this.state.area = (e.target as HTMLSelectElement).value;
+      this.map.showArea();
+      this.table.render();
+    });
+    const search = byId('search', HTMLInputElement);
+    const run = (): void => {
+      const names = new Map([...this.state.municipalities].map(([knr, m]) => [knr, m.name]));
+      const hit = searchMunicipality(names, search.value);
+      if (hit) this.select(hit, 'search');
+    };
+    search.addEventListener('change', run);
+    search.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        run();
+      }
+    });
+  }
+}
