@@ -1,9 +1,14 @@
 /**
- * Evaluating a set of open sites on a location problem: residents covered within a radius
- * (the maximal covering location problem's measure, Church & ReVelle 1974) and population-weighted
- * cost to the nearest open site (the p-median measure, Hakimi 1964), with fixed sites always open.
+ * Evaluating a set of open sites on a location problem, exactly: residents covered within a radius
+ * (the maximal covering location problem's measure, Church & ReVelle 1974), population-weighted cost
+ * to the nearest open site (the p-median measure, Hakimi 1964) and population-weighted cost beyond
+ * the radius, with fixed sites always open. Every figure is recomputed from the chosen set (never
+ * taken from a solver) and summed with exactly rounded summation (`sum.ts`), so integer weights give
+ * integer coverage figures and the result does not depend on the order of the demand points.
+ * "Within" means cost ≤ radius (see `location.ts`).
  */
 import { accessBaseCost, type LocationProblem } from './location';
+import { exactSum } from './sum';
 
 /** Coverage and access figures for one set of open candidates (fixed sites included). */
 export interface SetEvaluation {
@@ -19,6 +24,10 @@ export interface SetEvaluation {
   accessCost: number;
   /** accessCost / total weight: the population-weighted mean cost (e.g. minutes). */
   meanAccess: number;
+  /** Σ weight × max(0, cost − radius): e.g. resident-minutes beyond the limit. */
+  beyondCost: number;
+  /** Demand points that no open site reaches (counted at their penalty cost). */
+  unreached: number;
 }
 
 /**
@@ -30,19 +39,27 @@ export interface SetEvaluation {
 export function evaluateSet(problem: LocationProblem, selected: readonly number[], radius: number): SetEvaluation {
   const { nDemand: nD, nCandidates: nC, candidateCost, fixedCost, demandWeight, totalWeight } = problem;
   const base = accessBaseCost(problem);
-  let fixedCovered = 0;
-  let newlyCovered = 0;
-  let accessCost = 0;
+  const fixedW: number[] = [];
+  const newW: number[] = [];
+  const access: number[] = [];
+  const beyond: number[] = [];
+  let unreached = 0;
   for (let i = 0; i < nD; i++) {
     let chosen = Infinity;
-    for (const j of selected) chosen = Math.min(chosen, candidateCost[i * nC + j]);
-    accessCost += demandWeight[i] * Math.min(base[i], chosen);
-    if (fixedCost[i] <= radius) fixedCovered += demandWeight[i];
-    else if (chosen <= radius) newlyCovered += demandWeight[i];
+    for (const j of selected) if (candidateCost[i * nC + j] < chosen) chosen = candidateCost[i * nC + j];
+    if (chosen === Infinity && fixedCost[i] === Infinity) unreached++;
+    const cost = Math.min(base[i], chosen);
+    access.push(demandWeight[i] * cost);
+    if (cost > radius) beyond.push(demandWeight[i] * (cost - radius));
+    if (fixedCost[i] <= radius) fixedW.push(demandWeight[i]);
+    else if (chosen <= radius) newW.push(demandWeight[i]);
   }
+  const fixedCovered = exactSum(fixedW);
+  const newlyCovered = exactSum(newW);
   const coveredTotal = fixedCovered + newlyCovered;
+  const accessCost = exactSum(access);
   return {
     fixedCovered, newlyCovered, coveredTotal, coveredShare: totalWeight > 0 ? coveredTotal / totalWeight : 0,
-    accessCost, meanAccess: totalWeight > 0 ? accessCost / totalWeight : 0,
+    accessCost, meanAccess: totalWeight > 0 ? accessCost / totalWeight : 0, beyondCost: exactSum(beyond), unreached,
   };
 }

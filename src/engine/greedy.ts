@@ -1,74 +1,103 @@
 /**
- * Greedy selection with lazy marginal-gain evaluation.
+ * Greedy selection with lazy marginal-gain evaluation, and the swap search that improves a set.
  *
- * Method: the greedy algorithm for monotone submodular maximisation (Nemhauser, Wolsey & Fisher 1978;
+ * Greedy: the greedy algorithm for monotone submodular maximisation (Nemhauser, Wolsey & Fisher 1978;
  * (1 − 1/e) of optimal under a pure cardinality constraint), with lazy evaluation of stale gains
- * (Minoux 1978, "accelerated greedy"). The forced includes are added first; then each step adds the
- * allowed candidate with the largest marginal gain (ties: higher score, then candidate order).
- * "Allowed" keeps the rules satisfiable: a district at its maximum is closed, and once the free
- * slots are needed for unmet district minimums only candidates from those districts are allowed.
- * No optimality bound is claimed under district rules, so the status is `feasible`.
+ * (Minoux 1978, "accelerated greedy"; stale gains are upper bounds, so the lexicographic key of
+ * `tiebreak.ts` stays valid). Included groups are served first (each by its best site); then each
+ * step adds the allowed candidate with the best (gain, score, id). "Allowed" keeps the rules
+ * completable (`rules.ts`): group and district caps, and once the free slots are needed for unmet
+ * minimums only candidates that serve them.
+ *
+ * Swap search: vertex substitution (Teitz & Bart 1968): for each chosen site, the best replacement
+ * under the same key (including keeping it); repeat until no swap improves the set. Every accepted
+ * swap improves (objective, Σ score, ids) lexicographically, so the search terminates.
  */
-import { createGainModel, type PreparedObjective } from './objective';
-import type { ResolvedConstraints } from './selection';
-
-/** The chosen indices in insertion order with their marginal gains. */
-export interface GreedyOutcome {
-  order: number[];
-  gains: number[];
-  value: number;
-}
+import { createState, type PreparedObjective } from './objective';
+import { setRules, type ResolvedConstraints } from './rules';
+import { better } from './tiebreak';
 
 /**
  * Runs the constrained lazy greedy. Assumes `diagnose` found no violated rule.
- * @param p prepared objective
- * @param rc resolved constraints
+ * @returns the chosen indices in insertion order
  */
-export function greedySelect(p: PreparedObjective, rc: ResolvedConstraints): GreedyOutcome {
-  const model = createGainModel(p);
-  const { n, k, allowed, forced, districtOf, lo, hi } = rc;
-  const inDistrict = new Int32Array(lo.length);
-  const chosen = new Uint8Array(n);
+export function greedySelect(p: PreparedObjective, rc: ResolvedConstraints): number[] {
+  const state = createState(p);
+  const rules = setRules(rc);
+  const { n, k } = rc;
+  const { scores: s, idRank: r, tolerance: tol } = p;
   const order: number[] = [];
-  const gains: number[] = [];
-  const take = (j: number): void => {
-    gains.push(model.add(j));
-    order.push(j);
-    chosen[j] = 1;
-    if (districtOf[j] >= 0) inDistrict[districtOf[j]]++;
-  };
-  for (let j = 0; j < n; j++) if (forced[j]) take(j);
   const stale = new Float64Array(n);
-  for (let j = 0; j < n; j++) stale[j] = allowed[j] && !chosen[j] ? model.gain(j) : -Infinity;
-  const better = (a: number, b: number): boolean =>
-    stale[a] > stale[b] || (stale[a] === stale[b] && (p.scores[a] > p.scores[b] || (p.scores[a] === p.scores[b] && a < b)));
+  for (let j = 0; j < n; j++) stale[j] = rc.allowed[j] ? state.gain(j) : -Infinity;
+  const served = new Uint8Array(rc.groups.length);
+  const take = (j: number): void => {
+    state.add(j);
+    rules.add(j);
+    order.push(j);
+    stale[j] = -Infinity;
+    served[rc.groupOf[j]] = 1;
+  };
+  const pendingForced = (j: number): boolean => rc.groupForced[rc.groupOf[j]] === 1 && !served[rc.groupOf[j]];
   while (order.length < k) {
-    let deficit = 0;
-    for (let d = 0; d < lo.length; d++) deficit += Math.max(0, lo[d] - inDistrict[d]);
-    const slack = k - order.length - deficit;
-    const open = (j: number): boolean => {
-      if (stale[j] === -Infinity) return false;
-      const d = districtOf[j];
-      if (d >= 0 && inDistrict[d] >= hi[d]) return false;
-      return slack > 0 || (d >= 0 && inDistrict[d] < lo[d]);
-    };
+    const forcedLeft = rc.groupForced.some((f, g) => f === 1 && !served[g]);
     for (;;) {
       let best = -1;
       let second = -1;
       for (let j = 0; j < n; j++) {
-        if (!open(j)) continue;
-        if (best < 0 || better(j, best)) { second = best; best = j; } else if (second < 0 || better(j, second)) second = j;
+        if (stale[j] === -Infinity || (forcedLeft && !pendingForced(j)) || !rules.canAdd(j)) continue;
+        if (best < 0 || better(stale[j], s[j], r[j], stale[best], s[best], r[best], tol)) { second = best; best = j; } else if (second < 0 || better(stale[j], s[j], r[j], stale[second], s[second], r[second], tol)) second = j;
       }
-      if (best < 0) return { order, gains, value: model.value() }; // cannot happen after diagnose
-      const fresh = model.gain(best);
-      const wasStale = fresh !== stale[best];
-      stale[best] = fresh;
-      if (!wasStale || second < 0 || !better(second, best)) {
+      if (best < 0) return order; // cannot happen after diagnose
+      stale[best] = state.gain(best);
+      if (second < 0 || !better(stale[second], s[second], r[second], stale[best], s[best], r[best], tol)) {
         take(best);
-        stale[best] = -Infinity;
         break;
       }
     }
   }
-  return { order, gains, value: model.value() };
+  return order;
+}
+
+/**
+ * Improves a set by single swaps until none helps (see the file comment).
+ * @param set chosen indices satisfying the rules (not modified)
+ * @param maxPasses stop after this many passes over the set (default 50)
+ * @returns the improved set (same positions, replaced entries)
+ */
+export function swapSearch(p: PreparedObjective, rc: ResolvedConstraints, set: readonly number[], maxPasses = 50): number[] {
+  const out = [...set];
+  const state = createState(p);
+  const rules = setRules(rc);
+  const inSet = new Uint8Array(rc.n);
+  for (const j of out) {
+    state.add(j);
+    rules.add(j);
+    inSet[j] = 1;
+  }
+  const { scores: s, idRank: r, tolerance: tol } = p;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let improved = false;
+    for (let pos = 0; pos < out.length; pos++) {
+      const j = out[pos];
+      const loss = state.remove(j);
+      rules.remove(j);
+      let best = j;
+      let bestGain = loss;
+      for (let i = 0; i < rc.n; i++) {
+        if (inSet[i] || !rules.canAdd(i)) continue;
+        const g = state.gain(i);
+        if (better(g, s[i], r[i], bestGain, s[best], r[best], tol)) { best = i; bestGain = g; }
+      }
+      state.add(best);
+      rules.add(best);
+      if (best !== j) {
+        inSet[j] = 0;
+        inSet[best] = 1;
+        out[pos] = best;
+        improved = true;
+      }
+    }
+    if (!improved) break;
+  }
+  return out;
 }

@@ -39,7 +39,7 @@ describe('stedsvalg locate', () => {
   test('When no distance file is given, then straight-line km are used and a table is printed', async () => {
     const { code, out } = await locate(['--demand', fx('demand-lonlat.csv'), '--sites', fx('sites-lonlat.csv'), '--k', '1', '--objective', 'coverage', '--radius', '50']);
     expect(code).toBe(0);
-    expect(out).toMatch(/status optimal \(exact\), objective coverage: demand weight within 50 of an open site = 150\.00/);
+    expect(out).toMatch(/status optimal \(exact, enumeration\), objective coverage: demand weight within 50 of an open site = 150\n/);
     expect(out).toMatch(/trondheim/);
   });
 

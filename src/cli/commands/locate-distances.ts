@@ -1,0 +1,238 @@
+/**
+ * Streaming reader for `locate --distances`: rows `demand_id,site_id,distance` are read in 4 MB
+ * chunks straight into 64-bit typed arrays, without building a string or an object per row, and the
+ * fixed sites are reduced to each demand point's nearest one while reading. Memory is the demand ×
+ * candidate matrix plus one bit per (demand, site) pair for duplicate detection, whatever the file size.
+ *
+ * Ids are matched as raw UTF-8 bytes in an open-addressing hash table (FNV-1a, Fowler/Noll/Vo), with
+ * the previous row's demand id reused when it repeats (files are usually grouped by demand point).
+ * Numbers: a fast path for plain decimals whose digits fit in 2^53 and whose power of ten is at most
+ * 10^22, where one IEEE division or multiplication by an exact power of ten is correctly rounded
+ * (W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990); anything else goes to
+ * `Number()`, so every value is the same double `Number()` would give. CSV details as `src/import/csv.ts`:
+ * a UTF-8 byte-order mark, `,` `;` or tab detected from the header, LF or CRLF, quoted fields, and a
+ * decimal comma when the delimiter is `;`.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { CliUsageError } from '../types';
+
+/** Where each site's column goes: a candidate index, or −1 for a fixed site. */
+export interface DistanceTargets {
+  demandIds: readonly string[];
+  siteIds: readonly string[];
+  /** Per site (same order as `siteIds`): candidate column, or −1 when the site is fixed. */
+  candidateOf: Int32Array;
+  nCandidates: number;
+}
+
+/** What the reader produced. */
+export interface DistanceMatrix {
+  /** nDemand × nCandidates, demand-major; Infinity = not listed. */
+  candidate: Float64Array;
+  /** Per demand point, the smallest distance to a fixed site (Infinity = none listed). */
+  fixedNearest: Float64Array;
+  rows: number;
+}
+
+const CHUNK = 4 << 20;
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** An id → index table over UTF-8 bytes. */
+class IdTable {
+  private readonly mask: number;
+  private readonly slots: Int32Array;
+  private readonly bytes: Buffer[];
+
+  constructor(ids: readonly string[]) {
+    let size = 16;
+    while (size < ids.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+    this.bytes = ids.map((id) => Buffer.from(id, 'utf8'));
+    this.bytes.forEach((b, i) => {
+      let h = hash(b, 0, b.length) & this.mask;
+      while (this.slots[h] >= 0) h = (h + 1) & this.mask;
+      this.slots[h] = i;
+    });
+  }
+
+  find(buf: Buffer, start: number, end: number): number {
+    let h = hash(buf, start, end) & this.mask;
+    for (;;) {
+      const i = this.slots[h];
+      if (i < 0) return -1;
+      const b = this.bytes[i];
+      if (b.length === end - start && buf.compare(b, 0, b.length, start, end) === 0) return i;
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
+function hash(buf: Buffer, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  return h >>> 0;
+}
+
+/** Parses a decimal number from bytes; NaN when it is not one. */
+export function parseDecimal(buf: Buffer, start: number, end: number, decimalComma: boolean): number {
+  let i = start;
+  let neg = false;
+  if (buf[i] === 0x2d || buf[i] === 0x2b) neg = buf[i++] === 0x2d;
+  let mant = 0;
+  let digits = 0;
+  let frac = 0;
+  let seenPoint = false;
+  for (; i < end; i++) {
+    const c = buf[i];
+    if (c >= 0x30 && c <= 0x39) {
+      if (mant === 0 && c === 0x30 && !seenPoint) continue;
+      mant = mant * 10 + (c - 0x30);
+      digits++;
+      if (seenPoint) frac++;
+    } else if (!seenPoint && (c === 0x2e || (decimalComma && c === 0x2c))) seenPoint = true;
+    else break;
+  }
+  if (i < end || digits > 15 || frac > 22 || (digits === 0 && (seenPoint || i === start))) return slowParse(buf, start, end, decimalComma);
+  const v = frac === 0 ? mant : mant / POW10[frac];
+  return neg ? -v : v;
+}
+
+function slowParse(buf: Buffer, start: number, end: number, decimalComma: boolean): number {
+  let text = buf.toString('utf8', start, end).trim();
+  if (decimalComma) text = text.replace(',', '.');
+  if (text === '' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return NaN;
+  return Number(text);
+}
+
+interface Header {
+  delimiter: number;
+  demand: number;
+  site: number;
+  distance: number;
+  columns: number;
+}
+
+function parseHeader(path: string, line: string): Header {
+  const text = line.replace(/^\uFEFF/, '').replace(/\r$/, '');
+  const counts = [',', ';', '\t'].map((d) => text.split(d).length);
+  const delimiter = [',', ';', '\t'][counts.indexOf(Math.max(...counts))];
+  const names = text.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1').trim());
+  const col = (name: string): number => {
+    const i = names.indexOf(name);
+    if (i < 0) throw new CliUsageError(`${path}: missing column "${name}" (expected demand_id,site_id,distance)`);
+    return i;
+  };
+  return { delimiter: delimiter.charCodeAt(0), demand: col('demand_id'), site: col('site_id'), distance: col('distance'), columns: names.length };
+}
+
+/**
+ * Reads a distance file (see the file comment).
+ * @throws CliUsageError naming the file, line and column for an unknown id, a bad or negative
+ *   distance, a pair listed twice or a missing column; or when the file cannot be read
+ */
+export function readDistanceFile(path: string, t: DistanceTargets): DistanceMatrix {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    throw new CliUsageError(`cannot read distances file ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    return readRows(fd, path, t);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readRows(fd: number, path: string, t: DistanceTargets): DistanceMatrix {
+  const nD = t.demandIds.length;
+  const nS = t.siteIds.length;
+  const nC = t.nCandidates;
+  const out: DistanceMatrix = { candidate: new Float64Array(nD * nC).fill(Infinity), fixedNearest: new Float64Array(nD).fill(Infinity), rows: 0 };
+  const seen = new Uint8Array(Math.ceil((nD * nS) / 8));
+  const demandTable = new IdTable(t.demandIds);
+  const siteTable = new IdTable(t.siteIds);
+  let header: Header | null = null;
+  let buf = Buffer.alloc(CHUNK);
+  let carry = 0;
+  let lineNo = 0;
+  let lastDemand = { index: -1, bytes: Buffer.alloc(0) };
+  let fields = new Int32Array(0);
+  for (;;) {
+    if (carry === buf.length) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]);
+    const got = readSync(fd, buf, carry, buf.length - carry, null);
+    const end = carry + got;
+    let lineStart = 0;
+    for (let i = 0; i < end; i++) {
+      if (buf[i] !== 0x0a && !(got === 0 && i === end - 1)) continue;
+      const lineEnd = buf[i] === 0x0a ? i : i + 1;
+      lineNo++;
+      const stop = lineEnd > lineStart && buf[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
+      if (header === null) {
+        header = parseHeader(path, buf.toString('utf8', lineStart, stop));
+        fields = new Int32Array(2 * header.columns + 2);
+      } else if (stop > lineStart) {
+        const nf = splitFields(buf, lineStart, stop, header.delimiter, fields);
+        const need = Math.max(header.demand, header.site, header.distance);
+        if (nf <= need) throw new CliUsageError(`${path} line ${lineNo}: expected ${header.columns} columns, found ${nf}`);
+        const [ds, de] = unquote(buf, fields[2 * header.demand], fields[2 * header.demand + 1]);
+        let d: number;
+        if (lastDemand.index >= 0 && de - ds === lastDemand.bytes.length && buf.compare(lastDemand.bytes, 0, lastDemand.bytes.length, ds, de) === 0) d = lastDemand.index;
+        else {
+          d = demandTable.find(buf, ds, de);
+          if (d < 0) throw new CliUsageError(`${path} line ${lineNo}, column demand_id: "${buf.toString('utf8', ds, de)}" is not in the demand file`);
+          lastDemand = { index: d, bytes: Buffer.from(buf.subarray(ds, de)) };
+        }
+        const [ss, se] = unquote(buf, fields[2 * header.site], fields[2 * header.site + 1]);
+        const s = siteTable.find(buf, ss, se);
+        if (s < 0) throw new CliUsageError(`${path} line ${lineNo}, column site_id: "${buf.toString('utf8', ss, se)}" is not in the sites file`);
+        const [vs, ve] = unquote(buf, fields[2 * header.distance], fields[2 * header.distance + 1]);
+        const v = parseDecimal(buf, vs, ve, header.delimiter === 0x3b);
+        if (!Number.isFinite(v)) throw new CliUsageError(`${path} line ${lineNo}, column distance: "${buf.toString('utf8', vs, ve).trim()}" is not a number`);
+        if (v < 0) throw new CliUsageError(`${path} line ${lineNo}, column distance: must be ≥ 0`);
+        const bit = d * nS + s;
+        if (seen[bit >> 3] & (1 << (bit & 7))) throw new CliUsageError(`${path} line ${lineNo}: the pair ${t.demandIds[d]} → ${t.siteIds[s]} is listed twice`);
+        seen[bit >> 3] |= 1 << (bit & 7);
+        const c = t.candidateOf[s];
+        if (c >= 0) out.candidate[d * nC + c] = v;
+        else if (v < out.fixedNearest[d]) out.fixedNearest[d] = v;
+        out.rows++;
+      }
+      lineStart = i + 1;
+    }
+    if (got === 0) break;
+    carry = end - lineStart;
+    buf.copy(buf, 0, lineStart, end);
+  }
+  if (header === null) throw new CliUsageError(`${path}: the file is empty (expected a header demand_id,site_id,distance)`);
+  return out;
+}
+
+/** Splits a line into field [start, end) pairs (quotes respected); returns the field count. */
+function splitFields(buf: Buffer, start: number, end: number, delimiter: number, out: Int32Array): number {
+  let n = 0;
+  let fieldStart = start;
+  let quoted = false;
+  for (let i = start; i <= end; i++) {
+    if (i < end && buf[i] === 0x22) quoted = !quoted;
+    if (i === end || (buf[i] === delimiter && !quoted)) {
+      if (n * 2 + 1 < out.length) {
+        // fields beyond the header's count are counted, not stored
+        out[n * 2] = fieldStart;
+        out[n * 2 + 1] = i;
+      }
+      n++;
+      fieldStart = i + 1;
+    }
+  }
+  return n;
+}
+
+/** Trims spaces and one pair of surrounding quotes. */
+function unquote(buf: Buffer, start: number, end: number): [number, number] {
+  while (start < end && buf[start] === 0x20) start++;
+  while (end > start && buf[end - 1] === 0x20) end--;
+  if (end - start >= 2 && buf[start] === 0x22 && buf[end - 1] === 0x22) return [start + 1, end - 1];
+  return [start, end];
+}
