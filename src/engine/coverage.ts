@@ -8,7 +8,7 @@
  * "Within" means cost ≤ radius (see `location.ts`).
  */
 import { accessBaseCost, type LocationProblem } from './location';
-import { exactSum } from './sum';
+import { ExactSum } from './sum';
 
 /** Coverage and access figures for one set of open candidates (fixed sites included). */
 export interface SetEvaluation {
@@ -39,27 +39,42 @@ export interface SetEvaluation {
 export function evaluateSet(problem: LocationProblem, selected: readonly number[], radius: number): SetEvaluation {
   const { nDemand: nD, nCandidates: nC, candidateCost, fixedCost, demandWeight, totalWeight } = problem;
   const base = accessBaseCost(problem);
-  const fixedW: number[] = [];
-  const newW: number[] = [];
-  const access: number[] = [];
-  const beyond: number[] = [];
+  const sel = Int32Array.from(selected);
+  // Whole-number weights sum exactly in plain doubles (below 2^53); others need the exact sum.
+  const fixedW = problem.integerWeights ? new PlainSum() : new ExactSum();
+  const newW = problem.integerWeights ? new PlainSum() : new ExactSum();
+  const access = new ExactSum();
+  const beyond = new ExactSum();
   let unreached = 0;
   for (let i = 0; i < nD; i++) {
     let chosen = Infinity;
-    for (const j of selected) if (candidateCost[i * nC + j] < chosen) chosen = candidateCost[i * nC + j];
+    const row = i * nC;
+    for (let k = 0; k < sel.length; k++) if (candidateCost[row + sel[k]] < chosen) chosen = candidateCost[row + sel[k]];
     if (chosen === Infinity && fixedCost[i] === Infinity) unreached++;
-    const cost = Math.min(base[i], chosen);
-    access.push(demandWeight[i] * cost);
-    if (cost > radius) beyond.push(demandWeight[i] * (cost - radius));
-    if (fixedCost[i] <= radius) fixedW.push(demandWeight[i]);
-    else if (chosen <= radius) newW.push(demandWeight[i]);
+    const w = demandWeight[i];
+    const cost = base[i] < chosen ? base[i] : chosen;
+    if (w === 0) continue;
+    access.add(w * cost);
+    if (cost > radius) beyond.add(w * (cost - radius));
+    if (fixedCost[i] <= radius) fixedW.add(w);
+    else if (chosen <= radius) newW.add(w);
   }
-  const fixedCovered = exactSum(fixedW);
-  const newlyCovered = exactSum(newW);
+  const fixedCovered = fixedW.value();
+  const newlyCovered = newW.value();
   const coveredTotal = fixedCovered + newlyCovered;
-  const accessCost = exactSum(access);
+  const accessCost = access.value();
   return {
     fixedCovered, newlyCovered, coveredTotal, coveredShare: totalWeight > 0 ? coveredTotal / totalWeight : 0,
-    accessCost, meanAccess: totalWeight > 0 ? accessCost / totalWeight : 0, beyondCost: exactSum(beyond), unreached,
+    accessCost, meanAccess: totalWeight > 0 ? accessCost / totalWeight : 0, beyondCost: beyond.value(), unreached,
   };
+}
+
+class PlainSum {
+  private total = 0;
+  add(v: number): void {
+    this.total += v;
+  }
+  value(): number {
+    return this.total;
+  }
 }

@@ -15,7 +15,7 @@
  * its gain survives: gain − at-risk ≤ 0 (so every zero-gain site is flagged). Score and blend
  * gains are not travel-time figures: never flagged.
  */
-import { evaluateSet } from './coverage';
+import { evaluateSet, type SetEvaluation } from './coverage';
 import { coverageLists, type LocationProblem } from './location';
 import { createState, type PreparedObjective } from './objective';
 import type { ResolvedConstraints } from './rules';
@@ -24,10 +24,10 @@ import { exactSum } from './sum';
 import { better } from './tiebreak';
 
 /** The exact objective value of a set, recomputed from the set (never from a solver), in reporting units. */
-export function exactValue(problem: SelectionProblem, opts: SelectionOptions, p: PreparedObjective, set: readonly number[]): number {
+export function exactValue(problem: SelectionProblem, opts: SelectionOptions, p: PreparedObjective, set: readonly number[], evaluation?: SetEvaluation): number {
   const scoreSum = exactSum(set.map((j) => p.scores[j]));
   if (p.objective === 'score') return scoreSum;
-  const ev = evaluateSet(problem.location!, set, opts.radius);
+  const ev = evaluation ?? evaluateSet(problem.location!, set, opts.radius);
   if (p.objective === 'coverage') return ev.newlyCovered;
   if (p.objective === 'access') return ev.accessCost;
   if (p.objective === 'beyond') return ev.beyondCost;

@@ -31,7 +31,7 @@ export interface PreparedObjective {
    * entry minus `shift` (beyond), clamped at 0.
    */
   costs: { matrix: Float64Array; nC: number; shift: number | null; transform?: (i: number, c: number) => number } | null;
-  /** Objective values are whole numbers (coverage with integer weights). */
+  /** Objective values are whole numbers (whole weights, and for access/beyond whole costs). */
   integral: boolean;
   /** Objective values within this count as equal (see `tiebreak.ts`). */
   tolerance: number;
@@ -67,7 +67,7 @@ export function prepareObjective(problem: SelectionProblem, options: SelectionOp
   const coverage = loc && (objective === 'coverage' || objective === 'blend') ? coverageLists(loc, options.radius) : null;
   const shift = objective === 'beyond' ? options.radius : null;
   const access = loc && (objective === 'access' || objective === 'beyond') ? accessLists(loc, shift) : null;
-  const integral = objective === 'coverage' && loc!.integerWeights;
+  const integral = loc !== undefined && loc.integerWeights && (objective === 'coverage' || (access !== null && wholeNumbers(access)));
   const scale = coverage ? coverage.coverable : access ? access.baseTotal : objective === 'score' ? 100 * Math.max(1, options.k) : 1;
   return {
     objective, n, k: options.k, radius: options.radius, blendAlpha: options.blendAlpha, scores,
@@ -75,6 +75,11 @@ export function prepareObjective(problem: SelectionProblem, options: SelectionOp
     costs: access && loc ? { matrix: loc.candidateCost, nC: loc.nCandidates, shift } : null,
     integral, tolerance: integral ? 0 : 1e-12 * Math.max(1, scale),
   };
+}
+
+/** True when every base cost and saving is a whole number (then, with whole weights, so is every cost total). */
+function wholeNumbers(view: { baseCost: Float64Array; lists: { value: Float64Array } }): boolean {
+  return view.baseCost.every((c) => Number.isInteger(c)) && view.lists.value.every((v) => Number.isInteger(v));
 }
 
 /** A fresh state for the empty set (fixed sites open). */

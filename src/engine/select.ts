@@ -99,7 +99,7 @@ async function milpOutcome(problem: SelectionProblem, opts: SelectionOptions, p:
   const instance = problem.location ? `${problem.location.nDemand.toLocaleString('en')} demand points × ${rc.n.toLocaleString('en')} candidate sites` : `${rc.n.toLocaleString('en')} candidates`;
   const milp = await solveMilp(p, rc, {
     timeLimitSeconds: opts.timeLimitSeconds, relativeGap: 0,
-    absoluteGap: p.integral ? Math.max(1e-7, Math.min(0.25, epsilon * 1e-3)) : resolution / 4,
+    absoluteGap: p.integral ? (epsilon > 0 ? Math.max(1e-7, Math.min(0.25, epsilon * 1e-3)) : 0.5) : resolution / 4,
     epsilon, maxModelNonzeros: opts.maxModelNonzeros, start, instance,
   });
   const found = milp.status === 'solved' ? milp.selected : start;
@@ -117,9 +117,8 @@ async function milpOutcome(problem: SelectionProblem, opts: SelectionOptions, p:
 
 /** The solver's dual bound (maximisation form) in reporting units, on the right side of `value`. */
 function reportBound(p: PreparedObjective, dualBound: number, value: number): number {
-  if (p.access) return Math.min(value, p.access.baseTotal - dualBound);
   const b = p.integral ? Math.floor(dualBound + Math.min(0.5, 1e-6 * Math.max(1, Math.abs(dualBound)))) : dualBound;
-  return Math.max(value, b);
+  return p.access ? Math.min(value, p.access.baseTotal - b) : Math.max(value, b);
 }
 
 function gapOf(p: PreparedObjective, value: number, bound: number): number {
@@ -132,8 +131,8 @@ function explain(problem: SelectionProblem, opts: SelectionOptions, p: PreparedO
   const selected = order.map((j) => problem.candidates[j].id);
   const broken = checkSelection(problem, opts, selected);
   if (broken.length > 0) throw new Error(`solver returned a set that breaks the rules: ${broken.join('; ')}`);
-  const value = exactValue(problem, opts, p, order);
   const ev = problem.location ? evaluateSet(problem.location, order, opts.radius) : null;
+  const value = exactValue(problem, opts, p, order, ev ?? undefined);
   const bound = outcome.bound;
   const notes = [...outcome.notes, 'ties: objective first, then Σ score of the chosen sites, then candidate id'];
   if (opts.objective === 'blend') notes.push('blend = α·mean score/100 + (1−α)·newly covered/coverable residents');

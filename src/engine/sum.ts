@@ -13,25 +13,44 @@
  * @param values any finite numbers (a non-finite value makes the result non-finite)
  */
 export function exactSum(values: ArrayLike<number>): number {
-  const partials: number[] = [];
-  let special = 0;
-  for (let k = 0; k < values.length; k++) {
-    let x = values[k];
-    if (!Number.isFinite(x)) { special += x; continue; }
+  const acc = new ExactSum();
+  for (let k = 0; k < values.length; k++) acc.add(values[k]);
+  return acc.value();
+}
+
+/** A running exactly rounded sum: `add` values one by one, read `value()` at any time. */
+export class ExactSum {
+  private readonly partials: number[] = [];
+  private special = 0;
+
+  add(value: number): void {
+    let x = value;
+    if (!Number.isFinite(x)) {
+      this.special += x;
+      return;
+    }
+    const partials = this.partials;
     let used = 0;
     for (let p = 0; p < partials.length; p++) {
       let y = partials[p];
-      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+      if (Math.abs(x) < Math.abs(y)) {
+        const t = x;
+        x = y;
+        y = t;
+      }
       const hi = x + y;
       const lo = y - (hi - x);
       if (lo !== 0) partials[used++] = lo;
       x = hi;
     }
-    partials.length = used;
+    if (used < partials.length) partials.length = used;
     partials.push(x);
   }
-  if (special !== 0 || Number.isNaN(special)) return special;
-  return roundPartials(partials);
+
+  value(): number {
+    if (this.special !== 0 || Number.isNaN(this.special)) return this.special;
+    return roundPartials([...this.partials]);
+  }
 }
 
 function roundPartials(partials: number[]): number {
