@@ -128,10 +128,11 @@ function parseHeader(path: string, line: string): Header {
 
 /**
  * Reads a distance file (see the file comment).
+ * @param chunkBytes read size (default 4 MB; small values let tests cross chunk boundaries)
  * @throws CliUsageError naming the file, line and column for an unknown id, a bad or negative
  *   distance, a pair listed twice or a missing column; or when the file cannot be read
  */
-export function readDistanceFile(path: string, t: DistanceTargets): DistanceMatrix {
+export function readDistanceFile(path: string, t: DistanceTargets, chunkBytes = CHUNK): DistanceMatrix {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -139,13 +140,13 @@ export function readDistanceFile(path: string, t: DistanceTargets): DistanceMatr
     throw new CliUsageError(`cannot read distances file ${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
   try {
-    return readRows(fd, path, t);
+    return readRows(fd, path, t, chunkBytes);
   } finally {
     closeSync(fd);
   }
 }
 
-function readRows(fd: number, path: string, t: DistanceTargets): DistanceMatrix {
+function readRows(fd: number, path: string, t: DistanceTargets, chunkBytes: number): DistanceMatrix {
   const nD = t.demandIds.length;
   const nS = t.siteIds.length;
   const nC = t.nCandidates;
@@ -154,7 +155,7 @@ function readRows(fd: number, path: string, t: DistanceTargets): DistanceMatrix 
   const demandTable = new IdTable(t.demandIds);
   const siteTable = new IdTable(t.siteIds);
   let header: Header | null = null;
-  let buf = Buffer.alloc(CHUNK);
+  let buf = Buffer.alloc(Math.max(1, chunkBytes));
   let carry = 0;
   let lineNo = 0;
   let lastDemand = { index: -1, bytes: Buffer.alloc(0) };
