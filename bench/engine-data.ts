@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DemandPoint, MunicipalityInput, SitePoint } from '../src/engine';
+import { defaultSites, type CandidateSiteInput, type DemandPoint, type MunicipalityInput, type SitePoint } from '../src/engine';
 import { estimateDriveMin, type TravelModel } from '../src/geo/travel';
 import { parseCsvRecords } from '../src/import/csv';
 import { syntheticNorway } from './engine-synthetic';
@@ -14,8 +14,24 @@ export interface BenchData {
   label: string;
   municipalities: MunicipalityInput[];
   demand: DemandPoint[];
+  /** Kommunenummer of each demand point (same order as `demand`). */
+  demandKommune: string[];
   existing: SitePoint[];
   travelMinutes: (km: number) => number;
+  /** Travel-model residuals (observed − modelled minutes) for robustness benches (in-sample, bench use only). */
+  residuals: number[];
+}
+
+/**
+ * Candidate sites at municipality level and below: each municipality's own site (centre or premises)
+ * plus every demand point (postcode point) as a site of its municipality, like the several sites per
+ * municipality the geography model will provide.
+ */
+export function multiSites(data: BenchData): CandidateSiteInput[] {
+  return [
+    ...defaultSites(data.municipalities),
+    ...data.demand.map((d, i) => ({ id: `pt-${d.id ?? i}`, kommunenummer: data.demandKommune[i], lon: d.lon, lat: d.lat, kind: 'place' })),
+  ];
 }
 
 const DATA = join(__dirname, '..', 'data');
@@ -27,7 +43,12 @@ const num = (v: string | undefined): number | null => (v === undefined || v.trim
 /** Loads the real data if all files exist, otherwise the synthetic instance. */
 export function loadBenchData(): BenchData {
   if (!FILES.every((f) => existsSync(join(DATA, f)))) {
-    return { label: 'synthetic Norway (seed 2022; real data files not found)', ...syntheticNorway({ withAnswers: false }) };
+    const synthetic = syntheticNorway({ withAnswers: false });
+    return {
+      label: 'synthetic Norway (seed 2022; real data files not found)', ...synthetic,
+      demandKommune: synthetic.demand.map((d) => synthetic.municipalities[Number(String(d.id).split('-')[0])].kommunenummer),
+      residuals: [-20, -8, -4, -2, 0, 0, 1, 3, 6, 12, 25, 40],
+    };
   }
   const model = JSON.parse(readFileSync(join(DATA, 'travel-model.json'), 'utf8')) as TravelModel;
   const indicators = new Map(records('indicators.csv').map((r) => [r.kommunenummer, r]));
@@ -40,9 +61,14 @@ export function loadBenchData(): BenchData {
       driveMinMean: num(ind.drive_min_mean), residentsBeyond45: num(ind.residents_beyond_45),
     };
   });
-  const demand = records('demand-points.csv').map((r) => ({ id: r.id, lon: Number(r.lon), lat: Number(r.lat), weight: Number(r.population) }));
+  const demandRows = records('demand-points.csv');
+  const demand = demandRows.map((r) => ({ id: r.id, lon: Number(r.lon), lat: Number(r.lat), weight: Number(r.population) }));
   const existing = records('stations.csv').map((r) => ({ id: r.id, lon: Number(r.lon), lat: Number(r.lat) }));
-  return { label: 'real data (data/*.csv)', municipalities, demand, existing, travelMinutes: (km) => estimateDriveMin(km, model) };
+  const residuals = records('travel-calibration.csv').map((r) => Number(r.toi_min) - Number(r.estimated_min));
+  return {
+    label: 'real data (data/*.csv)', municipalities, demand, demandKommune: demandRows.map((r) => r.kommunenummer), existing,
+    travelMinutes: (km) => estimateDriveMin(km, model), residuals,
+  };
 }
 
 /** Median of timings in ms. */

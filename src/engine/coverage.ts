@@ -7,7 +7,7 @@
  * integer coverage figures and the result does not depend on the order of the demand points.
  * "Within" means cost ≤ radius (see `location.ts`).
  */
-import { accessBaseCost, type LocationProblem } from './location';
+import { accessBaseCost, siteMajorCosts, type LocationProblem } from './location';
 import { ExactSum } from './sum';
 
 /** Coverage and access figures for one set of open candidates (fixed sites included). */
@@ -37,9 +37,14 @@ export interface SetEvaluation {
  * @param radius coverage radius in the problem's cost unit
  */
 export function evaluateSet(problem: LocationProblem, selected: readonly number[], radius: number): SetEvaluation {
-  const { nDemand: nD, nCandidates: nC, candidateCost, fixedCost, demandWeight, totalWeight } = problem;
+  const { nDemand: nD, fixedCost, demandWeight, totalWeight } = problem;
   const base = accessBaseCost(problem);
-  const sel = Int32Array.from(selected);
+  const bySite = siteMajorCosts(problem);
+  const nearest = new Float64Array(nD).fill(Infinity);
+  for (const j of selected) {
+    const row = j * nD;
+    for (let i = 0; i < nD; i++) if (bySite[row + i] < nearest[i]) nearest[i] = bySite[row + i];
+  }
   // Whole-number weights sum exactly in plain doubles (below 2^53); others need the exact sum.
   const fixedW = problem.integerWeights ? new PlainSum() : new ExactSum();
   const newW = problem.integerWeights ? new PlainSum() : new ExactSum();
@@ -47,9 +52,7 @@ export function evaluateSet(problem: LocationProblem, selected: readonly number[
   const beyond = new ExactSum();
   let unreached = 0;
   for (let i = 0; i < nD; i++) {
-    let chosen = Infinity;
-    const row = i * nC;
-    for (let k = 0; k < sel.length; k++) if (candidateCost[row + sel[k]] < chosen) chosen = candidateCost[row + sel[k]];
+    const chosen = nearest[i];
     if (chosen === Infinity && fixedCost[i] === Infinity) unreached++;
     const w = demandWeight[i];
     const cost = base[i] < chosen ? base[i] : chosen;

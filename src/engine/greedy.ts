@@ -19,6 +19,9 @@ import { better } from './tiebreak';
 
 /**
  * Runs the constrained lazy greedy. Assumes `diagnose` found no violated rule.
+ * Stale gains sit in a binary heap ordered by (gain, score, id); the top is re-evaluated and taken
+ * when it still beats the next one (Minoux 1978). Candidates the rules block right now wait aside and
+ * return to the heap after the next addition.
  * @returns the chosen indices in insertion order
  */
 export function greedySelect(p: PreparedObjective, rc: ResolvedConstraints): number[] {
@@ -28,44 +31,111 @@ export function greedySelect(p: PreparedObjective, rc: ResolvedConstraints): num
   const { scores: s, idRank: r, tolerance: tol } = p;
   const order: number[] = [];
   const stale = new Float64Array(n);
-  for (let j = 0; j < n; j++) stale[j] = rc.allowed[j] ? state.gain(j) : -Infinity;
   const served = new Uint8Array(rc.groups.length);
   const take = (j: number): void => {
     state.add(j);
     rules.add(j);
     order.push(j);
-    stale[j] = -Infinity;
     served[rc.groupOf[j]] = 1;
   };
-  const pendingForced = (j: number): boolean => rc.groupForced[rc.groupOf[j]] === 1 && !served[rc.groupOf[j]];
-  while (order.length < k) {
-    const forcedLeft = rc.groupForced.some((f, g) => f === 1 && !served[g]);
-    for (;;) {
-      let best = -1;
-      let second = -1;
-      for (let j = 0; j < n; j++) {
-        if (stale[j] === -Infinity || (forcedLeft && !pendingForced(j)) || !rules.canAdd(j)) continue;
-        if (best < 0 || better(stale[j], s[j], r[j], stale[best], s[best], r[best], tol)) { second = best; best = j; } else if (second < 0 || better(stale[j], s[j], r[j], stale[second], s[second], r[second], tol)) second = j;
-      }
-      if (best < 0) return order; // cannot happen after diagnose
-      stale[best] = state.gain(best);
-      if (second < 0 || !better(stale[second], s[second], r[second], stale[best], s[best], r[best], tol)) {
-        take(best);
-        break;
-      }
+  const beats = (a: number, b: number): boolean => better(stale[a], s[a], r[a], stale[b], s[b], r[b], tol);
+  // Included groups first, each by its best site (few candidates: plain scans).
+  for (;;) {
+    let best = -1;
+    for (let j = 0; j < n; j++) {
+      if (!rc.groupForced[rc.groupOf[j]] || served[rc.groupOf[j]] || !rules.canAdd(j)) continue;
+      stale[j] = state.gain(j);
+      if (best < 0 || beats(j, best)) best = j;
     }
+    if (best < 0) break;
+    take(best);
+  }
+  const heap = new Heap(beats);
+  for (let j = 0; j < n; j++) {
+    if (!rc.allowed[j] || order.includes(j)) continue;
+    stale[j] = state.gain(j);
+    heap.push(j);
+  }
+  const blocked: number[] = [];
+  while (order.length < k && heap.size() > 0) {
+    const j = heap.pop();
+    if (!rules.canAdd(j)) { blocked.push(j); continue; }
+    stale[j] = state.gain(j);
+    if (heap.size() > 0 && beats(heap.peek(), j)) { heap.push(j); continue; }
+    take(j);
+    for (const b of blocked) heap.push(b);
+    blocked.length = 0;
   }
   return order;
 }
 
+/** A binary max-heap of candidate indices under `beats`. */
+class Heap {
+  private readonly items: number[] = [];
+  constructor(private readonly beats: (a: number, b: number) => boolean) {}
+
+  size(): number {
+    return this.items.length;
+  }
+
+  peek(): number {
+    return this.items[0];
+  }
+
+  push(j: number): void {
+    const a = this.items;
+    a.push(j);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.beats(a[i], a[parent])) break;
+      [a[i], a[parent]] = [a[parent], a[i]];
+      i = parent;
+    }
+  }
+
+  pop(): number {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const rgt = l + 1;
+        let m = i;
+        if (l < a.length && this.beats(a[l], a[m])) m = l;
+        if (rgt < a.length && this.beats(a[rgt], a[m])) m = rgt;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
 /**
- * Improves a set by single swaps until none helps (see the file comment).
+ * Improves a set by single swaps until none helps (see the file comment). For each position the
+ * candidates are tried in descending order of their gain on the empty set (an upper bound on any later
+ * gain, by submodularity), so the scan stops as soon as that bound can no longer beat the best so far.
  * @param set chosen indices satisfying the rules (not modified)
  * @param maxPasses stop after this many passes over the set (default 50)
  * @returns the improved set (same positions, replaced entries)
  */
 export function swapSearch(p: PreparedObjective, rc: ResolvedConstraints, set: readonly number[], maxPasses = 50): number[] {
   const out = [...set];
+  const { scores: s, idRank: r, tolerance: tol } = p;
+  const upper = new Float64Array(rc.n);
+  const fresh = createState(p);
+  const byBound: number[] = [];
+  for (let i = 0; i < rc.n; i++) {
+    if (!rc.allowed[i]) continue;
+    upper[i] = fresh.gain(i);
+    byBound.push(i);
+  }
+  byBound.sort((a, b) => (better(upper[a], s[a], r[a], upper[b], s[b], r[b], tol) ? -1 : better(upper[b], s[b], r[b], upper[a], s[a], r[a], tol) ? 1 : 0));
   const state = createState(p);
   const rules = setRules(rc);
   const inSet = new Uint8Array(rc.n);
@@ -74,16 +144,15 @@ export function swapSearch(p: PreparedObjective, rc: ResolvedConstraints, set: r
     rules.add(j);
     inSet[j] = 1;
   }
-  const { scores: s, idRank: r, tolerance: tol } = p;
   for (let pass = 0; pass < maxPasses; pass++) {
     let improved = false;
     for (let pos = 0; pos < out.length; pos++) {
       const j = out[pos];
-      const loss = state.remove(j);
-      rules.remove(j);
       let best = j;
-      let bestGain = loss;
-      for (let i = 0; i < rc.n; i++) {
+      let bestGain = state.remove(j);
+      rules.remove(j);
+      for (const i of byBound) {
+        if (!better(upper[i], s[i], r[i], bestGain, s[best], r[best], tol)) break;
         if (inSet[i] || !rules.canAdd(i)) continue;
         const g = state.gain(i);
         if (better(g, s[i], r[i], bestGain, s[best], r[best], tol)) { best = i; bestGain = g; }

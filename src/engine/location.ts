@@ -255,6 +255,23 @@ function buildAccess(problem: LocationProblem, beyond: number | null): AccessVie
   return { lists, baseCost, baseTotal: exactSum(Array.from(baseCost, (b, i) => demandWeight[i] * b)) };
 }
 
+const siteMajorCache = new WeakMap<LocationProblem, Float64Array>();
+
+/**
+ * The candidate costs transposed (nCandidates × nDemand, site-major), built once per problem: scanning
+ * one site's costs to every demand point is then a contiguous read.
+ */
+export function siteMajorCosts(problem: LocationProblem): Float64Array {
+  let t = siteMajorCache.get(problem);
+  if (!t) {
+    const { nDemand: nD, nCandidates: nC, candidateCost } = problem;
+    t = new Float64Array(nD * nC);
+    for (let i = 0; i < nD; i++) for (let j = 0; j < nC; j++) t[j * nD + i] = candidateCost[i * nC + j];
+    siteMajorCache.set(problem, t);
+  }
+  return t;
+}
+
 /** Per demand point: cost to the nearest fixed site, or the penalty cost when none reaches it. */
 export function accessBaseCost(problem: LocationProblem): Float64Array {
   return problem.fixedCost.map((f, i) => (f < Infinity ? f : problem.penaltyCost[i]));
