@@ -15,7 +15,7 @@
  */
 import { createState, type PreparedObjective } from './objective';
 import { setRules, type ResolvedConstraints } from './rules';
-import { better } from './tiebreak';
+import { better, SCORE_TOLERANCE } from './tiebreak';
 
 /**
  * Runs the constrained lazy greedy. Assumes `diagnose` found no violated rule.
@@ -50,12 +50,13 @@ export function greedySelect(p: PreparedObjective, rc: ResolvedConstraints): num
     if (best < 0) break;
     take(best);
   }
-  const heap = new Heap(beats);
+  const initial: number[] = [];
   for (let j = 0; j < n; j++) {
     if (!rc.allowed[j] || order.includes(j)) continue;
     stale[j] = state.gain(j);
-    heap.push(j);
+    initial.push(j);
   }
+  const heap = new Heap(beats, initial);
   const blocked: number[] = [];
   while (order.length < k && heap.size() > 0) {
     const j = heap.pop();
@@ -71,8 +72,11 @@ export function greedySelect(p: PreparedObjective, rc: ResolvedConstraints): num
 
 /** A binary max-heap of candidate indices under `beats`. */
 class Heap {
-  private readonly items: number[] = [];
-  constructor(private readonly beats: (a: number, b: number) => boolean) {}
+  private readonly items: number[];
+  constructor(private readonly beats: (a: number, b: number) => boolean, initial: number[]) {
+    this.items = initial;
+    for (let i = (initial.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
 
   size(): number {
     return this.items.length;
@@ -100,42 +104,69 @@ class Heap {
     const last = a.pop()!;
     if (a.length > 0) {
       a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const rgt = l + 1;
-        let m = i;
-        if (l < a.length && this.beats(a[l], a[m])) m = l;
-        if (rgt < a.length && this.beats(a[rgt], a[m])) m = rgt;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
-        i = m;
-      }
+      this.siftDown(0);
     }
     return top;
   }
+
+  private siftDown(start: number): void {
+    const a = this.items;
+    let i = start;
+    for (;;) {
+      const l = 2 * i + 1;
+      const rgt = l + 1;
+      let m = i;
+      if (l < a.length && this.beats(a[l], a[m])) m = l;
+      if (rgt < a.length && this.beats(a[rgt], a[m])) m = rgt;
+      if (m === i) return;
+      [a[i], a[m]] = [a[m], a[i]];
+      i = m;
+    }
+  }
+}
+
+/** What the swap search precomputes for one objective view (reusable across calls on the same view). */
+export interface SwapContext {
+  /** Gain of each candidate on the empty set: an upper bound on its gain on any set (submodularity). */
+  upper: Float64Array;
+  /** Allowed candidates that can gain. */
+  active: number[];
+  /** Allowed candidates with bound 0, best score first (then smaller id): they can only win on score. */
+  passive: number[];
 }
 
 /**
- * Improves a set by single swaps until none helps (see the file comment). For each position the
- * candidates are tried in descending order of their gain on the empty set (an upper bound on any later
- * gain, by submodularity), so the scan stops as soon as that bound can no longer beat the best so far.
- * @param set chosen indices satisfying the rules (not modified)
- * @param maxPasses stop after this many passes over the set (default 50)
- * @returns the improved set (same positions, replaced entries)
+ * Precomputes the swap search's bounds and candidate order.
+ * @param scoreOrder optional candidate order by (score desc, id asc), e.g. built faster by the caller
  */
-export function swapSearch(p: PreparedObjective, rc: ResolvedConstraints, set: readonly number[], maxPasses = 50): number[] {
-  const out = [...set];
-  const { scores: s, idRank: r, tolerance: tol } = p;
+export function swapContext(p: PreparedObjective, rc: ResolvedConstraints, scoreOrder?: ArrayLike<number>): SwapContext {
+  const { scores: s, idRank: r } = p;
   const upper = new Float64Array(rc.n);
   const fresh = createState(p);
-  const byBound: number[] = [];
+  const active: number[] = [];
   for (let i = 0; i < rc.n; i++) {
     if (!rc.allowed[i]) continue;
     upper[i] = fresh.gain(i);
-    byBound.push(i);
+    if (upper[i] > 0) active.push(i);
   }
-  byBound.sort((a, b) => (better(upper[a], s[a], r[a], upper[b], s[b], r[b], tol) ? -1 : better(upper[b], s[b], r[b], upper[a], s[a], r[a], tol) ? 1 : 0));
+  const order = scoreOrder ? Array.from(scoreOrder) : Array.from({ length: rc.n }, (_, i) => i).sort((a, b) => (Math.abs(s[a] - s[b]) > SCORE_TOLERANCE ? s[b] - s[a] : r[a] - r[b]));
+  const passive = order.filter((i) => rc.allowed[i] === 1 && upper[i] === 0);
+  return { upper, active, passive };
+}
+
+/**
+ * Improves a set by single swaps until none helps (see the file comment). Candidates whose bound
+ * (gain on the empty set) cannot beat the best replacement so far are skipped without evaluating
+ * them; among the candidates that cannot gain, the first feasible one in score order is the best.
+ * @param set chosen indices satisfying the rules (not modified)
+ * @param maxPasses stop after this many passes over the set (default 50)
+ * @param ctx bounds and order from `swapContext` (computed when absent)
+ * @returns the improved set (same positions, replaced entries)
+ */
+export function swapSearch(p: PreparedObjective, rc: ResolvedConstraints, set: readonly number[], maxPasses = 50, ctx: SwapContext = swapContext(p, rc)): number[] {
+  const out = [...set];
+  const { scores: s, idRank: r, tolerance: tol } = p;
+  const { upper, active, passive } = ctx;
   const state = createState(p);
   const rules = setRules(rc);
   const inSet = new Uint8Array(rc.n);
@@ -151,11 +182,17 @@ export function swapSearch(p: PreparedObjective, rc: ResolvedConstraints, set: r
       let best = j;
       let bestGain = state.remove(j);
       rules.remove(j);
-      for (const i of byBound) {
-        if (!better(upper[i], s[i], r[i], bestGain, s[best], r[best], tol)) break;
-        if (inSet[i] || !rules.canAdd(i)) continue;
+      for (const i of active) {
+        if (!better(upper[i], s[i], r[i], bestGain, s[best], r[best], tol) || inSet[i] || !rules.canAdd(i)) continue;
         const g = state.gain(i);
         if (better(g, s[i], r[i], bestGain, s[best], r[best], tol)) { best = i; bestGain = g; }
+      }
+      for (const i of passive) {
+        if (!better(0, s[i], r[i], bestGain, s[best], r[best], tol)) break;
+        if (inSet[i] || !rules.canAdd(i)) continue;
+        best = i;
+        bestGain = 0;
+        break;
       }
       state.add(best);
       rules.add(best);

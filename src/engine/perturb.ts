@@ -9,13 +9,14 @@
  *
  * Given the draws, the objective's sparse view is rebuilt from a superset computed once: every
  * (site, point) pair that some draw could bring within the radius (coverage), or that saves time over
- * the point's current service (access/beyond; a per-point transform keeps the order of a point's
- * times, so the pairs that save time are the same in every sample). Pure and seeded.
+ * the point's current service (access/beyond), stored per point in ascending cost. A per-point
+ * transform keeps the order of a point's times, so in each sample a point's useful pairs are a prefix
+ * of its list, and points an existing station covers in that sample are skipped. Pure and seeded.
  */
 import { accessBaseCost, type AccessView, type CoverageView, type LocationProblem, type SparseLists } from './location';
 import type { PreparedObjective } from './objective';
 import type { Rng } from './random';
-import { exactSum } from './sum';
+import { ExactSum } from './sum';
 
 /** Residuals to resample from, and how they apply. */
 export interface TravelError {
@@ -43,12 +44,13 @@ export function drawPointErrors(rng: Rng, err: TravelError, out: Float64Array, n
 
 const apply = (kind: TravelError['kind'], t: number, r: number): number => (kind === 'additive' ? Math.max(0, t + r) : t * Math.max(0.05, 1 + r));
 
-/** Precomputed candidate pairs for rebuilding a view per sample. */
+/** Precomputed candidate pairs for rebuilding a view per sample (demand-major, each point's pairs by cost). */
 export interface PerturbationBase {
   kind: TravelError['kind'];
-  /** Site-major superset: demand index and unperturbed cost per entry. */
+  nCandidates: number;
+  /** Per demand point i: entries start[i]..start[i+1] with candidate `site` and unperturbed `cost`, ascending cost. */
   start: Int32Array;
-  index: Int32Array;
+  site: Int32Array;
   cost: Float64Array;
   baseCost: Float64Array;
 }
@@ -62,22 +64,20 @@ export function perturbationBase(loc: LocationProblem, p: PreparedObjective, err
   const baseCost = accessBaseCost(loc);
   const rMin = Math.min(...err.residuals);
   const reach = err.kind === 'additive' ? p.radius - rMin : p.radius / Math.max(0.05, 1 + rMin);
-  const keep = p.coverage ? (_i: number, c: number): boolean => c <= reach : (i: number, c: number): boolean => c < baseCost[i];
-  const start = new Int32Array(nC + 1);
-  for (let i = 0; i < nD; i++) for (let j = 0; j < nC; j++) if (keep(i, candidateCost[i * nC + j])) start[j + 1]++;
-  for (let j = 0; j < nC; j++) start[j + 1] += start[j];
-  const cursor = start.slice(0, nC);
-  const index = new Int32Array(start[nC]);
-  const cost = new Float64Array(start[nC]);
+  const keep = (i: number, c: number): boolean => (p.coverage ? c <= reach : c < baseCost[i]);
+  const start = new Int32Array(nD + 1);
+  const pairs: { site: number; cost: number }[][] = [];
   for (let i = 0; i < nD; i++) {
-    for (let j = 0; j < nC; j++) {
-      const c = candidateCost[i * nC + j];
-      if (!keep(i, c)) continue;
-      index[cursor[j]] = i;
-      cost[cursor[j]++] = c;
-    }
+    const row: { site: number; cost: number }[] = [];
+    for (let j = 0; j < nC; j++) if (keep(i, candidateCost[i * nC + j])) row.push({ site: j, cost: candidateCost[i * nC + j] });
+    row.sort((a, b) => a.cost - b.cost || a.site - b.site);
+    pairs.push(row);
+    start[i + 1] = start[i] + row.length;
   }
-  return { kind: err.kind, start, index, cost, baseCost };
+  const site = new Int32Array(start[nD]);
+  const cost = new Float64Array(start[nD]);
+  pairs.forEach((row, i) => row.forEach((e, k) => { site[start[i] + k] = e.site; cost[start[i] + k] = e.cost; }));
+  return { kind: err.kind, nCandidates: nC, start, site, cost, baseCost };
 }
 
 /**
@@ -94,17 +94,19 @@ export function perturbedObjective(p: PreparedObjective, loc: LocationProblem, b
 function perturbedCoverage(p: PreparedObjective, loc: LocationProblem, b: PerturbationBase, r: Float64Array): CoverageView {
   const T = p.radius;
   const w = loc.demandWeight;
-  const fixedIn = new Uint8Array(loc.nDemand);
-  const fixedW: number[] = [];
-  for (let i = 0; i < loc.nDemand; i++) {
-    if (apply(b.kind, loc.fixedCost[i], r[i]) <= T) { fixedIn[i] = 1; fixedW.push(w[i]); }
+  const nD = loc.nDemand;
+  const prefix = new Int32Array(nD);
+  const fixedW = new ExactSum();
+  const coverableW = new ExactSum();
+  for (let i = 0; i < nD; i++) {
+    if (apply(b.kind, loc.fixedCost[i], r[i]) <= T) { fixedW.add(w[i]); continue; }
+    let e = b.start[i];
+    while (e < b.start[i + 1] && apply(b.kind, b.cost[e], r[i]) <= T) e++;
+    prefix[i] = e - b.start[i];
+    if (prefix[i] > 0) coverableW.add(w[i]);
   }
-  const lists = filterLists(b, (e) => !fixedIn[b.index[e]] && apply(b.kind, b.cost[e], r[b.index[e]]) <= T, () => 1);
-  const reach = new Uint8Array(loc.nDemand);
-  for (let e = 0; e < lists.index.length; e++) reach[lists.index[e]] = 1;
-  const coverableW: number[] = [];
-  for (let i = 0; i < loc.nDemand; i++) if (reach[i]) coverableW.push(w[i]);
-  return { lists, fixedCovered: exactSum(fixedW), coverable: exactSum(coverableW) };
+  const lists = transpose(b, prefix, () => 1);
+  return { lists, fixedCovered: fixedW.value(), coverable: coverableW.value() };
 }
 
 function perturbedAccess(p: PreparedObjective, loc: LocationProblem, b: PerturbationBase, r: Float64Array): { access: AccessView; transform: (i: number, c: number) => number } {
@@ -113,25 +115,37 @@ function perturbedAccess(p: PreparedObjective, loc: LocationProblem, b: Perturba
     const t = apply(b.kind, c, r[i]);
     return shift === null ? t : Math.max(0, t - shift);
   };
-  const baseCost = Float64Array.from(b.baseCost, (c, i) => transform(i, c));
-  const lists = filterLists(b, (e) => transform(b.index[e], b.cost[e]) < baseCost[b.index[e]], (e) => baseCost[b.index[e]] - transform(b.index[e], b.cost[e]));
-  const baseTotal = exactSum(Array.from(baseCost, (c, i) => loc.demandWeight[i] * c));
-  return { access: { lists, baseCost, baseTotal }, transform };
+  const nD = loc.nDemand;
+  const baseCost = new Float64Array(nD);
+  const prefix = new Int32Array(nD);
+  const total = new ExactSum();
+  for (let i = 0; i < nD; i++) {
+    baseCost[i] = transform(i, b.baseCost[i]);
+    total.add(loc.demandWeight[i] * baseCost[i]);
+    // Pairs are in ascending cost, and the transform keeps the order: savings form a prefix.
+    let e = b.start[i];
+    while (e < b.start[i + 1] && transform(i, b.cost[e]) < baseCost[i]) e++;
+    prefix[i] = e - b.start[i];
+  }
+  const lists = transpose(b, prefix, (i, e) => baseCost[i] - transform(i, b.cost[e]));
+  return { access: { lists, baseCost, baseTotal: total.value() }, transform };
 }
 
-function filterLists(b: PerturbationBase, keep: (e: number) => boolean, valueOf: (e: number) => number): SparseLists {
-  const nC = b.start.length - 1;
+/** Site-major lists from each demand point's first `prefix[i]` pairs. */
+function transpose(b: PerturbationBase, prefix: Int32Array, valueOf: (i: number, e: number) => number): SparseLists {
+  const nC = b.nCandidates;
   const start = new Int32Array(nC + 1);
-  const index = new Int32Array(b.index.length);
-  const value = new Float64Array(b.index.length);
-  let at = 0;
-  for (let j = 0; j < nC; j++) {
-    for (let e = b.start[j]; e < b.start[j + 1]; e++) {
-      if (!keep(e)) continue;
-      index[at] = b.index[e];
-      value[at++] = valueOf(e);
+  for (let i = 0; i < prefix.length; i++) for (let e = b.start[i]; e < b.start[i] + prefix[i]; e++) start[b.site[e] + 1]++;
+  for (let j = 0; j < nC; j++) start[j + 1] += start[j];
+  const cursor = start.slice(0, nC);
+  const index = new Int32Array(start[nC]);
+  const value = new Float64Array(start[nC]);
+  for (let i = 0; i < prefix.length; i++) {
+    for (let e = b.start[i]; e < b.start[i] + prefix[i]; e++) {
+      const at = cursor[b.site[e]]++;
+      index[at] = i;
+      value[at] = valueOf(i, e);
     }
-    start[j + 1] = at;
   }
-  return { start, index: index.subarray(0, at), value: value.subarray(0, at) };
+  return { start, index, value };
 }

@@ -6,7 +6,7 @@
  * better of the two under the lexicographic key counts. Sample 0 is the unperturbed scenario: its set
  * is the proposal itself when the caller passes it, so every proposed site has pInSet > 0.
  */
-import { greedySelect, swapSearch } from './greedy';
+import { greedySelect, swapContext, swapSearch } from './greedy';
 import type { LocationProblem } from './location';
 import { createState, maximises, prepareObjective, type PreparedObjective } from './objective';
 import { checkTravelError, perturbationBase, perturbedObjective, type PerturbationBase, type TravelError } from './perturb';
@@ -43,13 +43,13 @@ export interface SetSampler {
  * @throws Error naming the site when a proposal id is not a candidate, or when the proposal breaks the rules
  */
 export function setSampler(
-  sites: readonly SampleSite[], eligible: Uint8Array, districts: readonly string[], k: number,
+  sites: readonly SampleSite[], eligible: Uint8Array, municipalityDistricts: readonly string[], k: number,
   selection: Partial<Omit<SelectionOptions, 'k' | 'method'>>, location: LocationProblem | undefined,
   travelError: TravelError | null, proposal: readonly string[] | null,
 ): SetSampler {
   const opts: SelectionOptions = { ...defaultSelectionOptions, objective: 'score', ...selection, k, method: 'greedy' };
   const problem: SelectionProblem = {
-    candidates: sites.map((s) => ({ id: s.id, group: s.kommunenummer, district: districts[s.municipality], eligible: eligible[s.municipality] === 1, score: 0 })),
+    candidates: sites.map((s) => ({ id: s.id, group: s.kommunenummer, district: municipalityDistricts[s.municipality], eligible: eligible[s.municipality] === 1, score: 0 })),
     location,
   };
   const travelDependent = travelError !== null && opts.objective !== 'score' && opts.objective !== 'blend' && location !== undefined;
@@ -60,32 +60,63 @@ export function setSampler(
   const p = prepareObjective(problem, opts);
   const pert: PerturbationBase | null = travelDependent ? perturbationBase(location!, p, travelError!) : null;
   const proposed = proposal ? proposalIndices(problem, proposal) : null;
+  const siteMunicipality = Int32Array.from(sites, (s) => s.municipality);
+  const sitesByMunicipality = sitesInIdOrder(sites, p.idRank, municipalityDistricts.length);
   return {
     ...base, infeasible: [],
     choose(municipalityScores, errors, useProposal) {
       if (useProposal && proposed) return proposed;
-      const scores = Float64Array.from(sites, (s) => municipalityScores[s.municipality]);
+      const scores = new Float64Array(siteMunicipality.length);
+      for (let j = 0; j < scores.length; j++) scores[j] = municipalityScores[siteMunicipality[j]];
       let q: PreparedObjective = { ...p, scores };
       if (errors && pert) q = perturbedObjective(q, location!, pert, errors);
-      return bestOf(q, resolved, proposed);
+      return bestOf(q, resolved, proposed, scoreOrder(municipalityScores, sitesByMunicipality, p.idRank));
     },
   };
 }
 
-function proposalIndices(problem: SelectionProblem, proposal: readonly string[]): number[] {
-  const index = new Map(problem.candidates.map((c, i) => [c.id, i]));
-  return proposal.map((id) => {
-    const j = index.get(id);
-    if (j === undefined) throw new Error(`proposal site ${id} is not a candidate`);
-    return j;
-  });
+/** Per municipality, its sites in ascending id order. */
+function sitesInIdOrder(sites: readonly SampleSite[], idRank: Int32Array, nMunicipalities: number): number[][] {
+  const out: number[][] = Array.from({ length: nMunicipalities }, () => []);
+  sites.forEach((s, j) => out[s.municipality].push(j));
+  for (const list of out) list.sort((a, b) => idRank[a] - idRank[b]);
+  return out;
+}
+
+/**
+ * Sites ordered by (score desc, id asc) in O(sites + m log m): sites share their municipality's score,
+ * so municipalities are sorted by score (ties: smallest site id first) and expanded.
+ */
+function scoreOrder(municipalityScores: Float64Array, byMunicipality: number[][], idRank: Int32Array): Int32Array {
+  const ms: number[] = [];
+  for (let m = 0; m < byMunicipality.length; m++) if (byMunicipality[m].length > 0) ms.push(m);
+  const sc = municipalityScores;
+  ms.sort((a, b) => (Math.abs(sc[a] - sc[b]) > SCORE_TOLERANCE ? sc[b] - sc[a] : idRank[byMunicipality[a][0]] - idRank[byMunicipality[b][0]]));
+  const out = new Int32Array(idRank.length);
+  let at = 0;
+  for (let k = 0; k < ms.length; ) {
+    let end = k + 1;
+    while (end < ms.length && Math.abs(sc[ms[end]] - sc[ms[k]]) <= SCORE_TOLERANCE) end++;
+    if (end === k + 1) {
+      for (const j of byMunicipality[ms[k]]) out[at++] = j;
+    } else {
+      // Municipalities with equal scores: their sites merged by id.
+      const merged: number[] = [];
+      for (let q = k; q < end; q++) for (const j of byMunicipality[ms[q]]) merged.push(j);
+      merged.sort((a, b) => idRank[a] - idRank[b]);
+      for (const j of merged) out[at++] = j;
+    }
+    k = end;
+  }
+  return out;
 }
 
 /** Greedy + swaps, and swaps from the proposal; the better set under the lexicographic key. */
-function bestOf(p: PreparedObjective, rc: ResolvedConstraints, proposal: number[] | null): number[] {
-  const a = swapSearch(p, rc, greedySelect(p, rc));
+function bestOf(p: PreparedObjective, rc: ResolvedConstraints, proposal: number[] | null, order: Int32Array): number[] {
+  const ctx = swapContext(p, rc, order);
+  const a = swapSearch(p, rc, greedySelect(p, rc), 50, ctx);
   if (!proposal || proposal.length !== rc.k) return a;
-  const b = swapSearch(p, rc, proposal);
+  const b = swapSearch(p, rc, proposal, 50, ctx);
   return compareSets(p, a, b) >= 0 ? a : b;
 }
 

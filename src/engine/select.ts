@@ -118,7 +118,7 @@ async function milpOutcome(problem: SelectionProblem, opts: SelectionOptions, p:
 /** The solver's dual bound (maximisation form) in reporting units, on the right side of `value`. */
 function reportBound(p: PreparedObjective, dualBound: number, value: number): number {
   const b = p.integral ? Math.floor(dualBound + Math.min(0.5, 1e-6 * Math.max(1, Math.abs(dualBound)))) : dualBound;
-  return p.access ? Math.min(value, p.access.baseTotal - b) : Math.max(value, b);
+  return p.access ? Math.max(0, Math.min(value, p.access.baseTotal - b)) : Math.max(value, b);
 }
 
 function gapOf(p: PreparedObjective, value: number, bound: number): number {
