@@ -111,6 +111,15 @@ function scoreOrder(municipalityScores: Float64Array, byMunicipality: number[][]
   return out;
 }
 
+function proposalIndices(problem: SelectionProblem, proposal: readonly string[]): number[] {
+  const index = new Map(problem.candidates.map((c, i) => [c.id, i]));
+  return proposal.map((id) => {
+    const j = index.get(id);
+    if (j === undefined) throw new Error(`proposal site ${id} is not a candidate`);
+    return j;
+  });
+}
+
 /** Greedy + swaps, and swaps from the proposal; the better set under the lexicographic key. */
 function bestOf(p: PreparedObjective, rc: ResolvedConstraints, proposal: number[] | null, order: Int32Array): number[] {
   const ctx = swapContext(p, rc, order);
