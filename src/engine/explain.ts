@@ -79,8 +79,12 @@ export function describeSites(problem: SelectionProblem, opts: SelectionOptions,
   });
 }
 
-/** Residents each site newly brings within the radius, in order (exact for whole-number weights). */
-function newlyInOrder(loc: LocationProblem, radius: number, order: readonly number[]): number[] {
+/**
+ * Residents each site newly brings within the radius when the sites are added in the given order
+ * (fixed sites open): the column sums to the set's newly covered residents (exactly, for whole weights).
+ * @param order candidate indices in the order they count
+ */
+export function newlyInOrder(loc: LocationProblem, radius: number, order: readonly number[]): number[] {
   const { lists } = coverageLists(loc, radius);
   const covered = new Uint8Array(loc.nDemand);
   return order.map((j) => {

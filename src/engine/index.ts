@@ -31,6 +31,7 @@ export type {
   ChosenSite, SelectionCandidate, SelectionObjective, SelectionOptions, SelectionProblem, SelectionResult, SelectionStatus,
 } from './selection';
 export { selectSites, selectSitesGreedy } from './select';
+export { newlyInOrder as marginalCoverage } from './explain';
 export { ExactSolveError, loadSolver } from './exact';
 export { buildSelectionProblem, candidateSite, defaultSites } from './candidates';
 export type { CandidateSiteInput, ScenarioInput } from './candidates';
