@@ -62,10 +62,17 @@ class IdTable {
       const i = this.slots[h];
       if (i < 0) return -1;
       const b = this.bytes[i];
-      if (b.length === end - start && buf.compare(b, 0, b.length, start, end) === 0) return i;
+      if (sameBytes(buf, start, end, b)) return i;
       h = (h + 1) & this.mask;
     }
   }
+}
+
+/** buf[start, end) equals `bytes` (a JS loop: ids are short, a native call costs more). */
+function sameBytes(buf: Buffer, start: number, end: number, bytes: Buffer): boolean {
+  if (end - start !== bytes.length) return false;
+  for (let k = 0; k < bytes.length; k++) if (buf[start + k] !== bytes[k]) return false;
+  return true;
 }
 
 function hash(buf: Buffer, start: number, end: number): number {
@@ -93,7 +100,12 @@ export function parseDecimal(buf: Buffer, start: number, end: number, decimalCom
     } else if (!seenPoint && (c === 0x2e || (decimalComma && c === 0x2c))) seenPoint = true;
     else break;
   }
-  if (i < end || digits > 15 || frac > 22 || (digits === 0 && (seenPoint || i === start))) return slowParse(buf, start, end, decimalComma);
+  if (i < end || (digits === 0 && (seenPoint || i === start))) return slowParse(buf, start, end, decimalComma);
+  if (digits > 15 || frac > 22) {
+    // A plain decimal with too many digits for the exact fast path: Number() on the bytes, no validation needed.
+    const text = buf.toString('latin1', start, end);
+    return Number(decimalComma ? text.replace(',', '.') : text);
+  }
   const v = frac === 0 ? mant : mant / POW10[frac];
   return neg ? -v : v;
 }
@@ -165,9 +177,14 @@ function readRows(fd: number, path: string, t: DistanceTargets, chunkBytes: numb
     const got = readSync(fd, buf, carry, buf.length - carry, null);
     const end = carry + got;
     let lineStart = 0;
-    for (let i = 0; i < end; i++) {
-      if (buf[i] !== 0x0a && !(got === 0 && i === end - 1)) continue;
-      const lineEnd = buf[i] === 0x0a ? i : i + 1;
+    for (;;) {
+      // Line ends are found natively (memchr); a last line without newline ends at end of file.
+      let i = buf.indexOf(0x0a, lineStart);
+      if (i < 0 || i >= end) {
+        if (got !== 0 || lineStart >= end) break;
+        i = end;
+      }
+      const lineEnd = i;
       lineNo++;
       const stop = lineEnd > lineStart && buf[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
       if (header === null) {
@@ -177,18 +194,21 @@ function readRows(fd: number, path: string, t: DistanceTargets, chunkBytes: numb
         const nf = splitFields(buf, lineStart, stop, header.delimiter, fields);
         const need = Math.max(header.demand, header.site, header.distance);
         if (nf <= need) throw new CliUsageError(`${path} line ${lineNo}: expected ${header.columns} columns, found ${nf}`);
-        const [ds, de] = unquote(buf, fields[2 * header.demand], fields[2 * header.demand + 1]);
+        const ds = fields[2 * header.demand];
+        const de = fields[2 * header.demand + 1];
         let d: number;
-        if (lastDemand.index >= 0 && de - ds === lastDemand.bytes.length && buf.compare(lastDemand.bytes, 0, lastDemand.bytes.length, ds, de) === 0) d = lastDemand.index;
+        if (lastDemand.index >= 0 && sameBytes(buf, ds, de, lastDemand.bytes)) d = lastDemand.index;
         else {
           d = demandTable.find(buf, ds, de);
           if (d < 0) throw new CliUsageError(`${path} line ${lineNo}, column demand_id: "${buf.toString('utf8', ds, de)}" is not in the demand file`);
           lastDemand = { index: d, bytes: Buffer.from(buf.subarray(ds, de)) };
         }
-        const [ss, se] = unquote(buf, fields[2 * header.site], fields[2 * header.site + 1]);
+        const ss = fields[2 * header.site];
+        const se = fields[2 * header.site + 1];
         const s = siteTable.find(buf, ss, se);
         if (s < 0) throw new CliUsageError(`${path} line ${lineNo}, column site_id: "${buf.toString('utf8', ss, se)}" is not in the sites file`);
-        const [vs, ve] = unquote(buf, fields[2 * header.distance], fields[2 * header.distance + 1]);
+        const vs = fields[2 * header.distance];
+        const ve = fields[2 * header.distance + 1];
         const v = parseDecimal(buf, vs, ve, header.delimiter === 0x3b);
         if (!Number.isFinite(v)) throw new CliUsageError(`${path} line ${lineNo}, column distance: "${buf.toString('utf8', vs, ve).trim()}" is not a number`);
         if (v < 0) throw new CliUsageError(`${path} line ${lineNo}, column distance: must be ≥ 0`);
@@ -210,30 +230,32 @@ function readRows(fd: number, path: string, t: DistanceTargets, chunkBytes: numb
   return out;
 }
 
-/** Splits a line into field [start, end) pairs (quotes respected); returns the field count. */
+/**
+ * Splits a line into field [start, end) pairs (quotes respected), each trimmed of spaces and of one
+ * pair of surrounding quotes; returns the field count (fields beyond `out`'s room are counted only).
+ */
 function splitFields(buf: Buffer, start: number, end: number, delimiter: number, out: Int32Array): number {
   let n = 0;
   let fieldStart = start;
   let quoted = false;
   for (let i = start; i <= end; i++) {
-    if (i < end && buf[i] === 0x22) quoted = !quoted;
-    if (i === end || (buf[i] === delimiter && !quoted)) {
-      if (n * 2 + 1 < out.length) {
-        // fields beyond the header's count are counted, not stored
-        out[n * 2] = fieldStart;
-        out[n * 2 + 1] = i;
+    const c = i < end ? buf[i] : -1;
+    if (c === 0x22) quoted = !quoted;
+    if (c !== -1 && (c !== delimiter || quoted)) continue;
+    if (n * 2 + 1 < out.length) {
+      let a = fieldStart;
+      let b = i;
+      while (a < b && buf[a] === 0x20) a++;
+      while (b > a && buf[b - 1] === 0x20) b--;
+      if (b - a >= 2 && buf[a] === 0x22 && buf[b - 1] === 0x22) {
+        a++;
+        b--;
       }
-      n++;
-      fieldStart = i + 1;
+      out[n * 2] = a;
+      out[n * 2 + 1] = b;
     }
+    n++;
+    fieldStart = i + 1;
   }
   return n;
-}
-
-/** Trims spaces and one pair of surrounding quotes. */
-function unquote(buf: Buffer, start: number, end: number): [number, number] {
-  while (start < end && buf[start] === 0x20) start++;
-  while (end > start && buf[end - 1] === 0x20) end--;
-  if (end - start >= 2 && buf[start] === 0x22 && buf[end - 1] === 0x22) return [start + 1, end - 1];
-  return [start, end];
 }
