@@ -13,61 +13,80 @@
  * under the same key (including keeping it); repeat until no swap improves the set. Every accepted
  * swap improves (objective, Σ score, ids) lexicographically, so the search terminates.
  */
-import { createState, type PreparedObjective } from './objective';
-import { setRules, type ResolvedConstraints } from './rules';
+import { createState, type PreparedObjective, type SetState } from './objective';
+import { setRules, type ResolvedConstraints, type SetRules } from './rules';
 import { better, SCORE_TOLERANCE } from './tiebreak';
 
 /**
  * Runs the constrained lazy greedy. Assumes `diagnose` found no violated rule.
  * Stale gains sit in a binary heap ordered by (gain, score, id); the top is re-evaluated and taken
- * when it still beats the next one (Minoux 1978). Candidates the rules block right now wait aside and
- * return to the heap after the next addition.
+ * when it still beats the next one (Minoux 1978). Candidates that can never gain (bound 0, see
+ * `swapContext`) stay out of the heap and are offered in score order. Candidates the rules block right
+ * now wait aside and return to the heap after the next addition.
+ * @param ctx bounds and score order from `swapContext` (computed when absent)
  * @returns the chosen indices in insertion order
  */
-export function greedySelect(p: PreparedObjective, rc: ResolvedConstraints): number[] {
+export function greedySelect(p: PreparedObjective, rc: ResolvedConstraints, ctx: SwapContext = swapContext(p, rc)): number[] {
   const state = createState(p);
   const rules = setRules(rc);
-  const { n, k } = rc;
+  const { k } = rc;
   const { scores: s, idRank: r, tolerance: tol } = p;
   const order: number[] = [];
-  const stale = new Float64Array(n);
+  const stale = Float64Array.from(ctx.upper);
+  const taken = new Uint8Array(rc.n);
   const served = new Uint8Array(rc.groups.length);
   const take = (j: number): void => {
     state.add(j);
     rules.add(j);
     order.push(j);
+    taken[j] = 1;
     served[rc.groupOf[j]] = 1;
   };
   const beats = (a: number, b: number): boolean => better(stale[a], s[a], r[a], stale[b], s[b], r[b], tol);
-  // Included groups first, each by its best site (few candidates: plain scans).
-  for (;;) {
-    let best = -1;
-    for (let j = 0; j < n; j++) {
-      if (!rc.groupForced[rc.groupOf[j]] || served[rc.groupOf[j]] || !rules.canAdd(j)) continue;
-      stale[j] = state.gain(j);
-      if (best < 0 || beats(j, best)) best = j;
-    }
-    if (best < 0) break;
-    take(best);
-  }
-  const initial: number[] = [];
-  for (let j = 0; j < n; j++) {
-    if (!rc.allowed[j] || order.includes(j)) continue;
-    stale[j] = state.gain(j);
-    initial.push(j);
-  }
-  const heap = new Heap(beats, initial);
+  takeIncluded(rc, state, rules, stale, beats, served, take);
+  const heap = new Heap(beats, ctx.active.filter((j) => !taken[j]));
+  const { passive } = ctx;
+  let skip = 0;
   const blocked: number[] = [];
-  while (order.length < k && heap.size() > 0) {
+  while (order.length < k) {
+    // The best passive candidate: first in score order that is free and allowed now.
+    while (skip < passive.length && (taken[passive[skip]] || served[rc.groupOf[passive[skip]]] >= rc.groupCap[rc.groupOf[passive[skip]]])) skip++;
+    let pb = -1;
+    for (let q = skip; q < passive.length && pb < 0; q++) if (!taken[passive[q]] && rules.canAdd(passive[q])) pb = passive[q];
+    if (heap.size() === 0) {
+      if (pb < 0) break; // cannot happen after diagnose
+      take(pb);
+      continue;
+    }
     const j = heap.pop();
     if (!rules.canAdd(j)) { blocked.push(j); continue; }
     stale[j] = state.gain(j);
     if (heap.size() > 0 && beats(heap.peek(), j)) { heap.push(j); continue; }
-    take(j);
+    if (pb >= 0 && better(0, s[pb], r[pb], stale[j], s[j], r[j], tol)) {
+      heap.push(j);
+      take(pb);
+    } else take(j);
     for (const b of blocked) heap.push(b);
     blocked.length = 0;
   }
   return order;
+}
+
+/** Included groups first, each by its best site (few candidates: plain scans). */
+function takeIncluded(
+  rc: ResolvedConstraints, state: SetState, rules: SetRules, stale: Float64Array,
+  beats: (a: number, b: number) => boolean, served: Uint8Array, take: (j: number) => void,
+): void {
+  for (;;) {
+    let best = -1;
+    for (let j = 0; j < rc.n; j++) {
+      if (!rc.groupForced[rc.groupOf[j]] || served[rc.groupOf[j]] || !rules.canAdd(j)) continue;
+      stale[j] = state.gain(j);
+      if (best < 0 || beats(j, best)) best = j;
+    }
+    if (best < 0) return;
+    take(best);
+  }
 }
 
 /** A binary max-heap of candidate indices under `beats`. */

@@ -66,17 +66,21 @@ export function perturbationBase(loc: LocationProblem, p: PreparedObjective, err
   const reach = err.kind === 'additive' ? p.radius - rMin : p.radius / Math.max(0.05, 1 + rMin);
   const keep = (i: number, c: number): boolean => (p.coverage ? c <= reach : c < baseCost[i]);
   const start = new Int32Array(nD + 1);
-  const pairs: { site: number; cost: number }[][] = [];
   for (let i = 0; i < nD; i++) {
-    const row: { site: number; cost: number }[] = [];
-    for (let j = 0; j < nC; j++) if (keep(i, candidateCost[i * nC + j])) row.push({ site: j, cost: candidateCost[i * nC + j] });
-    row.sort((a, b) => a.cost - b.cost || a.site - b.site);
-    pairs.push(row);
-    start[i + 1] = start[i] + row.length;
+    let count = 0;
+    for (let j = 0; j < nC; j++) if (keep(i, candidateCost[i * nC + j])) count++;
+    start[i + 1] = start[i] + count;
   }
   const site = new Int32Array(start[nD]);
   const cost = new Float64Array(start[nD]);
-  pairs.forEach((row, i) => row.forEach((e, k) => { site[start[i] + k] = e.site; cost[start[i] + k] = e.cost; }));
+  for (let i = 0; i < nD; i++) {
+    const row = candidateCost.subarray(i * nC, (i + 1) * nC);
+    const sites = site.subarray(start[i], start[i + 1]);
+    let at = 0;
+    for (let j = 0; j < nC; j++) if (keep(i, row[j])) sites[at++] = j;
+    sites.sort((a, b) => row[a] - row[b] || a - b);
+    for (let k = 0; k < sites.length; k++) cost[start[i] + k] = row[sites[k]];
+  }
   return { kind: err.kind, nCandidates: nC, start, site, cost, baseCost };
 }
 

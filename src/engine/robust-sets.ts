@@ -62,6 +62,16 @@ export function setSampler(
   const proposed = proposal ? proposalIndices(problem, proposal) : null;
   const siteMunicipality = Int32Array.from(sites, (s) => s.municipality);
   const sitesByMunicipality = sitesInIdOrder(sites, p.idRank, municipalityDistricts.length);
+  // Consecutive calls often reuse the same scores (the families of one sample, the travel family): memoise.
+  const orders: { scores: Float64Array; order: Int32Array }[] = [];
+  const orderFor = (scores: Float64Array): Int32Array => {
+    const hit = orders.find((o) => o.scores.every((v, i) => v === scores[i]));
+    if (hit) return hit.order;
+    const order = scoreOrder(scores, sitesByMunicipality, p.idRank);
+    if (orders.length >= 2) orders.shift();
+    orders.push({ scores: Float64Array.from(scores), order });
+    return order;
+  };
   return {
     ...base, infeasible: [],
     choose(municipalityScores, errors, useProposal) {
@@ -70,7 +80,7 @@ export function setSampler(
       for (let j = 0; j < scores.length; j++) scores[j] = municipalityScores[siteMunicipality[j]];
       let q: PreparedObjective = { ...p, scores };
       if (errors && pert) q = perturbedObjective(q, location!, pert, errors);
-      return bestOf(q, resolved, proposed, scoreOrder(municipalityScores, sitesByMunicipality, p.idRank));
+      return bestOf(q, resolved, proposed, orderFor(municipalityScores));
     },
   };
 }
@@ -123,7 +133,7 @@ function proposalIndices(problem: SelectionProblem, proposal: readonly string[])
 /** Greedy + swaps, and swaps from the proposal; the better set under the lexicographic key. */
 function bestOf(p: PreparedObjective, rc: ResolvedConstraints, proposal: number[] | null, order: Int32Array): number[] {
   const ctx = swapContext(p, rc, order);
-  const a = swapSearch(p, rc, greedySelect(p, rc), 50, ctx);
+  const a = swapSearch(p, rc, greedySelect(p, rc, ctx), 50, ctx);
   if (!proposal || proposal.length !== rc.k) return a;
   const b = swapSearch(p, rc, proposal, 50, ctx);
   return compareSets(p, a, b) >= 0 ? a : b;

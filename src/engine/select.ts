@@ -16,7 +16,7 @@ import { evaluateSet } from './coverage';
 import { enumerateBest, subsetCount } from './enumerate';
 import { solveMilp } from './exact';
 import { describeSites, exactValue, reportOrder } from './explain';
-import { greedySelect, swapSearch } from './greedy';
+import { greedySelect, swapContext, swapSearch } from './greedy';
 import { maximises, prepareObjective, type PreparedObjective } from './objective';
 import { checkSelection, diagnose, infeasibleResult, type ResolvedConstraints } from './rules';
 import { defaultSelectionOptions, type SelectionOptions, type SelectionProblem, type SelectionResult, type SelectionStatus } from './selection';
@@ -86,8 +86,9 @@ export function selectSitesGreedy(problem: SelectionProblem, options: Partial<Se
 
 /** Greedy, then (optionally) swaps: the heuristic set every method starts from. */
 export function heuristicSet(p: PreparedObjective, rc: ResolvedConstraints, localSearch: boolean): number[] {
-  const greedy = greedySelect(p, rc);
-  return localSearch ? swapSearch(p, rc, greedy) : greedy;
+  const ctx = swapContext(p, rc);
+  const greedy = greedySelect(p, rc, ctx);
+  return localSearch ? swapSearch(p, rc, greedy, 50, ctx) : greedy;
 }
 
 async function milpOutcome(problem: SelectionProblem, opts: SelectionOptions, p: PreparedObjective, rc: ResolvedConstraints, start: number[]): Promise<Outcome> {
