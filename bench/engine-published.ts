@@ -6,30 +6,17 @@
  * - OR-Library pmed instances in test/fixtures/orlib: exact solve time and value against the official optimum.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildLocationProblem, loadSolver, selectSites } from '../src/engine';
 import { loadOrLib, PMED_OPTIMA } from '../test/helpers/orlib';
+import { sfLocateFiles } from '../test/helpers/spopt';
 import { median } from './engine-data';
 
 const ROOT = join(__dirname, '..');
-const SF = join(ROOT, 'test', 'fixtures', 'spopt-sf', 'SF_network_distance_candidateStore_16_censusTract_205_new.csv');
-
-function sfFiles(): { demand: string; sites: string; distances: string } {
-  const rows = readFileSync(SF, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-  const dir = mkdtempSync(join(tmpdir(), 'stedsvalg-sf-'));
-  const weights = new Map(rows.map((r) => [r[2], r[3]]));
-  const files = { demand: join(dir, 'demand.csv'), sites: join(dir, 'sites.csv'), distances: join(dir, 'distances.csv') };
-  writeFileSync(files.demand, ['id,weight,lon,lat', ...[...weights].map(([id, w]) => `${id},${w},,`)].join('\n'));
-  writeFileSync(files.sites, ['id,lon,lat,fixed', ...[...new Set(rows.map((r) => r[1]))].map((s) => `${s},,,0`)].join('\n'));
-  writeFileSync(files.distances, ['demand_id,site_id,distance', ...rows.map((r) => `${r[2]},${r[1]},${r[0]}`)].join('\n'));
-  return files;
-}
-
 async function main(): Promise<void> {
   spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  const f = sfFiles();
+  const f = sfLocateFiles();
   for (const [label, args] of [['p-median p=4', ['--objective', 'access']], ['MCLP p=4 at 5,000 m', ['--objective', 'coverage', '--radius', '5000']]] as const) {
     const times: number[] = [];
     let summary = null;

@@ -2,29 +2,13 @@
  * The exact solver against published optima: PySAL spopt's San Francisco p-median (tests of
  * spopt, solved there with CBC) and J. E. Beasley's OR-Library p-median instances (official optima).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { run as locate } from '../../src/cli/commands/locate';
 import { buildLocationProblem, selectSites, type LocationProblem } from '../../src/engine';
 import { loadOrLib, parseOrLib, PMED_OPTIMA } from '../helpers/orlib';
+import { sfLocateFiles, sfRows } from '../helpers/spopt';
 
-const SF = join(__dirname, '..', 'fixtures', 'spopt-sf', 'SF_network_distance_candidateStore_16_censusTract_205_new.csv');
 const SF_OBJECTIVE = 2848268129.7145;
 const SF_MEAN = 2982.126857989;
-
-/** The spopt file as locate's three input files (demand, sites, distances) in a temporary folder. */
-function sfFiles(): { demand: string; sites: string; distances: string } {
-  const rows = readFileSync(SF, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-  const dir = mkdtempSync(join(tmpdir(), 'stedsvalg-sf-'));
-  const weights = new Map(rows.map((r) => [r[2], r[3]]));
-  const stores = [...new Set(rows.map((r) => r[1]))];
-  const files = { demand: join(dir, 'demand.csv'), sites: join(dir, 'sites.csv'), distances: join(dir, 'distances.csv') };
-  writeFileSync(files.demand, ['id,weight,lon,lat', ...[...weights].map(([id, w]) => `${id},${w},,`)].join('\n'));
-  writeFileSync(files.sites, ['id,lon,lat,fixed', ...stores.map((s) => `${s},,,0`)].join('\n'));
-  writeFileSync(files.distances, ['demand_id,site_id,distance', ...rows.map((r) => `${r[2]},${r[1]},${r[0]}`)].join('\n'));
-  return files;
-}
 
 async function runLocate(args: string[]): Promise<{ code: number; out: string }> {
   let out = '';
@@ -33,7 +17,7 @@ async function runLocate(args: string[]): Promise<{ code: number; out: string }>
 }
 
 describe("spopt's San Francisco p-median (205 tracts × 16 stores, p = 4)", () => {
-  const files = sfFiles();
+  const files = sfLocateFiles();
 
   test('When solved through locate, then the optimum is 2,848,268,129.7145 to 0.001 and the mean distance matches to 9 digits', async () => {
     const { code, out } = await runLocate(['--demand', files.demand, '--sites', files.sites, '--distances', files.distances, '--k', '4', '--objective', 'access', '--json']);
@@ -48,7 +32,7 @@ describe("spopt's San Francisco p-median (205 tracts × 16 stores, p = 4)", () =
   });
 
   test('When the MILP is forced instead of enumeration, then it reaches the same optimum with a proven bound', async () => {
-    const rows = readFileSync(SF, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = sfRows();
     const tracts = [...new Set(rows.map((r) => r[2]))];
     const stores = [...new Set(rows.map((r) => r[1]))];
     const cost = new Float64Array(tracts.length * stores.length);
