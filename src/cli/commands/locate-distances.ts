@@ -158,20 +158,58 @@ export function readDistanceFile(path: string, t: DistanceTargets, chunkBytes = 
   }
 }
 
+/** Per-row parsing state: id tables, the previous demand id, the duplicate-pair bits, the output. */
+class RowParser {
+  readonly out: DistanceMatrix;
+  private readonly seen: Uint8Array;
+  private readonly demandTable: IdTable;
+  private readonly siteTable: IdTable;
+  private readonly fields: Int32Array;
+  private lastDemand = { index: -1, bytes: Buffer.alloc(0) };
+
+  constructor(private readonly path: string, private readonly t: DistanceTargets, private readonly header: Header) {
+    const nD = t.demandIds.length;
+    this.out = { candidate: new Float64Array(nD * t.nCandidates).fill(Infinity), fixedNearest: new Float64Array(nD).fill(Infinity), rows: 0 };
+    this.seen = new Uint8Array(Math.ceil((nD * t.siteIds.length) / 8));
+    this.demandTable = new IdTable(t.demandIds);
+    this.siteTable = new IdTable(t.siteIds);
+    this.fields = new Int32Array(2 * header.columns + 2);
+  }
+
+  /** Parses the row buf[start, stop) (line number `lineNo`) into the matrix. */
+  row(buf: Buffer, start: number, stop: number, lineNo: number): void {
+    const { header: h, fields: f, path, t } = this;
+    const nf = splitFields(buf, start, stop, h.delimiter, f);
+    if (nf <= Math.max(h.demand, h.site, h.distance)) throw new CliUsageError(`${path} line ${lineNo}: expected ${h.columns} columns, found ${nf}`);
+    const d = this.demandIndex(buf, f[2 * h.demand], f[2 * h.demand + 1], lineNo);
+    const s = this.siteTable.find(buf, f[2 * h.site], f[2 * h.site + 1]);
+    if (s < 0) throw new CliUsageError(`${path} line ${lineNo}, column site_id: "${buf.toString('utf8', f[2 * h.site], f[2 * h.site + 1])}" is not in the sites file`);
+    const v = parseDecimal(buf, f[2 * h.distance], f[2 * h.distance + 1], h.delimiter === 0x3b);
+    if (!Number.isFinite(v)) throw new CliUsageError(`${path} line ${lineNo}, column distance: "${buf.toString('utf8', f[2 * h.distance], f[2 * h.distance + 1]).trim()}" is not a number`);
+    if (v < 0) throw new CliUsageError(`${path} line ${lineNo}, column distance: must be ≥ 0`);
+    const bit = d * t.siteIds.length + s;
+    if (this.seen[bit >> 3] & (1 << (bit & 7))) throw new CliUsageError(`${path} line ${lineNo}: the pair ${t.demandIds[d]} → ${t.siteIds[s]} is listed twice`);
+    this.seen[bit >> 3] |= 1 << (bit & 7);
+    const c = t.candidateOf[s];
+    if (c >= 0) this.out.candidate[d * t.nCandidates + c] = v;
+    else if (v < this.out.fixedNearest[d]) this.out.fixedNearest[d] = v;
+    this.out.rows++;
+  }
+
+  private demandIndex(buf: Buffer, start: number, end: number, lineNo: number): number {
+    if (this.lastDemand.index >= 0 && sameBytes(buf, start, end, this.lastDemand.bytes)) return this.lastDemand.index;
+    const d = this.demandTable.find(buf, start, end);
+    if (d < 0) throw new CliUsageError(`${this.path} line ${lineNo}, column demand_id: "${buf.toString('utf8', start, end)}" is not in the demand file`);
+    this.lastDemand = { index: d, bytes: Buffer.from(buf.subarray(start, end)) };
+    return d;
+  }
+}
+
 function readRows(fd: number, path: string, t: DistanceTargets, chunkBytes: number): DistanceMatrix {
-  const nD = t.demandIds.length;
-  const nS = t.siteIds.length;
-  const nC = t.nCandidates;
-  const out: DistanceMatrix = { candidate: new Float64Array(nD * nC).fill(Infinity), fixedNearest: new Float64Array(nD).fill(Infinity), rows: 0 };
-  const seen = new Uint8Array(Math.ceil((nD * nS) / 8));
-  const demandTable = new IdTable(t.demandIds);
-  const siteTable = new IdTable(t.siteIds);
-  let header: Header | null = null;
+  let parser: RowParser | null = null;
   let buf = Buffer.alloc(Math.max(1, chunkBytes));
   let carry = 0;
   let lineNo = 0;
-  let lastDemand = { index: -1, bytes: Buffer.alloc(0) };
-  let fields = new Int32Array(0);
   for (;;) {
     if (carry === buf.length) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]);
     const got = readSync(fd, buf, carry, buf.length - carry, null);
@@ -184,50 +222,18 @@ function readRows(fd: number, path: string, t: DistanceTargets, chunkBytes: numb
         if (got !== 0 || lineStart >= end) break;
         i = end;
       }
-      const lineEnd = i;
       lineNo++;
-      const stop = lineEnd > lineStart && buf[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
-      if (header === null) {
-        header = parseHeader(path, buf.toString('utf8', lineStart, stop));
-        fields = new Int32Array(2 * header.columns + 2);
-      } else if (stop > lineStart) {
-        const nf = splitFields(buf, lineStart, stop, header.delimiter, fields);
-        const need = Math.max(header.demand, header.site, header.distance);
-        if (nf <= need) throw new CliUsageError(`${path} line ${lineNo}: expected ${header.columns} columns, found ${nf}`);
-        const ds = fields[2 * header.demand];
-        const de = fields[2 * header.demand + 1];
-        let d: number;
-        if (lastDemand.index >= 0 && sameBytes(buf, ds, de, lastDemand.bytes)) d = lastDemand.index;
-        else {
-          d = demandTable.find(buf, ds, de);
-          if (d < 0) throw new CliUsageError(`${path} line ${lineNo}, column demand_id: "${buf.toString('utf8', ds, de)}" is not in the demand file`);
-          lastDemand = { index: d, bytes: Buffer.from(buf.subarray(ds, de)) };
-        }
-        const ss = fields[2 * header.site];
-        const se = fields[2 * header.site + 1];
-        const s = siteTable.find(buf, ss, se);
-        if (s < 0) throw new CliUsageError(`${path} line ${lineNo}, column site_id: "${buf.toString('utf8', ss, se)}" is not in the sites file`);
-        const vs = fields[2 * header.distance];
-        const ve = fields[2 * header.distance + 1];
-        const v = parseDecimal(buf, vs, ve, header.delimiter === 0x3b);
-        if (!Number.isFinite(v)) throw new CliUsageError(`${path} line ${lineNo}, column distance: "${buf.toString('utf8', vs, ve).trim()}" is not a number`);
-        if (v < 0) throw new CliUsageError(`${path} line ${lineNo}, column distance: must be ≥ 0`);
-        const bit = d * nS + s;
-        if (seen[bit >> 3] & (1 << (bit & 7))) throw new CliUsageError(`${path} line ${lineNo}: the pair ${t.demandIds[d]} → ${t.siteIds[s]} is listed twice`);
-        seen[bit >> 3] |= 1 << (bit & 7);
-        const c = t.candidateOf[s];
-        if (c >= 0) out.candidate[d * nC + c] = v;
-        else if (v < out.fixedNearest[d]) out.fixedNearest[d] = v;
-        out.rows++;
-      }
+      const stop = i > lineStart && buf[i - 1] === 0x0d ? i - 1 : i;
+      if (parser === null) parser = new RowParser(path, t, parseHeader(path, buf.toString('utf8', lineStart, stop)));
+      else if (stop > lineStart) parser.row(buf, lineStart, stop, lineNo);
       lineStart = i + 1;
     }
     if (got === 0) break;
     carry = end - lineStart;
     buf.copy(buf, 0, lineStart, end);
   }
-  if (header === null) throw new CliUsageError(`${path}: the file is empty (expected a header demand_id,site_id,distance)`);
-  return out;
+  if (parser === null) throw new CliUsageError(`${path}: the file is empty (expected a header demand_id,site_id,distance)`);
+  return parser.out;
 }
 
 /**
