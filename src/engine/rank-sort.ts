@@ -48,6 +48,7 @@ export function tieBreakRank(ids: readonly string[], population: Float64Array): 
   return rank;
 }
 
+/** Nearest-rank percentile p (0–1) of item i's rank from its row of the n × n rank histogram (1-based rank). */
 export function percentileRank(hist: Int32Array, i: number, n: number, samples: number, p: number): number {
   const target = Math.max(1, Math.ceil(p * samples));
   let cum = 0;
