@@ -101,6 +101,16 @@ describe('robustness of the proposed set', () => {
     expect(summarizeRobustness(ms, {}, o, merged, problem.location)).toEqual(whole);
   });
 
+  test.each(['access', 'beyond'] as const)('When the %s objective is sampled with travel error, then every sample holds K sites and the run repeats', (objective) => {
+    const o = { ...base, samples: 60, selection: { objective, radius: 30 }, travelError: { residuals: [-0.3, -0.1, 0, 0.2, 0.5], kind: 'multiplicative' as const } };
+    const r = robustness(ms, {}, o, problem.location);
+    expect(robustness(ms, {}, o, problem.location)).toEqual(r);
+    expect(r.sampled.travel).toBe(true);
+    for (const family of ['pInSet', 'pInSetWeights', 'pInSetTravel'] as const) {
+      expect(r.sites.reduce((sum, x) => sum + (x[family] ?? 0), 0)).toBeCloseTo(6, 9);
+    }
+  });
+
   test('When the objective is score, then the travel model is not sampled and the text says so', () => {
     const r = robustness(ms, {}, { ...base, selection: { objective: 'score' }, travelError: { residuals, kind: 'additive' } }, problem.location);
     expect(r.sampled.travel).toBe(false);
