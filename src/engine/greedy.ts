@@ -53,19 +53,21 @@ export function greedySelect(p: PreparedObjective, rc: ResolvedConstraints, ctx:
     while (skip < passive.length && (taken[passive[skip]] || served[rc.groupOf[passive[skip]]] >= rc.groupCap[rc.groupOf[passive[skip]]])) skip++;
     let pb = -1;
     for (let q = skip; q < passive.length && pb < 0; q++) if (!taken[passive[q]] && rules.canAdd(passive[q])) pb = passive[q];
+    let chosen: number;
     if (heap.size() === 0) {
       if (pb < 0) break; // cannot happen after diagnose
-      take(pb);
-      continue;
+      chosen = pb;
+    } else {
+      const j = heap.pop();
+      if (!rules.canAdd(j)) { blocked.push(j); continue; }
+      stale[j] = state.gain(j);
+      if (heap.size() > 0 && beats(heap.peek(), j)) { heap.push(j); continue; }
+      if (pb >= 0 && better(0, s[pb], r[pb], stale[j], s[j], r[j], tol)) {
+        heap.push(j);
+        chosen = pb;
+      } else chosen = j;
     }
-    const j = heap.pop();
-    if (!rules.canAdd(j)) { blocked.push(j); continue; }
-    stale[j] = state.gain(j);
-    if (heap.size() > 0 && beats(heap.peek(), j)) { heap.push(j); continue; }
-    if (pb >= 0 && better(0, s[pb], r[pb], stale[j], s[j], r[j], tol)) {
-      heap.push(j);
-      take(pb);
-    } else take(j);
+    take(chosen);
     for (const b of blocked) heap.push(b);
     blocked.length = 0;
   }

@@ -89,3 +89,28 @@ describe('groups of sites', () => {
     expect(() => buildSelectionProblem({ municipalities: ms, ranking, sites: [{ id: 'x', kommunenummer: '9999', lon: 0, lat: 0, kind: 'place' }] })).toThrow('kommunenummer 9999 is not a municipality');
   });
 });
+
+describe('rules under random seeds', () => {
+  test('When groups, district minimums and maximums, includes and excludes are drawn at random, then greedy and exact obey them or both report infeasible, and exact is never worse', async () => {
+    for (let seed = 100; seed < 130; seed++) {
+      const rng = createRng(seed);
+      const p = groupedInstance(seed);
+      const pick = <T,>(xs: T[]): T => xs[Math.floor(rng.next() * xs.length)];
+      const o = opts({
+        k: 1 + Math.floor(rng.next() * 5), objective: pick(['coverage', 'access', 'beyond', 'score'] as const), maxPerGroup: pick([1, 1, 2]),
+        districtMin: rng.next() < 0.5 ? { [pick(['D0', 'D1', 'D2'])]: 1 + Math.floor(rng.next() * 2) } : {},
+        districtMax: rng.next() < 0.5 ? { [pick(['D0', 'D1', 'D2'])]: Math.floor(rng.next() * 3) } : {},
+        include: rng.next() < 0.4 ? [pick(['M0', 'M1', 'M2', 'M3', 'M4', 'M5'])] : [],
+        exclude: rng.next() < 0.4 ? [pick(['M0', 'M1', 'M2', 'M3', 'M4', 'M5'])] : [],
+      });
+      const g = selectSitesGreedy(p, o);
+      const e = await selectSites(p, { ...o, enumerationLimit: 0 });
+      expect(e.status === 'infeasible').toBe(g.status === 'infeasible');
+      if (g.status === 'infeasible') continue;
+      expect(checkSelection(p, o, g.selected)).toEqual([]);
+      expect(checkSelection(p, o, e.selected)).toEqual([]);
+      const sign = o.objective === 'access' || o.objective === 'beyond' ? -1 : 1;
+      expect(sign * (e.objective! - g.objective!)).toBeGreaterThanOrEqual(-1e-9 * Math.max(1, Math.abs(g.objective!)));
+    }
+  });
+});
