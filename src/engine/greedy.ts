@@ -146,6 +146,16 @@ class Heap {
   }
 }
 
+/**
+ * False when greedy is already optimal so no swap can improve its set: a modular objective (score)
+ * with only upper bounds (group caps, district maximums). Those bounds form a laminar matroid, on
+ * which greedy in a consistent total order (score, then id) returns the lexicographic optimum
+ * (Rado 1957; Edmonds 1971). District minimums or included groups can break this, so then swap.
+ */
+export function swapCanImprove(p: PreparedObjective, rc: ResolvedConstraints): boolean {
+  return p.objective !== 'score' || rc.lo.some((l) => l > 0) || rc.groupForced.some((f) => f === 1);
+}
+
 /** What the swap search precomputes for one objective view (reusable across calls on the same view). */
 export interface SwapContext {
   /** Gain of each candidate on the empty set: an upper bound on its gain on any set (submodularity). */
@@ -158,19 +168,23 @@ export interface SwapContext {
 
 /**
  * Precomputes the swap search's bounds and candidate order.
- * @param scoreOrder optional candidate order by (score desc, id asc), e.g. built faster by the caller
+ * @param scoreOrder optional provider of the candidate order by (score desc, id asc), e.g. built faster
+ *   by the caller; only asked for when some candidate cannot gain
  */
-export function swapContext(p: PreparedObjective, rc: ResolvedConstraints, scoreOrder?: ArrayLike<number>): SwapContext {
+export function swapContext(p: PreparedObjective, rc: ResolvedConstraints, scoreOrder?: () => ArrayLike<number>): SwapContext {
   const { scores: s, idRank: r } = p;
   const upper = new Float64Array(rc.n);
   const fresh = createState(p);
   const active: number[] = [];
+  let anyPassive = false;
   for (let i = 0; i < rc.n; i++) {
     if (!rc.allowed[i]) continue;
     upper[i] = fresh.gain(i);
     if (upper[i] > 0) active.push(i);
+    else anyPassive = true;
   }
-  const order = scoreOrder ? Array.from(scoreOrder) : Array.from({ length: rc.n }, (_, i) => i).sort((a, b) => (Math.abs(s[a] - s[b]) > SCORE_TOLERANCE ? s[b] - s[a] : r[a] - r[b]));
+  if (!anyPassive) return { upper, active, passive: [] };
+  const order = scoreOrder ? Array.from(scoreOrder()) : Array.from({ length: rc.n }, (_, i) => i).sort((a, b) => (Math.abs(s[a] - s[b]) > SCORE_TOLERANCE ? s[b] - s[a] : r[a] - r[b]));
   const passive = order.filter((i) => rc.allowed[i] === 1 && upper[i] === 0);
   return { upper, active, passive };
 }

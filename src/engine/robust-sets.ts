@@ -6,7 +6,7 @@
  * better of the two under the lexicographic key counts. Sample 0 is the unperturbed scenario: its set
  * is the proposal itself when the caller passes it, so every proposed site has pInSet > 0.
  */
-import { greedySelect, swapContext, swapSearch } from './greedy';
+import { greedySelect, swapCanImprove, swapContext, swapSearch } from './greedy';
 import type { LocationProblem } from './location';
 import { createState, maximises, prepareObjective, type PreparedObjective } from './objective';
 import { checkTravelError, perturbationBase, perturbedObjective, type PerturbationBase, type TravelError } from './perturb';
@@ -80,7 +80,7 @@ export function setSampler(
       for (let j = 0; j < scores.length; j++) scores[j] = municipalityScores[siteMunicipality[j]];
       let q: PreparedObjective = { ...p, scores };
       if (errors && pert) q = perturbedObjective(q, location!, pert, errors);
-      return bestOf(q, resolved, proposed, orderFor(municipalityScores));
+      return bestOf(q, resolved, proposed, () => orderFor(municipalityScores));
     },
   };
 }
@@ -131,9 +131,11 @@ function proposalIndices(problem: SelectionProblem, proposal: readonly string[])
 }
 
 /** Greedy + swaps, and swaps from the proposal; the better set under the lexicographic key. */
-function bestOf(p: PreparedObjective, rc: ResolvedConstraints, proposal: number[] | null, order: Int32Array): number[] {
+function bestOf(p: PreparedObjective, rc: ResolvedConstraints, proposal: number[] | null, order: () => Int32Array): number[] {
   const ctx = swapContext(p, rc, order);
-  const a = swapSearch(p, rc, greedySelect(p, rc, ctx), 50, ctx);
+  const greedy = greedySelect(p, rc, ctx);
+  if (!swapCanImprove(p, rc)) return greedy;
+  const a = swapSearch(p, rc, greedy, 50, ctx);
   if (!proposal || proposal.length !== rc.k) return a;
   const b = swapSearch(p, rc, proposal, 50, ctx);
   return compareSets(p, a, b) >= 0 ? a : b;

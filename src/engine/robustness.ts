@@ -198,6 +198,9 @@ function countSamples(s: Setup, location: LocationProblem | undefined, range?: r
   score(s.baseWeights, baseScores);
   const sortByScore = rankSorter(tieRank, scores, order);
   const errors = location ? new Float64Array(location.nDemand) : new Float64Array(0);
+  const { hist, inTopK } = counts;
+  const { eligible } = prep;
+  const topK = opts.k;
   for (let k = from; k < to; k++) {
     if (k === 0) w.set(s.baseWeights);
     else sampleRng(opts.seed, k, 0).dirichlet(s.alpha, w);
@@ -206,8 +209,8 @@ function countSamples(s: Setup, location: LocationProblem | undefined, range?: r
     let eligibleSeen = 0;
     for (let r = 0; r < n; r++) {
       const i = order[r];
-      counts.hist[i * n + r]++;
-      if (prep.eligible[i] && eligibleSeen++ < opts.k) counts.inTopK[i]++;
+      hist[i * n + r]++;
+      if (eligible[i] && eligibleSeen++ < topK) inTopK[i]++;
     }
     counts.samples++;
     if (k >= setSamples) continue;

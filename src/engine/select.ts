@@ -16,7 +16,7 @@ import { evaluateSet } from './coverage';
 import { enumerateBest, subsetCount } from './enumerate';
 import { solveMilp } from './exact';
 import { describeSites, exactValue, reportOrder } from './explain';
-import { greedySelect, swapContext, swapSearch } from './greedy';
+import { greedySelect, swapCanImprove, swapContext, swapSearch } from './greedy';
 import { maximises, prepareObjective, type PreparedObjective } from './objective';
 import { checkSelection, diagnose, infeasibleResult, type ResolvedConstraints } from './rules';
 import { defaultSelectionOptions, type SelectionOptions, type SelectionProblem, type SelectionResult, type SelectionStatus } from './selection';
@@ -88,7 +88,7 @@ export function selectSitesGreedy(problem: SelectionProblem, options: Partial<Se
 export function heuristicSet(p: PreparedObjective, rc: ResolvedConstraints, localSearch: boolean): number[] {
   const ctx = swapContext(p, rc);
   const greedy = greedySelect(p, rc, ctx);
-  return localSearch ? swapSearch(p, rc, greedy, 50, ctx) : greedy;
+  return localSearch && swapCanImprove(p, rc) ? swapSearch(p, rc, greedy, 50, ctx) : greedy;
 }
 
 async function milpOutcome(problem: SelectionProblem, opts: SelectionOptions, p: PreparedObjective, rc: ResolvedConstraints, start: number[]): Promise<Outcome> {
