@@ -1,9 +1,14 @@
 /**
- * Evaluating a set of open sites on a location problem: residents covered within a radius
- * (the maximal covering location problem's measure, Church & ReVelle 1974) and population-weighted
- * cost to the nearest open site (the p-median measure, Hakimi 1964), with fixed sites always open.
+ * Evaluating a set of open sites on a location problem, exactly: residents covered within a radius
+ * (the maximal covering location problem's measure, Church & ReVelle 1974), population-weighted cost
+ * to the nearest open site (the p-median measure, Hakimi 1964) and population-weighted cost beyond
+ * the radius, with fixed sites always open. Every figure is recomputed from the chosen set (never
+ * taken from a solver) and summed with exactly rounded summation (`sum.ts`), so integer weights give
+ * integer coverage figures and the result does not depend on the order of the demand points.
+ * "Within" means cost ≤ radius (see `location.ts`).
  */
-import { accessBaseCost, type LocationProblem } from './location';
+import { accessBaseCost, siteMajorCosts, type LocationProblem } from './location';
+import { ExactSum } from './sum';
 
 /** Coverage and access figures for one set of open candidates (fixed sites included). */
 export interface SetEvaluation {
@@ -19,6 +24,10 @@ export interface SetEvaluation {
   accessCost: number;
   /** accessCost / total weight: the population-weighted mean cost (e.g. minutes). */
   meanAccess: number;
+  /** Σ weight × max(0, cost − radius): e.g. resident-minutes beyond the limit. */
+  beyondCost: number;
+  /** Demand points that no open site reaches (counted at their penalty cost). */
+  unreached: number;
 }
 
 /**
@@ -28,21 +37,47 @@ export interface SetEvaluation {
  * @param radius coverage radius in the problem's cost unit
  */
 export function evaluateSet(problem: LocationProblem, selected: readonly number[], radius: number): SetEvaluation {
-  const { nDemand: nD, nCandidates: nC, candidateCost, fixedCost, demandWeight, totalWeight } = problem;
+  const { nDemand: nD, fixedCost, demandWeight, totalWeight } = problem;
   const base = accessBaseCost(problem);
-  let fixedCovered = 0;
-  let newlyCovered = 0;
-  let accessCost = 0;
-  for (let i = 0; i < nD; i++) {
-    let chosen = Infinity;
-    for (const j of selected) chosen = Math.min(chosen, candidateCost[i * nC + j]);
-    accessCost += demandWeight[i] * Math.min(base[i], chosen);
-    if (fixedCost[i] <= radius) fixedCovered += demandWeight[i];
-    else if (chosen <= radius) newlyCovered += demandWeight[i];
+  const bySite = siteMajorCosts(problem);
+  const nearest = new Float64Array(nD).fill(Infinity);
+  for (const j of selected) {
+    const row = j * nD;
+    for (let i = 0; i < nD; i++) if (bySite[row + i] < nearest[i]) nearest[i] = bySite[row + i];
   }
+  // Whole-number weights sum exactly in plain doubles (below 2^53); others need the exact sum.
+  const fixedW = problem.integerWeights ? new PlainSum() : new ExactSum();
+  const newW = problem.integerWeights ? new PlainSum() : new ExactSum();
+  const access = new ExactSum();
+  const beyond = new ExactSum();
+  let unreached = 0;
+  for (let i = 0; i < nD; i++) {
+    const chosen = nearest[i];
+    if (chosen === Infinity && fixedCost[i] === Infinity) unreached++;
+    const w = demandWeight[i];
+    const cost = base[i] < chosen ? base[i] : chosen;
+    if (w === 0) continue;
+    access.add(w * cost);
+    if (cost > radius) beyond.add(w * (cost - radius));
+    if (fixedCost[i] <= radius) fixedW.add(w);
+    else if (chosen <= radius) newW.add(w);
+  }
+  const fixedCovered = fixedW.value();
+  const newlyCovered = newW.value();
   const coveredTotal = fixedCovered + newlyCovered;
+  const accessCost = access.value();
   return {
     fixedCovered, newlyCovered, coveredTotal, coveredShare: totalWeight > 0 ? coveredTotal / totalWeight : 0,
-    accessCost, meanAccess: totalWeight > 0 ? accessCost / totalWeight : 0,
+    accessCost, meanAccess: totalWeight > 0 ? accessCost / totalWeight : 0, beyondCost: beyond.value(), unreached,
   };
+}
+
+class PlainSum {
+  private total = 0;
+  add(v: number): void {
+    this.total += v;
+  }
+  value(): number {
+    return this.total;
+  }
 }

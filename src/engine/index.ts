@@ -4,7 +4,9 @@
  *
  * Methods: weighted sum and TOPSIS (Hwang & Yoon 1981); maximal covering location (Church & ReVelle
  * 1974); p-median (Hakimi 1964; ReVelle & Swain 1970); greedy submodular maximisation (Nemhauser,
- * Wolsey & Fisher 1978); SMAA-style weight sampling (Lahdelma, Hokkanen & Salminen 1998).
+ * Wolsey & Fisher 1978) with vertex-substitution swaps (Teitz & Bart 1968); exact MILP (HiGHS) or
+ * complete enumeration; SMAA-style weight sampling (Lahdelma, Hokkanen & Salminen 1998) with
+ * bootstrap travel-model error; exactly rounded sums (Shewchuk 1997).
  */
 import { defaultRankOptions } from './rank';
 import { defaultRobustnessOptions } from './robustness';
@@ -18,20 +20,24 @@ export { AGGREGATIONS, aggregate, validateWeights } from './aggregate';
 export type { Aggregated, AggregationMethod } from './aggregate';
 export { INELIGIBLE_REASON_LABELS, orderByScore, prepareRanking, rankMatrix, rankMunicipalities } from './rank';
 export type { IneligibleReason, MatrixRankedItem, PreparedRanking, RankedItem, RankingResult, RankOptions } from './rank';
-export { buildLocationProblem, haversineKm } from './location';
-export type { DemandPoint, LocationInput, LocationProblem, SitePoint } from './location';
+export { buildLocationProblem, coverageLists, haversineKm } from './location';
+export type { CostMatrix, DemandPoint, LocationInput, LocationProblem, SitePoint } from './location';
 export { evaluateSet } from './coverage';
 export type { SetEvaluation } from './coverage';
-export { SELECTION_OBJECTIVES, checkSelection, diagnose } from './selection';
+export { exactSum } from './sum';
+export { SELECTION_OBJECTIVES } from './selection';
+export { checkSelection, diagnose } from './rules';
 export type {
   ChosenSite, SelectionCandidate, SelectionObjective, SelectionOptions, SelectionProblem, SelectionResult, SelectionStatus,
 } from './selection';
 export { selectSites, selectSitesGreedy } from './select';
-export { loadSolver } from './exact';
-export { buildSelectionProblem, candidateSite } from './candidates';
-export type { ScenarioInput } from './candidates';
-export { robustness } from './robustness';
-export type { RobustnessItem, RobustnessOptions, RobustnessResult } from './robustness';
+export { newlyInOrder as marginalCoverage } from './explain';
+export { ExactSolveError, loadSolver } from './exact';
+export { buildSelectionProblem, candidateSite, defaultSites } from './candidates';
+export type { CandidateSiteInput, ScenarioInput } from './candidates';
+export { mergeRobustnessCounts, robustness, robustnessCounts, summarizeRobustness } from './robustness';
+export type { RobustnessCounts, RobustnessItem, RobustnessOptions, RobustnessResult, RobustnessSite } from './robustness';
+export type { TravelError } from './perturb';
 export { createRng } from './random';
 export type { Rng } from './random';
 export { defaultRankOptions, defaultRobustnessOptions, defaultSelectionOptions };

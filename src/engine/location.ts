@@ -1,23 +1,31 @@
 /**
  * Location problems: demand points × candidate sites, with existing (fixed) sites already open.
  *
- * Converts once to flat typed arrays: a dense demand × candidate cost matrix (Float32Array, minutes
- * or any distance unit; Infinity = unreachable) and, per demand point, the cost to its nearest fixed
- * site. Costs come either from a precomputed matrix or from straight-line distance (haversine;
- * Sinnott 1984, mean Earth radius 6371.0088 km) passed through a `travelMinutes(km)` function (the app
- * passes the calibrated model from `src/geo/travel.ts`; the engine never imports it).
+ * Converts once to flat 64-bit typed arrays: a dense demand × candidate cost matrix (Float64Array,
+ * minutes or any distance unit; Infinity = unreachable) and, per demand point, the cost to its
+ * nearest fixed site. Costs come either from a precomputed matrix or from straight-line distance
+ * (haversine; Sinnott 1984, mean Earth radius 6371.0088 km) passed through a `travelMinutes(km)`
+ * function (the app passes its travel model; the engine never imports it). Everything stays in
+ * IEEE-754 double precision end to end, so a cost of 45.000001 is never rounded onto a radius of 45.
+ *
+ * Radius rule (documented, exact): a demand point is within radius R of a site when its cost is
+ * ≤ R, compared in double precision with no tolerance.
  *
  * The sparse views built here are exact reductions, not approximations:
  * - coverage (MCLP, Church & ReVelle 1974): a candidate only matters for demand points within the
  *   radius that no fixed site already covers;
  * - access (p-median, Hakimi 1964; ReVelle & Swain 1970, with fixed sites): a demand point is only
  *   ever reassigned to a candidate strictly closer than its nearest fixed site, so only those
- *   (demand, candidate) pairs enter the model.
+ *   (demand, candidate) pairs enter the model;
+ * - beyond (Σ weight × max(0, cost − T), "minutes beyond the limit"): the p-median on the costs
+ *   max(0, c − T), since max(0, min_j c_j − T) = min_j max(0, c_j − T); only pairs that shorten a
+ *   point's time beyond T enter.
  * Access penalty for a demand point that no fixed site reaches: its cost counts as the largest finite
  * cost to any candidate (as if served by the farthest reachable one), so the objective stays finite.
  */
 
 import { EARTH_RADIUS_KM, haversineKmScalar } from '../geo/distance';
+import { exactSum } from './sum';
 
 const RAD = Math.PI / 180;
 
@@ -36,6 +44,17 @@ export interface SitePoint {
   lat: number;
 }
 
+/**
+ * Precomputed costs (64-bit). `candidate` is demand-major (nDemand × nCandidates). Fixed sites are
+ * given either as the full nDemand × nFixed matrix `fixed`, or already reduced to the cost to the
+ * nearest fixed site per demand point (`fixedNearest`, nDemand). Infinity = unreachable.
+ */
+export interface CostMatrix {
+  candidate: Float64Array;
+  fixed?: Float64Array;
+  fixedNearest?: Float64Array;
+}
+
 /** Input for `buildLocationProblem`. Provide coordinates, or a cost matrix, or both. */
 export interface LocationInput {
   demand: readonly DemandPoint[];
@@ -43,11 +62,8 @@ export interface LocationInput {
   fixed?: readonly SitePoint[];
   /** Converts straight-line km to the cost unit (e.g. drive minutes). Default: identity (km). */
   travelMinutes?: (km: number) => number;
-  /**
-   * Precomputed costs; when given, coordinates are not used. `candidate` is demand-major
-   * (nDemand × nCandidates), `fixed` is nDemand × nFixed; Infinity = unreachable.
-   */
-  costs?: { candidate: Float32Array; fixed: Float32Array };
+  /** Precomputed costs; when given, coordinates are not used. */
+  costs?: CostMatrix;
 }
 
 /** A location problem as flat arrays. */
@@ -57,12 +73,15 @@ export interface LocationProblem {
   readonly candidateIds: readonly string[];
   readonly demandWeight: Float64Array;
   /** nDemand × nCandidates, demand-major. */
-  readonly candidateCost: Float32Array;
+  readonly candidateCost: Float64Array;
   /** Cost to the nearest fixed site (Infinity when none). */
   readonly fixedCost: Float64Array;
   /** The cost counted for a demand point that no open site reaches (see file comment). */
   readonly penaltyCost: Float64Array;
+  /** Σ weights (exactly rounded sum). */
   readonly totalWeight: number;
+  /** True when every weight is a whole number: coverage values are then exact integers. */
+  readonly integerWeights: boolean;
 }
 
 /**
@@ -77,9 +96,20 @@ function checkPoints(name: string, points: readonly { lon: number; lat: number }
   });
 }
 
+function checkMatrix(name: string, m: unknown, length: number, cols: number): Float64Array {
+  if (!(m instanceof Float64Array)) throw new Error(`${name} must be a Float64Array (64-bit costs), got ${Object.prototype.toString.call(m)}`);
+  if (m.length !== length) throw new Error(`${name} must have ${length} entries, got ${m.length}`);
+  for (let e = 0; e < m.length; e++) {
+    const c = m[e];
+    if (!(c >= 0)) throw new Error(`${name}[demand ${Math.floor(e / Math.max(1, cols))}, site ${e % Math.max(1, cols)}] must be a number ≥ 0 or Infinity, got ${c}`);
+  }
+  return m;
+}
+
 /**
  * Builds a location problem.
- * @throws Error naming the point when a weight or coordinate is not finite, or a matrix has the wrong size
+ * @throws Error naming the point when a weight or coordinate is not finite, or naming the matrix
+ *   entry when a cost is negative/NaN, a matrix is not a Float64Array or has the wrong size
  */
 export function buildLocationProblem(input: LocationInput): LocationProblem {
   const { demand, candidates } = input;
@@ -90,43 +120,47 @@ export function buildLocationProblem(input: LocationInput): LocationProblem {
   demand.forEach((d, i) => {
     if (!Number.isFinite(d.weight) || d.weight < 0) throw new Error(`demand[${i}].weight must be a finite number ≥ 0`);
   });
-  let candidateCost: Float32Array;
-  let fixedMatrix: Float32Array;
+  let candidateCost: Float64Array;
+  const fixedCost = new Float64Array(nD).fill(Infinity);
   if (input.costs) {
-    if (input.costs.candidate.length !== nD * nC) throw new Error('costs.candidate must have nDemand × nCandidates entries');
-    if (input.costs.fixed.length !== nD * nF) throw new Error('costs.fixed must have nDemand × nFixed entries');
-    candidateCost = input.costs.candidate;
-    fixedMatrix = input.costs.fixed;
+    candidateCost = checkMatrix('costs.candidate', input.costs.candidate, nD * nC, nC);
+    if (input.costs.fixedNearest !== undefined) {
+      fixedCost.set(checkMatrix('costs.fixedNearest', input.costs.fixedNearest, nD, 1));
+    } else {
+      const m = checkMatrix('costs.fixed', input.costs.fixed ?? new Float64Array(0), nD * nF, nF);
+      reduceNearest(m, nD, nF, fixedCost);
+    }
   } else {
     checkPoints('demand', demand);
     checkPoints('candidates', candidates);
     checkPoints('fixed', fixed);
     const toCost = input.travelMinutes ?? ((km: number) => km);
     candidateCost = straightLineCosts(demand, candidates, toCost);
-    fixedMatrix = straightLineCosts(demand, fixed, toCost);
+    reduceNearest(straightLineCosts(demand, fixed, toCost), nD, nF, fixedCost);
   }
-  const fixedCost = new Float64Array(nD).fill(Infinity);
   const penaltyCost = new Float64Array(nD);
-  let totalWeight = 0;
   for (let i = 0; i < nD; i++) {
-    for (let f = 0; f < nF; f++) fixedCost[i] = Math.min(fixedCost[i], fixedMatrix[i * nF + f]);
     let worst = 0;
     for (let j = 0; j < nC; j++) {
       const c = candidateCost[i * nC + j];
       if (c < Infinity && c > worst) worst = c;
     }
     penaltyCost[i] = Math.max(worst, fixedCost[i] < Infinity ? fixedCost[i] : 0);
-    totalWeight += demand[i].weight;
   }
+  const demandWeight = Float64Array.from(demand, (d) => d.weight);
   return {
-    nDemand: nD, nCandidates: nC, candidateIds: candidates.map((c) => c.id),
-    demandWeight: Float64Array.from(demand, (d) => d.weight), candidateCost, fixedCost, penaltyCost, totalWeight,
+    nDemand: nD, nCandidates: nC, candidateIds: candidates.map((c) => c.id), demandWeight, candidateCost, fixedCost, penaltyCost,
+    totalWeight: exactSum(demandWeight), integerWeights: demandWeight.every((w) => Number.isInteger(w)),
   };
 }
 
-function straightLineCosts(demand: readonly DemandPoint[], sites: readonly SitePoint[], toCost: (km: number) => number): Float32Array {
+function reduceNearest(matrix: Float64Array, nD: number, nF: number, out: Float64Array): void {
+  for (let i = 0; i < nD; i++) for (let f = 0; f < nF; f++) if (matrix[i * nF + f] < out[i]) out[i] = matrix[i * nF + f];
+}
+
+function straightLineCosts(demand: readonly DemandPoint[], sites: readonly SitePoint[], toCost: (km: number) => number): Float64Array {
   const nS = sites.length;
-  const out = new Float32Array(demand.length * nS);
+  const out = new Float64Array(demand.length * nS);
   const sLat = Float64Array.from(sites, (s) => s.lat * RAD);
   const sLon = Float64Array.from(sites, (s) => s.lon * RAD);
   const sCos = sLat.map(Math.cos);
@@ -149,56 +183,93 @@ export interface SparseLists {
   readonly value: Float64Array;
 }
 
+/** Coverage view for a radius (see `coverageLists`). */
+export interface CoverageView {
+  lists: SparseLists;
+  /** Weight already within the radius of a fixed site. */
+  fixedCovered: number;
+  /** Weight that some candidate could newly bring within the radius. */
+  coverable: number;
+}
+
+/** Access view: savings per (candidate, demand) pair against each point's base cost. */
+export interface AccessView {
+  lists: SparseLists;
+  /** Per demand point: the cost it counts at with no candidate open. */
+  baseCost: Float64Array;
+  /** Σ weight × baseCost (exactly rounded). */
+  baseTotal: number;
+}
+
+const coverageCache = new WeakMap<LocationProblem, Map<number, CoverageView>>();
+const accessCache = new WeakMap<LocationProblem, Map<number, AccessView>>();
+
 /**
- * Coverage view for a radius: per candidate, the demand points within `radius` that no fixed site
- * covers (value = 1), plus the weight the fixed sites already cover.
+ * Coverage view for a radius: per candidate, the demand points with cost ≤ `radius` that no fixed site
+ * covers (value = 1), plus the weight the fixed sites already cover. Memoised per problem and radius.
  */
-export function coverageLists(problem: LocationProblem, radius: number): { lists: SparseLists; fixedCovered: number; coverable: number } {
-  // Memoised per problem object and radius (problems are immutable), so re-ranking with new weights
-  // does not rebuild the lists.
+export function coverageLists(problem: LocationProblem, radius: number): CoverageView {
   let byRadius = coverageCache.get(problem);
   if (!byRadius) coverageCache.set(problem, (byRadius = new Map()));
-  const hit = byRadius.get(radius);
-  if (hit) return hit;
-  const built = buildCoverageLists(problem, radius);
-  byRadius.set(radius, built);
-  return built;
+  let view = byRadius.get(radius);
+  if (!view) byRadius.set(radius, (view = buildCoverage(problem, radius)));
+  return view;
 }
 
-type CoverageView = { lists: SparseLists; fixedCovered: number; coverable: number };
-const coverageCache = new WeakMap<LocationProblem, Map<number, CoverageView>>();
-const accessCache = new WeakMap<LocationProblem, { lists: SparseLists; baseCost: Float64Array }>();
-
-function buildCoverageLists(problem: LocationProblem, radius: number): CoverageView {
+function buildCoverage(problem: LocationProblem, radius: number): CoverageView {
   const { nDemand: nD, nCandidates: nC, candidateCost, fixedCost, demandWeight } = problem;
-  const counts = new Int32Array(nC + 1);
-  let fixedCovered = 0;
-  let coverable = 0;
+  const fixedW: number[] = [];
+  const coverableW: number[] = [];
+  const lists = buildLists(nD, nC, (i, j) => (fixedCost[i] > radius && candidateCost[i * nC + j] <= radius ? 1 : NaN));
+  const reach = new Uint8Array(nD);
+  for (let e = 0; e < lists.index.length; e++) reach[lists.index[e]] = 1;
   for (let i = 0; i < nD; i++) {
-    if (fixedCost[i] <= radius) { fixedCovered += demandWeight[i]; continue; }
-    let any = false;
-    for (let j = 0; j < nC; j++) if (candidateCost[i * nC + j] <= radius) { counts[j + 1]++; any = true; }
-    if (any) coverable += demandWeight[i];
+    if (fixedCost[i] <= radius) fixedW.push(demandWeight[i]);
+    else if (reach[i]) coverableW.push(demandWeight[i]);
   }
-  return { lists: fill(problem, counts, (i, j) => (fixedCost[i] > radius && candidateCost[i * nC + j] <= radius ? 1 : NaN)), fixedCovered, coverable };
+  return { lists, fixedCovered: exactSum(fixedW), coverable: exactSum(coverableW) };
 }
 
 /**
- * Access view: per candidate, the demand points it would serve better than their current base cost
+ * Access view (p-median): per candidate, the demand points it would serve better than their base cost
  * (nearest fixed site, or the penalty), with value = base − cost (the saving per unit weight).
+ * With `beyond` = T, the same view on the costs max(0, c − T) ("minutes beyond the limit").
  */
-export function accessLists(problem: LocationProblem): { lists: SparseLists; baseCost: Float64Array } {
-  const hit = accessCache.get(problem);
-  if (hit) return hit;
-  const { nDemand: nD, nCandidates: nC, candidateCost } = problem;
-  const baseCost = accessBaseCost(problem);
-  const counts = new Int32Array(nC + 1);
-  for (let i = 0; i < nD; i++) {
-    for (let j = 0; j < nC; j++) if (candidateCost[i * nC + j] < baseCost[i]) counts[j + 1]++;
+export function accessLists(problem: LocationProblem, beyond: number | null = null): AccessView {
+  const key = beyond === null ? -1 : beyond;
+  let byKey = accessCache.get(problem);
+  if (!byKey) accessCache.set(problem, (byKey = new Map()));
+  let view = byKey.get(key);
+  if (!view) byKey.set(key, (view = buildAccess(problem, beyond)));
+  return view;
+}
+
+function buildAccess(problem: LocationProblem, beyond: number | null): AccessView {
+  const { nDemand: nD, nCandidates: nC, candidateCost, demandWeight } = problem;
+  const shift = (c: number): number => (beyond === null ? c : Math.max(0, c - beyond));
+  const baseCost = accessBaseCost(problem).map(shift);
+  const lists = buildLists(nD, nC, (i, j) => {
+    const c = shift(candidateCost[i * nC + j]);
+    return c < baseCost[i] ? baseCost[i] - c : NaN;
+  });
+  return { lists, baseCost, baseTotal: exactSum(Array.from(baseCost, (b, i) => demandWeight[i] * b)) };
+}
+
+const siteMajorCache = new WeakMap<LocationProblem, Float64Array>();
+
+/**
+ * The candidate costs transposed (nCandidates × nDemand, site-major), built once per problem: scanning
+ * one site's costs to every demand point is then a contiguous read.
+ */
+export function siteMajorCosts(problem: LocationProblem): Float64Array {
+  let t = siteMajorCache.get(problem);
+  if (!t) {
+    const { nDemand: nD, nCandidates: nC, candidateCost } = problem;
+    t = new Float64Array(nD * nC);
+    for (let i = 0; i < nD; i++) for (let j = 0; j < nC; j++) t[j * nD + i] = candidateCost[i * nC + j];
+    siteMajorCache.set(problem, t);
   }
-  const built = { lists: fill(problem, counts, (i, j) => (candidateCost[i * nC + j] < baseCost[i] ? baseCost[i] - candidateCost[i * nC + j] : NaN)), baseCost };
-  accessCache.set(problem, built);
-  return built;
+  return t;
 }
 
 /** Per demand point: cost to the nearest fixed site, or the penalty cost when none reaches it. */
@@ -206,11 +277,17 @@ export function accessBaseCost(problem: LocationProblem): Float64Array {
   return problem.fixedCost.map((f, i) => (f < Infinity ? f : problem.penaltyCost[i]));
 }
 
-function fill(problem: LocationProblem, counts: Int32Array, valueOf: (i: number, j: number) => number): SparseLists {
-  const { nDemand: nD, nCandidates: nC } = problem;
-  for (let j = 0; j < nC; j++) counts[j + 1] += counts[j];
-  const start = counts.slice();
-  const cursor = counts.slice(0, nC);
+/** Builds per-candidate lists from `valueOf(i, j)` (NaN = no entry) in two passes over the matrix. */
+function buildLists(nD: number, nC: number, valueOf: (i: number, j: number) => number): SparseLists {
+  const start = new Int32Array(nC + 1);
+  for (let i = 0; i < nD; i++) {
+    for (let j = 0; j < nC; j++) {
+      const v = valueOf(i, j);
+      if (v === v) start[j + 1]++;
+    }
+  }
+  for (let j = 0; j < nC; j++) start[j + 1] += start[j];
+  const cursor = start.slice(0, nC);
   const index = new Int32Array(start[nC]);
   const value = new Float64Array(start[nC]);
   for (let i = 0; i < nD; i++) {

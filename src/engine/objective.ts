@@ -1,35 +1,56 @@
 /**
- * Set objectives as incremental "gain models": the marginal gain of adding a site given the sites
- * already open. Coverage and access are monotone submodular set functions (Nemhauser, Wolsey & Fisher
- * 1978), which is what makes the lazy greedy in `greedy.ts` valid; score is modular.
- * All gains are "larger is better": for `access` the gain is the reduction in Σ weight × cost.
+ * Set objectives as incremental states: the marginal gain of adding a site, and the loss of removing
+ * one, given the sites already open. Coverage, access and beyond are monotone submodular set
+ * functions (Nemhauser, Wolsey & Fisher 1978), which is what makes the lazy greedy in `greedy.ts`
+ * valid; score is modular. All gains are "larger is better": for `access` and `beyond` the gain is
+ * the reduction in Σ weight × cost. Removal (for the swap search, Teitz & Bart 1968) recomputes a
+ * point's best saving from the dense cost matrix over the sites still open.
  */
-import { coverageLists, accessLists, type SparseLists } from './location';
+import { accessLists, coverageLists, type AccessView, type CoverageView } from './location';
 import type { SelectionObjective, SelectionOptions, SelectionProblem } from './selection';
+import { idRanks } from './tiebreak';
 
 /** Objective data converted once (sparse lists, scores). */
 export interface PreparedObjective {
   objective: SelectionObjective;
   n: number;
-  scores: Float64Array;
-  demandWeight: Float64Array | null;
-  coverage: { lists: SparseLists; fixedCovered: number; coverable: number } | null;
-  access: { lists: SparseLists; baseCost: Float64Array; baseTotal: number } | null;
   k: number;
+  radius: number;
   blendAlpha: number;
+  /** Scores (0 where absent): the objective for score/blend, the first tie-break otherwise. */
+  scores: Float64Array;
+  /** Final tie-break: position in ascending id order. */
+  idRank: Int32Array;
+  demandWeight: Float64Array | null;
+  coverage: CoverageView | null;
+  /** Savings view for access (and, on shifted costs, for beyond). */
+  access: AccessView | null;
+  /**
+   * Dense costs for recomputing savings on removal (access/beyond): the cost of (i, j) is
+   * `transform(i, matrix[i·nC + j])` when a transform is given (robustness samples), else the matrix
+   * entry minus `shift` (beyond), clamped at 0.
+   */
+  costs: { matrix: Float64Array; nC: number; shift: number | null; transform?: (i: number, c: number) => number } | null;
+  /** Objective values are whole numbers (whole weights, and for access/beyond whole costs). */
+  integral: boolean;
+  /** Objective values within this count as equal (see `tiebreak.ts`). */
+  tolerance: number;
 }
 
-/** Incremental evaluation state over one growing set. */
-export interface GainModel {
+/** Incremental evaluation state over one set. */
+export interface SetState {
   gain(j: number): number;
+  /** Adds j and returns its gain. */
   add(j: number): number;
-  /** Objective value of the current set, in reporting units (see `selection.ts`). */
+  /** Removes j (must be in the set) and returns the objective lost. */
+  remove(j: number): number;
+  /** Objective value of the current set, in reporting units (cost for access/beyond). */
   value(): number;
 }
 
 /**
  * Converts the problem once for an objective.
- * @throws Error naming the missing input (`location` for coverage/access/blend, `score` for score/blend)
+ * @throws Error naming the missing input (`location` for coverage/access/beyond/blend, `score` for score/blend)
  */
 export function prepareObjective(problem: SelectionProblem, options: SelectionOptions): PreparedObjective {
   const { objective } = options;
@@ -44,79 +65,133 @@ export function prepareObjective(problem: SelectionProblem, options: SelectionOp
   if (objective !== 'score' && !loc) throw new Error(`location is required for objective ${objective}`);
   if (loc && loc.nCandidates !== n) throw new Error('location.nCandidates must equal the number of candidates');
   const coverage = loc && (objective === 'coverage' || objective === 'blend') ? coverageLists(loc, options.radius) : null;
-  let access: PreparedObjective['access'] = null;
-  if (loc && objective === 'access') {
-    const a = accessLists(loc);
-    let baseTotal = 0;
-    for (let i = 0; i < loc.nDemand; i++) baseTotal += loc.demandWeight[i] * a.baseCost[i];
-    access = { ...a, baseTotal };
-  }
-  return { objective, n, scores, demandWeight: loc?.demandWeight ?? null, coverage, access, k: options.k, blendAlpha: options.blendAlpha };
+  const shift = objective === 'beyond' ? options.radius : null;
+  const access = loc && (objective === 'access' || objective === 'beyond') ? accessLists(loc, shift) : null;
+  const integral = loc !== undefined && loc.integerWeights && (objective === 'coverage' || (access !== null && wholeNumbers(access)));
+  const scale = coverage ? coverage.coverable : access ? access.baseTotal : objective === 'score' ? 100 * Math.max(1, options.k) : 1;
+  return {
+    objective, n, k: options.k, radius: options.radius, blendAlpha: options.blendAlpha, scores,
+    idRank: idRanks(problem.candidates.map((c) => c.id)), demandWeight: loc?.demandWeight ?? null, coverage, access,
+    costs: access && loc ? { matrix: loc.candidateCost, nC: loc.nCandidates, shift } : null,
+    integral, tolerance: integral ? 0 : 1e-12 * Math.max(1, scale),
+  };
 }
 
-/** A fresh gain model for the empty set (fixed sites open). */
-export function createGainModel(p: PreparedObjective): GainModel {
-  const w = p.demandWeight;
-  if (p.objective === 'score') {
-    let total = 0;
-    return { gain: (j) => p.scores[j], add: (j) => { total += p.scores[j]; return p.scores[j]; }, value: () => total };
-  }
-  if (p.objective === 'access') {
-    const { lists, baseCost, baseTotal } = p.access!;
-    const cur = Float64Array.from(baseCost);
-    let saved = 0;
-    const gain = (j: number): number => {
-      let g = 0;
-      for (let e = lists.start[j]; e < lists.start[j + 1]; e++) {
-        const i = lists.index[e];
-        const c = baseCost[i] - lists.value[e];
-        if (c < cur[i]) g += w![i] * (cur[i] - c);
-      }
-      return g;
-    };
-    const add = (j: number): number => {
-      const g = gain(j);
-      for (let e = lists.start[j]; e < lists.start[j + 1]; e++) {
-        const i = lists.index[e];
-        cur[i] = Math.min(cur[i], baseCost[i] - lists.value[e]);
-      }
-      saved += g;
-      return g;
-    };
-    return { gain, add, value: () => baseTotal - saved };
-  }
-  const { lists, coverable } = p.coverage!;
-  const covered = new Uint8Array(w!.length);
-  let newly = 0;
-  let scoreSum = 0;
-  const coverGain = (j: number): number => {
-    let g = 0;
-    for (let e = lists.start[j]; e < lists.start[j + 1]; e++) if (!covered[lists.index[e]]) g += w![lists.index[e]];
-    return g;
-  };
+/** True when every base cost and saving is a whole number (then, with whole weights, so is every cost total). */
+function wholeNumbers(view: { baseCost: Float64Array; lists: { value: Float64Array } }): boolean {
+  return view.baseCost.every((c) => Number.isInteger(c)) && view.lists.value.every((v) => Number.isInteger(v));
+}
+
+/** A fresh state for the empty set (fixed sites open). */
+export function createState(p: PreparedObjective): SetState {
+  if (p.objective === 'score') return scoreState(p);
+  if (p.access) return accessState(p);
+  const cover = coverageState(p);
+  if (p.objective === 'coverage') return cover;
   const alpha = p.blendAlpha;
   const scoreScale = p.k > 0 ? 100 * p.k : 1;
-  const coverScale = coverable > 0 ? coverable : 1;
-  const blend = (s: number, c: number): number => (p.objective === 'coverage' ? c : (alpha * s) / scoreScale + ((1 - alpha) * c) / coverScale);
+  const coverScale = p.coverage!.coverable > 0 ? p.coverage!.coverable : 1;
+  const blend = (s: number, c: number): number => (alpha * s) / scoreScale + ((1 - alpha) * c) / coverScale;
+  let scoreSum = 0;
   return {
-    gain: (j) => blend(p.scores[j], coverGain(j)),
-    add: (j) => {
-      const c = coverGain(j);
-      for (let e = lists.start[j]; e < lists.start[j + 1]; e++) covered[lists.index[e]] = 1;
-      newly += c;
-      scoreSum += p.scores[j];
-      return blend(p.scores[j], c);
-    },
-    value: () => blend(scoreSum, newly),
+    gain: (j) => blend(p.scores[j], cover.gain(j)),
+    add: (j) => { scoreSum += p.scores[j]; return blend(p.scores[j], cover.add(j)); },
+    remove: (j) => { scoreSum -= p.scores[j]; return blend(p.scores[j], cover.remove(j)); },
+    value: () => blend(scoreSum, cover.value()),
   };
 }
 
-/** Objective value of a set (indices), in reporting units. */
+function scoreState(p: PreparedObjective): SetState {
+  let total = 0;
+  return {
+    gain: (j) => p.scores[j],
+    add: (j) => { total += p.scores[j]; return p.scores[j]; },
+    remove: (j) => { total -= p.scores[j]; return p.scores[j]; },
+    value: () => total,
+  };
+}
+
+function coverageState(p: PreparedObjective): SetState {
+  const { lists } = p.coverage!;
+  const w = p.demandWeight!;
+  const times = new Int32Array(w.length);
+  let newly = 0;
+  const sumWhere = (j: number, c: number): number => {
+    let g = 0;
+    for (let e = lists.start[j]; e < lists.start[j + 1]; e++) if (times[lists.index[e]] === c) g += w[lists.index[e]];
+    return g;
+  };
+  return {
+    gain: (j) => sumWhere(j, 0),
+    add: (j) => {
+      const g = sumWhere(j, 0);
+      for (let e = lists.start[j]; e < lists.start[j + 1]; e++) times[lists.index[e]]++;
+      newly += g;
+      return g;
+    },
+    remove: (j) => {
+      const l = sumWhere(j, 1);
+      for (let e = lists.start[j]; e < lists.start[j + 1]; e++) times[lists.index[e]]--;
+      newly -= l;
+      return l;
+    },
+    value: () => newly,
+  };
+}
+
+function accessState(p: PreparedObjective): SetState {
+  const { lists, baseCost, baseTotal } = p.access!;
+  const { matrix, nC, shift, transform } = p.costs!;
+  const w = p.demandWeight!;
+  const best = new Float64Array(w.length);
+  const members: number[] = [];
+  let saved = 0;
+  const savingOf = (i: number, j: number): number => {
+    const raw = matrix[i * nC + j];
+    const c = transform ? transform(i, raw) : shift === null ? raw : Math.max(0, raw - shift);
+    return c < baseCost[i] ? baseCost[i] - c : 0;
+  };
+  const gain = (j: number): number => {
+    let g = 0;
+    for (let e = lists.start[j]; e < lists.start[j + 1]; e++) {
+      const i = lists.index[e];
+      if (lists.value[e] > best[i]) g += w[i] * (lists.value[e] - best[i]);
+    }
+    return g;
+  };
+  return {
+    gain,
+    add: (j) => {
+      const g = gain(j);
+      for (let e = lists.start[j]; e < lists.start[j + 1]; e++) if (lists.value[e] > best[lists.index[e]]) best[lists.index[e]] = lists.value[e];
+      members.push(j);
+      saved += g;
+      return g;
+    },
+    remove: (j) => {
+      members.splice(members.indexOf(j), 1);
+      let loss = 0;
+      for (let e = lists.start[j]; e < lists.start[j + 1]; e++) {
+        const i = lists.index[e];
+        if (lists.value[e] < best[i]) continue;
+        let next = 0;
+        for (const m of members) next = Math.max(next, savingOf(i, m));
+        loss += w[i] * (best[i] - next);
+        best[i] = next;
+      }
+      saved -= loss;
+      return loss;
+    },
+    value: () => baseTotal - saved,
+  };
+}
+
+/** Objective value of a set (indices), in reporting units, from a fresh state. */
 export function objectiveValue(p: PreparedObjective, set: readonly number[]): number {
-  const model = createGainModel(p);
-  for (const j of set) model.add(j);
-  return model.value();
+  const state = createState(p);
+  for (const j of set) state.add(j);
+  return state.value();
 }
 
 /** True when larger objective values are better. */
-export const maximises = (objective: SelectionObjective): boolean => objective !== 'access';
+export const maximises = (objective: SelectionObjective): boolean => objective !== 'access' && objective !== 'beyond';

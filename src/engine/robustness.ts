@@ -1,28 +1,40 @@
 /**
- * Robustness of a ranking and a chosen set to the weights, by seeded Monte Carlo weight sampling in
- * the spirit of SMAA (Stochastic Multicriteria Acceptability Analysis; Lahdelma, Hokkanen &
- * Salminen 1998, EJOR 106: rank acceptability indices).
+ * Robustness of a ranking and of the proposed set, by seeded Monte Carlo sampling in the spirit of
+ * SMAA (Stochastic Multicriteria Acceptability Analysis; Lahdelma, Hokkanen & Salminen 1998, EJOR
+ * 106: rank acceptability indices), extended to the travel model's error.
  *
- * Weight samples (over the criteria with weight > 0 in the scenario; zero weights stay zero):
- * - `around` (default): Dirichlet(κ · w) with w the scenario's weights scaled to sum 1 and κ the
- *   `concentration` (default 50): mean = the chosen weights, larger κ = tighter around them;
- * - `simplex`: Dirichlet(1, …, 1), uniform on the simplex of those criteria.
+ * What is sampled:
+ * - criteria weights (over the criteria with weight > 0; zero weights stay zero): `around` (default)
+ *   = Dirichlet(κ · w) with w the scenario's weights scaled to sum 1 and κ the `concentration`
+ *   (default 50): mean = the chosen weights; `simplex` = Dirichlet(1, …, 1), uniform on the simplex;
+ * - the travel model's error (`travelError`, optional): per demand point one residual, see `perturb.ts`.
+ * Sample 0 is always the scenario itself: its own weights and the unperturbed travel model; when the
+ * caller passes the proposal's chosen set, sample 0's set is that set, so every proposed site has
+ * pInSet > 0 by construction.
+ *
  * Per sample the precomputed normalised matrix is re-aggregated (no re-normalisation), ranked with
- * the documented tie-break (scores compared at about 1e-5 point resolution), and counted. Ranks are over all municipalities; percentiles use the
- * nearest-rank method on the sampled ranks. `pTopK` = share of samples where the municipality is
- * among the K best eligible by score. `pInSet` = share of samples where the constrained greedy
- * selection (objective `score` or `blend`, with the scenario's rules) picks it; it is computed on the
- * first `setSamples` samples (default 1,000) to keep 10,000-sample runs fast. For `coverage` and
- * `access` the set does not depend on the weights, so pInSet is 0 or 1 (one solve).
+ * the documented tie-break (scores compared at about 1e-5 point resolution) and counted: `pTopK` =
+ * share of samples where the municipality is among the K best eligible by score; rank percentiles use
+ * the nearest-rank method over all municipalities. The set is re-chosen with the proposal's objective,
+ * rules and tie-break (`robust-sets.ts`) in three families: weights only (travel unperturbed), travel
+ * only (the scenario's weights), and both. Under coverage, access and beyond the weights act on the set
+ * only through the score tie-break; under score and blend the travel model does not enter. `pInSet*` =
+ * share of samples where some site of the municipality is in the set; a site or municipality is
+ * "stable" under a family when that share is ≥ `stableAt`.
+ *
+ * Chunking: `robustnessCounts` does a range of sample indices (each sample has its own seeded
+ * generator, so a range gives the same draws whether run alone or inside a larger run);
+ * `mergeRobustnessCounts` adds chunks; `summarizeRobustness` turns counts into the result.
  */
 import { columnRanges, createWsmScorer, topsisInto, weightedSumInto } from './aggregate';
 import type { MunicipalityInput } from './criteria';
-import { greedySelect } from './greedy';
 import type { LocationProblem } from './location';
-import { prepareObjective } from './objective';
+import { drawPointErrors, type TravelError } from './perturb';
 import { createRng } from './random';
-import { prepareRanking, type RankOptions } from './rank';
-import { defaultSelectionOptions, diagnose, type SelectionOptions, type SelectionProblem } from './selection';
+import { prepareRanking, type PreparedRanking, type RankOptions } from './rank';
+import { rankSorter, tieBreakRank, percentileRank } from './rank-sort';
+import { setSampler, type SampleSite, type SetSampler } from './robust-sets';
+import type { SelectionOptions } from './selection';
 
 /** Options for `robustness`. */
 export interface RobustnessOptions {
@@ -32,15 +44,24 @@ export interface RobustnessOptions {
   concentration: number;
   /** Size of the top-K and of the chosen set. */
   k: number;
-  /** Samples used for pInSet (greedy per sample); at most `samples`. */
+  /** Samples (from index 0) in which the set is re-chosen; at most `samples`. */
   setSamples: number;
-  /** Selection rules for pInSet (objective, district min/max, include/exclude, radius, blendAlpha). */
+  /** Selection rules (objective, district min/max, include/exclude, radius, blendAlpha, maxPerGroup). */
   selection: Partial<Omit<SelectionOptions, 'k' | 'method'>>;
+  /** Candidate sites in the location problem's order (several per municipality); default one per municipality, id = kommunenummer. */
+  sites: readonly { id: string; kommunenummer: string }[] | null;
+  /** The proposal's chosen site ids (sample 0's set). */
+  proposal: readonly string[] | null;
+  /** Residuals of the travel model to sample (see `perturb.ts`); null = travel not sampled. */
+  travelError: TravelError | null;
+  /** Share of samples at or above which a municipality counts as stable. */
+  stableAt: number;
 }
 
 /** Default robustness options: 1,000 samples, seed 1, around the weights with κ = 50, K = 20, score objective. */
 export const defaultRobustnessOptions: RobustnessOptions = {
   samples: 1000, seed: 1, mode: 'around', concentration: 50, k: 20, setSamples: 1000, selection: { objective: 'score' },
+  sites: null, proposal: null, travelError: null, stableAt: 0.8,
 };
 
 /** Robustness figures for one municipality. */
@@ -49,38 +70,77 @@ export interface RobustnessItem {
   eligible: boolean;
   /** Rank with the scenario's own weights. */
   rankBase: number;
+  /** Share of samples with a site of this municipality in the set: weights and travel sampled together when a travel error is given, else weights. */
   pInSet: number;
+  pInSetWeights: number;
+  /** Null when the travel model is not sampled (no travel error, or the objective ignores travel). */
+  pInSetTravel: number | null;
+  stableUnderWeights: boolean;
+  stableUnderTravel: boolean | null;
+  stableUnderBoth: boolean;
   pTopK: number;
   rankP05: number;
   rankMedian: number;
   rankP95: number;
 }
 
+/** Per candidate site: the same shares. */
+export interface RobustnessSite {
+  id: string;
+  kommunenummer: string;
+  pInSet: number;
+  pInSetWeights: number;
+  pInSetTravel: number | null;
+}
+
 /** Result of `robustness`. */
 export interface RobustnessResult {
   items: RobustnessItem[];
+  sites: RobustnessSite[];
   samples: number;
   setSamples: number;
   seed: number;
   mode: 'around' | 'simplex';
+  objective: string;
+  /** What was sampled for the set. */
+  sampled: { weights: boolean; travel: boolean };
+  /** How the figures were produced, in words (English). */
+  method: string[];
   notes: string[];
 }
 
-/**
- * Samples weights and reports, per municipality, pInSet, pTopK and its rank percentiles.
- * @param municipalities the municipalities (as for `rankMunicipalities`)
- * @param rankOptions the scenario's ranking options (weights, method, normalisation, wish gate)
- * @param options merged over `defaultRobustnessOptions`
- * @param location a location problem with candidates in the same order as `municipalities`, needed for coverage/access/blend sets
- * @throws Error naming the option on bad samples/k/concentration, or the weight on bad weights
- */
-export function robustness(
-  municipalities: readonly MunicipalityInput[], rankOptions: RankOptions = {},
-  options: Partial<RobustnessOptions> = {}, location?: LocationProblem,
-): RobustnessResult {
+/** Raw counts over a range of samples; add chunks with `mergeRobustnessCounts`. */
+export interface RobustnessCounts {
+  samples: number;
+  setSamples: number;
+  hist: Int32Array;
+  inTopK: Int32Array;
+  inSet: { weights: Int32Array; travel: Int32Array; both: Int32Array };
+  siteIn: { weights: Int32Array; travel: Int32Array; both: Int32Array };
+}
+
+function mergeOptions(options: Partial<RobustnessOptions>): RobustnessOptions {
   const opts: RobustnessOptions = { ...defaultRobustnessOptions, ...options };
   if (!Number.isInteger(opts.samples) || opts.samples < 1) throw new Error('samples must be a whole number ≥ 1');
   if (!(opts.concentration > 0)) throw new Error('concentration must be > 0');
+  if (!(opts.stableAt > 0 && opts.stableAt <= 1)) throw new Error('stableAt must be in (0, 1]');
+  return opts;
+}
+
+interface Setup {
+  opts: RobustnessOptions;
+  prep: PreparedRanking;
+  n: number;
+  m: number;
+  normalized: Float64Array;
+  baseWeights: Float64Array;
+  alpha: Float64Array;
+  sites: SampleSite[];
+  set: SetSampler;
+}
+
+function setup(municipalities: readonly MunicipalityInput[], rankOptions: RankOptions, options: Partial<RobustnessOptions>, location?: LocationProblem): Setup {
+  const opts = mergeOptions(options);
   const prep = prepareRanking(municipalities, rankOptions);
   const n = municipalities.length;
   // Only criteria with weight > 0 take part; a compact copy of their columns halves the hot loop.
@@ -89,126 +149,181 @@ export function robustness(
   const normalized = new Float64Array(n * m);
   for (let i = 0; i < n; i++) active.forEach((c, a) => (normalized[i * m + a] = prep.normalized[i * prep.criteriaIds.length + c]));
   const baseWeights = Float64Array.from(active, (c) => prep.weights[c]);
-  const rng = createRng(opts.seed);
   const total = baseWeights.reduce((a, b) => a + b, 0);
   const alpha = Float64Array.from(baseWeights, (w) => (opts.mode === 'around' ? (opts.concentration * w) / total : 1));
-  const tieRank = tieBreakRank(prep.matrix.ids, prep.population);
-  const { lo, hi } = columnRanges(normalized, n, m);
-  const set = setSampler(municipalities, prep.eligible, opts, location);
-  const setSamples = set.weightDependent ? Math.min(opts.setSamples, opts.samples) : 0;
+  const muniIndex = new Map(municipalities.map((x, i) => [x.kommunenummer, i]));
+  const siteList = opts.sites ?? municipalities.map((x) => ({ id: x.kommunenummer, kommunenummer: x.kommunenummer }));
+  const sites = siteList.map((s, i) => {
+    const mi = muniIndex.get(s.kommunenummer);
+    if (mi === undefined) throw new Error(`sites[${i}] (${s.id}): kommunenummer ${s.kommunenummer} is not a municipality`);
+    return { id: s.id, kommunenummer: s.kommunenummer, municipality: mi };
+  });
+  const set = setSampler(sites, prep.eligible, municipalities.map((x) => x.policeDistrict), opts.k, opts.selection, location, opts.travelError, opts.proposal);
+  return { opts, prep, n, m, normalized, baseWeights, alpha, sites, set };
+}
 
-  const hist = new Int32Array(n * n);
-  const inTopK = new Int32Array(n);
-  const inSet = new Float64Array(n);
+/** A seeded generator per (seed, sample, stream), independent of chunking. */
+const sampleRng = (seed: number, sample: number, stream: number) =>
+  createRng((Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(sample + 1, 0x85ebca77) ^ Math.imul(stream + 1, 0xc2b2ae3d)) >>> 0);
+
+/**
+ * Counts for the sample indices [from, to) (see the file comment).
+ * @throws Error naming the option on bad samples/k/concentration/stableAt, the weight on bad weights,
+ *   or the site when a proposal or site id is unknown
+ */
+export function robustnessCounts(
+  municipalities: readonly MunicipalityInput[], rankOptions: RankOptions = {}, options: Partial<RobustnessOptions> = {},
+  location?: LocationProblem, range?: readonly [number, number],
+): RobustnessCounts {
+  return countSamples(setup(municipalities, rankOptions, options, location), location, range);
+}
+
+function countSamples(s: Setup, location: LocationProblem | undefined, range?: readonly [number, number]): RobustnessCounts {
+  const { opts, prep, n, m, normalized } = s;
+  const [from, to] = range ?? [0, opts.samples];
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= opts.samples)) throw new Error(`range must be whole numbers with 0 ≤ from ≤ to ≤ samples, got [${from}, ${to}]`);
+  const counts = emptyCounts(n, s.sites.length);
+  const setSamples = s.set.infeasible.length > 0 ? 0 : Math.min(opts.setSamples, opts.samples);
+  const { lo, hi } = columnRanges(normalized, n, m);
+  const tieRank = tieBreakRank(prep.matrix.ids, prep.population);
   const w = new Float64Array(m);
   const scores = new Float64Array(n);
+  const baseScores = new Float64Array(n);
   const order = new Int32Array(n);
   const wsm = createWsmScorer(normalized, n, m);
+  const score = (weights: Float64Array, out: Float64Array): void => {
+    if (prep.options.method === 'topsis') topsisInto(normalized, n, m, weights, lo, hi, out, null);
+    else wsm(weights, out);
+  };
+  score(s.baseWeights, baseScores);
   const sortByScore = rankSorter(tieRank, scores, order);
-  for (let s = 0; s < opts.samples; s++) {
-    rng.dirichlet(alpha, w);
-    if (prep.options.method === 'topsis') topsisInto(normalized, n, m, w, lo, hi, scores, null);
-    else wsm(w, scores);
+  const errors = location ? new Float64Array(location.nDemand) : new Float64Array(0);
+  const { hist, inTopK } = counts;
+  const { eligible } = prep;
+  const topK = opts.k;
+  for (let k = from; k < to; k++) {
+    if (k === 0) w.set(s.baseWeights);
+    else sampleRng(opts.seed, k, 0).dirichlet(s.alpha, w);
+    score(w, scores);
     sortByScore();
     let eligibleSeen = 0;
     for (let r = 0; r < n; r++) {
       const i = order[r];
       hist[i * n + r]++;
-      if (prep.eligible[i] && eligibleSeen++ < opts.k) inTopK[i]++;
+      if (eligible[i] && eligibleSeen++ < topK) inTopK[i]++;
     }
-    if (s < setSamples) for (const j of set.choose(scores)) inSet[j]++;
+    counts.samples++;
+    if (k >= setSamples) continue;
+    counts.setSamples++;
+    tally(counts, 'weights', s, s.set.choose(scores, null, k === 0));
+    if (!s.set.travelDependent) continue;
+    drawPointErrors(sampleRng(opts.seed, k, 1), opts.travelError!, errors, k === 0);
+    tally(counts, 'travel', s, s.set.choose(baseScores, errors, k === 0));
+    tally(counts, 'both', s, s.set.choose(scores, errors, k === 0));
   }
-  if (!set.weightDependent) {
-    weightedSumInto(normalized, n, m, baseWeights, scores, null);
-    for (const j of set.choose(scores)) inSet[j] = 1;
-  }
-  baseWeights.forEach((x, c) => (w[c] = x));
-  if (prep.options.method === 'topsis') topsisInto(normalized, n, m, w, lo, hi, scores, null);
-  else weightedSumInto(normalized, n, m, w, scores, null);
-  sortByScore();
-  const rankBase = new Int32Array(n);
-  order.forEach((i, r) => (rankBase[i] = r + 1));
+  return counts;
+}
 
-  const items = Array.from(order, (i): RobustnessItem => ({
-    kommunenummer: prep.matrix.ids[i], eligible: prep.eligible[i] === 1, rankBase: rankBase[i],
-    pInSet: set.weightDependent ? inSet[i] / Math.max(1, setSamples) : inSet[i], pTopK: inTopK[i] / opts.samples,
-    rankP05: percentileRank(hist, i, n, opts.samples, 0.05), rankMedian: percentileRank(hist, i, n, opts.samples, 0.5),
-    rankP95: percentileRank(hist, i, n, opts.samples, 0.95),
-  }));
-  const notes = set.weightDependent ? [] : [`the ${set.objective} set does not depend on the weights: pInSet is 0 or 1`];
-  if (set.infeasible.length > 0) notes.push(`selection rules are infeasible: ${set.infeasible.join('; ')}`);
-  return { items, samples: opts.samples, setSamples, seed: opts.seed, mode: opts.mode, notes };
+function emptyCounts(n: number, nSites: number): RobustnessCounts {
+  const three = (len: number) => ({ weights: new Int32Array(len), travel: new Int32Array(len), both: new Int32Array(len) });
+  return { samples: 0, setSamples: 0, hist: new Int32Array(n * n), inTopK: new Int32Array(n), inSet: three(n), siteIn: three(nSites) };
+}
+
+function tally(counts: RobustnessCounts, family: 'weights' | 'travel' | 'both', s: Setup, set: number[]): void {
+  const seen = new Set<number>();
+  for (const j of set) {
+    counts.siteIn[family][j]++;
+    seen.add(s.sites[j].municipality);
+  }
+  for (const i of seen) counts.inSet[family][i]++;
+}
+
+/** Adds two chunks of counts (for the same inputs and options). */
+export function mergeRobustnessCounts(a: RobustnessCounts, b: RobustnessCounts): RobustnessCounts {
+  const add = (x: Int32Array, y: Int32Array): Int32Array => x.map((v, i) => v + y[i]);
+  const addThree = (x: RobustnessCounts['inSet'], y: RobustnessCounts['inSet']) => ({ weights: add(x.weights, y.weights), travel: add(x.travel, y.travel), both: add(x.both, y.both) });
+  return {
+    samples: a.samples + b.samples, setSamples: a.setSamples + b.setSamples, hist: add(a.hist, b.hist), inTopK: add(a.inTopK, b.inTopK),
+    inSet: addThree(a.inSet, b.inSet), siteIn: addThree(a.siteIn, b.siteIn),
+  };
 }
 
 /**
- * A fast sorter: each score is quantised to an unsigned integer (resolution 100 / 2^(32 − b) points,
- * b = bits for the tie-break position, about 1e-5 points for 357 items) and packed above the
- * tie-break position; an LSD radix sort (4 passes of 8 bits) then orders the keys in O(n).
+ * Turns counts (all samples, possibly merged from chunks) into the result.
+ * @throws as `robustnessCounts`
  */
-function rankSorter(tieRank: Int32Array, scores: Float64Array, order: Int32Array): () => void {
-  const n = tieRank.length;
-  let tieBits = 1;
-  while (1 << tieBits < n) tieBits++;
-  const qMax = 2 ** (32 - tieBits) - 1;
-  const byTie = new Int32Array(n);
-  tieRank.forEach((r, i) => (byTie[r] = i));
-  let keys = new Uint32Array(n);
-  let tmp = new Uint32Array(n);
-  const counts = new Int32Array(256);
-  const tieMask = (1 << tieBits) - 1;
-  return () => {
-    for (let i = 0; i < n; i++) {
-      const q = Math.min(qMax, Math.max(0, Math.round(((100 - scores[i]) / 100) * qMax)));
-      keys[i] = (q * (tieMask + 1) + tieRank[i]) >>> 0;
-    }
-    for (let shift = 0; shift < 32; shift += 8) {
-      counts.fill(0);
-      for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 255]++;
-      for (let b = 1; b < 256; b++) counts[b] += counts[b - 1];
-      for (let i = n - 1; i >= 0; i--) tmp[--counts[(keys[i] >>> shift) & 255]] = keys[i];
-      const swap = keys;
-      keys = tmp;
-      tmp = swap;
-    }
-    for (let r = 0; r < n; r++) order[r] = byTie[keys[r] & tieMask];
-  };
+export function summarizeRobustness(
+  municipalities: readonly MunicipalityInput[], rankOptions: RankOptions, options: Partial<RobustnessOptions>,
+  counts: RobustnessCounts, location?: LocationProblem,
+): RobustnessResult {
+  return summarize(setup(municipalities, rankOptions, options, location), counts);
 }
 
-/** Position of each item in the static tie-break order (population desc, id asc). */
-function tieBreakRank(ids: readonly string[], population: Float64Array): Int32Array {
-  const idx = Array.from({ length: ids.length }, (_, i) => i).sort(
-    (a, b) => population[b] - population[a] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
-  );
-  const rank = new Int32Array(ids.length);
-  idx.forEach((i, r) => (rank[i] = r));
-  return rank;
-}
-
-function percentileRank(hist: Int32Array, i: number, n: number, samples: number, p: number): number {
-  const target = Math.max(1, Math.ceil(p * samples));
-  let cum = 0;
-  for (let r = 0; r < n; r++) {
-    cum += hist[i * n + r];
-    if (cum >= target) return r + 1;
-  }
-  return n;
-}
-
-/** Builds the per-sample set chooser (constrained greedy on the scenario's rules). */
-function setSampler(
-  municipalities: readonly MunicipalityInput[], eligible: Uint8Array, opts: RobustnessOptions, location?: LocationProblem,
-): { weightDependent: boolean; objective: string; infeasible: string[]; choose: (scores: Float64Array) => number[] } {
-  const selOpts: SelectionOptions = { ...defaultSelectionOptions, objective: 'score', ...opts.selection, k: opts.k, method: 'greedy' };
-  const problem: SelectionProblem = {
-    candidates: municipalities.map((x, i) => ({ id: x.kommunenummer, district: x.policeDistrict, eligible: eligible[i] === 1, score: 0 })),
-    location,
-  };
-  const { resolved, violated } = diagnose(problem, selOpts);
-  const weightDependent = selOpts.objective === 'score' || selOpts.objective === 'blend';
-  if (violated.length > 0) return { weightDependent, objective: selOpts.objective, infeasible: violated, choose: () => [] };
-  const prepared = prepareObjective(problem, selOpts);
+function summarize(s: Setup, counts: RobustnessCounts): RobustnessResult {
+  const { opts, prep, n } = s;
+  const base = new Float64Array(n);
+  if (prep.options.method === 'topsis') {
+    const { lo, hi } = columnRanges(s.normalized, n, s.m);
+    topsisInto(s.normalized, n, s.m, s.baseWeights, lo, hi, base, null);
+  } else weightedSumInto(s.normalized, n, s.m, s.baseWeights, base, null);
+  const order = new Int32Array(n);
+  rankSorter(tieBreakRank(prep.matrix.ids, prep.population), base, order)();
+  const rankBase = new Int32Array(n);
+  order.forEach((i, r) => (rankBase[i] = r + 1));
+  const travel = s.set.travelDependent;
+  const share = (c: Int32Array, i: number): number => (counts.setSamples > 0 ? c[i] / counts.setSamples : 0);
+  const items = Array.from(order, (i): RobustnessItem => {
+    const pw = share(counts.inSet.weights, i);
+    const pt = travel ? share(counts.inSet.travel, i) : null;
+    const pb = travel ? share(counts.inSet.both, i) : pw;
+    return {
+      kommunenummer: prep.matrix.ids[i], eligible: prep.eligible[i] === 1, rankBase: rankBase[i],
+      pInSet: pb, pInSetWeights: pw, pInSetTravel: pt,
+      stableUnderWeights: pw >= opts.stableAt, stableUnderTravel: pt === null ? null : pt >= opts.stableAt, stableUnderBoth: pb >= opts.stableAt,
+      pTopK: counts.inTopK[i] / Math.max(1, counts.samples),
+      rankP05: percentileRank(counts.hist, i, n, counts.samples, 0.05), rankMedian: percentileRank(counts.hist, i, n, counts.samples, 0.5),
+      rankP95: percentileRank(counts.hist, i, n, counts.samples, 0.95),
+    };
+  });
+  const sites = s.sites.map((site, j): RobustnessSite => ({
+    id: site.id, kommunenummer: site.kommunenummer,
+    pInSet: travel ? share(counts.siteIn.both, j) : share(counts.siteIn.weights, j), pInSetWeights: share(counts.siteIn.weights, j),
+    pInSetTravel: travel ? share(counts.siteIn.travel, j) : null,
+  }));
+  const notes = s.set.infeasible.length > 0 ? [`selection rules are infeasible: ${s.set.infeasible.join('; ')}`] : [];
   return {
-    weightDependent, objective: selOpts.objective, infeasible: [],
-    choose: (scores) => greedySelect({ ...prepared, scores }, resolved).order,
+    items, sites, samples: counts.samples, setSamples: counts.setSamples, seed: opts.seed, mode: opts.mode, objective: s.set.objective,
+    sampled: { weights: true, travel }, method: describe(s, counts), notes,
   };
+}
+
+function describe(s: Setup, counts: RobustnessCounts): string[] {
+  const { opts } = s;
+  const objective = s.set.objective;
+  const lines = [
+    `${counts.samples} samples (seed ${opts.seed}); sample 0 is the scenario's own weights and the unperturbed travel model.`,
+    opts.mode === 'around' ? `Criteria weights drawn from a Dirichlet distribution around the scenario's weights (concentration ${opts.concentration}).` : 'Criteria weights drawn uniformly from the simplex of the weighted criteria.',
+    `The set is re-chosen in ${counts.setSamples} samples with the proposal's objective (${objective}), rules and tie-break (objective, then Σ score, then id), by greedy + swap search${opts.proposal ? ' and swap search from the proposal; sample 0 is the proposal itself' : ''}.`,
+  ];
+  if (objective === 'coverage' || objective === 'access' || objective === 'beyond') lines.push('Under this objective the weights change the set only through the score tie-break.');
+  else lines.push('Under this objective the travel model does not enter the set.');
+  if (s.set.travelDependent) lines.push(`Travel-model error: per demand point and sample, one of ${opts.travelError!.residuals.length} residuals drawn with replacement (${opts.travelError!.kind}).`);
+  else lines.push('The travel model is not sampled.');
+  return lines;
+}
+
+/**
+ * Samples weights (and, when given, the travel model's error) and reports per municipality and site
+ * how often it is in the set, and per municipality its rank percentiles.
+ * @param municipalities the municipalities (as for `rankMunicipalities`)
+ * @param rankOptions the scenario's ranking options (weights, method, normalisation, wish gate)
+ * @param options merged over `defaultRobustnessOptions`
+ * @param location a location problem with candidates in `options.sites` order (default: municipalities' order), for coverage/access/beyond/blend sets
+ * @throws as `robustnessCounts`
+ */
+export function robustness(
+  municipalities: readonly MunicipalityInput[], rankOptions: RankOptions = {}, options: Partial<RobustnessOptions> = {}, location?: LocationProblem,
+): RobustnessResult {
+  const s = setup(municipalities, rankOptions, options, location);
+  return summarize(s, countSamples(s, location));
 }

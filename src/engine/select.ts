@@ -1,32 +1,53 @@
 /**
- * `selectSites`: check the rules, solve (greedy or exact), then explain the chosen set.
- * See `selection.ts` for objectives, constraints and the diagnosis; `greedy.ts` and `exact.ts` for
- * the two solvers. Timing uses `performance.now()` for the `solveMs` figure only (no effect on results).
+ * `selectSites`: check the rules, solve, then explain the chosen set.
+ * Greedy: lazy greedy + swap search. Exact: complete enumeration for small instances, otherwise the
+ * HiGHS MILP started from the greedy + swap set; its answer is then polished by the swap search
+ * (which can only improve the lexicographic key of `tiebreak.ts`) and re-evaluated exactly.
+ * See `selection.ts` for objectives and options, `rules.ts` for the constraints.
+ *
+ * Reported figures: `objective` is recomputed exactly from the chosen set; `bound` is the solver's
+ * dual bound on the weighted objective (a valid bound on the objective because the tie-break term is
+ * ≥ 0), converted to reporting units, rounded down to a whole number for integer-valued objectives
+ * (after 1e-6 relative slack for the solver's own tolerances) and never reported on the wrong side of
+ * the value; `gap` = (bound − value) / max(|value|, 1) in the objective's direction; `status` is
+ * `optimal` only when that gap is ≤ `gapTolerance`.
  */
 import { evaluateSet } from './coverage';
-import { exactSelect, type ExactOutcome } from './exact';
-import { greedySelect } from './greedy';
-import { createGainModel, objectiveValue, prepareObjective, type PreparedObjective } from './objective';
-import {
-  checkSelection, defaultSelectionOptions, diagnose, infeasibleResult, SELECTION_OBJECTIVES,
-  type ChosenSite, type ResolvedConstraints, type SelectionOptions, type SelectionProblem, type SelectionResult,
-} from './selection';
+import { enumerateBest, subsetCount } from './enumerate';
+import { solveMilp } from './exact';
+import { describeSites, exactValue, reportOrder } from './explain';
+import { greedySelect, swapCanImprove, swapContext, swapSearch } from './greedy';
+import { maximises, prepareObjective, type PreparedObjective } from './objective';
+import { checkSelection, diagnose, infeasibleResult, type ResolvedConstraints } from './rules';
+import { defaultSelectionOptions, type SelectionOptions, type SelectionProblem, type SelectionResult, type SelectionStatus } from './selection';
+import { exactSum } from './sum';
+import { tieEpsilon } from './tiebreak';
 
 function mergeOptions(options: Partial<SelectionOptions>): SelectionOptions {
-  const opts: SelectionOptions = { ...defaultSelectionOptions, ...options };
-  if (!SELECTION_OBJECTIVES.includes(opts.objective)) throw new Error(`objective must be one of ${SELECTION_OBJECTIVES.join(', ')}, got "${String(opts.objective)}"`);
+  const opts = { ...defaultSelectionOptions, ...options };
   if (!Number.isFinite(opts.radius) || opts.radius < 0) throw new Error('radius must be a finite number ≥ 0');
   if (!(opts.blendAlpha >= 0 && opts.blendAlpha <= 1)) throw new Error('blendAlpha must be between 0 and 1');
   if (!(opts.timeLimitSeconds > 0)) throw new Error('timeLimitSeconds must be > 0');
+  if (!(opts.gapTolerance >= 0 && opts.gapTolerance < 1)) throw new Error('gapTolerance must be ≥ 0 and < 1');
+  if (!(opts.errorMargin >= 0)) throw new Error('errorMargin must be ≥ 0');
   return opts;
 }
 
+/** What a solver produced before explanation. */
+interface Outcome {
+  set: number[];
+  status: SelectionStatus;
+  solver: SelectionResult['solver'];
+  bound: number | null;
+  stoppedBy: SelectionResult['stoppedBy'];
+  notes: string[];
+}
+
 /**
- * Chooses K sites. Greedy answers synchronously inside; exact awaits HiGHS.
- * @param problem candidates (+ location problem for coverage/access/blend)
- * @param options merged over `defaultSelectionOptions`
- * @returns a result with `status`; infeasible rules give `status: 'infeasible'` and `violated`, never a throw
- * @throws Error naming the option or input on malformed input (bad k, missing scores or location)
+ * Chooses K sites (`options.method`: exact by default).
+ * @returns a result; infeasible rules give `status: 'infeasible'` with the broken rules in `violated`
+ * @throws Error on bad options or input (naming them); `ExactSolveError` when the exact model is too
+ *   large for the solver or the solver fails (naming the instance size and what to do)
  */
 export async function selectSites(problem: SelectionProblem, options: Partial<SelectionOptions> = {}): Promise<SelectionResult> {
   const opts = mergeOptions(options);
@@ -34,87 +55,94 @@ export async function selectSites(problem: SelectionProblem, options: Partial<Se
   const t0 = performance.now();
   const { resolved, violated } = diagnose(problem, opts);
   if (violated.length > 0) return infeasibleResult(opts, violated);
-  const prepared = prepareObjective(problem, opts);
-  const outcome = await exactSelect(prepared, resolved, opts);
-  if (outcome.status === 'infeasible') return infeasibleResult(opts, ['the solver proved the rules infeasible'], performance.now() - t0);
-  return explain(problem, opts, prepared, resolved, outcome, performance.now() - t0);
+  const p = prepareObjective(problem, opts);
+  const start = heuristicSet(p, resolved, true);
+  const count = subsetCount(resolved, opts.enumerationLimit);
+  let outcome: Outcome;
+  if (count <= opts.enumerationLimit) {
+    const { best, evaluated } = enumerateBest(p, resolved);
+    const value = exactValue(problem, opts, p, best);
+    outcome = { set: best, status: 'optimal', solver: 'enumeration', bound: value, stoppedBy: 'proof', notes: [`optimality proven by complete enumeration of ${evaluated} sets`] };
+  } else {
+    outcome = await milpOutcome(problem, opts, p, resolved, start);
+  }
+  return explain(problem, opts, p, resolved, outcome, performance.now() - t0);
 }
 
 /**
- * Chooses K sites greedily (synchronous; for instant feedback). Same contract as `selectSites`;
- * status is `feasible` (no optimality proof), `bound` and `gap` are `null`.
+ * Chooses K sites greedily (synchronous; for instant feedback): lazy greedy, then the swap search
+ * (unless `localSearch` is false). Same contract as `selectSites`; status `feasible`, no bound.
  */
 export function selectSitesGreedy(problem: SelectionProblem, options: Partial<SelectionOptions> = {}): SelectionResult {
   const opts = { ...mergeOptions(options), method: 'greedy' as const };
   const t0 = performance.now();
   const { resolved, violated } = diagnose(problem, opts);
   if (violated.length > 0) return infeasibleResult(opts, violated);
-  const prepared = prepareObjective(problem, opts);
-  const g = greedySelect(prepared, resolved);
-  const outcome: ExactOutcome = { status: 'feasible', selected: g.order, objective: g.value, bound: null, gap: null };
-  return explain(problem, opts, prepared, resolved, outcome, performance.now() - t0);
+  const p = prepareObjective(problem, opts);
+  const set = heuristicSet(p, resolved, opts.localSearch);
+  const notes = [opts.localSearch ? 'greedy with swap improvement; no optimality bound' : 'greedy; no optimality bound'];
+  return explain(problem, opts, p, resolved, { set, status: 'feasible', solver: 'greedy', bound: null, stoppedBy: null, notes }, performance.now() - t0);
 }
 
-function explain(
-  problem: SelectionProblem, opts: SelectionOptions, p: PreparedObjective, rc: ResolvedConstraints,
-  outcome: ExactOutcome, solveMs: number,
-): SelectionResult {
-  if (outcome.status === 'timedOut') {
-    return { ...infeasibleResult(opts, [], solveMs), status: 'timedOut', notes: [`no set found within ${opts.timeLimitSeconds} s`] };
-  }
-  const order = greedyOrder(p, outcome.selected, rc);
-  const sites = describeSites(problem, opts, p, rc, order);
+/** Greedy, then (optionally) swaps: the heuristic set every method starts from. */
+export function heuristicSet(p: PreparedObjective, rc: ResolvedConstraints, localSearch: boolean): number[] {
+  const ctx = swapContext(p, rc);
+  const greedy = greedySelect(p, rc, ctx);
+  return localSearch && swapCanImprove(p, rc) ? swapSearch(p, rc, greedy, 50, ctx) : greedy;
+}
+
+async function milpOutcome(problem: SelectionProblem, opts: SelectionOptions, p: PreparedObjective, rc: ResolvedConstraints, start: number[]): Promise<Outcome> {
+  const startValue = exactValue(problem, opts, p, start);
+  const resolution = p.integral ? 1 : opts.gapTolerance * Math.max(1, Math.abs(startValue));
+  const tieBroken = p.objective === 'coverage' || p.objective === 'access' || p.objective === 'beyond';
+  const allowedScores = p.scores.filter((_, j) => rc.allowed[j] === 1);
+  const epsilon = tieBroken ? tieEpsilon(allowedScores, rc.k, p.integral ? 0.5 : resolution / 2) : 0;
+  const instance = problem.location ? `${problem.location.nDemand.toLocaleString('en')} demand points × ${rc.n.toLocaleString('en')} candidate sites` : `${rc.n.toLocaleString('en')} candidates`;
+  const milp = await solveMilp(p, rc, {
+    timeLimitSeconds: opts.timeLimitSeconds, relativeGap: 0,
+    absoluteGap: p.integral ? (epsilon > 0 ? Math.max(1e-7, Math.min(0.25, epsilon * 1e-3)) : 0.5) : resolution / 4,
+    epsilon, maxModelNonzeros: opts.maxModelNonzeros, start, instance,
+  });
+  const found = milp.status === 'solved' ? milp.selected : start;
+  const set = swapSearch(p, rc, found);
+  const value = exactValue(problem, opts, p, set);
+  const bound = milp.dualBound === null ? null : reportBound(p, milp.dualBound, value);
+  const gap = bound === null ? null : gapOf(p, value, bound);
+  const optimal = gap !== null && gap <= opts.gapTolerance;
+  const notes = [`HiGHS branch-and-cut on ${milp.size.columns} columns, ${milp.size.rows} rows, ${milp.size.nonzeros} nonzeros`];
+  if (milp.stoppedBy === 'timeLimit') notes.push(`stopped by the time limit of ${opts.timeLimitSeconds} s`);
+  if (!optimal) notes.push(`not proven optimal: gap ${gap === null ? 'unknown' : gap.toExponential(2)} > tolerance ${opts.gapTolerance}`);
+  if (milp.status !== 'solved') notes.push('the solver returned no set; the greedy + swap set is reported');
+  return { set, status: optimal ? 'optimal' : 'feasible', solver: 'highs', bound, stoppedBy: optimal ? 'proof' : milp.stoppedBy === 'proof' ? 'otherLimit' : milp.stoppedBy, notes };
+}
+
+/** The solver's dual bound (maximisation form) in reporting units, on the right side of `value`. */
+function reportBound(p: PreparedObjective, dualBound: number, value: number): number {
+  const b = p.integral ? Math.floor(dualBound + Math.min(0.5, 1e-6 * Math.max(1, Math.abs(dualBound)))) : dualBound;
+  return p.access ? Math.max(0, Math.min(value, p.access.baseTotal - b)) : Math.max(value, b);
+}
+
+function gapOf(p: PreparedObjective, value: number, bound: number): number {
+  const diff = maximises(p.objective) ? bound - value : value - bound;
+  return Math.max(0, diff) / Math.max(Math.abs(value), 1);
+}
+
+function explain(problem: SelectionProblem, opts: SelectionOptions, p: PreparedObjective, rc: ResolvedConstraints, outcome: Outcome, solveMs: number): SelectionResult {
+  const order = reportOrder(p, rc, outcome.set);
   const selected = order.map((j) => problem.candidates[j].id);
   const broken = checkSelection(problem, opts, selected);
   if (broken.length > 0) throw new Error(`solver returned a set that breaks the rules: ${broken.join('; ')}`);
-  const evaluation = problem.location ? evaluateSet(problem.location, order, opts.radius) : null;
-  const notes: string[] = [];
+  const ev = problem.location ? evaluateSet(problem.location, order, opts.radius) : null;
+  const value = exactValue(problem, opts, p, order, ev ?? undefined);
+  const bound = outcome.bound;
+  const notes = [...outcome.notes, 'ties: objective first, then Σ score of the chosen sites, then candidate id'];
   if (opts.objective === 'blend') notes.push('blend = α·mean score/100 + (1−α)·newly covered/coverable residents');
   return {
-    status: outcome.status, method: opts.method, objectiveName: opts.objective, objective: outcome.objective,
-    bound: outcome.bound, gap: outcome.gap, selected, sites,
-    newlyCovered: evaluation?.newlyCovered ?? null, coveredShare: evaluation?.coveredShare ?? null,
-    meanAccess: evaluation?.meanAccess ?? null, violated: [], notes, solveMs,
+    status: outcome.status, method: opts.method, solver: outcome.solver, objectiveName: opts.objective, objective: value,
+    bound, gap: bound === null ? null : gapOf(p, value, bound), gapTolerance: opts.gapTolerance, stoppedBy: outcome.stoppedBy,
+    selected, selectedGroups: order.map((j) => rc.groups[rc.groupOf[j]]), sites: describeSites(problem, opts, p, rc, order),
+    scoreSum: exactSum(order.map((j) => p.scores[j])),
+    newlyCovered: ev?.newlyCovered ?? null, coveredShare: ev?.coveredShare ?? null, meanAccess: ev?.meanAccess ?? null, beyondCost: ev?.beyondCost ?? null,
+    violated: [], notes, solveMs,
   };
-}
-
-/** Orders a set as the greedy would grow it (forced first), so the gains sum to the objective. */
-function greedyOrder(p: PreparedObjective, set: readonly number[], rc: ResolvedConstraints): number[] {
-  const model = createGainModel(p);
-  const rest = new Set(set);
-  const order: number[] = [];
-  for (const j of set) if (rc.forced[j]) { model.add(j); order.push(j); rest.delete(j); }
-  while (rest.size > 0) {
-    let best = -1;
-    let bestGain = -Infinity;
-    for (const j of rest) {
-      const g = model.gain(j);
-      if (g > bestGain) { bestGain = g; best = j; }
-    }
-    model.add(best);
-    order.push(best);
-    rest.delete(best);
-  }
-  return order;
-}
-
-function describeSites(
-  problem: SelectionProblem, opts: SelectionOptions, p: PreparedObjective, rc: ResolvedConstraints, order: number[],
-): ChosenSite[] {
-  const model = createGainModel(p);
-  const total = objectiveValue(p, order);
-  const cov = problem.location ? (p.coverage ?? prepareObjective(problem, { ...opts, objective: 'coverage' }).coverage) : null;
-  return order.map((j) => {
-    const marginalGain = model.add(j);
-    const without = objectiveValue(p, order.filter((x) => x !== j));
-    let own: number | null = null;
-    if (cov) {
-      own = 0;
-      for (let e = cov.lists.start[j]; e < cov.lists.start[j + 1]; e++) own += p.demandWeight![cov.lists.index[e]];
-    }
-    return {
-      id: problem.candidates[j].id, district: problem.candidates[j].district ?? null, marginalGain,
-      lossIfRemoved: p.objective === 'access' ? without - total : total - without, newlyCovered: own, forced: rc.forced[j] === 1,
-    };
-  });
 }

@@ -141,8 +141,7 @@ function buildContext(db: Db, revision: string, travelModelRef: TravelModelRef):
     demand: demand.map((d) => ({ id: d.id, lon: d.lon, lat: d.lat, weight: d.population })),
     candidates: sites.map((s) => ({ id: s.kommunenummer, lon: s.lon, lat: s.lat })),
     fixed: stations.map((s) => ({ id: s.id, lon: s.lon, lat: s.lat })),
-    // The engine takes 32-bit costs until its 64-bit change lands; minutes to 0.1 are exact in 32 bits.
-    costs: { candidate: Float32Array.from(costs.candidate), fixed: Float32Array.from(costs.fixed) },
+    costs,
   });
   const inputs = engineInputs(db, municipalities, answers, access);
   const stationById = new Map(stations.map((s) => [s.id, s]));

@@ -68,15 +68,19 @@ export async function selectScenario(db: Db, params: ScenarioParams, method: 'ex
   return { ranking, context, selection };
 }
 
-/** Samples weights around (or across) the scenario's and reports per-municipality stability. */
+/**
+ * Samples weights around (or across) the scenario's and reports per-municipality stability.
+ * `proposal`: the chosen site ids of the scenario's proposal (sample 0's set, so every proposed site
+ * has pInSet > 0).
+ */
 export function robustnessScenario(
-  db: Db, params: ScenarioParams, options: { samples: number; seed: number; mode: 'around' | 'simplex' }, view: PlanningView = {},
+  db: Db, params: ScenarioParams, options: { samples: number; seed: number; mode: 'around' | 'simplex'; proposal?: readonly string[] }, view: PlanningView = {},
 ): RobustnessResult & { answersLoaded: boolean } {
   const context = planningContext(db, params.travelModel);
   const { method: _m, k: _k, ...selection } = selectionOptionsOf(params, 'greedy');
   const result = engineRobustness(
     inputsFor(context, view), rankOptionsOf(params),
-    { samples: options.samples, seed: options.seed, mode: options.mode, k: params.k, selection }, context.location,
+    { samples: options.samples, seed: options.seed, mode: options.mode, k: params.k, selection, proposal: options.proposal ?? null }, context.location,
   );
   return { ...result, answersLoaded: context.answers.loaded };
 }

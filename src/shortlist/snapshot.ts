@@ -3,7 +3,7 @@
  * Figures are copied from the engine's results without rounding, so a snapshot and a fresh engine
  * run on the same inputs are equal number for number.
  */
-import { evaluateSet, type LocationProblem, type RankingResult, type RobustnessResult, type SelectionResult } from '../engine';
+import { evaluateSet, marginalCoverage, type LocationProblem, type RankingResult, type RobustnessResult, type SelectionResult } from '../engine';
 import type { Municipality } from '../db/municipalities-repo';
 import type { ScenarioParams } from '../planning/scenario';
 import { inputHash } from './input-hash';
@@ -70,6 +70,10 @@ export function buildSnapshot(input: SnapshotInput): ShortlistSnapshot {
   const chosen = new Map((selection?.sites ?? []).map((s) => [s.id, s]));
   const siteIndex = new Map(location ? location.candidateIds.map((id, i) => [id, i]) : []);
   const sites = new Map(input.sites.map((s) => [s.kommunenummer, s]));
+  // Newly covered per candidate is its marginal gain in the shortlist's order, so the column sums to the set's figure.
+  const ordered = input.candidates.map((k) => siteIndex.get(k)).filter((j): j is number => j !== undefined);
+  const marginal = location ? marginalCoverage(location, params.minutes, ordered) : [];
+  const newlyOf = new Map(ordered.map((j, k) => [j, marginal[k]]));
 
   const candidates = input.candidates.map((knr): SnapshotCandidate => {
     const entry = byKnr.get(knr);
@@ -89,7 +93,7 @@ export function buildSnapshot(input: SnapshotInput): ShortlistSnapshot {
       robustness: rb ? { pInSet: rb.pInSet, pTopK: rb.pTopK, rankP05: rb.rankP05, rankMedian: rb.rankMedian, rankP95: rb.rankP95 } : null,
       inProposedSet: selection?.selected.includes(knr) ?? false,
       selection: ch ? { marginalGain: ch.marginalGain, lossIfRemoved: ch.lossIfRemoved, forced: ch.forced } : null,
-      newlyCovered: location && j !== undefined ? evaluateSet(location, [j], params.minutes).newlyCovered : null,
+      newlyCovered: j !== undefined ? newlyOf.get(j) ?? null : null,
       site: engineSiteOf(m, sites.get(knr), answer),
       answer,
       districtAdvice: input.advice.get(knr) ?? null,

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/commands/locate';
 
@@ -39,7 +41,7 @@ describe('stedsvalg locate', () => {
   test('When no distance file is given, then straight-line km are used and a table is printed', async () => {
     const { code, out } = await locate(['--demand', fx('demand-lonlat.csv'), '--sites', fx('sites-lonlat.csv'), '--k', '1', '--objective', 'coverage', '--radius', '50']);
     expect(code).toBe(0);
-    expect(out).toMatch(/status optimal \(exact\), objective coverage: demand weight within 50 of an open site = 150\.00/);
+    expect(out).toMatch(/status optimal \(exact, enumeration\), objective coverage: demand weight within 50 of an open site = 150\n/);
     expect(out).toMatch(/trondheim/);
   });
 
@@ -53,5 +55,75 @@ describe('stedsvalg locate', () => {
     const { code, out } = await locate([...base, '--k', '4', '--objective', 'coverage', '--radius', '10']);
     expect(code).toBe(1);
     expect(JSON.parse(out).violated).toEqual(['k 4 exceeds the 3 eligible candidates']);
+  });
+});
+
+describe('stedsvalg locate: exact figures and the distance file read as a stream', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stedsvalg-locate-'));
+  const file = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const demand = file('demand.csv', 'id,weight,lon,lat\nd1,10,,\nd2,20,,\nd3,30,,\n');
+  const sites = file('sites.csv', 'id,lon,lat,fixed\ns,,,0\nt,,,0\n');
+  const boundary = file('boundary.csv', 'demand_id,site_id,distance\nd1,s,44.999999\nd2,s,45\nd3,s,45.000001\nd1,t,1000\nd2,t,1000\nd3,t,1000\n');
+
+  test('When distances are 45 − 1e-6, 45 and 45 + 1e-6, then within 45 counts the first two only', async () => {
+    const r = JSON.parse((await locate(['--demand', demand, '--sites', sites, '--distances', boundary, '--k', '1', '--objective', 'coverage', '--radius', '45', '--json'])).out);
+    expect(r.selected).toEqual(['s']);
+    expect(r.value).toBe(30);
+    expect(r.coveredWeight).toBe(30);
+  });
+
+  test('When minimising access without a radius, then no covered weight is reported; with a radius it is', async () => {
+    const args = ['--demand', demand, '--sites', sites, '--distances', boundary, '--k', '1', '--objective', 'access', '--json'];
+    const without = JSON.parse((await locate(args)).out);
+    expect(without).not.toHaveProperty('coveredWeight');
+    expect(without.value).toBe(10 * 44.999999 + 20 * 45 + 30 * 45.000001);
+    const withRadius = JSON.parse((await locate([...args, '--radius', '45'])).out);
+    expect(withRadius.coveredWeight).toBe(30);
+  });
+
+  test('When a distance is 10,000,000.4, then it is read as exactly that double', async () => {
+    const big = file('big.csv', 'demand_id,site_id,distance\nd1,s,10000000.4\nd2,s,0.1\nd3,s,1e3\nd1,t,10000001\nd2,t,1\nd3,t,2000\n');
+    const r = JSON.parse((await locate(['--demand', demand, '--sites', sites, '--distances', big, '--k', '1', '--objective', 'access', '--json'])).out);
+    expect(r.selected).toEqual(['s']);
+    expect(r.value).toBe(10 * 10000000.4 + 20 * 0.1 + 30 * 1000);
+  });
+
+  test('When the file has a byte-order mark, CRLF, semicolons, decimal commas, quotes and no final newline, then it is read the same', async () => {
+    const messy = file('messy.csv', '\uFEFF"demand_id";"site_id";"distance"\r\n"d1";"s";"44,999999"\r\nd2;s;45\r\nd3;s;45,000001\r\nd1;t;1000\r\nd2;t;1000\r\nd3;t;1000');
+    const r = JSON.parse((await locate(['--demand', demand, '--sites', sites, '--distances', messy, '--k', '1', '--objective', 'coverage', '--radius', '45', '--json'])).out);
+    expect(r.value).toBe(30);
+  });
+
+  test.each([
+    ['an unknown demand id', 'demand_id,site_id,distance\nd1,s,1\nd9,s,2\n', /line 3, column demand_id: "d9" is not in the demand file/],
+    ['an unknown site id', 'demand_id,site_id,distance\nd1,x,1\n', /line 2, column site_id: "x" is not in the sites file/],
+    ['a distance that is not a number', 'demand_id,site_id,distance\nd1,s,far\n', /line 2, column distance: "far" is not a number/],
+    ['a negative distance', 'demand_id,site_id,distance\nd1,s,-1\n', /line 2, column distance: must be ≥ 0/],
+    ['a pair listed twice', 'demand_id,site_id,distance\nd1,s,1\nd2,s,1\nd1,s,2\n', /line 4: the pair d1 → s is listed twice/],
+    ['a missing column', 'demand,site_id,distance\nd1,s,1\n', /missing column "demand_id"/],
+  ])('When the distance file has %s, then the error names the file, line and column', async (_, text, message) => {
+    const path = file(`bad-${Math.random().toString(36).slice(2)}.csv`, text);
+    await expect(locate(['--demand', demand, '--sites', sites, '--distances', path, '--k', '1', '--objective', 'coverage'])).rejects.toThrow(message);
+  });
+
+  test('When the objective is beyond, then the value is Σ weight × distance beyond the radius', async () => {
+    const r = JSON.parse((await locate(['--demand', demand, '--sites', sites, '--distances', boundary, '--k', '1', '--objective', 'beyond', '--radius', '44', '--json'])).out);
+    expect(r.selected).toEqual(['s']);
+    expect(r.value).toBeCloseTo(10 * 0.999999 + 20 * 1 + 30 * 1.000001, 9);
+    expect(r.weightedDistanceBeyond).toBe(r.value);
+    await expect(locate(['--demand', demand, '--sites', sites, '--distances', boundary, '--k', '1', '--objective', 'beyond'])).rejects.toThrow('--radius is required for --objective beyond');
+  });
+
+  test('When sites carry a group, then at most --max-per-group sites of a group are chosen', async () => {
+    const grouped = file('grouped.csv', 'id,lon,lat,fixed,group\ns,,,0,A\nt,,,0,A\n');
+    const r = await locate(['--demand', demand, '--sites', grouped, '--distances', boundary, '--k', '2', '--objective', 'coverage', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).violated).toEqual(['k 2 exceeds the 1 eligible candidates (at most 1 per group)']);
+    const two = JSON.parse((await locate(['--demand', demand, '--sites', grouped, '--distances', boundary, '--k', '2', '--objective', 'coverage', '--max-per-group', '2', '--json'])).out);
+    expect([...two.selected].sort()).toEqual(['s', 't']);
   });
 });

@@ -16,8 +16,8 @@ function instance(seed: number, nCand = 8, nDemand = 30, nFixed = 2): SelectionP
     candidates: cands.map((_, j) => ({ id: `c${j}`, lon: 0, lat: 0 })),
     fixed: fixed.map((_, f) => ({ id: `f${f}`, lon: 0, lat: 0 })),
     costs: {
-      candidate: Float32Array.from(demand.flatMap((p) => cands.map((c) => d(p.xy, c)))),
-      fixed: Float32Array.from(demand.flatMap((p) => fixed.map((f) => d(p.xy, f)))),
+      candidate: Float64Array.from(demand.flatMap((p) => cands.map((c) => d(p.xy, c)))),
+      fixed: Float64Array.from(demand.flatMap((p) => fixed.map((f) => d(p.xy, f)))),
     },
   });
   return {

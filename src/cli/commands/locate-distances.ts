@@ -1,0 +1,267 @@
+/**
+ * Streaming reader for `locate --distances`: rows `demand_id,site_id,distance` are read in 4 MB
+ * chunks straight into 64-bit typed arrays, without building a string or an object per row, and the
+ * fixed sites are reduced to each demand point's nearest one while reading. Memory is the demand ×
+ * candidate matrix plus one bit per (demand, site) pair for duplicate detection, whatever the file size.
+ *
+ * Ids are matched as raw UTF-8 bytes in an open-addressing hash table (FNV-1a, Fowler/Noll/Vo), with
+ * the previous row's demand id reused when it repeats (files are usually grouped by demand point).
+ * Numbers: a fast path for plain decimals whose digits fit in 2^53 and whose power of ten is at most
+ * 10^22, where one IEEE division or multiplication by an exact power of ten is correctly rounded
+ * (W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990); anything else goes to
+ * `Number()`, so every value is the same double `Number()` would give. CSV details as `src/import/csv.ts`:
+ * a UTF-8 byte-order mark, `,` `;` or tab detected from the header, LF or CRLF, quoted fields, and a
+ * decimal comma when the delimiter is `;`.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { CliUsageError } from '../types';
+
+/** Where each site's column goes: a candidate index, or −1 for a fixed site. */
+export interface DistanceTargets {
+  demandIds: readonly string[];
+  siteIds: readonly string[];
+  /** Per site (same order as `siteIds`): candidate column, or −1 when the site is fixed. */
+  candidateOf: Int32Array;
+  nCandidates: number;
+}
+
+/** What the reader produced. */
+export interface DistanceMatrix {
+  /** nDemand × nCandidates, demand-major; Infinity = not listed. */
+  candidate: Float64Array;
+  /** Per demand point, the smallest distance to a fixed site (Infinity = none listed). */
+  fixedNearest: Float64Array;
+  rows: number;
+}
+
+const CHUNK = 4 << 20;
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** An id → index table over UTF-8 bytes. */
+class IdTable {
+  private readonly mask: number;
+  private readonly slots: Int32Array;
+  private readonly bytes: Buffer[];
+
+  constructor(ids: readonly string[]) {
+    let size = 16;
+    while (size < ids.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+    this.bytes = ids.map((id) => Buffer.from(id, 'utf8'));
+    this.bytes.forEach((b, i) => {
+      let h = hash(b, 0, b.length) & this.mask;
+      while (this.slots[h] >= 0) h = (h + 1) & this.mask;
+      this.slots[h] = i;
+    });
+  }
+
+  find(buf: Buffer, start: number, end: number): number {
+    let h = hash(buf, start, end) & this.mask;
+    for (;;) {
+      const i = this.slots[h];
+      if (i < 0) return -1;
+      const b = this.bytes[i];
+      if (sameBytes(buf, start, end, b)) return i;
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
+/** buf[start, end) equals `bytes` (a JS loop: ids are short, a native call costs more). */
+function sameBytes(buf: Buffer, start: number, end: number, bytes: Buffer): boolean {
+  if (end - start !== bytes.length) return false;
+  for (let k = 0; k < bytes.length; k++) if (buf[start + k] !== bytes[k]) return false;
+  return true;
+}
+
+function hash(buf: Buffer, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  return h >>> 0;
+}
+
+/** Parses a decimal number from bytes; NaN when it is not one. */
+export function parseDecimal(buf: Buffer, start: number, end: number, decimalComma: boolean): number {
+  let i = start;
+  let neg = false;
+  if (buf[i] === 0x2d || buf[i] === 0x2b) neg = buf[i++] === 0x2d;
+  let mant = 0;
+  let digits = 0;
+  let frac = 0;
+  let seenPoint = false;
+  for (; i < end; i++) {
+    const c = buf[i];
+    if (c >= 0x30 && c <= 0x39) {
+      if (mant === 0 && c === 0x30 && !seenPoint) continue;
+      mant = mant * 10 + (c - 0x30);
+      digits++;
+      if (seenPoint) frac++;
+    } else if (!seenPoint && (c === 0x2e || (decimalComma && c === 0x2c))) seenPoint = true;
+    else break;
+  }
+  if (i < end || (digits === 0 && (seenPoint || i === start))) return slowParse(buf, start, end, decimalComma);
+  if (digits > 15 || frac > 22) {
+    // A plain decimal with too many digits for the exact fast path: Number() on the bytes, no validation needed.
+    const text = buf.toString('latin1', start, end);
+    return Number(decimalComma ? text.replace(',', '.') : text);
+  }
+  const v = frac === 0 ? mant : mant / POW10[frac];
+  return neg ? -v : v;
+}
+
+function slowParse(buf: Buffer, start: number, end: number, decimalComma: boolean): number {
+  let text = buf.toString('utf8', start, end).trim();
+  if (decimalComma) text = text.replace(',', '.');
+  if (text === '' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return NaN;
+  return Number(text);
+}
+
+interface Header {
+  delimiter: number;
+  demand: number;
+  site: number;
+  distance: number;
+  columns: number;
+}
+
+function parseHeader(path: string, line: string): Header {
+  const text = line.replace(/^\uFEFF/, '').replace(/\r$/, '');
+  const counts = [',', ';', '\t'].map((d) => text.split(d).length);
+  const delimiter = [',', ';', '\t'][counts.indexOf(Math.max(...counts))];
+  const names = text.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1').trim());
+  const col = (name: string): number => {
+    const i = names.indexOf(name);
+    if (i < 0) throw new CliUsageError(`${path}: missing column "${name}" (expected demand_id,site_id,distance)`);
+    return i;
+  };
+  return { delimiter: delimiter.charCodeAt(0), demand: col('demand_id'), site: col('site_id'), distance: col('distance'), columns: names.length };
+}
+
+/**
+ * Reads a distance file (see the file comment).
+ * @param chunkBytes read size (default 4 MB; small values let tests cross chunk boundaries)
+ * @throws CliUsageError naming the file, line and column for an unknown id, a bad or negative
+ *   distance, a pair listed twice or a missing column; or when the file cannot be read
+ */
+export function readDistanceFile(path: string, t: DistanceTargets, chunkBytes = CHUNK): DistanceMatrix {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    throw new CliUsageError(`cannot read distances file ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    return readRows(fd, path, t, chunkBytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Per-row parsing state: id tables, the previous demand id, the duplicate-pair bits, the output. */
+class RowParser {
+  readonly out: DistanceMatrix;
+  private readonly seen: Uint8Array;
+  private readonly demandTable: IdTable;
+  private readonly siteTable: IdTable;
+  private readonly fields: Int32Array;
+  private lastDemand = { index: -1, bytes: Buffer.alloc(0) };
+
+  constructor(private readonly path: string, private readonly t: DistanceTargets, private readonly header: Header) {
+    const nD = t.demandIds.length;
+    this.out = { candidate: new Float64Array(nD * t.nCandidates).fill(Infinity), fixedNearest: new Float64Array(nD).fill(Infinity), rows: 0 };
+    this.seen = new Uint8Array(Math.ceil((nD * t.siteIds.length) / 8));
+    this.demandTable = new IdTable(t.demandIds);
+    this.siteTable = new IdTable(t.siteIds);
+    this.fields = new Int32Array(2 * header.columns + 2);
+  }
+
+  /** Parses the row buf[start, stop) (line number `lineNo`) into the matrix. */
+  row(buf: Buffer, start: number, stop: number, lineNo: number): void {
+    const { header: h, fields: f, path, t } = this;
+    const nf = splitFields(buf, start, stop, h.delimiter, f);
+    if (nf <= Math.max(h.demand, h.site, h.distance)) throw new CliUsageError(`${path} line ${lineNo}: expected ${h.columns} columns, found ${nf}`);
+    const d = this.demandIndex(buf, f[2 * h.demand], f[2 * h.demand + 1], lineNo);
+    const s = this.siteTable.find(buf, f[2 * h.site], f[2 * h.site + 1]);
+    if (s < 0) throw new CliUsageError(`${path} line ${lineNo}, column site_id: "${buf.toString('utf8', f[2 * h.site], f[2 * h.site + 1])}" is not in the sites file`);
+    const v = parseDecimal(buf, f[2 * h.distance], f[2 * h.distance + 1], h.delimiter === 0x3b);
+    if (!Number.isFinite(v)) throw new CliUsageError(`${path} line ${lineNo}, column distance: "${buf.toString('utf8', f[2 * h.distance], f[2 * h.distance + 1]).trim()}" is not a number`);
+    if (v < 0) throw new CliUsageError(`${path} line ${lineNo}, column distance: must be ≥ 0`);
+    const bit = d * t.siteIds.length + s;
+    if (this.seen[bit >> 3] & (1 << (bit & 7))) throw new CliUsageError(`${path} line ${lineNo}: the pair ${t.demandIds[d]} → ${t.siteIds[s]} is listed twice`);
+    this.seen[bit >> 3] |= 1 << (bit & 7);
+    const c = t.candidateOf[s];
+    if (c >= 0) this.out.candidate[d * t.nCandidates + c] = v;
+    else if (v < this.out.fixedNearest[d]) this.out.fixedNearest[d] = v;
+    this.out.rows++;
+  }
+
+  private demandIndex(buf: Buffer, start: number, end: number, lineNo: number): number {
+    if (this.lastDemand.index >= 0 && sameBytes(buf, start, end, this.lastDemand.bytes)) return this.lastDemand.index;
+    const d = this.demandTable.find(buf, start, end);
+    if (d < 0) throw new CliUsageError(`${this.path} line ${lineNo}, column demand_id: "${buf.toString('utf8', start, end)}" is not in the demand file`);
+    this.lastDemand = { index: d, bytes: Buffer.from(buf.subarray(start, end)) };
+    return d;
+  }
+}
+
+function readRows(fd: number, path: string, t: DistanceTargets, chunkBytes: number): DistanceMatrix {
+  let parser: RowParser | null = null;
+  let buf = Buffer.alloc(Math.max(1, chunkBytes));
+  let carry = 0;
+  let lineNo = 0;
+  for (;;) {
+    if (carry === buf.length) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]);
+    const got = readSync(fd, buf, carry, buf.length - carry, null);
+    const end = carry + got;
+    let lineStart = 0;
+    for (;;) {
+      // Line ends are found natively (memchr); a last line without newline ends at end of file.
+      let i = buf.indexOf(0x0a, lineStart);
+      if (i < 0 || i >= end) {
+        if (got !== 0 || lineStart >= end) break;
+        i = end;
+      }
+      lineNo++;
+      const stop = i > lineStart && buf[i - 1] === 0x0d ? i - 1 : i;
+      if (parser === null) parser = new RowParser(path, t, parseHeader(path, buf.toString('utf8', lineStart, stop)));
+      else if (stop > lineStart) parser.row(buf, lineStart, stop, lineNo);
+      lineStart = i + 1;
+    }
+    if (got === 0) break;
+    carry = end - lineStart;
+    buf.copy(buf, 0, lineStart, end);
+  }
+  if (parser === null) throw new CliUsageError(`${path}: the file is empty (expected a header demand_id,site_id,distance)`);
+  return parser.out;
+}
+
+/**
+ * Splits a line into field [start, end) pairs (quotes respected), each trimmed of spaces and of one
+ * pair of surrounding quotes; returns the field count (fields beyond `out`'s room are counted only).
+ */
+function splitFields(buf: Buffer, start: number, end: number, delimiter: number, out: Int32Array): number {
+  let n = 0;
+  let fieldStart = start;
+  let quoted = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? buf[i] : -1;
+    if (c === 0x22) quoted = !quoted;
+    if (c !== -1 && (c !== delimiter || quoted)) continue;
+    if (n * 2 + 1 < out.length) {
+      let a = fieldStart;
+      let b = i;
+      while (a < b && buf[a] === 0x20) a++;
+      while (b > a && buf[b - 1] === 0x20) b--;
+      if (b - a >= 2 && buf[a] === 0x22 && buf[b - 1] === 0x22) {
+        a++;
+        b--;
+      }
+      out[n * 2] = a;
+      out[n * 2 + 1] = b;
+    }
+    n++;
+    fieldStart = i + 1;
+  }
+  return n;
+}

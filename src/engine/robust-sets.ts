@@ -1,0 +1,163 @@
+/**
+ * The chosen set in each robustness sample, with the proposal's objective, rules and tie-break
+ * (`tiebreak.ts`): per sample the scores (from the sampled weights) and/or the travel times (from the
+ * sampled model error, `perturb.ts`) change, and the set is re-chosen by greedy + swap search (Teitz &
+ * Bart 1968) and, when the proposal is known, also by swap search started from the proposal; the
+ * better of the two under the lexicographic key counts. Sample 0 is the unperturbed scenario: its set
+ * is the proposal itself when the caller passes it, so every proposed site has pInSet > 0.
+ */
+import { greedySelect, swapCanImprove, swapContext, swapSearch } from './greedy';
+import type { LocationProblem } from './location';
+import { createState, maximises, prepareObjective, type PreparedObjective } from './objective';
+import { checkTravelError, perturbationBase, perturbedObjective, type PerturbationBase, type TravelError } from './perturb';
+import { diagnose, type ResolvedConstraints } from './rules';
+import { defaultSelectionOptions, type SelectionObjective, type SelectionOptions, type SelectionProblem } from './selection';
+import { SCORE_TOLERANCE } from './tiebreak';
+
+/** A candidate site for the set samples: which municipality (index into the ranking's list) it belongs to. */
+export interface SampleSite {
+  id: string;
+  kommunenummer: string;
+  municipality: number;
+}
+
+/** Builds sets per sample; see the file comment. */
+export interface SetSampler {
+  objective: SelectionObjective;
+  /** The set depends on the criteria weights (through the objective or the score tie-break). */
+  weightDependent: boolean;
+  /** The set depends on travel times (coverage/access/beyond) and a travel error is given. */
+  travelDependent: boolean;
+  infeasible: string[];
+  /**
+   * The set for one sample.
+   * @param municipalityScores scores per municipality for this sample
+   * @param errors per demand point travel errors, or null for the unperturbed model
+   * @param useProposal return the proposal itself (sample 0)
+   */
+  choose(municipalityScores: Float64Array, errors: Float64Array | null, useProposal: boolean): number[];
+}
+
+/**
+ * Prepares the sampler once.
+ * @throws Error naming the site when a proposal id is not a candidate, or when the proposal breaks the rules
+ */
+export function setSampler(
+  sites: readonly SampleSite[], eligible: Uint8Array, municipalityDistricts: readonly string[], k: number,
+  selection: Partial<Omit<SelectionOptions, 'k' | 'method'>>, location: LocationProblem | undefined,
+  travelError: TravelError | null, proposal: readonly string[] | null,
+): SetSampler {
+  const opts: SelectionOptions = { ...defaultSelectionOptions, objective: 'score', ...selection, k, method: 'greedy' };
+  const problem: SelectionProblem = {
+    candidates: sites.map((s) => ({ id: s.id, group: s.kommunenummer, district: municipalityDistricts[s.municipality], eligible: eligible[s.municipality] === 1, score: 0 })),
+    location,
+  };
+  const travelDependent = travelError !== null && opts.objective !== 'score' && opts.objective !== 'blend' && location !== undefined;
+  const base = { objective: opts.objective, weightDependent: true, travelDependent };
+  const { resolved, violated } = diagnose(problem, opts);
+  if (violated.length > 0) return { ...base, infeasible: violated, choose: () => [] };
+  if (travelError) checkTravelError(travelError);
+  const p = prepareObjective(problem, opts);
+  const pert: PerturbationBase | null = travelDependent ? perturbationBase(location!, p, travelError!) : null;
+  const proposed = proposal ? proposalIndices(problem, proposal) : null;
+  const siteMunicipality = Int32Array.from(sites, (s) => s.municipality);
+  const sitesByMunicipality = sitesInIdOrder(sites, p.idRank, municipalityDistricts.length);
+  // Consecutive calls often reuse the same scores (the families of one sample, the travel family): memoise.
+  const orders: { scores: Float64Array; order: Int32Array }[] = [];
+  const orderFor = (scores: Float64Array): Int32Array => {
+    const hit = orders.find((o) => o.scores.every((v, i) => v === scores[i]));
+    if (hit) return hit.order;
+    const order = scoreOrder(scores, sitesByMunicipality, p.idRank);
+    if (orders.length >= 2) orders.shift();
+    orders.push({ scores: Float64Array.from(scores), order });
+    return order;
+  };
+  return {
+    ...base, infeasible: [],
+    choose(municipalityScores, errors, useProposal) {
+      if (useProposal && proposed) return proposed;
+      const scores = new Float64Array(siteMunicipality.length);
+      for (let j = 0; j < scores.length; j++) scores[j] = municipalityScores[siteMunicipality[j]];
+      let q: PreparedObjective = { ...p, scores };
+      if (errors && pert) q = perturbedObjective(q, location!, pert, errors);
+      return bestOf(q, resolved, proposed, () => orderFor(municipalityScores));
+    },
+  };
+}
+
+/** Per municipality, its sites in ascending id order. */
+function sitesInIdOrder(sites: readonly SampleSite[], idRank: Int32Array, nMunicipalities: number): number[][] {
+  const out: number[][] = Array.from({ length: nMunicipalities }, () => []);
+  sites.forEach((s, j) => out[s.municipality].push(j));
+  for (const list of out) list.sort((a, b) => idRank[a] - idRank[b]);
+  return out;
+}
+
+/**
+ * Sites ordered by (score desc, id asc) in O(sites + m log m): sites share their municipality's score,
+ * so municipalities are sorted by score (ties: smallest site id first) and expanded.
+ */
+function scoreOrder(municipalityScores: Float64Array, byMunicipality: number[][], idRank: Int32Array): Int32Array {
+  const ms: number[] = [];
+  for (let m = 0; m < byMunicipality.length; m++) if (byMunicipality[m].length > 0) ms.push(m);
+  const sc = municipalityScores;
+  ms.sort((a, b) => (Math.abs(sc[a] - sc[b]) > SCORE_TOLERANCE ? sc[b] - sc[a] : idRank[byMunicipality[a][0]] - idRank[byMunicipality[b][0]]));
+  const out = new Int32Array(idRank.length);
+  let at = 0;
+  for (let k = 0; k < ms.length; ) {
+    let end = k + 1;
+    while (end < ms.length && Math.abs(sc[ms[end]] - sc[ms[k]]) <= SCORE_TOLERANCE) end++;
+    if (end === k + 1) {
+      for (const j of byMunicipality[ms[k]]) out[at++] = j;
+    } else {
+      // Municipalities with equal scores: their sites merged by id.
+      const merged: number[] = [];
+      for (let q = k; q < end; q++) for (const j of byMunicipality[ms[q]]) merged.push(j);
+      merged.sort((a, b) => idRank[a] - idRank[b]);
+      for (const j of merged) out[at++] = j;
+    }
+    k = end;
+  }
+  return out;
+}
+
+function proposalIndices(problem: SelectionProblem, proposal: readonly string[]): number[] {
+  const index = new Map(problem.candidates.map((c, i) => [c.id, i]));
+  return proposal.map((id) => {
+    const j = index.get(id);
+    if (j === undefined) throw new Error(`proposal site ${id} is not a candidate`);
+    return j;
+  });
+}
+
+/** Greedy + swaps, and swaps from the proposal; the better set under the lexicographic key. */
+function bestOf(p: PreparedObjective, rc: ResolvedConstraints, proposal: number[] | null, order: () => Int32Array): number[] {
+  const ctx = swapContext(p, rc, order);
+  const greedy = greedySelect(p, rc, ctx);
+  if (!swapCanImprove(p, rc)) return greedy;
+  const a = swapSearch(p, rc, greedy, 50, ctx);
+  if (!proposal || proposal.length !== rc.k) return a;
+  const b = swapSearch(p, rc, proposal, 50, ctx);
+  return compareSets(p, a, b) >= 0 ? a : b;
+}
+
+/** > 0 when set a is better than b (objective, then Σ score, then sorted id ranks). */
+function compareSets(p: PreparedObjective, a: number[], b: number[]): number {
+  const sign = maximises(p.objective) ? 1 : -1;
+  const va = valueOf(p, a);
+  const vb = valueOf(p, b);
+  if (Math.abs(va - vb) > p.tolerance) return sign * (va - vb);
+  const sa = a.reduce((s, j) => s + p.scores[j], 0);
+  const sb = b.reduce((s, j) => s + p.scores[j], 0);
+  if (Math.abs(sa - sb) > SCORE_TOLERANCE) return sa - sb;
+  const ra = a.map((j) => p.idRank[j]).sort((x, y) => x - y);
+  const rb = b.map((j) => p.idRank[j]).sort((x, y) => x - y);
+  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return rb[i] - ra[i];
+  return 0;
+}
+
+function valueOf(p: PreparedObjective, set: number[]): number {
+  const state = createState(p);
+  for (const j of set) state.add(j);
+  return state.value();
+}
