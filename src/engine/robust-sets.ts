@@ -8,7 +8,7 @@
  */
 import { greedySelect, swapCanImprove, swapContext, swapSearch } from './greedy';
 import type { LocationProblem } from './location';
-import { createState, maximises, prepareObjective, type PreparedObjective } from './objective';
+import { compareSets, prepareObjective, type PreparedObjective } from './objective';
 import { checkTravelError, perturbationBase, perturbedObjective, type PerturbationBase, type TravelError } from './perturb';
 import { diagnose, type ResolvedConstraints } from './rules';
 import { defaultSelectionOptions, type SelectionObjective, type SelectionOptions, type SelectionProblem } from './selection';
@@ -139,25 +139,4 @@ function bestOf(p: PreparedObjective, rc: ResolvedConstraints, proposal: number[
   if (!proposal || proposal.length !== rc.k) return a;
   const b = swapSearch(p, rc, proposal, 50, ctx);
   return compareSets(p, a, b) >= 0 ? a : b;
-}
-
-/** > 0 when set a is better than b (objective, then Σ score, then sorted id ranks). */
-function compareSets(p: PreparedObjective, a: number[], b: number[]): number {
-  const sign = maximises(p.objective) ? 1 : -1;
-  const va = valueOf(p, a);
-  const vb = valueOf(p, b);
-  if (Math.abs(va - vb) > p.tolerance) return sign * (va - vb);
-  const sa = a.reduce((s, j) => s + p.scores[j], 0);
-  const sb = b.reduce((s, j) => s + p.scores[j], 0);
-  if (Math.abs(sa - sb) > SCORE_TOLERANCE) return sa - sb;
-  const ra = a.map((j) => p.idRank[j]).sort((x, y) => x - y);
-  const rb = b.map((j) => p.idRank[j]).sort((x, y) => x - y);
-  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return rb[i] - ra[i];
-  return 0;
-}
-
-function valueOf(p: PreparedObjective, set: number[]): number {
-  const state = createState(p);
-  for (const j of set) state.add(j);
-  return state.value();
 }
