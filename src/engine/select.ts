@@ -93,7 +93,11 @@ export function heuristicSet(p: PreparedObjective, rc: ResolvedConstraints, loca
 
 async function exactOutcome(problem: SelectionProblem, opts: SelectionOptions, p: PreparedObjective, rc: ResolvedConstraints, start: number[], t0: number): Promise<Outcome> {
   const startValue = exactValue(problem, opts, p, start);
-  const resolution = p.integral ? 1 : opts.gapTolerance * Math.max(1, Math.abs(startValue));
+  // δ must not exceed gapTolerance · |optimum|: a maximised start is below the optimum; a minimised
+  // one is above it, so a third of it is taken (a start within 4× of the optimum keeps the proof
+  // inside the tolerance: ε·S_K + absoluteGap = ¾ δ).
+  const scale = Math.max(1, Math.abs(startValue) / (maximises(p.objective) ? 1 : 3));
+  const resolution = p.integral ? 1 : opts.gapTolerance * scale;
   const tieBroken = p.objective === 'coverage' || p.objective === 'access' || p.objective === 'beyond';
   const allowedScores = p.scores.filter((_, j) => rc.allowed[j] === 1);
   const epsilon = tieBroken ? tieEpsilon(allowedScores, rc.k, p.integral ? 0.5 : resolution / 2) : 0;
