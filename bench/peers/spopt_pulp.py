@@ -24,6 +24,7 @@ and a message when they are missing, so the bench can skip the peer.
 Usage:
   /usr/bin/python3 bench/peers/spopt_pulp.py --demand D.csv --sites S.csv --distances X.csv \
       --k K --objective coverage|access [--radius R] [--time-limit SECONDS]
+  /usr/bin/python3 bench/peers/spopt_pulp.py --check     (exit 0 when PuLP and CBC are usable, else 3)
 """
 import argparse
 import csv
@@ -100,6 +101,8 @@ def fix(fac, fixed):
 
 
 def main():
+    if sys.argv[1:] == ["--check"]:
+        sys.exit(0 if pulp.COIN_CMD().available() else 3)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--demand", required=True)
     parser.add_argument("--sites", required=True)
