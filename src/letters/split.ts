@@ -179,9 +179,12 @@ function byParagraphs(text: string): Section[] {
 
 /**
  * Splits the normalised text of a letter into sections per question.
+ * @param exclude character ranges that are not the municipality's answer (`quoted.ts`): no markers or headings there
  * @returns the method that worked and the sections, covering the whole text in order
  */
-export function splitAnswers(text: string): { method: SplitMethod; sections: Section[] } {
+export function splitAnswers(original: string, exclude: readonly { start: number; end: number }[] = []): { method: SplitMethod; sections: Section[] } {
+  // Quoted text (a forwarded message, the superseded recommendation) is blanked out, offsets kept.
+  const text = exclude.length === 0 ? original : [...original].map((c, i) => (c !== '\n' && exclude.some((r) => i >= r.start && i < r.end) ? ' ' : c)).join('');
   const lines = linesOf(text);
   const markers = findMarkers(lines, text);
   const prefixed = markers.filter((m) => m.prefixed);
