@@ -37,12 +37,24 @@ export const hedge = word(
     'ta (?:endelig )?stilling',
     '(?:vil|skal|kan|må|bør) (?:[\\p{L}]+ ){0,2}(?:vurdere|vurdera|sjå på|se på|drøfte|utrede|greie ut)', 'må vurderes', 'skal vurderes', 'vurderer', 'vurderar', 'vil bli vurdert', 'under vurdering',
     'usikker', 'usikre', 'uavklart', 'uavklara', '(?:ikke|ikkje) (?:avklart|avklara|ferdig vurdert|bestemt|besluttet|vedteke|vedtatt)',
-    'avventer', 'ventar', 'avvente', '(?:kommer|komme|kome|kjem|komma) tilbake til', 'på et senere tidspunkt', 'på eit seinare tidspunkt',
+    'avventer', 'ventar', 'avvente', '(?:kommer|komme|kome|kjem|komma) tilbake (?:til|med)', 'ettersender', 'ettersend(?:e|ast|es)',
+    // Deferred until the municipality knows or has decided more ("vil ikke be om … før vi vet").
+    'før (?:vi|kommunen|kommunestyret|heradsstyret|formannskapet|bystyret) (?:vet|veit|kjenner|kjenner til|har (?:fått|teke|tatt|vurdert|drøfta|drøftet)|tar stilling|tek stilling|får)', 'på et senere tidspunkt', 'på eit seinare tidspunkt',
     'senere tidspunkt', 'seinare tidspunkt', 'ønsker dialog', 'ønskjer dialog', 'ønsker en dialog', 'ønskjer ein dialog',
     'åpen for', 'open for', 'åpne for', 'opne for', 'ser (?:ikke|ikkje) bort fra', 'ser (?:ikke|ikkje) bort frå', 'kan tenke seg', 'kan tenkje seg',
     'kanskje', 'muligens', 'moglegvis', 'eventuelt', 'foreløpig (?:ikke|ikkje)', 'førebels (?:ikke|ikkje)',
     'vil se på', 'vil sjå på', 'se nærmere på', 'sjå nærare på', 'utrede', 'utgreie', 'greie ut', 'drøfte(?:s)? nærmere', 'drøftast',
   ].join('|'),
+);
+
+/**
+ * Hedges that follow what they hedge, as the predicate of a clause: "Spørsmålet om et nytt tjenestested … er ikke
+ * avklart", "… for egen del før vi vet hvordan det blir bemannet".
+ */
+export const predicateHedge = word(
+  '(?:er|blir|vert)(?: (?:ennå|enno|foreløpig|førebels))? (?:ikke|ikkje) (?:avklart|avklara|bestemt|besluttet|vedteke|vedtatt|ferdig (?:vurdert|drøftet|drøfta|behandlet|handsama))|' +
+    '(?:er|blir|vert) (?:uavklart|uavklara|under vurdering|til vurdering|til behandling|til handsaming)|(?:må|skal) (?:vurderes|vurderast|drøftes|drøftast|utredes|greiast ut)|vil bli vurdert|skal opp (?:i|til)|' +
+    'før (?:vi|kommunen|kommunestyret|heradsstyret|formannskapet|bystyret) (?:vet|veit|kjenner|har|tar|tek|får)',
 );
 
 /** Conditions ("if", "provided that"). */
@@ -64,7 +76,7 @@ export const definiteStation = word(
 export const wish = word(
   [
     'ønsker', 'ønske', 'ønsket', 'ønskjer', 'ønskje', 'ønskt', 'ønskte', 'ynskjer', 'ynskje', 'ønskelig', 'ønskeleg', 'ønskelige', 'ønskelege',
-    'ber (?:(?:derfor|difor|ikke|ikkje|heller|herved|med dette|også|og) )*om', 'ber departementet', 'ber regjeringen', 'ber regjeringa', 'ber justisdepartementet',
+    'ber (?:(?:derfor|difor|ikke|ikkje|heller|herved|med dette|også|og) )*om', 'be (?:(?:ikke|ikkje|derfor|difor) )*om', 'bede om', 'ber departementet', 'ber regjeringen', 'ber regjeringa', 'ber justisdepartementet',
     '(?:søker|søkjer|søke|søkje) (?:(?:ikke|ikkje|herved|derfor) )*om', 'går inn for', 'gjeng inn for', 'anbefaler', 'tilrår', 'foreslår', 'føreslår',
     'positiv til', 'positive til', 'positiv til å', 'interessert i', 'interesse for', 'melder interesse', 'melde interesse',
     'håper', 'håpar', 'har behov for', 'er behov for', 'har bruk for', 'trenger', 'treng', 'vil gjerne ha', 'vil ha', 'vil gjerne få',
@@ -97,6 +109,18 @@ export const existing = word(
 
 /** First priority ("i første rekke", "først og fremst"). */
 export const priority = word('i første rekke|i fyrste rekkje|i første rekkje|først og fremst|fyrst og fremst|primært|framfor|fremfor|heller enn|i stedet for|i staden for|snarere enn|heller');
+
+/**
+ * A station meant for somewhere else: "bør leggjast til kommunar som ikkje har politi i dag", "til andre kommuner",
+ * "i nabokommunen". A wish for it is not the municipality's wish for its own station.
+ */
+export const elsewhere = word(
+  '(?:til|i|for|hos) (?:andre|dei andre|de andre|mindre|små) (?:kommuner|kommunar|steder|stader|distrikt|deler av (?:fylket|distriktet))|' +
+    '(?:til|i|hos) (?:kommuner|kommunar|stader|steder) som|(?:til|i|hos) (?:nabokommunen|nabokommunane|nabokommunene|nabokommunar|nabokommuner)',
+);
+
+/** An outer negation that cancels an inner one: "Det er ikke slik at vi ikke ønsker …" (a double negative). */
+export const notThat = word('(?:ikke|ikkje) (?:slik|sånn|tilfelle|riktig|rett|sant|så) at');
 
 /** Negative predicates about a station ("not relevant", "no need"). */
 export const notNeeded = word(

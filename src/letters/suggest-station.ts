@@ -9,8 +9,8 @@
  */
 import type { EvidenceSentence, SuggestionDetails } from './model';
 import {
-  bareNo, bareYes, building, coLocate, definiteStation, existing, newStation, notNeeded, offer, partners, premisesNoun, priority,
-  streetAddress, strengthen, stationNoun, wish, word, has, hedge,
+  bareNo, bareYes, building, coLocate, definiteStation, elsewhere, existing, newStation, notNeeded, notThat, offer, partners, predicateHedge,
+  premisesNoun, priority, streetAddress, strengthen, stationNoun, wish, word, has, hedge,
 } from './lexicon';
 import { clauses, crossesBoundary, hits, isHedged, isNegated, mentions, prepare, type Prepared } from './scope';
 import type { Sentence } from './text';
@@ -65,11 +65,14 @@ export function stationReading(info: SentenceInfo): Reading | null {
     const before = [...stations].reverse().find((s) => s.word < w.word && w.word - s.word <= 4 && !crossesBoundary(p, s.word, w.word));
     return { w, noun: after ?? before };
   }).filter((x): x is { w: typeof wishes[number]; noun: typeof stations[number] } => x.noun !== undefined);
-  const pair = pairs.find((x) => x.noun.word >= x.w.word) ?? pairs[0];
+  // The wish that governs a station noun is the nearest one before it ("ønsker ikke å gå glipp av …, og søker derfor om et …").
+  const forward = pairs.filter((x) => x.noun.word >= x.w.word).sort((a, b) => (a.noun.word - a.w.word) - (b.noun.word - b.w.word) || b.w.word - a.w.word);
+  const pair = forward[0] ?? pairs[0];
   const w = pair?.w;
   const noun = pair?.noun ?? stations[0];
   const anchor = w ? Math.min(w.word, noun.word) : noun.word;
-  if (isHedged(p, anchor, Math.max(noun.word, w?.word ?? 0))) return { value: 'unclear', weight: 2.5 * f, info, rule: 'undecided or deferred' };
+  const end = Math.max(noun.word, w?.word ?? 0);
+  if (isHedged(p, anchor, end) || hedgedAfter(p, end)) return { value: 'unclear', weight: 2.5 * f, info, rule: 'undecided or deferred' };
   const isNew = hits(p, newStation).some((n) => Math.abs(n.word - noun.word) <= 4);
   const reopen = /gjenoppr|gjenåpn|gjenopn|reetabl|tilbake/.test(p.lower);
   const strengthens = hits(p, strengthen).some((s) => Math.abs(s.word - noun.word) <= 8);
@@ -84,8 +87,10 @@ export function stationReading(info: SentenceInfo): Reading | null {
     return { value: 'strengthen', weight: (strengthens ? 4 : 3) * f, info, rule: 'a new station is the alternative turned down' };
   }
   if (has(notNeeded, p.lower)) return { value: 'no', weight: 3 * f, info, rule: 'no need for a station' };
+  const away = hits(p, elsewhere).find((e) => e.word > noun.word && e.word - noun.word <= 8 && !crossesBoundary(p, noun.word, e.word));
+  if (away) return { value: 'no', weight: 2 * f, info, rule: 'a station meant for other municipalities' };
   if (w) {
-    if (isNegated(p, w.word, noun.word)) return { value: 'no', weight: 3 * f, info, rule: 'wish, negated' };
+    if (wishNegated(p, w.word, noun.word)) return { value: 'no', weight: (isNew ? 3.5 : 3) * f, info, rule: 'wish, negated' };
     return { value: 'yes', weight: (isNew ? 3.5 : 2.5) * f, info, rule: isNew ? 'wish for a new station' : 'wish for a station' };
   }
   // "Et nytt tjenestested er ikke løsningen": a new station, negated, without a wish verb.
@@ -96,6 +101,21 @@ export function stationReading(info: SentenceInfo): Reading | null {
     return { value: 'yes', weight: 1.5 * f, info, rule: 'a new station called important' };
   }
   return null;
+}
+
+/** A predicate hedge after the span, in the same clause ("… er ikke avklart", "… før vi vet …"). */
+function hedgedAfter(p: Prepared, end: number): boolean {
+  return hits(p, predicateHedge).some((h) => h.word > end && h.word - end <= 10 && !crossesBoundary(p, end, h.word));
+}
+
+/**
+ * Whether a wish is negated: an inner negation ("ønsker ikke", "ikke ønsker") or an outer "det er ikke slik at …",
+ * but not both (a double negative: "Det er ikke slik at vi ikke ønsker et tjenestested" is a wish).
+ */
+function wishNegated(p: Prepared, wish: number, noun: number): boolean {
+  const inner = isNegated(p, wish, noun);
+  const outer = hits(p, notThat).some((n) => n.word < wish && !crossesBoundary(p, n.word, wish));
+  return inner !== outer;
 }
 
 /** "Ja, det ønsker vi" / "Kommunen ønsker ikke dette" inside section 5, without naming the station. */
