@@ -195,7 +195,7 @@ export const partlyWord = word(
 );
 /** Complaints about the police service (evidence of dissatisfaction without the word itself). */
 export const complaint = word(
-  'svekket|svekka|svekkelse|svekking|dårligere|dårlegare|for lang|for lange|for langt|lang responstid|lange responstider|lengre responstid|for få|for lite|for svak|' +
+  'svekket|svekka|svekkelse|svekking|dårligere|dårlegare|altfor|alt for|(?:har )?gått ned|(?:har )?gått tilbake|for lang|for lange|for langt|lang responstid|lange responstider|lengre responstid|for få|for lite|for svak|' +
     'for (?:låg|lav|lavt|lågt|dårleg|dårlig|sein|sen|treg|tynn|tynt|svak|svakt|knapp|knapt|langt unna|langt borte)|strekker (?:ikke|ikkje) til|strekk (?:ikke|ikkje) til|' +
     'mangler|manglar|mangel på|mangelfull|urovekkende|urovekkjande|bekymret|bekymra|bekymring|uheldig|uakseptabel|uakseptabelt|utilstrekkelig|utilstrekkeleg|' +
     '(?:ikke|ikkje) tilstrekkelig|(?:ikke|ikkje) tilstrekkeleg|fraværende|fråverande|fravær|fråvær|nedleggelse|nedlegging|lagt ned|sentralisering|sentralisert|' +

@@ -19,9 +19,26 @@ export function sectionOrAll(infos: readonly SentenceInfo[], q: 1 | 2 | 3 | 4 | 
 
 // ------------------------------------------------------------------ Q2
 
-/** Satisfaction readings of one sentence: explicit statements (weight 3) and complaints/praise (weight 1). */
+/** "Nei." / "Ja, men …" / "Nei, ikkje heilt." opening the answer to question 2. */
+function shortSatisfaction(info: SentenceInfo): Reading | null {
+  if (info.question !== 2 || !info.opensSection || !info.explicitSection) return null;
+  const rest = info.sentence.text
+    .replace(/^\s*(?:(?:spørsmål|spm\.?|sp\.?|punkt)\s*)?2\s*[.):]?\s*/iu, '')
+    .replace(/^(?:om\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*:\s+/u, '')
+    .replace(/^[^?]*\?\s*/u, '')
+    .trim();
+  const partly = /^(?:ja|nei)\s*(?:,|og|–|-)\s*(?:ja|nei|ikke helt|ikkje heilt|ikke fullt ut|ikkje fullt ut|ikke fullt|ikkje fullt|ikke alltid|ikkje alltid|delvis|til dels|langt på vei|langt på veg|stort sett)/iu;
+  if (partly.test(rest)) return { value: 'partly', weight: 6, info, rule: 'short answer to question 2, qualified' };
+  if (bareNo.test(rest)) return { value: 'no', weight: 6, info, rule: 'short answer "Nei" to question 2' };
+  if (bareYes.test(rest)) return { value: /\smen\s/iu.test(rest) ? 'partly' : 'yes', weight: 6, info, rule: 'short answer "Ja" to question 2' };
+  return null;
+}
+
+/** Satisfaction readings of one sentence: a short answer (weight 6), explicit statements (weight 3) and complaints/praise (weight 1). */
 export function satisfactionReadings(info: SentenceInfo, inSection: boolean): Reading[] {
   const { p } = info;
+  const short = shortSatisfaction(info);
+  if (short) return [short];
   const out: Reading[] = [];
   if (mentions(p, partlyWord)) out.push({ value: 'partly', weight: 3, info, rule: 'partly satisfied' });
   const dissatisfied = hits(p, dissatisfiedWord);
@@ -48,6 +65,12 @@ export function satisfactionReadings(info: SentenceInfo, inSection: boolean): Re
 }
 
 export function decideSatisfied(readings: readonly Reading[]): { value: 'yes' | 'partly' | 'no'; decisive: Reading | null; certainty: number } {
+  // A short answer decides; a bare "Ja" followed by explicit reservations in the answer is partly.
+  const short = readings.find((r) => r.weight >= 6);
+  if (short) {
+    const reserved = short.value === 'yes' && readings.some((r) => r !== short && r.weight >= 3 && r.value !== 'yes');
+    return { value: reserved ? 'partly' : (short.value as 'yes' | 'partly' | 'no'), decisive: short, certainty: 0.9 };
+  }
   const explicit = readings.filter((r) => r.weight >= 3);
   const pick = (v: string, from: readonly Reading[]) => from.find((r) => r.value === v) ?? null;
   if (explicit.length > 0) {

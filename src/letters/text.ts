@@ -176,7 +176,7 @@ function splitRun(text: string, start: number, end: number, push: (s: number, e:
     const before = run.slice(from, m.index);
     const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
     // A number and a stop end a sentence ("riksvei 7. Vi …") unless the number is all there is (a list number "2. ").
-    if (m[0].startsWith('.') && (abbreviations.has(lastWord.replace(/\.$/, '')) || /^\p{L}$/u.test(lastWord) || /^\s*\d{1,2}$/.test(before))) continue;
+    if (m[0].startsWith('.') && (abbreviations.has(lastWord.replace(/\.$/, '')) || /^\p{L}$/u.test(lastWord) || /^\s*[«"“„(]?\d{1,2}$/.test(before))) continue;
     push(start + from, start + m.index + m[0].length);
     from = m.index + m[0].length;
   }
