@@ -150,7 +150,16 @@ export const offer = word(
     'legge til rette', 'leggje til rette', 'tilrettelegge', 'tilretteleggje', 'tilrettelagt', 'skaffe', 'skaffe til veie', 'finne lokaler', 'finne lokale',
     'har lokaler', 'har lokale', 'har plass', 'har ledige', 'har gode lokaler', 'har eigna', 'har egnede', 'egnede lokaler', 'eigna lokale',
     'sørge for', 'syte for', 'bidra med lokaler', 'bidra med lokale', 'stille med',
+    'leies ut', 'leigast ut', 'leiges ut', 'kan leies', 'kan leigast', 'kan leiges',
+    // The police as the subject: "Politiet kan få kontor i kommunehuset", "politiet kan flytte inn hos oss".
+    'politiet (?:kan|vil kunne|skal kunne|får|kunne) (?:få|leie|leige|låne|bruke|nytte|disponere|flytte inn|holde til|halde til)',
+    '(?:kan|vil) (?:vi|kommunen) finne', '(?:vi|kommunen) kan finne',
   ].join('|'),
+);
+
+/** Helping the police find premises from others ("vil hjelpe politiet med å finne egnede lokaler"): not an offer. */
+export const assistOnly = word(
+  '(?:hjelpe|hjelpa|bistå|assistere|støtte|rettleie|veilede)(?: politiet)?(?: med å| i å| i)? (?:å )?(?:finne|leite|lete|skaffe|kontakten|kontakt)|private (?:utleiere|utleigarar|gårdeiere|gardeigarar)',
 );
 
 // ------------------------------------------------------------------ Q5: co-location partners
@@ -176,10 +185,11 @@ export const coLocate = word('samlokaliser[\\p{L}]*|samlokalisering[\\p{L}]*|sam
 
 /** Buildings that can hold offered premises (for the premises text). */
 export const building =
-  '(?:det |den |de |dei )?(?:nye |gamle |tidligere |tidlegare |kommunale |kommunens |kommunen sitt |eksisterende |eksisterande |felles )?(?:[\\p{L}]+- og )?' +
+  '(?:det |den |de |dei )?(?:nye |gamle |tidligere |tidlegare |nedlagte |nedlagde |ledige |kommunale |kommunens |kommunen sitt |eksisterende |eksisterande |felles )?(?:[\\p{L}]+- og )?' +
   '(?:rådhus(?:et)?|kommunehus(?:et)?|administrasjonsbygg(?:et)?|servicebygg(?:et)?|helsesenter(?:et)?|helsehus(?:et)?|helsetun(?:et)?|brannstasjon(?:en)?|kulturhus(?:et)?|' +
   'samfunnshus(?:et)?|omsorgssenter(?:et)?|næringsbygg(?:et)?|næringshage(?:n)?|kontorbygg(?:et)?|sentrumsbygg(?:et)?|nav-kontor(?:et)?|lensmannskontor(?:et)?|' +
-  'beredskapssenter(?:et)?|beredskapsbygg(?:et)?|bibliotek(?:et)?|heradshus(?:et)?|herredshus(?:et)?|[\\p{L}-]+senter(?:et)?|[\\p{L}-]+huset|[\\p{L}-]+bygget)';
+  'beredskapssenter(?:et)?|beredskapsbygg(?:et)?|bibliotek(?:et)?|heradshus(?:et)?|herredshus(?:et)?|skole(?:n)?|skule(?:n)?|' +
+  '[\\p{L}-]+skole(?:n)?|[\\p{L}-]+skule(?:n)?|[\\p{L}-]+senter(?:et)?|[\\p{L}-]+huset|[\\p{L}-]+bygget)';
 
 /** A street address: "Rådhusgata 5", "Storgata 12 B", "Hovedveien 3". */
 export const streetAddress =
@@ -215,7 +225,12 @@ export const channelCues: readonly { id: 'station' | 'presence' | 'attendance' |
     pattern: word(
       '(?:fysisk |synleg |synlig )?(?:tilstedeværelse|tilstedevær|tilstadeværing|tilstedeverelse|nærvær|nærværet)|synlig(?:e|het)?|synleg(?:e)?|synlegheit|synlighet|' +
         'patrulje[\\p{L}]*|patruljer[\\p{L}]*|til stede|til stades|tilstade|kontordag(?:er|ar|ane|ene)?|mobilt? politikontor|' +
-        '(?:er|blir|vert) å se|(?:er|blir|vert) å sjå|nærpoliti|politibil i kommunen|politiet ute',
+        '(?:er|blir|vert) å se|(?:er|blir|vert) å sjå|nærpoliti|politibil i kommunen|politiet ute|' +
+        // More police out where people are: "mer politi på sjøen", "oftere politi på skoler", "mer ute blant folk".
+        '(?:mer|meir|flere|fleire|oftere|oftare|hyppigere|hyppigare|forebyggende|førebyggjande) (?:politi|politifolk|polititjenestepersoner|politibetjentar|politibetjenter)|' +
+        'politi(?:et)? (?:på|i|ved|langs|rundt) (?:skolene|skolane|skulane|skulen|skolen|skoler|skular|arrangement(?:er|a|ene|ane)?|sjøen|fjellet|vegane|veiene|gatene|hytteområd[\\p{L}]*|hyttefelt[\\p{L}]*|bygda|bygdene|grensa|grensen)|' +
+        'ute blant folk|blant folk|(?:mer|meir|oftere|oftare) ute|' +
+        '(?:forebyggende|førebyggjande) (?:arbeid|politiarbeid|innsats|besøk) (?:i|på|ved) (?:skolene|skulane|skoler|skular|skolen|skulen|ungdomsskolen|ungdomsskulen)',
     ),
   },
   {

@@ -91,10 +91,16 @@ export function decideSatisfied(readings: readonly Reading[]): { value: 'yes' | 
 
 // ------------------------------------------------------------------ Q4
 
+/** Attendance cues that name a service rather than the way of reaching it. */
+const serviceVerb = /^(?:anmelde|levere anmeldelse|søke pass|søkje pass|for pass|pass og id|pass- og id)/u;
+
 /** Per channel named in the sentence: more / same / less. */
 export function channelReadings(info: SentenceInfo, inSection: boolean): Reading[] {
   const { p } = info;
-  const named = channelCues.map((c) => ({ id: c.id, hit: hits(p, c.pattern)[0] })).filter((c) => c.hit);
+  const found = channelCues.map((c) => ({ id: c.id, hit: hits(p, c.pattern)[0] })).filter((c) => c.hit);
+  // A service done online or by phone ("anmelde saker på nett") is that channel, not attendance in person.
+  const remote = found.filter((c) => c.id === 'internet' || c.id === 'telephone').map((c) => c.hit.word);
+  const named = found.filter((c) => !(c.id === 'attendance' && serviceVerb.test(c.hit.text) && remote.some((w) => w > c.hit.word && w - c.hit.word <= 4)));
   if (named.length === 0) return [];
   const out: Reading[] = [];
   const w = inSection ? 2 : 1;

@@ -9,7 +9,7 @@
  */
 import type { EvidenceSentence, SuggestionDetails } from './model';
 import {
-  bareNo, bareYes, building, coLocate, definiteStation, elsewhere, existing, newStation, notNeeded, notThat, offer, partners, predicateHedge,
+  assistOnly, bareNo, bareYes, building, coLocate, definiteStation, elsewhere, existing, newStation, notNeeded, notThat, offer, partners, predicateHedge,
   premisesNoun, priority, streetAddress, strengthen, stationNoun, wish, word, has, hedge,
 } from './lexicon';
 import { clauses, crossesBoundary, hits, isHedged, isNegated, mentions, prepare, type Prepared } from './scope';
@@ -157,23 +157,45 @@ const buildingRe = new RegExp(`(?<![\\p{L}])(?:i|på|ved|inn i|med)\\s+((?:[A-Z�
 /** A place without a building ("i Husnes sentrum"). */
 const centreRe = /(?<![\p{L}])(?:i|på)\s+([A-ZÆØÅ][\p{L}-]+\s(?:sentrum|centrum))(?![\p{L}])/gu;
 
-/** A premises reading of one clause: offered, declined or only hedged. */
-export function premisesReadings(info: SentenceInfo): Reading[] {
+/** The police, a station or the lensmann named as a word of its own ("politiet", not "politikontakten"). */
+const forThePolice = /(?<!\p{L})(?:politiet?|politiets|tjenestested\p{L}*|tenestestad\p{L}*|lensmann\p{L}*|polititjenestested\p{L}*)(?!\p{L})/u;
+/** A clause that starts with its verb shares the subject of the clause before ("… står tomme og kan leies ut"). */
+const subjectless = /^\s*(?:kan|vil|skal|blir|vert|står|stend|er|må|bør|kunne)(?!\p{L})/iu;
+
+/** "Lokaler? Ja, i rådhuset." / "Kan kommunen tilby lokaler? Nei.": a short answer to a question about premises alone. */
+function answerToPremisesQuestion(info: SentenceInfo, previous: SentenceInfo | undefined, f: number): Reading | null {
+  if (!previous?.isQuestion || (previous.sentence.paragraph !== info.sentence.paragraph && previous.sentence.end + 2 < info.sentence.start)) return null;
+  const q = previous.p;
+  if (!mentions(q, premisesNoun) || q.wordStarts.length > 8 || /(?:hvis|viss|dersom|om) ja/.test(q.lower) || mentions(q, stationNoun)) return null;
+  const text = info.sentence.text.trim();
+  if (bareYes.test(text)) return { value: 'true', weight: 3 * f, info, rule: 'short answer "Ja" to a question about premises' };
+  if (bareNo.test(text)) return { value: 'false', weight: 2.5 * f, info, rule: 'short answer "Nei" to a question about premises' };
+  return null;
+}
+
+/** Premises readings of one sentence, clause by clause: offered, declined, only hedged, or help to find others'. */
+export function premisesReadings(info: SentenceInfo, previous?: SentenceInfo): Reading[] {
   if (info.isQuestion || info.isHeading) return [];
-  const out: Reading[] = [];
   const f = sectionFactor(info.question, 5);
+  const answer = answerToPremisesQuestion(info, previous, f);
+  if (answer) return [answer];
+  const out: Reading[] = [];
+  let carried = false;
   for (const c of clauses(info.sentence.text)) {
     const p = prepare(c.text);
     const nouns = hits(p, premisesNoun);
+    const hasNoun = nouns.length > 0 || (carried && subjectless.test(c.text));
+    carried = nouns.length > 0;
     const partnerHit = partners.some((x) => has(x.pattern, p.lower));
     const offers = hits(p, offer);
-    if (offers.length === 0 || (nouns.length === 0 && !(partnerHit && /tilby|tilbod|stille|disposisjon|kan brukes|kan nyttast/.test(p.lower)))) continue;
+    if (offers.length === 0 || (!hasNoun && !(partnerHit && /tilby|tilbod|stille|disposisjon|kan brukes|kan nyttast/.test(p.lower)))) continue;
     // Outside the answers to questions 4 and 5 an offer counts only when it is for the police.
-    if (info.explicitSection && info.question !== null && info.question < 4 && !/politi|tjenestested|tenestestad|lensmann/.test(info.p.lower)) continue;
+    if (info.explicitSection && info.question !== null && info.question < 4 && !forThePolice.test(info.p.lower)) continue;
     const anchor = Math.min(offers[0].word, nouns[0]?.word ?? offers[0].word);
     const end = Math.max(offers[0].word, nouns[0]?.word ?? offers[0].word);
     const sub = { ...info, p };
-    if (isHedged(p, anchor, end) || has(hedge, p.lower)) out.push({ value: 'hedged', weight: 1 * f, info: sub, rule: 'offer hedged' });
+    if (mentions(p, assistOnly)) out.push({ value: 'hedged', weight: 1 * f, info: sub, rule: 'help to find premises (not an offer)' });
+    else if (isHedged(p, anchor, end) || has(hedge, p.lower)) out.push({ value: 'hedged', weight: 1 * f, info: sub, rule: 'offer hedged' });
     else if (isNegated(p, anchor, end, 4)) out.push({ value: 'false', weight: 2.5 * f, info: sub, rule: 'offer negated' });
     else out.push({ value: 'true', weight: 3 * f, info: sub, rule: nouns.length ? 'premises offered' : 'co-location offered' });
   }
@@ -191,11 +213,14 @@ export function decidePremises(readings: readonly Reading[]): { value: boolean; 
   return { value: false, hedged: false, decisive: null, certainty: 0.5 };
 }
 
+/** A building as the subject at the start of a sentence: "Det tidlegare Jølster rådhus på Skei har ledige kontor". */
+const subjectBuildingRe = new RegExp(`^(?:[«"“]?\\s*)((?:(?:Det|Den|De|Dei)\\s+(?:\\p{Ll}+\\s+){0,2})?[A-ZÆØÅ][\\p{L}-]+\\s+${building}${placeAfter})(?![\\p{L}])`, 'u');
+
 /** The address and/or building named in the offer sentence or the sentence after it. */
 export function premisesText(texts: readonly string[]): string | null {
   for (const t of texts) {
     const address = [...t.matchAll(new RegExp(streetAddress.source, streetAddress.flags))][0]?.[0]?.trim() ?? null;
-    const b = [...t.matchAll(buildingRe)].map((m) => m[1].trim()).find((x) => !/^(?:det|den|de|dei)$/i.test(x)) ?? null;
+    const b = [...t.matchAll(buildingRe)].map((m) => m[1].trim()).find((x) => !/^(?:det|den|de|dei)$/i.test(x)) ?? subjectBuildingRe.exec(t)?.[1]?.trim() ?? null;
     if (address && b && !b.includes(address)) return `${b}, ${address}`;
     if (address || b) return address ?? b;
   }

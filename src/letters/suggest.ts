@@ -49,7 +49,7 @@ export function suggestAnswers(sentences: readonly Sentence[], sections: readonl
   const stationRs = infos.map(stationReading).filter((r): r is Reading => r !== null);
   const wants = decideWants(stationRs);
 
-  const premisesRs = infos.flatMap(premisesReadings);
+  const premisesRs = infos.flatMap((info, i) => premisesReadings(info, infos[i - 1]));
   const premises = decidePremises(premisesRs);
   const offerSentences = new Set(premisesRs.filter((r) => r.value === 'true').map((r) => r.info.sentence.index));
   const offerTexts = premises.value
