@@ -37,7 +37,7 @@ export const hedge = word(
     'ta (?:endelig )?stilling',
     '(?:vil|skal|kan|må|bør) (?:[\\p{L}]+ ){0,2}(?:vurdere|vurdera|sjå på|se på|drøfte|utrede|greie ut)', 'må vurderes', 'skal vurderes', 'vurderer', 'vurderar', 'vil bli vurdert', 'under vurdering',
     'usikker', 'usikre', 'uavklart', 'uavklara', '(?:ikke|ikkje) (?:avklart|avklara|ferdig vurdert|bestemt|besluttet|vedteke|vedtatt)',
-    'avventer', 'ventar', 'avvente', '(?:kommer|komme|kome|kjem|komma) tilbake (?:til|med)', 'ettersender', 'ettersend(?:e|ast|es)',
+    'avventer', 'ventar', 'avvente', '(?:kommer|komme|kome|kjem|komma) tilbake (?:til (?:saken|saka|spørsmålet|spørsmål|dette|det|departementet|dykk|dere|temaet)|med)', 'ettersender', 'ettersend(?:e|ast|es)',
     // Deferred until the municipality knows or has decided more ("vil ikke be om … før vi vet").
     'før (?:vi|kommunen|kommunestyret|heradsstyret|formannskapet|bystyret) (?:vet|veit|kjenner|kjenner til|har (?:fått|teke|tatt|vurdert|drøfta|drøftet)|tar stilling|tek stilling|får)', 'på et senere tidspunkt', 'på eit seinare tidspunkt',
     'senere tidspunkt', 'seinare tidspunkt', 'ønsker dialog', 'ønskjer dialog', 'ønsker en dialog', 'ønskjer ein dialog',
@@ -126,8 +126,12 @@ export const notThat = word('(?:ikke|ikkje) (?:slik|sånn|tilfelle|riktig|rett|s
 export const notNeeded = word(
   '(?:ikke|ikkje) (?:aktuelt|aktuell|nødvendig|naudsynt|behov|prioritert|ønskelig|ønskeleg|rett|riktig|hensiktsmessig|formålstenleg|løsningen|løysinga)|' +
     'ingen behov|intet behov|ikkje noko behov|ikke noe behov|ser ingen|ser (?:ikke|ikkje) behov|ser (?:ikke|ikkje) at|' +
-    '(?:ikke|ikkje) av den (?:oppfatning|oppfatninga|oppfatningen)|(?:ikke|ikkje) overbevist|(?:mener|meiner|tror|trur) (?:ikke|ikkje) at',
+    '(?:ikke|ikkje) av den (?:oppfatning|oppfatninga|oppfatningen)|(?:ikke|ikkje) overbevist|(?:mener|meiner|tror|trur) (?:ikke|ikkje) at|' +
+    '(?:se|sjå) (?:ikke|ikkje) at|(?:ikke|ikkje) (?:se|sjå) at|negativ til|negative til|går imot|går mot|gå imot|er imot|imot at|mot at det',
 );
+
+/** A wish whose object is a pronoun for the station named before ("…, og ber om at dette prioriteres"). */
+export const anaphor = word('dette|det|et slikt|eit slikt|ett slikt|eitt slikt|slikt|eit slik|et slik');
 
 /** A bare yes / no answer at the start of a line or section. */
 export const bareYes = /^(?:svar\s*:\s*)?(?:ja|jo)(?:[.,!:;–-]|\s*$|\s+(?:kommunen|vi|det|og|,))/iu;
@@ -153,7 +157,8 @@ export const offer = word(
     'leies ut', 'leigast ut', 'leiges ut', 'kan leies', 'kan leigast', 'kan leiges',
     // The police as the subject: "Politiet kan få kontor i kommunehuset", "politiet kan flytte inn hos oss".
     'politiet (?:kan|vil kunne|skal kunne|får|kunne) (?:få|leie|leige|låne|bruke|nytte|disponere|flytte inn|holde til|halde til)',
-    '(?:kan|vil) (?:vi|kommunen) finne', '(?:vi|kommunen) kan finne',
+    '(?:kan|vil) (?:vi|kommunen) (?:finne|ordne|ordna|skaffe)', '(?:vi|kommunen) kan (?:finne|ordne|ordna|skaffe)',
+    '(?:er|blir|vil være|vil vere) (?:hjertelig |hjarteleg )?(?:velkommen|velkomen|velkomne|velkomment) (?:til å|å)',
   ].join('|'),
 );
 

@@ -9,7 +9,7 @@
  */
 import type { EvidenceSentence, SuggestionDetails } from './model';
 import {
-  assistOnly, bareNo, bareYes, building, coLocate, definiteStation, elsewhere, existing, newStation, notNeeded, notThat, offer, partners, predicateHedge,
+  anaphor, assistOnly, bareNo, bareYes, building, coLocate, definiteStation, elsewhere, existing, newStation, notNeeded, notThat, offer, partners, predicateHedge,
   premisesNoun, priority, streetAddress, strengthen, stationNoun, wish, word, has, hedge,
 } from './lexicon';
 import { clauses, crossesBoundary, hits, isHedged, isNegated, mentions, prepare, type Prepared } from './scope';
@@ -62,7 +62,9 @@ export function stationReading(info: SentenceInfo): Reading | null {
   const wishes = hits(p, wish);
   const pairs = wishes.map((w) => {
     const after = stations.find((s) => s.word >= w.word && !crossesBoundary(p, w.word, s.word));
-    const before = [...stations].reverse().find((s) => s.word < w.word && w.word - s.word <= 4 && !crossesBoundary(p, s.word, w.word));
+    // A station before the wish: a few words back, or anywhere before when the wish's object is a pronoun ("ber om at dette …").
+    const pronoun = hits(p, anaphor).some((a) => a.word > w.lastWord && a.word - w.lastWord <= 3);
+    const before = [...stations].reverse().find((s) => s.word < w.word && (pronoun || (w.word - s.word <= 4 && !crossesBoundary(p, s.word, w.word))));
     return { w, noun: after ?? before };
   }).filter((x): x is { w: typeof wishes[number]; noun: typeof stations[number] } => x.noun !== undefined);
   // The wish that governs a station noun is the nearest one before it ("ønsker ikke å gå glipp av …, og søker derfor om et …").
@@ -188,14 +190,18 @@ export function premisesReadings(info: SentenceInfo, previous?: SentenceInfo): R
     carried = nouns.length > 0;
     const partnerHit = partners.some((x) => has(x.pattern, p.lower));
     const offers = hits(p, offer);
-    if (offers.length === 0 || (!hasNoun && !(partnerHit && /tilby|tilbod|stille|disposisjon|kan brukes|kan nyttast/.test(p.lower)))) continue;
+    if (offers.length === 0 || (!hasNoun && !(partnerHit && /tilby|tilbod|stille|disposisjon|kan brukes|kan nyttast|velkom|flytte inn|leie|leige/.test(p.lower)))) continue;
     // Outside the answers to questions 4 and 5 an offer counts only when it is for the police.
     if (info.explicitSection && info.question !== null && info.question < 4 && !forThePolice.test(info.p.lower)) continue;
     const anchor = Math.min(offers[0].word, nouns[0]?.word ?? offers[0].word);
     const end = Math.max(offers[0].word, nouns[0]?.word ?? offers[0].word);
     const sub = { ...info, p };
     if (mentions(p, assistOnly)) out.push({ value: 'hedged', weight: 1 * f, info: sub, rule: 'help to find premises (not an offer)' });
-    else if (isHedged(p, anchor, end) || has(hedge, p.lower)) out.push({ value: 'hedged', weight: 1 * f, info: sub, rule: 'offer hedged' });
+    // A hedge after the offer hedges it too ("…, dersom det blir aktuelt etter en vurdering"), except an adverb that
+    // only qualifies what follows it ("…, eventuelt i rådhuset").
+    else if (isHedged(p, anchor, end) || hits(p, hedge).some((h) => h.word > end && !/^(?:eventuelt|kanskje|muligens|moglegvis)$/.test(h.text))) {
+      out.push({ value: 'hedged', weight: 1 * f, info: sub, rule: 'offer hedged' });
+    }
     else if (isNegated(p, anchor, end, 4)) out.push({ value: 'false', weight: 2.5 * f, info: sub, rule: 'offer negated' });
     else out.push({ value: 'true', weight: 3 * f, info: sub, rule: nouns.length ? 'premises offered' : 'co-location offered' });
   }
