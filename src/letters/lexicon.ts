@@ -76,8 +76,8 @@ export const definiteStation = word(
 export const wish = word(
   [
     'ønsker', 'ønske', 'ønsket', 'ønskjer', 'ønskje', 'ønskt', 'ønskte', 'ynskjer', 'ynskje', 'ønskelig', 'ønskeleg', 'ønskelige', 'ønskelege',
-    'ber (?:(?:derfor|difor|ikke|ikkje|heller|herved|med dette|også|og) )*om', 'be (?:(?:ikke|ikkje|derfor|difor) )*om', 'bede om', 'ber departementet', 'ber regjeringen', 'ber regjeringa', 'ber justisdepartementet',
-    '(?:søker|søkjer|søke|søkje) (?:(?:ikke|ikkje|herved|derfor) )*om', 'går inn for', 'gjeng inn for', 'anbefaler', 'tilrår', 'foreslår', 'føreslår',
+    'ber (?:[\\p{L}]+ ){0,2}om', 'be (?:[\\p{L}]+ ){0,2}om', 'bede om', 'ber departementet', 'ber regjeringen', 'ber regjeringa', 'ber justisdepartementet',
+    '(?:søker|søkjer|søke|søkje) (?:[\\p{L}]+ ){0,2}om', 'går inn for', 'gjeng inn for', 'anbefaler', 'tilrår', 'foreslår', 'føreslår',
     'positiv til', 'positive til', 'positiv til å', 'interessert i', 'interesse for', 'melder interesse', 'melde interesse',
     'håper', 'håpar', 'har behov for', 'er behov for', 'har bruk for', 'trenger', 'treng', 'vil gjerne ha', 'vil ha', 'vil gjerne få',
     'ønsker å få', 'kjempe for', 'arbeide for', 'arbeider for', 'jobber for', 'ha et eget', 'ha eit eige', 'få et eget', 'få eit eige',
@@ -131,7 +131,7 @@ export const notNeeded = word(
 );
 
 /** A wish whose object is a pronoun for the station named before ("…, og ber om at dette prioriteres"). */
-export const anaphor = word('dette|det|et slikt|eit slikt|ett slikt|eitt slikt|slikt|eit slik|et slik');
+export const anaphor = word('dette|det|et slikt|eit slikt|ett slikt|eitt slikt|slikt|eit slik|et slik|(?:et|eit|ett|eitt)(?!\\s*\\p{L})');
 
 /** A bare yes / no answer at the start of a line or section. */
 export const bareYes = /^(?:svar\s*:\s*)?(?:ja|jo)(?:[.,!:;–-]|\s*$|\s+(?:kommunen|vi|det|og|,))/iu;
@@ -161,6 +161,9 @@ export const offer = word(
     '(?:er|blir|vil være|vil vere) (?:hjertelig |hjarteleg )?(?:velkommen|velkomen|velkomne|velkomment) (?:til å|å)',
   ].join('|'),
 );
+
+/** The police are to find premises themselves ("lokaler må politiet selv skaffe"): not an offer. */
+export const policeProvide = word('politiet (?:selv|sjølv|sjøl) (?:må |bør |skal )?(?:skaffe|finne|leie|leige|ordne)|(?:må|bør|skal) politiet (?:selv|sjølv|sjøl) (?:skaffe|finne|leie|leige|ordne)');
 
 /** Helping the police find premises from others ("vil hjelpe politiet med å finne egnede lokaler"): not an offer. */
 export const assistOnly = word(
@@ -234,13 +237,14 @@ export const channelCues: readonly { id: 'station' | 'presence' | 'attendance' |
         // More police out where people are: "mer politi på sjøen", "oftere politi på skoler", "mer ute blant folk".
         '(?:mer|meir|flere|fleire|oftere|oftare|hyppigere|hyppigare|forebyggende|førebyggjande) (?:politi|politifolk|polititjenestepersoner|politibetjentar|politibetjenter)|' +
         'politi(?:et)? (?:på|i|ved|langs|rundt) (?:skolene|skolane|skulane|skulen|skolen|skoler|skular|arrangement(?:er|a|ene|ane)?|sjøen|fjellet|vegane|veiene|gatene|hytteområd[\\p{L}]*|hyttefelt[\\p{L}]*|bygda|bygdene|grensa|grensen)|' +
-        'ute blant folk|blant folk|(?:mer|meir|oftere|oftare) ute|' +
+        'ute blant folk|blant folk|(?:mer|meir|oftere|oftare) ute|patrulj[\\p{L}]*|mobil(?:e|t)? (?:politienhet|politieining|enhet|eining|teneste|tjeneste|politi)|' +
+        '(?:på )?besøk (?:på|til|i) (?:skolene|skoler|skular|skulane|skolen|skulen|barnehag[\\p{L}]*|arrangement[\\p{L}]*|bygda|bygdene|kommunen)|besøker (?:kommunen|bygda|bygdene|skolene|skulane|skoler|skular)|' +
         '(?:forebyggende|førebyggjande) (?:arbeid|politiarbeid|innsats|besøk) (?:i|på|ved) (?:skolene|skulane|skoler|skular|skolen|skulen|ungdomsskolen|ungdomsskulen)',
     ),
   },
   {
     id: 'attendance',
-    pattern: word('(?:fysisk |personlig |personleg )?(?:oppmøte|frammøte|fremmøte)|møte opp|møta opp|møte politiet|møta politiet|oppmøtetjeneste|publikumsmottak(?:et)?|publikumstjeneste|åpningstid(?:er|ene)?|opningstid(?:er|ar)?|ekspedisjon(?:en)?|skranke|passkontor(?:et)?|pass og id|pass- og id|for pass|søke pass|søkje pass|levere anmeldelse|anmelde'),
+    pattern: word('ansikt til ansikt|andlet til andlet|(?:fysisk |personlig |personleg )?(?:oppmøte|frammøte|fremmøte)|møte opp|møta opp|møte politiet|møta politiet|oppmøtetjeneste|publikumsmottak(?:et)?|publikumstjeneste|åpningstid(?:er|ene)?|opningstid(?:er|ar)?|ekspedisjon(?:en)?|skranke|passkontor(?:et)?|pass og id|pass- og id|for pass|søke pass|søkje pass|levere anmeldelse|anmelde'),
   },
   { id: 'telephone', pattern: word('telefon[\\p{L}]*|ringe|ringje|svartid(?:a|en)?|sentralbord(?:et)?|02800') },
   {

@@ -191,7 +191,9 @@ export function splitAnswers(original: string, exclude: readonly { start: number
   const pool = new Set(prefixed.map((m) => m.q)).size >= 2 ? prefixed : markers;
   const seq = bestSequence(pool);
   // One numbered answer counts when its text is clearly about that question (a letter that answers only question 5).
-  if (seq.length >= 2 || (seq.length === 1 && seq[0].fit >= 0.8 + (markers.filter((m) => m.q === seq[0].q)[0] === seq[0] ? 0.5 : 0))) {
+  // … or when it is question 5 under its own heading ("5. Nytt tjenestested"): a letter that answers only that.
+  const single = seq.length === 1 && (seq[0].fit >= 0.8 + (markers.filter((m) => m.q === seq[0].q)[0] === seq[0] ? 0.5 : 0) || (seq[0].q === 5 && headingQuestion(lines[seq[0].line].text) === 5));
+  if (seq.length >= 2 || single) {
     return { method: 'numbered', sections: toSections(text, lines, seq.map((m) => ({ q: m.q, start: m.start, heading: lines[m.line].text.trim() }))) };
   }
   const headings = new Map<Question, { q: Question; start: number; heading: string }>();

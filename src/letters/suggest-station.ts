@@ -9,10 +9,10 @@
  */
 import type { EvidenceSentence, SuggestionDetails } from './model';
 import {
-  anaphor, assistOnly, bareNo, bareYes, building, coLocate, definiteStation, elsewhere, existing, newStation, notNeeded, notThat, offer, partners, predicateHedge,
+  anaphor, assistOnly, policeProvide, bareNo, bareYes, building, coLocate, definiteStation, elsewhere, existing, newStation, notNeeded, notThat, offer, partners, predicateHedge,
   premisesNoun, priority, streetAddress, strengthen, stationNoun, wish, word, has, hedge,
 } from './lexicon';
-import { clauses, crossesBoundary, hits, isHedged, isNegated, mentions, prepare, type Prepared } from './scope';
+import { clauses, crossesBoundary, hits, isHedged, isNegated, mentions, negations, prepare, type Prepared } from './scope';
 import type { Sentence } from './text';
 
 /** A sentence with what the rules need to know about it. */
@@ -88,7 +88,8 @@ export function stationReading(info: SentenceInfo): Reading | null {
   if (contrast && !isNegated(p, contrast.word, contrast.word)) {
     return { value: 'strengthen', weight: (strengthens ? 4 : 3) * f, info, rule: 'a new station is the alternative turned down' };
   }
-  if (has(notNeeded, p.lower)) return { value: 'no', weight: 3 * f, info, rule: 'no need for a station' };
+  // "Ikke aktuelt med et nytt tjenestested", "Et nytt tjenestested er ikke løsningen": in the station's clause.
+  if (hits(p, notNeeded).some((h) => Math.abs(h.word - noun.word) <= 8 && !crossesBoundary(p, h.word, noun.word))) return { value: 'no', weight: 3 * f, info, rule: 'no need for a station' };
   const away = hits(p, elsewhere).find((e) => e.word > noun.word && e.word - noun.word <= 8 && !crossesBoundary(p, noun.word, e.word));
   if (away) return { value: 'no', weight: 2 * f, info, rule: 'a station meant for other municipalities' };
   if (w) {
@@ -96,7 +97,9 @@ export function stationReading(info: SentenceInfo): Reading | null {
     return { value: 'yes', weight: (isNew ? 3.5 : 2.5) * f, info, rule: isNew ? 'wish for a new station' : 'wish for a station' };
   }
   // "Et nytt tjenestested er ikke løsningen": a new station, negated, without a wish verb.
-  if (isNew && isNegated(p, Math.max(0, noun.word - 3), Math.min(p.wordStarts.length - 1, noun.word + 4), 0)) {
+  // Not a statement of fact about having one ("Vi har aldri hatt eget tjenestested").
+  const possession = /(?:ikke|ikkje|aldri)\s+(?:lenger\s+|lengre\s+)?(?:hatt|har|hadde)|(?:har|hadde)\s+(?:\p{L}+\s+)?(?:ikke|ikkje|aldri|ingen)/u.test(p.lower);
+  if (isNew && !possession && isNegated(p, Math.max(0, noun.word - 3), Math.min(p.wordStarts.length - 1, noun.word + 4), 0)) {
     return { value: 'no', weight: 2 * f, info, rule: 'a new station, negated' };
   }
   if (isNew && /viktig|avgjørande|avgjørende|nødvendig|naudsynt|behov|trengs|positiv|løft|styrke tryggleiken|styrke tryggheten/.test(p.lower) && !isNegated(p, 0, noun.word, 0)) {
@@ -115,7 +118,10 @@ function hedgedAfter(p: Prepared, end: number): boolean {
  * but not both (a double negative: "Det er ikke slik at vi ikke ønsker et tjenestested" is a wish).
  */
 function wishNegated(p: Prepared, wish: number, noun: number): boolean {
-  const inner = isNegated(p, wish, noun);
+  // A station named before the wish ("… tjenestested, og ber nå om å få et"): only a negation of the wish itself counts.
+  const inner = noun < wish
+    ? negations(p).some((n) => n.word > noun && n.word <= wish + 2 && !crossesBoundary(p, n.word, wish))
+    : isNegated(p, wish, noun);
   const outer = hits(p, notThat).some((n) => n.word < wish && !crossesBoundary(p, n.word, wish));
   return inner !== outer;
 }
@@ -196,7 +202,8 @@ export function premisesReadings(info: SentenceInfo, previous?: SentenceInfo): R
     const anchor = Math.min(offers[0].word, nouns[0]?.word ?? offers[0].word);
     const end = Math.max(offers[0].word, nouns[0]?.word ?? offers[0].word);
     const sub = { ...info, p };
-    if (mentions(p, assistOnly)) out.push({ value: 'hedged', weight: 1 * f, info: sub, rule: 'help to find premises (not an offer)' });
+    if (mentions(p, policeProvide)) out.push({ value: 'false', weight: 2.5 * f, info: sub, rule: 'the police find premises themselves' });
+    else if (mentions(p, assistOnly)) out.push({ value: 'hedged', weight: 1 * f, info: sub, rule: 'help to find premises (not an offer)' });
     // A hedge after the offer hedges it too ("…, dersom det blir aktuelt etter en vurdering"), except an adverb that
     // only qualifies what follows it ("…, eventuelt i rådhuset").
     else if (isHedged(p, anchor, end) || hits(p, hedge).some((h) => h.word > end && !/^(?:eventuelt|kanskje|muligens|moglegvis)$/.test(h.text))) {
