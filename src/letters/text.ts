@@ -61,9 +61,10 @@ export function removePageFurniture(text: string): string {
   if (!text.includes('\f')) return text;
   const pages = text.split('\f').map((p) => p.split('\n'));
   const edge = 3;
+  /** The first and last few non-empty lines of a page, each once, and whether it is in the top half. */
   const edgeLines = (lines: string[]) => {
     const filled = lines.map((l, i) => ({ l: l.trim(), i })).filter((x) => x.l !== '');
-    return [...filled.slice(0, edge), ...filled.slice(-edge)];
+    return filled.map((x, k) => ({ ...x, atTop: k < filled.length / 2 })).filter((_, k) => k < edge || k >= filled.length - edge);
   };
   const counts = new Map<string, number>();
   for (const lines of pages) for (const key of new Set(edgeLines(lines).map((x) => x.l))) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -72,10 +73,9 @@ export function removePageFurniture(text: string): string {
   const lastPage = pages.length - 1;
   const cleaned = pages.map((lines, pi) => {
     const drop = new Set<number>();
-    for (const { l, i } of edgeLines(lines)) {
+    for (const { l, i, atTop } of edgeLines(lines)) {
       if (pageNumberLine.test(l)) drop.add(i);
       else if (running.has(l)) {
-        const atTop = i < lines.length / 2;
         const keep = (pi === 0 && atTop) || (pi === lastPage && !atTop);
         if (keep && !keptOnce.has(l)) keptOnce.add(l);
         else drop.add(i);
