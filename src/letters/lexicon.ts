@@ -77,7 +77,8 @@ export const wish = word(
   [
     'ønsker', 'ønske', 'ønsket', 'ønskjer', 'ønskje', 'ønskt', 'ønskte', 'ynskjer', 'ynskje', 'ønskelig', 'ønskeleg', 'ønskelige', 'ønskelege',
     'ber (?:[\\p{L}]+ ){0,2}om', 'be (?:[\\p{L}]+ ){0,2}om', 'bede om', 'ber departementet', 'ber regjeringen', 'ber regjeringa', 'ber justisdepartementet',
-    '(?:søker|søkjer|søke|søkje) (?:[\\p{L}]+ ){0,2}om', 'går inn for', 'gjeng inn for', 'anbefaler', 'tilrår', 'foreslår', 'føreslår',
+    '(?:søker|søkjer|søke|søkje) (?:[\\p{L}]+ ){0,2}om', 'går inn for', 'gjeng inn for', 'anbefaler', 'anbefale', 'tilrår', 'tilrå', 'foreslår', 'føreslår', 'sier ja til', 'seier ja til',
+    'prioriterer', 'prioritere', '(?:høyt|høgt|sterkt)? ?prioritert', '(?:ser|sjår|er|har) (?:[\\p{L}]+ ){0,2}behov for',
     'positiv til', 'positive til', 'positiv til å', 'interessert i', 'interesse for', 'melder interesse', 'melde interesse',
     'håper', 'håpar', 'har behov for', 'er behov for', 'har bruk for', 'trenger', 'treng', 'vil gjerne ha', 'vil ha', 'vil gjerne få',
     'ønsker å få', 'kjempe for', 'arbeide for', 'arbeider for', 'jobber for', 'ha et eget', 'ha eit eige', 'få et eget', 'få eit eige',
@@ -127,7 +128,7 @@ export const notNeeded = word(
   '(?:ikke|ikkje) (?:aktuelt|aktuell|nødvendig|naudsynt|behov|prioritert|ønskelig|ønskeleg|rett|riktig|hensiktsmessig|formålstenleg|løsningen|løysinga)|' +
     'ingen behov|intet behov|ikkje noko behov|ikke noe behov|ser ingen|ser (?:ikke|ikkje) behov|ser (?:ikke|ikkje) at|' +
     '(?:ikke|ikkje) av den (?:oppfatning|oppfatninga|oppfatningen)|(?:ikke|ikkje) overbevist|(?:mener|meiner|tror|trur) (?:ikke|ikkje) at|' +
-    '(?:se|sjå) (?:ikke|ikkje) at|(?:ikke|ikkje) (?:se|sjå) at|negativ til|negative til|går imot|går mot|gå imot|er imot|imot at|mot at det',
+    '(?:se|sjå) (?:ikke|ikkje) at|(?:ikke|ikkje) (?:se|sjå) at|(?:sier|seier|takker|takkar|sa|sei) nei til|negativ til|negative til|går imot|går mot|gå imot|er imot|imot at|mot at det',
 );
 
 /** A wish whose object is a pronoun for the station named before ("…, og ber om at dette prioriteres"). */

@@ -42,8 +42,13 @@ export function satisfactionReadings(info: SentenceInfo, inSection: boolean): Re
   const out: Reading[] = [];
   if (mentions(p, partlyWord)) out.push({ value: 'partly', weight: 3, info, rule: 'partly satisfied' });
   const dissatisfied = hits(p, dissatisfiedWord);
+  // Each satisfaction word is read in its own clause ("ikke tilfreds med X, men godt fornøyd med Y" is both).
+  let lastClause = -1;
   for (const s of hits(p, satisfiedWord)) {
     if (dissatisfied.some((d) => s.start >= d.start && s.start < d.end)) continue;
+    const clause = p.boundaries.filter((b) => b <= s.word).length;
+    if (clause === lastClause) continue;
+    lastClause = clause;
     if (/(?:ikke|ikkje) (?:helt|heilt|fullt ut|fullt|heilt ut|alltid)\s/.test(p.lower.slice(Math.max(0, s.start - 22), s.start))) {
       out.push({ value: 'partly', weight: 3, info, rule: 'not fully satisfied' });
     } else if (isNegated(p, s.word, s.word)) out.push({ value: 'no', weight: 3, info, rule: 'satisfied, negated' });
@@ -53,8 +58,8 @@ export function satisfactionReadings(info: SentenceInfo, inSection: boolean): Re
       const tail = but ? rest.slice(but.index) : '';
       const mixed = but && (has(complaint, tail) || /(?:ikke|ikkje|ønsker|ønskjer|savner|saknar|flere|fleire|mer |meir )/.test(tail));
       out.push({ value: mixed ? 'partly' : 'yes', weight: 3, info, rule: mixed ? 'satisfied, but …' : 'satisfied' });
+      if (mixed) break;
     }
-    break;
   }
   if (mentions(p, dissatisfiedWord)) out.push({ value: 'no', weight: 3, info, rule: 'dissatisfied' });
   if (out.length > 0) return out;

@@ -43,7 +43,11 @@ const sectionFactor = (q: SentenceInfo['question'], own: number): number => (q =
 /** "5. Ja, ..." / "Svar: Nei." at the start of the section for question 5. */
 function shortAnswer(info: SentenceInfo): 'yes' | 'no' | null {
   if (info.question !== 5 || !info.opensSection || !info.explicitSection) return null;
-  const rest = info.sentence.text.replace(/^\s*(?:(?:spørsmål|spm\.?|sp\.?|punkt)\s*)?5\s*[.):]?\s*/iu, '').replace(/^[^?]*\?\s*/u, '').trim();
+  const rest = info.sentence.text
+    .replace(/^\s*(?:(?:spørsmål|spm\.?|sp\.?|punkt)\s*)?5\s*[.):]?\s*/iu, '')
+    .replace(/^(?:om\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*:\s+/u, '')
+    .replace(/^[^?]*\?\s*/u, '')
+    .trim();
   if (bareYes.test(rest)) return 'yes';
   if (bareNo.test(rest)) return 'no';
   return null;

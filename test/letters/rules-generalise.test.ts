@@ -88,6 +88,9 @@ describe('station: scope of wishes, negation and hedges', () => {
     ['Kommunen mener et tjenestested i sentrum vil gi kortere responstid, og ber om at dette prioriteres.', 'yes'],
     ['Kommunen ønsker sterkt et nytt tjenestested, og kan ikke se at dagens ordning er god nok.', 'yes'],
     ['Dersom departementet legger et nytt tjenestested til regionen, ønsker kommunen at det legges hit.', 'yes'],
+    ['Det er stort behov for et tjenestested i sentrum.', 'yes'],
+    ['Kommunen vil sterkt anbefale at det opprettes et tjenestested.', 'yes'],
+    ['Kommunen sier nei til et nytt tjenestested.', 'no'],
   ])('When a letter says "%s", then wants-station is %s', (sentence, expected) => {
     expect(suggest(`Svar fra kommunen\n\n${sentence}\n`).wantsStation).toBe(expected);
   });
@@ -122,6 +125,15 @@ describe('premises', () => {
 });
 
 describe('satisfaction and channels', () => {
+  it('When the answers are inline labels ("5. Nytt tjenestested: Ja, …"), then the short answers still decide', () => {
+    const s = suggest('1. Utfordringer: Rus.\n2. Tilfredshet: Nei.\n3. Samarbeid: Godt.\n4. Tilgjengelighet: Flere patruljer.\n5. Nytt tjenestested: Ja, og kommunen kan tilby lokaler i rådhuset.');
+    expect([s.wantsStation, s.satisfied, s.offersPremises]).toEqual(['yes', 'no', true]);
+  });
+
+  it('When one clause is not satisfied and the next is, then satisfied is partly', () => {
+    expect(suggest(numbered('Kommunen er ikke tilfreds med bemanningen, men er godt fornøyd med samarbeidet.', 'Ingen endring.', 'Nei.')).satisfied).toBe('partly');
+  });
+
   it.each([
     ['Nei. Politiet kommer fra byen.', 'no'],
     ['Nei, ikkje heilt. Samarbeidet er godt.', 'partly'],
