@@ -64,7 +64,9 @@ export const conditional = word('dersom|hvis|viss|om det|forutsatt|føresett|fø
 
 /** A police station of some kind (not `tjenestestedstruktur`: the noun must end the word). */
 export const stationNoun = word(
-  '[\\p{L}-]*(?:tjenestested|tenestestad|tjenestestad|politistasjon|lensmannskontor|lensmannsetat|politikontor|politipost|politistasjon|lensmannskontor|politiutpost|politiavdeling|tjenestekontor)(?:s|et|en|er|ene|a|ar|ane|ene)?',
+  '[\\p{L}-]*(?:tjenestested|tenestestad|tjenestestad|politistasjon|lensmannskontor|lensmannsetat|politikontor|politipost|politistasjon|lensmannskontor|politiutpost|politiavdeling|tjenestekontor)(?:s|et|en|er|ene|a|ar|ane|ene)?|' +
+    // A station named without the word: "fast tilhold i kommunen", "en fast base".
+    'fast (?:tilhold|tilholdssted|tilhaldsstad|base|stasjon|politikontor)(?:et|en|a)?|politibase(?:n)?',
 );
 
 /** The existing station, named definitely ("tjenestestedet", "lensmannskontoret"). */
@@ -99,7 +101,9 @@ export const strengthen = word(
   'styrke|styrkes|styrket|styrka|styrking|styrkje|styrkjast|forsterke|forsterkes|forsterking|opprettholde|opprettholdes|oppretthalde|' +
     'beholde|behalde|videreutvikle|vidareutvikle|utvide|utvides|utviding|utvidelse|øke bemanningen|auke bemanninga|økt bemanning|auka bemanning|' +
     'flere (?:ansatte|tjenestepersoner|politifolk|polititjenestepersoner|stillinger|årsverk)|fleire (?:tilsette|tenestepersonar|stillingar|årsverk)|' +
-    'bemanne(?:s)? opp|ruste opp|opprusting|mer ressurser til|meir ressursar til',
+    'bemanne(?:s)? opp|ruste opp|opprusting|mer ressurser til|meir ressursar til|' +
+    // More of what the existing office offers: "lengre åpningstid ved lensmannskontoret", "døgnbemanning".
+    '(?:lengre|lenger|utvidet|utvida|utvide|utvidede|betre|bedre) (?:åpningstid|opningstid)(?:er|ar|ene|ane)?|døgnbemanning|døgnbemanna|døgnbemannet|døgnåpent|døgnope|døgnopen|fullverdig',
 );
 
 /** The station is the one the municipality already has. */
@@ -118,6 +122,11 @@ export const priority = word('i første rekke|i fyrste rekkje|i første rekkje|f
 export const elsewhere = word(
   '(?:til|i|for|hos) (?:andre|dei andre|de andre|mindre|små) (?:kommuner|kommunar|steder|stader|distrikt|deler av (?:fylket|distriktet))|' +
     '(?:til|i|hos) (?:kommuner|kommunar|stader|steder) som|(?:til|i|hos) (?:nabokommunen|nabokommunane|nabokommunene|nabokommunar|nabokommuner)',
+);
+
+/** The administration recommending, which is not the council's decision ("Administrasjonen vil anbefale at …"). */
+export const recommendation = word(
+  '(?:administrasjonen|rådmannen|kommunedirektøren|kommunedirektør|rådmann|kommunedirektørens|rådmannens) (?:vil |skal |kommer til å )?(?:anbefale|anbefaler|tilrå|tilrår|innstille|innstiller|foreslå|foreslår|føreslå|føreslår|gå inn for|går inn for)',
 );
 
 /** An outer negation that cancels an inner one: "Det er ikke slik at vi ikke ønsker …" (a double negative). */
@@ -159,6 +168,9 @@ export const offer = word(
     // The police as the subject: "Politiet kan få kontor i kommunehuset", "politiet kan flytte inn hos oss".
     'politiet (?:kan|vil kunne|skal kunne|får|kunne) (?:få|leie|leige|låne|bruke|nytte|disponere|flytte inn|holde til|halde til)',
     '(?:kan|vil) (?:vi|kommunen) (?:finne|ordne|ordna|skaffe)', '(?:vi|kommunen) kan (?:finne|ordne|ordna|skaffe)',
+    'kan huse', 'kan husa', 'vil huse', 'vil husa', 'gi husrom', 'gje husrom',
+    // Rebuilding or fitting out its own building for the police: "kan byggja om delar av … til politikontor".
+    '(?:bygge|byggje|byggja|bygga) om', 'tilpasse', 'tilpassa', 'innrede', 'innreie', 'innreia',
     '(?:er|blir|vil være|vil vere) (?:hjertelig |hjarteleg )?(?:velkommen|velkomen|velkomne|velkomment) (?:til å|å)',
   ].join('|'),
 );
@@ -262,6 +274,12 @@ export const more = word(
 );
 /** The channel works as it is / stays as it is. */
 export const same = word('som i dag|slik det er|som no|som nå|fungerer godt|fungerer bra|fungerer greit|fungerer tilfredsstillende|tilfredsstillende|tilfredsstillande|greit|godt nok|holder|held|tilstrekkelig|tilstrekkeleg|uendret|uendra|ingen endring|ingen endringar|ingen endringer');
+/** Going on as now ("held fram med å vere synleg", "fortsetter å patruljere"). */
+export const continueVerb = word('(?:held|holder|halde|holde|halda|fortsetter|fortset|fortsette|fortsetje) (?:fram |frem )?(?:med )?(?:å|og)');
+
+/** Avoiding a channel ("slik at folk slepp å møta opp"): the channel is wanted less. */
+export const avoid = word('slepp|slepper|slipper|slippe|sleppe|unngå|unngår|unngåast|uten å|utan å|i stedet for å|i staden for å|framfor å|fremfor å');
+
 /** Less of a channel. */
 export const less = word('mindre|færre|færre|redusere|redusert|reduksjon|lavere|lågare|trappe ned');
 /** "X cannot replace Y": channels before the verb are not asked for, channels after it are. */

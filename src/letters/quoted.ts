@@ -73,7 +73,9 @@ export function quotedRanges(text: string): { start: number; end: number }[] {
   const lines = text.split('\n');
   const starts = lines.map((l) => { const s = pos; pos += l.length + 1; return s; });
   lines.forEach((l, i) => { if (/^\s*>/.test(l)) out.push({ start: starts[i], end: starts[i] + l.length }); });
-  if (decisionIntro.test(text)) {
+  // An adopted recommendation ("Innstillingen ble enstemmig vedtatt") is the decision and stays.
+  const adopted = /innstilling\p{L}*\s+(?:ble|blei|vart|er|vert|vart)\s+(?:enstemmig\s+|einstemmig\s+|samrøystes\s+|samrøystes\s+)?(?:vedtatt|vedteke|vedteken|vedtatt|godkjent|godkjend)|(?:i tråd med|i samsvar med|som)\s+innstilling/iu.test(text);
+  if (decisionIntro.test(text) && !adopted) {
     lines.forEach((l, i) => {
       if (!recommendationIntro.test(l) || decisionIntro.test(l)) return;
       // The block runs to the next blank line or heading-like line ("Saksopplysningar:", "Handsaming …").

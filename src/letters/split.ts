@@ -121,12 +121,16 @@ function bestSequence(markers: readonly Marker[]): Marker[] {
 
 /** The letter's title or subject line ("Svar på brev om bedre polititjenester og beredskap"), not an answer heading. */
 const titleLine = /(?:^|\s)(?:brev|høring|høyring|høringssvar|høringsuttalelse|svar på|svar frå|svar fra|innspill|innspel|uttale|uttalelse|emne|sak \d)|polititjenester og beredskap|polititenester og beredskap/iu;
-/** An inline label at the start of a line: "Tilfredshet: Kommunen er …", "Om nytt tjenestested: …". */
-const inlineLabel = /^\s*((?:om\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3})\s*:\s+\S/iu;
+/**
+ * An inline label at the start of a line: "Tilfredshet: Kommunen er …", "Om nytt tjenestested: …", and in prose
+ * "Når det gjelder tilgjengelighet, …", "På spørsmålet om nytt tjenestested …, svarer …".
+ */
+const inlineLabel = /^\s*(?:((?:om\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3})\s*:\s+\S|(?:når det (?:gjelder|gjeld)|hva (?:gjelder|angår)|kva (?:gjeld|angår)|med (?:hensyn|omsyn) til|angående|(?:på|til) spørsmålet om)\s+([^,:]{3,80}?)\s*[,:]\s+\S)/iu;
 
 /** A heading: a short line without a final stop, or an inline label, whose words belong to one question. */
 function headingQuestion(line: string): Question | null {
-  const label = inlineLabel.exec(line)?.[1];
+  const m = inlineLabel.exec(line);
+  const label = m?.[1] ?? m?.[2];
   const t = label ?? line.trim();
   if (t.length < 4 || t.length > 90 || /[.;,]$/.test(t) || t.split(/\s+/).length > 12 || titleLine.test(t)) return null;
   let bestQ: Question | null = null;

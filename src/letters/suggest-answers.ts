@@ -6,9 +6,9 @@
 import type { Area, Channel, Trend } from '../import/responses-model';
 import { channels as allChannels } from '../import/responses-model';
 import {
-  areaCues, bareNo, bareYes, channelCues, complaint, dissatisfiedWord, has, less, more, partlyWord, praise, replaceVerb, same, satisfiedWord,
+  areaCues, avoid, bareNo, bareYes, channelCues, continueVerb, complaint, dissatisfiedWord, has, less, more, partlyWord, praise, replaceVerb, same, satisfiedWord,
 } from './lexicon';
-import { crossesBoundary, hits, isHedged, isNegated, mentions, negations } from './scope';
+import { crossesBoundary, hits, isHedged, isNegated, mentions, negations, type Prepared } from './scope';
 import type { Reading, SentenceInfo } from './suggest-station';
 
 /** Sentences of one question's section (numbered, headed or echoed in the letter), or all sentences when there is none. */
@@ -99,6 +99,12 @@ export function decideSatisfied(readings: readonly Reading[]): { value: 'yes' | 
 /** Attendance cues that name a service rather than the way of reaching it. */
 const serviceVerb = /^(?:anmelde|levere anmeldelse|søke pass|søkje pass|for pass|pass og id|pass- og id)/u;
 
+/** "held fram med å vere synleg", "fortsetter å patruljere": the channel kept as it is, unless a comparative asks for more. */
+function continues(p: Prepared, at: number): boolean {
+  const keep = hits(p, continueVerb).find((k) => k.word < at && at - k.lastWord <= 4);
+  return keep !== undefined && !/(?<!\p{L})(?:mer|meir|flere|fleire|oftere|oftare|økt|auka|bedre|betre)(?!\p{L})/u.test(p.lower.slice(keep.start, p.wordStarts[at]));
+}
+
 /** Per channel named in the sentence: more / same / less. */
 export function channelReadings(info: SentenceInfo, inSection: boolean): Reading[] {
   const { p } = info;
@@ -120,7 +126,9 @@ export function channelReadings(info: SentenceInfo, inSection: boolean): Reading
       else [value, rule] = negatedReplace ? ['more', 'not to be replaced'] : [null, ''];
     } else if (afterColon !== null && c.hit.start < p.lower.indexOf(':') && (bareYes.test(afterColon) || bareNo.test(afterColon))) {
       [value, rule] = bareYes.test(afterColon) ? ['more', 'listed answer "ja"'] : ['same', 'listed answer "nei"'];
-    } else if (mentions(p, less) && !isNegated(p, c.hit.word, c.hit.word, 6)) [value, rule] = ['less', 'less of the channel'];
+    } else if (hits(p, avoid).some((a) => a.word < c.hit.word && c.hit.word - a.lastWord <= 3)) [value, rule] = ['less', 'the channel avoided'];
+    else if (continues(p, c.hit.word)) [value, rule] = ['same', 'continues as it is'];
+    else if (mentions(p, less) && !isNegated(p, c.hit.word, c.hit.word, 6)) [value, rule] = ['less', 'less of the channel'];
     else if (mentions(p, more) && !isHedged(p, c.hit.word, c.hit.word, 14)) {
       // The occurrence of the channel nearest a "more" word; negation a few words around the pair ("ønskjer ikkje eit nytt").
       const pairs = hits(p, channelCues.find((x) => x.id === c.id)!.pattern).flatMap((ch) => hits(p, more).map((m) => ({ ch, m, d: Math.abs(m.word - ch.word) })));

@@ -9,7 +9,7 @@
  */
 import type { EvidenceSentence, SuggestionDetails } from './model';
 import {
-  anaphor, assistOnly, policeProvide, bareNo, bareYes, building, coLocate, definiteStation, elsewhere, existing, newStation, notNeeded, notThat, offer, partners, predicateHedge,
+  anaphor, assistOnly, policeProvide, recommendation, bareNo, bareYes, building, coLocate, definiteStation, elsewhere, existing, newStation, notNeeded, notThat, offer, partners, predicateHedge,
   premisesNoun, priority, streetAddress, strengthen, stationNoun, wish, word, has, hedge,
 } from './lexicon';
 import { clauses, crossesBoundary, hits, isHedged, isNegated, mentions, negations, prepare, type Prepared } from './scope';
@@ -53,13 +53,22 @@ function shortAnswer(info: SentenceInfo): 'yes' | 'no' | null {
   return null;
 }
 
+/** A listed answer: "– Ønsker kommunen nytt tjenestested: nei", "Nytt tjenestested: Ja, i Talvik". */
+function listedAnswer(info: SentenceInfo): 'yes' | 'no' | null {
+  const m = /^\s*(?:[-–•*]\s*)?([^:]{3,80}):\s*(.+)$/u.exec(info.sentence.text);
+  if (!m || !mentions(prepare(m[1]), stationNoun) || mentions(prepare(m[1]), premisesNoun)) return null;
+  return bareYes.test(m[2].trim()) ? 'yes' : bareNo.test(m[2].trim()) ? 'no' : null;
+}
+
 /** The station reading of one sentence, or null. */
 export function stationReading(info: SentenceInfo): Reading | null {
-  const short = shortAnswer(info);
+  const short = shortAnswer(info) ?? listedAnswer(info);
   if (short) return { value: short, weight: 6, info, rule: `short answer "${short === 'yes' ? 'Ja' : 'Nei'}" to question 5` };
   if (info.isQuestion || info.isHeading) return null;
   const { p } = info;
   const f = sectionFactor(info.question, 5);
+  // What the administration will recommend is not the municipality's answer (the council decides).
+  if (mentions(p, recommendation) && mentions(p, stationNoun)) return { value: 'unclear', weight: 3 * f, info, rule: "the administration's recommendation, not the decision" };
   const stations = hits(p, stationNoun);
   if (stations.length === 0) return wishWithoutObject(info, f);
   // Pair each wish with the nearest station noun after it (else before it); the noun alone when there is no wish.
@@ -165,9 +174,11 @@ const round = (x: number) => Math.round(x * 100) / 100;
 // ------------------------------------------------------------------ premises
 
 const placeAfter = '(?:\\s+(?:på|i)\\s+[A-ZÆØÅ][\\p{L}-]+(?:\\s(?:bru|sentrum|stasjon|havn|hamn))?)?';
-const buildingRe = new RegExp(`(?<![\\p{L}])(?:i|på|ved|inn i|med)\\s+((?:[A-ZÆØÅ][\\p{L}-]+\\s)?${building}${placeAfter})(?![\\p{L}])`, 'gu');
+const buildingRe = new RegExp(`(?<![\\p{L}])(?:i|på|ved|inn i|med|av)\\s+((?:[A-ZÆØÅ][\\p{L}-]+\\s)?${building}${placeAfter})(?![\\p{L}])`, 'gu');
 /** A place without a building ("i Husnes sentrum"). */
 const centreRe = /(?<![\p{L}])(?:i|på)\s+([A-ZÆØÅ][\p{L}-]+\s(?:sentrum|centrum))(?![\p{L}])/gu;
+/** Rooms in a named place, without a building ("ledige kontor i Eivindvik"). */
+const nounPlaceRe = /(?<![\p{L}])(?:lokale|lokaler|lokala|lokalene|kontor|kontorer|kontora|kontorlokale|kontorlokaler|areal|kontorplass)\s+(?:i|på)\s+([A-ZÆØÅ][\p{L}-]+(?:\s(?:sentrum|centrum))?)(?![\p{L}])/gu;
 
 /** The police, a station or the lensmann named as a word of its own ("politiet", not "politikontakten"). */
 const forThePolice = /(?<!\p{L})(?:politiet?|politiets|tjenestested\p{L}*|tenestestad\p{L}*|lensmann\p{L}*|polititjenestested\p{L}*)(?!\p{L})/u;
@@ -200,7 +211,7 @@ export function premisesReadings(info: SentenceInfo, previous?: SentenceInfo): R
     carried = nouns.length > 0;
     const partnerHit = partners.some((x) => has(x.pattern, p.lower));
     const offers = hits(p, offer);
-    if (offers.length === 0 || (!hasNoun && !(partnerHit && /tilby|tilbod|stille|disposisjon|kan brukes|kan nyttast|velkom|flytte inn|leie|leige/.test(p.lower)))) continue;
+    if (offers.length === 0 || (!hasNoun && !(partnerHit && /tilby|tilbod|stille|disposisjon|kan brukes|kan nyttast|velkom|flytte inn|leie|leige|huse|husa/.test(p.lower)))) continue;
     // Outside the answers to questions 4 and 5 an offer counts only when it is for the police.
     if (info.explicitSection && info.question !== null && info.question < 4 && !forThePolice.test(info.p.lower)) continue;
     const anchor = Math.min(offers[0].word, nouns[0]?.word ?? offers[0].word);
@@ -242,7 +253,7 @@ export function premisesText(texts: readonly string[]): string | null {
     if (address || b) return address ?? b;
   }
   for (const t of texts) {
-    const place = [...t.matchAll(centreRe)][0]?.[1];
+    const place = [...t.matchAll(centreRe)][0]?.[1] ?? [...t.matchAll(nounPlaceRe)][0]?.[1];
     if (place) return place;
   }
   return null;

@@ -165,3 +165,41 @@ describe('sender: no single sender', () => {
     expect(analyse('Lyngen kommune\nStrandveien 24, 9060 Lyngseidet\n\nSvar fra Lyngen kommune, også på vegne av Storfjord og Kåfjord.\n\nMed hilsen\nordfører i Lyngen').sender.kommunenummer).toBe('5536');
   });
 });
+
+describe('rules added after held-out round 4 (test/fixtures/letters-heldout4/README.md)', () => {
+  it.each([
+    ['– Ønsker kommunen nytt tjenestested: nei.\n– Tjenestested: vi ønsker at dagens kontor får flere folk.', 'no'],
+    ['Vi ønsker at politiet igjen får fast tilhold i kommunen.', 'yes'],
+    ['Rådmannen vil anbefale at kommunen ber om et nytt tjenestested, men det er kommunestyret som avgjør.', 'unclear'],
+  ])('When a letter says "%s", then wants-station is %s', (text, expected) => {
+    expect(suggest(`Svar fra kommunen\n\n${text}\n`).wantsStation).toBe(expected);
+  });
+
+  it('When the recommendation holds the answer and "Innstillingen ble enstemmig vedtatt", then it is the decision', () => {
+    const s = suggest('Særutskrift\n\nRådmannens innstilling:\nKommunen søker om et tjenestested og tilbyr lokaler i rådhuset.\n\nVedtak i kommunestyret 12.05.2022:\nInnstillingen ble enstemmig vedtatt.\n');
+    expect([s.wantsStation, s.offersPremises]).toEqual(['yes', true]);
+  });
+
+  it.each([
+    ['Kommunen kan huse politiet i kommunehuset.', true, 'kommunehuset'],
+    ['Kommunen kan byggja om delar av det gamle heradshuset til politikontor.', true, 'heradshuset'],
+    ['Kommunen kan leige ut ledige kontor i Eivindvik til politiet.', true, 'Eivindvik'],
+  ])('When a letter says "%s", then offers-premises is %s with "%s"', (sentence, offered, where) => {
+    const s = suggest(`Svar\n\n${sentence}\n`);
+    expect(s.offersPremises).toBe(offered);
+    expect(s.premisesText).toContain(where);
+  });
+
+  it.each([
+    ['Me ønskjer at fleire tenester skal kunna gjerast på nett, slik at folk slepp å møta opp.', ['internet']],
+    ['Vi ønskjer at politiet held fram med å vere synleg i sentrum, og at fleire tenester kan gjerast digitalt.', ['internet']],
+  ])('When answer 4 says "%s", then the channels are %j', (q4, expected) => {
+    expect(suggest(numbered('Ja.', q4, 'Nei.')).channels.sort()).toEqual(expected);
+  });
+
+  it('When prose marks its answer to question 4 with "Når det gjelder tilgjengelighet", then only that passage gives the channels', () => {
+    const s = suggest('Svar fra kommunen\n\nKommunen er ikke fornøyd.\n\nNår det gjelder tilgjengelighet, ønsker vi flere patruljer.\n\nPå spørsmålet om kommunen ønsker et nytt tjenestested, svarer kommunen ja.\n');
+    expect(s.wantsStation).toBe('yes');
+    expect(s.channels).toEqual(['presence']);
+  });
+});
