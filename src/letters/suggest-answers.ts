@@ -9,7 +9,7 @@ import {
   areaCues, avoid, bareNo, bareYes, channelCues, continueVerb, complaint, dissatisfiedWord, has, less, more, partlyWord, praise, replaceVerb, same, satisfiedWord,
 } from './lexicon';
 import { crossesBoundary, hits, isHedged, isNegated, mentions, negations, type Prepared } from './scope';
-import type { Reading, SentenceInfo } from './suggest-station';
+import { sectionOpening, type Reading, type SentenceInfo } from './suggest-station';
 
 /** Sentences of one question's section (numbered, headed or echoed in the letter), or all sentences when there is none. */
 export function sectionOrAll(infos: readonly SentenceInfo[], q: 1 | 2 | 3 | 4 | 5): { infos: SentenceInfo[]; inSection: boolean } {
@@ -21,12 +21,8 @@ export function sectionOrAll(infos: readonly SentenceInfo[], q: 1 | 2 | 3 | 4 | 
 
 /** "Nei." / "Ja, men …" / "Nei, ikkje heilt." opening the answer to question 2. */
 function shortSatisfaction(info: SentenceInfo): Reading | null {
-  if (info.question !== 2 || !info.opensSection || !info.explicitSection) return null;
-  const rest = info.sentence.text
-    .replace(/^\s*(?:(?:spørsmål|spm\.?|sp\.?|punkt)\s*)?2\s*[.):]?\s*/iu, '')
-    .replace(/^(?:om\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*:\s+/u, '')
-    .replace(/^[^?]*\?\s*/u, '')
-    .trim();
+  const rest = sectionOpening(info, 2);
+  if (rest === null) return null;
   const partly = /^(?:ja|nei)\s*(?:,|og|–|-)\s*(?:ja|nei|ikke helt|ikkje heilt|ikke fullt ut|ikkje fullt ut|ikke fullt|ikkje fullt|ikke alltid|ikkje alltid|delvis|til dels|langt på vei|langt på veg|stort sett)/iu;
   if (partly.test(rest)) return { value: 'partly', weight: 6, info, rule: 'short answer to question 2, qualified' };
   if (bareNo.test(rest)) return { value: 'no', weight: 6, info, rule: 'short answer "Nei" to question 2' };

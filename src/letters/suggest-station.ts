@@ -40,14 +40,23 @@ export interface Reading {
 
 const sectionFactor = (q: SentenceInfo['question'], own: number): number => (q === own ? 2 : q === null ? 1 : 0.7);
 
-/** "5. Ja, ..." / "Svar: Nei." at the start of the section for question 5. */
-function shortAnswer(info: SentenceInfo): 'yes' | 'no' | null {
-  if (info.question !== 5 || !info.opensSection || !info.explicitSection) return null;
-  const rest = info.sentence.text
-    .replace(/^\s*(?:(?:spørsmål|spm\.?|sp\.?|punkt)\s*)?5\s*[.):]?\s*/iu, '')
+/**
+ * The words that open the answer to question `q` (its number, label or echoed question taken off: "5. Nytt
+ * tjenestested: Ja, …" → "Ja, …"), when the sentence opens that question's section; else null.
+ */
+export function sectionOpening(info: SentenceInfo, q: 1 | 2 | 3 | 4 | 5): string | null {
+  if (info.question !== q || !info.opensSection || !info.explicitSection) return null;
+  return info.sentence.text
+    .replace(new RegExp(`^\\s*(?:(?:spørsmål|spm\\.?|sp\\.?|punkt)\\s*)?${q}\\s*[.):]?\\s*`, 'iu'), '')
     .replace(/^(?:om\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*:\s+/u, '')
     .replace(/^[^?]*\?\s*/u, '')
     .trim();
+}
+
+/** "5. Ja, ..." / "Svar: Nei." at the start of the section for question 5. */
+function shortAnswer(info: SentenceInfo): 'yes' | 'no' | null {
+  const rest = sectionOpening(info, 5);
+  if (rest === null) return null;
   if (bareYes.test(rest)) return 'yes';
   if (bareNo.test(rest)) return 'no';
   return null;
