@@ -4,6 +4,7 @@
  * until a rule says otherwise. Rules that depend on the data (a district leader's own district)
  * are checked in the route with `assertDistrictAccess`.
  */
+import { posix } from 'node:path';
 import type { RequestHandler } from 'express';
 import type { Role, User } from '../db/users-repo';
 import { AppError, wantsJson } from '../web/errors';
@@ -42,9 +43,30 @@ export const accessRules: readonly Rule[] = [
   { methods: WRITE, pattern: /.*/, access: planners },
 ];
 
-/** The rule that applies to a request. */
+/**
+ * The one path form the rules are compared with: percent-decoded, lower case, runs of slashes (and
+ * backslashes) as one `/`, no trailing slash. Every spelling of a path that any router could
+ * match (`/API/Shortlists/`, `/api//shortlists`, `/api/%73hortlists`) gets the same rule as the
+ * canonical path; the routers themselves are case-sensitive and strict (`appRouter`), so the
+ * variants are 404 for whoever passes the gate.
+ */
+export function policyPath(path: string): string {
+  let p = path;
+  try {
+    p = decodeURIComponent(p);
+  } catch {
+    // Malformed percent-encoding: compared as written (no route matches it; the router says 400).
+  }
+  // Dot segments resolved too (`/static/../api/x` is `/api/x`), so a public prefix cannot be borrowed.
+  p = posix.normalize('/' + p.toLowerCase().replace(/[/\\]+/g, '/'));
+  if (p.length > 1) p = p.replace(/\/+$/, '');
+  return p === '' ? '/' : p;
+}
+
+/** The rule that applies to a request (the path is normalised with `policyPath` first). */
 export function ruleFor(method: string, path: string): Rule {
-  const rule = accessRules.find((r) => (r.methods === '*' || r.methods.includes(method)) && r.pattern.test(path));
+  const normal = policyPath(path);
+  const rule = accessRules.find((r) => (r.methods === '*' || r.methods.includes(method.toUpperCase())) && r.pattern.test(normal));
   return rule ?? { methods: '*', pattern: /.*/, access: planners };
 }
 

@@ -557,6 +557,56 @@ const nb = {
   'audit.before': 'Før',
   'audit.after': 'Etter',
   'audit.next': 'Neste side',
+  // --- hardening (issue 10): errors and validation ---
+  'err.noRoute': 'Fant ingen side for {method} {path}.',
+  'err.invalidJson': 'Innholdet i forespørselen er ikke gyldig JSON.',
+  'err.charset': 'Tegnsettet «{charset}» støttes ikke; send UTF-8.',
+  'err.encoding': 'Innholdskodingen «{encoding}» støttes ikke; send innholdet ukomprimert eller som gzip.',
+  'err.tooLarge': 'Forespørselen er for stor (høyst {limit} byte).',
+  'err.aborted': 'Forespørselen ble brutt før hele innholdet kom fram; send den på nytt.',
+  'err.bodyLength': 'Innholdet har en annen lengde enn Content-Length oppgir.',
+  'err.tooManyParams': 'Skjemaet har for mange felt.',
+  'err.badPath': 'Adressen inneholder ugyldig prosentkoding (for eksempel «%E0%A4%A»).',
+  'err.multipart': 'Opplastingen kan ikke leses ({detail}). Send filen som multipart/form-data i feltet «file».',
+  'err.fileName': 'Filnavnet inneholder kontrolltegn; gi filen et vanlig navn og prøv igjen.',
+  'err.rateLimited': 'For mange tunge beregninger fra denne kontoen på kort tid (høyst {limit} per minutt). Prøv igjen om {seconds} s.',
+  'err.busy': 'Serveren er opptatt med andre tunge beregninger. Prøv igjen om litt.',
+  'err.notCandidate': 'Kommune {knr} er ikke kandidat på kortlisten «{shortlist}». Vurderinger gjelder kandidatene på en kortliste (se vurderingssiden for distriktet).',
+  'err.shortlistRequired': 'Oppgi kortlisten vurderingen gjelder (shortlistId); vurderinger gjelder kandidatene på en kortliste.',
+  'err.shortlistMissing': 'Kortlisten «{shortlist}» finnes ikke.',
+  'err.storedScenario': 'Det lagrede scenarioet kan ikke brukes: {detail}',
+  'v.required': 'må fylles ut',
+  'v.integer': 'må være et heltall, fikk «{value}»',
+  'v.integerType': 'må være et heltall',
+  'v.number': 'må være et tall, fikk «{value}»',
+  'v.boolean': 'må være true eller false, fikk «{value}»',
+  'v.range': 'må være fra {min} til {max}, fikk {value}',
+  'v.min': 'må være minst {min}',
+  'v.max': 'må være høyst {max}',
+  'v.finite': 'må være et endelig tall',
+  'v.minChars': 'må ha minst {min} tegn',
+  'v.maxChars': 'kan ha høyst {max} tegn',
+  'v.minItems': 'må ha minst {min} elementer',
+  'v.maxItems': 'kan ha høyst {max} elementer',
+  'v.oneOf': 'må være en av {options}, fikk «{value}»',
+  'v.type': 'har feil type (ventet {expected}, fikk {received})',
+  'v.unknownKeys': 'ukjente felt: {keys}',
+  'v.controlChars': 'inneholder kontrolltegn (for eksempel NUL eller retningsstyring); fjern dem',
+  'v.knr': 'må være et firesifret kommunenummer, fikk «{value}»',
+  'v.unknownKnr': 'ukjent kommunenummer: {list}',
+  'v.duplicates': 'står mer enn én gang: {list}',
+  'v.unknownDistrict': 'ukjent politidistrikt: {list}; kjente: {known}',
+  'v.unknownCriteria': 'ukjent kriterium: {list}; kjente: {known}',
+  'v.weightsUnreadable': 'kan ikke leses («{value}»); skriv kriterium:vekt adskilt med komma, for eksempel crimeRate:2,driveTime:3',
+  'v.pairsUnreadable': 'kan ikke leses («{value}»); skriv navn:antall adskilt med komma, for eksempel Finnmark:1',
+  'v.allZero': 'minst én vekt må være større enn 0 (bare forholdet mellom vektene teller)',
+  'import.problem.row_width': 'Raden har {count} celler, men overskriftsraden har {expected}; en kortere eller lengre rad ville tømt eller mistet felt. Rett raden (har et skilletegn eller anførselstegn falt ut?).',
+  'import.problem.cells_beyond_header': 'Raden har verdier til høyre for siste kolonne i overskriftsraden (kolonne {column}); de ville blitt borte.',
+  'import.problem.mixed_encoding': 'Filen er UTF-8, men rad {rows} har tegn i en annen koding (trolig Windows-1252). Lagre hele filen som UTF-8 (eller hele som Windows-1252) og importer på nytt.',
+  'import.problem.mojibake': 'Teksten «{value}» i {column} ser feilkodet ut (UTF-8 lest som Windows-1252, for eksempel «Ã¥» for «å»). Rett teksten eller lagre filen på nytt som UTF-8.',
+  'import.problem.sheet_range': 'Arket «{sheet}» oppgir celler ut til {range} ({rows} rader, {columns} kolonner); høyst {maxRows} rader og {maxColumns} kolonner leses. Slett ubrukte rader og kolonner under og til høyre for svarene og lagre på nytt.',
+  'import.problem.sheet_rows_beyond': 'Arket «{sheet}» har rader helt ned til rad {row}; høyst {maxRows} rader leses. Slett ubrukte rader under svarene og lagre på nytt.',
+  'import.problem.workbook_too_large': 'Arbeidsboken pakker ut til mer enn {max} MB ({part}); et svarark er langt mindre. Er filen riktig?',
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -1112,6 +1162,56 @@ const en: Record<MessageKey, string> = {
   'audit.before': 'Before',
   'audit.after': 'After',
   'audit.next': 'Next page',
+  // --- hardening (issue 10): errors and validation ---
+  'err.noRoute': 'No page for {method} {path}.',
+  'err.invalidJson': 'The request body is not valid JSON.',
+  'err.charset': 'Character set "{charset}" is not supported; send UTF-8.',
+  'err.encoding': 'Content encoding "{encoding}" is not supported; send the body uncompressed or as gzip.',
+  'err.tooLarge': 'The request is too large (at most {limit} bytes).',
+  'err.aborted': 'The request was cut off before the whole body arrived; send it again.',
+  'err.bodyLength': 'The body is not as long as its Content-Length says.',
+  'err.tooManyParams': 'The form has too many fields.',
+  'err.badPath': 'The address contains malformed percent-encoding (such as "%E0%A4%A").',
+  'err.multipart': 'The upload cannot be read ({detail}). Send the file as multipart/form-data in the field "file".',
+  'err.fileName': 'The file name contains control characters; give the file an ordinary name and try again.',
+  'err.rateLimited': 'Too many heavy computations from this account in a short time (at most {limit} per minute). Try again in {seconds} s.',
+  'err.busy': 'The server is busy with other heavy computations. Try again shortly.',
+  'err.notCandidate': 'Municipality {knr} is not a candidate on shortlist "{shortlist}". Assessments are of the candidates on a shortlist (see the district\'s review page).',
+  'err.shortlistRequired': 'Name the shortlist the assessment is for (shortlistId); assessments are of the candidates on a shortlist.',
+  'err.shortlistMissing': 'Shortlist "{shortlist}" does not exist.',
+  'err.storedScenario': 'The saved scenario cannot be used: {detail}',
+  'v.required': 'is required',
+  'v.integer': 'must be a whole number, got "{value}"',
+  'v.integerType': 'must be a whole number',
+  'v.number': 'must be a number, got "{value}"',
+  'v.boolean': 'must be true or false, got "{value}"',
+  'v.range': 'must be from {min} to {max}, got {value}',
+  'v.min': 'must be at least {min}',
+  'v.max': 'must be at most {max}',
+  'v.finite': 'must be a finite number',
+  'v.minChars': 'must have at least {min} characters',
+  'v.maxChars': 'may have at most {max} characters',
+  'v.minItems': 'must have at least {min} entries',
+  'v.maxItems': 'may have at most {max} entries',
+  'v.oneOf': 'must be one of {options}, got "{value}"',
+  'v.type': 'has the wrong type (expected {expected}, got {received})',
+  'v.unknownKeys': 'unknown fields: {keys}',
+  'v.controlChars': 'contains control characters (such as NUL or direction overrides); remove them',
+  'v.knr': 'must be a 4-digit kommunenummer, got "{value}"',
+  'v.unknownKnr': 'unknown kommunenummer: {list}',
+  'v.duplicates': 'appear more than once: {list}',
+  'v.unknownDistrict': 'unknown police district: {list}; known: {known}',
+  'v.unknownCriteria': 'unknown criterion: {list}; known: {known}',
+  'v.weightsUnreadable': 'cannot be read ("{value}"); write criterion:weight pairs separated by commas, e.g. crimeRate:2,driveTime:3',
+  'v.pairsUnreadable': 'cannot be read ("{value}"); write name:count pairs separated by commas, e.g. Finnmark:1',
+  'v.allZero': 'at least one weight must be greater than 0 (only the ratios of the weights matter)',
+  'import.problem.row_width': 'The row has {count} cells but the header row has {expected}; a shorter or longer row would blank or lose fields. Fix the row (is a delimiter or a quote missing?).',
+  'import.problem.cells_beyond_header': 'The row has values to the right of the header row\'s last column (column {column}); they would be lost.',
+  'import.problem.mixed_encoding': 'The file is UTF-8 but row {rows} has characters in another encoding (probably Windows-1252). Save the whole file as UTF-8 (or all of it as Windows-1252) and import again.',
+  'import.problem.mojibake': 'The text "{value}" in {column} looks garbled (UTF-8 read as Windows-1252, e.g. "Ã¥" for "å"). Correct the text or save the file again as UTF-8.',
+  'import.problem.sheet_range': 'Sheet "{sheet}" declares cells out to {range} ({rows} rows, {columns} columns); at most {maxRows} rows and {maxColumns} columns are read. Delete unused rows and columns below and to the right of the answers and save again.',
+  'import.problem.sheet_rows_beyond': 'Sheet "{sheet}" has rows down to row {row}; at most {maxRows} rows are read. Delete unused rows below the answers and save again.',
+  'import.problem.workbook_too_large': 'The workbook unpacks to more than {max} MB ({part}); an answers sheet is far smaller. Is this the right file?',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { nb, en };
@@ -1124,6 +1224,16 @@ export function t(locale: Locale, key: MessageKey): string {
 /** The whole dictionary of a locale (sent to the browser as JSON). */
 export function dictionary(locale: Locale): Record<MessageKey, string> {
   return dictionaries[locale];
+}
+
+/** Whether a string is a key of the dictionary. */
+export function isMessageKey(key: unknown): key is MessageKey {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(nb, key);
+}
+
+/** Fills `{name}` placeholders of a message (unknown placeholders are left as they are). */
+export function fillMessage(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
 /** Parses a locale name; anything unknown falls back to the default. */

@@ -1,4 +1,5 @@
-import { Router, type Request, type Response } from 'express';
+import { type Request, type Response, type Router } from 'express';
+import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { AppError, ValidationError, describeZodError } from '../errors';
@@ -72,7 +73,7 @@ function validateRoleDistrict(db: Db, role: Role, district: string | undefined):
 
 /** Sign-in, sign-out, first-run setup, password change, user administration, audit log. */
 export function authRoutes({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   router.get('/login', (req, res) => {
     res.render('login', { title: res.locals.t('auth.signIn'), next: safeNext(req.query.next), error: null, preCsrf: preCsrf(req, res), name: '' });

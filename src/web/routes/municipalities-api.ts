@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { getMeta } from '../../db/load-dataset';
@@ -12,7 +13,7 @@ const kommunenummerParam = z.string().regex(/^\d{4}$/);
  * Responses are computed once per data load (they only change when the data hash changes).
  */
 export function municipalitiesApi({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
   let cache: { hash: string | null; geojson?: string; list?: string } = { hash: null };
   const cached = (key: 'geojson' | 'list', build: () => string): string => {
     const hash = getMeta(db, 'data_hash');

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { CRITERIA, INELIGIBLE_REASON_LABELS, defaultOptions } from '../../engine';
@@ -23,7 +24,7 @@ const selectionBody = z
  * registry so clients can show labels, units, sources and defaults.
  */
 export function planningApi({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   router.get('/api/criteria', (_req, res) => {
     res.json({

@@ -1,4 +1,5 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { appRouter } from '../router';
 import multer from 'multer';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
@@ -156,7 +157,7 @@ async function runUpload(db: Db, req: Request, res: Response): Promise<ImportRep
 
 /** Answers of the municipalities: import (API, CLI-equivalent, page), reading, correcting, sample data. */
 export function responsesRoutes({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   // ------------------------------------------------------------------ JSON API
   router.post('/api/import/responses', async (req, res) => {

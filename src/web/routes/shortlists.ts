@@ -6,7 +6,8 @@
  * Access: `src/auth/policy.ts` decides by role and path; this file adds the data-dependent rule of
  * issue 7: a district leader reads and assesses only their own police district.
  */
-import { Router, type Request, type Response } from 'express';
+import { type Request, type Response, type Router } from 'express';
+import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
@@ -165,7 +166,7 @@ async function sendExport(db: Db, res: Response, inputs: Awaited<ReturnType<type
 
 /** Pages, API and exports of issue 6. */
 export function shortlistRoutes({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   // ------------------------------------------------------------------ JSON API
   router.get('/api/shortlists', (_req, res) => {

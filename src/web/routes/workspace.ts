@@ -1,4 +1,5 @@
-import { Router, type Request, type Response } from 'express';
+import { type Request, type Response, type Router } from 'express';
+import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
@@ -121,7 +122,7 @@ function criteriaFor(locale: Locale): { id: string; label: string; unit: string;
  * the coverage layer. Routes parse, load, call the planning layer, render.
  */
 export function workspace({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   const renderWorkspace = (req: Request, res: Response, scenario: Scenario | null): void => {
     const locale = res.locals.locale as Locale;
