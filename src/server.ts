@@ -2,6 +2,7 @@ import { openDatabase } from './db/connection';
 import { ensureDataset } from './db/load-dataset';
 import { createApp } from './web/app';
 import { createSetupToken } from './web/routes/auth';
+import { answerClientErrors } from './web/client-errors';
 
 /**
  * Process shell: opens (or creates) the database, loads data/ when it changed, serves HTTP.
@@ -26,6 +27,7 @@ function main(): void {
       console.log(`or on the command line: npx stedsvalg user add --name NAME --role admin  (password on stdin)`);
     }
   });
+  answerClientErrors(server);
   const stop = () => {
     server.close();
     db.close();

@@ -80,7 +80,7 @@ export function listApiTokens(db: Db): { id: number; user: string; label: string
     .all() as { id: number; user: string; label: string; createdAt: string; revokedAt: string | null; lastUsedAt: string | null }[];
 }
 
-/** The user behind a bearer token, or null when unknown or revoked. Records last use. */
+/** The user behind a bearer token, or null when unknown or revoked. Records last use (at most once a minute). */
 export function findTokenUser(db: Db, token: string, now: string): User | null {
   const secret = token.startsWith('sv_') ? token.slice(3) : token;
   const row = db.prepare('SELECT id, user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL').get(hashSecret(secret)) as
@@ -89,6 +89,8 @@ export function findTokenUser(db: Db, token: string, now: string): User | null {
   if (!row) return null;
   const user = getUser(db, row.user_id);
   if (!user || user.disabled) return null;
-  db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now, row.id);
+  // Last use to the minute: a burst of API calls (or a bad request) writes at most once a minute.
+  const minuteAgo = new Date(Date.parse(now) - 60_000).toISOString();
+  db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)').run(now, row.id, minuteAgo);
   return user;
 }

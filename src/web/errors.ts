@@ -117,6 +117,13 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(localError(404, 'not_found', 'err.noRoute', { method: req.method, path: shownValue(req.path) }));
 };
 
+/** An error's message in a language (its dictionary text when it has one, else its own message). */
+export function messageOf(err: AppError, locale: Locale): string {
+  if (err instanceof ZodValidationError) return describeZodError(err.zod, err.where, locale);
+  if (!err.local) return err.message;
+  return fillMessage(t(locale, err.local.key), Object.fromEntries(Object.entries(err.local.params ?? {}).map(([k, v]) => [k, String(v)])));
+}
+
 /**
  * Errors raised by the HTTP plumbing (body parsers, the router's parameter decoding) carry a 4xx
  * `status` and a `type`; each becomes a clear message instead of a 500.
@@ -160,9 +167,7 @@ export const errorHandler: ErrorRequestHandler = (raw, req, res, _next) => {
     status = err.httpStatus;
     code = err.code;
     details = err.details;
-    message = err instanceof ZodValidationError ? describeZodError(err.zod, err.where, locale)
-      : err.local ? fillMessage(t(locale, err.local.key), Object.fromEntries(Object.entries(err.local.params ?? {}).map(([k, v]) => [k, String(v)])))
-      : err.message;
+    message = messageOf(err, locale);
   } else {
     console.error(err);
   }

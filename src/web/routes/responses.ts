@@ -34,7 +34,7 @@ import { contentToRecord } from '../../import/responses-write';
 import { csvTemplate, xlsxTemplate } from '../../import/templates';
 import { loadSampleAnswers } from '../../samples';
 import type { Locale, MessageKey } from '../i18n';
-import { AppError, NotFoundError, ValidationError } from '../errors';
+import { AppError, NotFoundError, ValidationError, localError, messageOf, shownValue } from '../errors';
 import { actorOf } from '../actor';
 import { canPlan } from '../../auth/policy';
 
@@ -79,8 +79,9 @@ function receiveFile(req: Request, res: Response): Promise<void> {
       if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
         return reject(new AppError(413, 'payload_too_large', `the file is larger than the limit of ${importLimits.maxFileBytes} bytes (5 MB)`));
       }
-      if (err instanceof multer.MulterError) return reject(new ValidationError(`upload rejected: ${err.message} (${err.code})`));
-      reject(err);
+      // Anything else multer or busboy says (no or a bad boundary, a truncated body) is about the request, not a bug.
+      const detail = err instanceof multer.MulterError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err);
+      reject(new ValidationError(`upload rejected: ${detail}`, undefined, { key: 'err.multipart', params: { detail: shownValue(detail) } }));
     });
   });
 }
@@ -146,6 +147,8 @@ async function runUpload(db: Db, req: Request, res: Response): Promise<ImportRep
   const fields = importFields.safeParse({ dryRun: req.body?.dryRun ?? req.query.dryRun });
   if (!fields.success) throw new ValidationError('dryRun must be true or false');
   if (!req.file) throw new ValidationError('no file: send the answers file as multipart field "file"');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(req.file.originalname)) throw localError(400, 'invalid_file_name', 'err.fileName');
   return importResponses(db, req.file.buffer, {
     fileName: req.file.originalname || 'upload',
     dryRun: fields.data.dryRun,
@@ -242,7 +245,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       res.status(err.httpStatus);
-      const text = err.httpStatus === 413 ? res.locals.t('import.tooLarge') : err.message.startsWith('no file') ? res.locals.t('import.noFile') : err.message;
+      const text = err.httpStatus === 413 ? res.locals.t('import.tooLarge') : err.message.startsWith('no file') ? res.locals.t('import.noFile') : messageOf(err, localeOf(res));
       importPage(res, { error: text });
     }
   });
