@@ -1,14 +1,16 @@
 /**
  * Planning use-cases for the web layer and the CLI: rank, select and test robustness for a
  * scenario on the database's current data. Thin: load the cached context, call the engine.
+ * Robustness and exact selection go through `heavyRunner()` (worker threads in the server).
  */
 import type { Db } from '../db/connection';
 import {
-  buildSelectionProblem, rankMunicipalities, robustness as engineRobustness, selectSites, selectSitesGreedy,
+  buildSelectionProblem, rankMunicipalities, selectSitesGreedy,
   type RankingResult, type RankOptions, type RobustnessResult, type SelectionOptions, type SelectionProblem, type SelectionResult,
 } from '../engine';
 import { planningContext, type PlanningContext } from './context';
-import type { ScenarioParams } from './scenario';
+import { heavyRunner } from './heavy';
+import { runnableScenario, type ScenarioParams } from './scenario';
 
 /** The engine's ranking options for a scenario. */
 export function rankOptionsOf(params: ScenarioParams): RankOptions {
@@ -48,7 +50,7 @@ export interface RankingOutcome {
 /** Ranks all municipalities under a scenario. */
 export function rankScenario(db: Db, params: ScenarioParams, view: PlanningView = {}): RankingOutcome {
   const context = planningContext(db);
-  return { ranking: rankMunicipalities(inputsFor(context, view), rankOptionsOf(params)), context };
+  return { ranking: rankMunicipalities(inputsFor(context, view), rankOptionsOf(runnableScenario(params))), context };
 }
 
 function selectionProblem(context: PlanningContext, ranking: RankingResult, view: PlanningView): SelectionProblem {
@@ -64,19 +66,19 @@ export async function selectScenario(db: Db, params: ScenarioParams, method: 'ex
   const { ranking, context } = rankScenario(db, params, view);
   const problem = selectionProblem(context, ranking, view);
   const options = selectionOptionsOf(params, method);
-  const selection = method === 'greedy' ? selectSitesGreedy(problem, options) : await selectSites(problem, options);
+  const selection = method === 'greedy' ? selectSitesGreedy(problem, options) : await heavyRunner().select({ problem, options });
   return { ranking, context, selection };
 }
 
 /** Samples weights around (or across) the scenario's and reports per-municipality stability. */
-export function robustnessScenario(
+export async function robustnessScenario(
   db: Db, params: ScenarioParams, options: { samples: number; seed: number; mode: 'around' | 'simplex' }, view: PlanningView = {},
-): RobustnessResult & { answersLoaded: boolean } {
+): Promise<RobustnessResult & { answersLoaded: boolean }> {
   const context = planningContext(db);
   const { method: _m, k: _k, ...selection } = selectionOptionsOf(params, 'greedy');
-  const result = engineRobustness(
-    inputsFor(context, view), rankOptionsOf(params),
-    { samples: options.samples, seed: options.seed, mode: options.mode, k: params.k, selection }, context.location,
-  );
+  const result = await heavyRunner().robustness({
+    municipalities: inputsFor(context, view), rankOptions: rankOptionsOf(runnableScenario(params)),
+    options: { samples: options.samples, seed: options.seed, mode: options.mode, k: params.k, selection }, location: context.location,
+  });
   return { ...result, answersLoaded: context.answers.loaded };
 }

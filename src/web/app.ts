@@ -14,6 +14,9 @@ import { authRoutes } from './routes/auth';
 import { authenticate, csrfProtection } from '../auth/middleware';
 import { authorize } from '../auth/policy';
 import { securityHeaders } from './security';
+import { heavyRateLimit, type HeavyLimitOptions } from './heavy-limit';
+import { useHeavyRunner, type HeavyRunner } from '../planning/heavy';
+import { processWorkerPool } from '../planning/worker-pool';
 
 /** `Cache-Control: no-store` for everything served after the static files. */
 const noStore: express.RequestHandler = (_req, res, next) => {
@@ -23,6 +26,10 @@ const noStore: express.RequestHandler = (_req, res, next) => {
 
 export interface AppDeps {
   db: Db;
+  /** Where robustness and exact solves run (default: the process's worker pool). */
+  heavy?: HeavyRunner;
+  /** Per-account limit on heavy requests (default `heavyLimits`). */
+  heavyLimits?: HeavyLimitOptions;
 }
 
 const root = path.resolve(__dirname, '..', '..');
@@ -32,6 +39,7 @@ const root = path.resolve(__dirname, '..', '..');
  * (`createApp({ db })` with supertest); `src/server.ts` is the thin process shell.
  */
 export function createApp(deps: AppDeps): express.Express {
+  useHeavyRunner(deps.heavy ?? processWorkerPool());
   const app = express();
   // Routes match exactly as written (set before the first route or middleware creates the router);
   // the access policy normalises paths the same way for its rules (`policyPath`).
@@ -54,6 +62,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(authenticate(deps.db));
   app.use(authorize);
   app.use(csrfProtection);
+  app.use(heavyRateLimit(deps.heavyLimits));
   app.use(sampleAnswersMiddleware(deps.db));
   app.use(authRoutes(deps));
   app.use(municipalitiesApi(deps));

@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { ZodError, type ZodIssue } from 'zod';
 import { localeOfRequest } from './locale-of';
+import { shown } from '../model/fields';
+import { HeavyBusyError } from '../planning/heavy';
 import { fillMessage, isMessageKey, t, type Locale, type MessageKey } from './i18n';
 
 /** A message by dictionary key with its `{placeholder}` values, so the error handler can say it in the user's language. */
@@ -48,20 +50,10 @@ export function localError(status: number, code: string, key: MessageKey, params
 }
 
 /** A short, printable rendering of an offending input value (for messages). */
-export function shownValue(value: unknown): string {
-  let s: string;
-  try {
-    s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  } catch {
-    s = String(value);
-  }
-  // eslint-disable-next-line no-control-regex
-  s = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
-}
+export const shownValue = shown;
 
 /** One zod issue in words, in a language: dictionary keys in messages or params are translated, standard issues are rephrased. */
-function issueText(issue: ZodIssue, locale: Locale): string {
+export function issueText(issue: ZodIssue, locale: Locale): string {
   const say = (key: MessageKey, params: Record<string, unknown> = {}) =>
     fillMessage(t(locale, key), Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
   if (issue.code === 'custom') {
@@ -158,7 +150,10 @@ export const errorHandler: ErrorRequestHandler = (raw, req, res, _next) => {
   let code = 'internal_error';
   let message = t(locale, 'error.internal');
   let details: unknown;
-  const err = raw instanceof AppError || raw instanceof ZodError ? raw : plumbingError(raw) ?? raw;
+  if (raw instanceof HeavyBusyError) res.setHeader('Retry-After', '5');
+  const err = raw instanceof AppError || raw instanceof ZodError ? raw
+    : raw instanceof HeavyBusyError ? localError(503, 'busy', 'err.busy')
+    : plumbingError(raw) ?? raw;
   if (err instanceof ZodError) {
     status = 400;
     code = 'invalid_request';

@@ -167,7 +167,7 @@ describe('scenario API', () => {
     it.each([
       ['an empty name', { name: '  ' }, 'name'],
       ['a missing name', { params: {} }, 'name'],
-      ['an unknown criterion', { name: 'x', params: { weights: { nope: 1 } } }, 'params.weights.nope'],
+      ['an unknown criterion', { name: 'x', params: { weights: { nope: 1 } } }, 'params.weights: ukjent kriterium: nope'],
       ['a negative weight', { name: 'x', params: { weights: { crimeRate: -1 } } }, 'params.weights.crimeRate'],
       ['K = 0', { name: 'x', params: { k: 0 } }, 'params.k'],
       ['an unknown objective', { name: 'x', params: { objective: 'fastest' } }, 'params.objective'],

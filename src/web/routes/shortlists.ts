@@ -22,16 +22,19 @@ import {
 import {
   buildReportModel, EXPORT_FORMATS, loadReportGeometry, loadScenarioReport, loadShortlistReport, renderExport, type ExportFormat,
 } from '../../export';
-import { scenarioFromQuery, scenarioParamsSchema } from '../../planning/scenario';
+import { checkKnownKommunenummer, kommunenummerList, scenarioFromQuery, scenarioSchemaFor } from '../../planning/scenario';
+import { scenarioReference } from '../../planning/reference';
+import { requestLimits } from '../../model/limits';
+import { freeText, nameText, requiredText } from '../../model/fields';
 import { CANDIDATE_STATUSES, type CandidateSite } from '../../shortlist';
 import { compareWithToday, createShortlist, type ShortlistSource } from '../../shortlist/service';
 import { assertDistrictAccess, canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
-import { AppError, NotFoundError, ValidationError, describeZodError } from '../errors';
+import { AppError, NotFoundError, ValidationError, ZodValidationError, describeZodError, localError } from '../errors';
 import type { Locale } from '../i18n';
 
 const knr = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
-const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
+const name = nameText(requestLimits.maxNameChars);
 
 // Who acted is the signed-in user (`actorOf`); a `by` or `assessor` field sent by an older client is
 // ignored (zod drops unknown keys).
@@ -39,32 +42,32 @@ const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 2
 /** `POST /api/shortlists` and the create form: exactly one source. */
 const createBody = z.object({
   name,
-  description: z.string().max(5000).default(''),
-  scenarioId: z.string().min(1).optional(),
+  description: freeText(5000).default(''),
+  scenarioId: z.string().min(1).max(64).optional(),
   params: z.unknown().optional(),
-  kommunenummer: z.array(knr).optional(),
+  kommunenummer: kommunenummerList.optional(),
   solver: z.enum(['exact', 'greedy']).default('exact'),
 });
 
 const candidatePatch = z.object({
   status: z.enum(CANDIDATE_STATUSES as [string, ...string[]]).optional(),
-  rationale: z.string().max(10000).optional(),
+  rationale: freeText(10000).optional(),
   /** `centre` or `premises:N` (1-based, of the municipality's current answer). */
   site: z.string().regex(/^(centre|premises:\d)$/, 'must be "centre" or "premises:N"').optional(),
 });
 
 const assessmentBody = z.object({
-  shortlistId: z.string().min(1).nullable().optional(),
+  shortlistId: z.string().min(1).max(64).nullable().optional(),
   kommunenummer: knr,
   advice: z.enum(ADVICE_VALUES as [string, ...string[]]),
-  reason: z.string().trim().min(1, 'is required (give the reason for the advice)').max(10000),
+  reason: requiredText(10000),
 });
 
 const nowIso = () => new Date().toISOString();
 
-function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.output<T> {
+function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where = ''): z.output<T> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new ValidationError(describeZodError(r.error));
+  if (!r.success) throw new ZodValidationError(r.error, where);
   return r.data;
 }
 
@@ -96,20 +99,24 @@ function siteOptions(db: Db, kommunenummer: string): { value: string; label: str
   return out;
 }
 
-/** Turns the create body into a service source. */
-function sourceOf(body: z.output<typeof createBody>, query: Record<string, unknown>): ShortlistSource {
-  const params = body.params === undefined ? scenarioFromQuery(query) : parse(scenarioParamsSchema, body.params);
-  if (body.kommunenummer && body.kommunenummer.length) return { kind: 'manual', kommunenummer: body.kommunenummer, params, scenarioId: body.scenarioId };
+/** Turns the create body into a service source (scenario and candidates checked against the loaded data). */
+function sourceOf(db: Db, body: z.output<typeof createBody>, query: Record<string, unknown>): ShortlistSource {
+  const ref = scenarioReference(db);
+  const params = body.params === undefined ? scenarioFromQuery(query, undefined, ref) : parse(scenarioSchemaFor(ref), body.params, 'params.');
+  if (body.kommunenummer && body.kommunenummer.length) {
+    parse(z.array(z.string()).superRefine((l, ctx) => checkKnownKommunenummer(l, ref, ctx)), body.kommunenummer, 'kommunenummer');
+    return { kind: 'manual', kommunenummer: body.kommunenummer, params, scenarioId: body.scenarioId };
+  }
   if (body.scenarioId) return { kind: 'scenario', scenarioId: body.scenarioId, solver: body.solver };
   return { kind: 'params', params, solver: body.solver };
 }
 
 /** The form's fields → the create body (manual list: kommunenummer separated by commas, spaces or lines). */
-function formToBody(form: Record<string, unknown>): unknown {
+function formToBody(db: Db, form: Record<string, unknown>): unknown {
   const list = typeof form.kommunenummer === 'string' ? form.kommunenummer.split(/[\s,;]+/).filter(Boolean) : [];
   let params: unknown;
   if (typeof form.scenarioQuery === 'string' && form.scenarioQuery.trim() !== '') {
-    params = scenarioFromQuery(Object.fromEntries(new URLSearchParams(form.scenarioQuery)));
+    params = scenarioFromQuery(Object.fromEntries(new URLSearchParams(form.scenarioQuery)), undefined, scenarioReference(db));
   }
   return {
     name: form.name, description: form.description ?? '',
@@ -175,7 +182,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
 
   router.post('/api/shortlists', async (req, res) => {
     const body = parse(createBody, req.body ?? {});
-    const sl = await createShortlist(db, { name: body.name, description: body.description, by: actorOf(req), now: nowIso(), source: sourceOf(body, {}) });
+    const sl = await createShortlist(db, { name: body.name, description: body.description, by: actorOf(req), now: nowIso(), source: sourceOf(db, body, {}) });
     res.status(201).location(`/api/shortlists/${sl.id}`).json(sl);
   });
 
@@ -220,7 +227,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
       shortlists: listShortlists(db),
       scenarios: listScenarios(db).map((s) => ({ id: s.id, name: s.name })),
       scenarioQuery,
-      scenario: scenarioFromQuery(query),
+      scenario: scenarioFromQuery(query, undefined, scenarioReference(db)),
       error: null,
       form: {},
       canEdit: canPlan(req.auth?.user),
@@ -229,17 +236,17 @@ export function shortlistRoutes({ db }: AppDeps): Router {
 
   router.post('/shortlists', async (req, res) => {
     const form = (req.body ?? {}) as Record<string, unknown>;
-    const body = createBody.safeParse(formToBody(form));
+    const body = createBody.safeParse(formToBody(db, form));
     if (!body.success) {
       res.status(400).render('shortlists', {
         title: res.locals.t('sl.title'), shortlists: listShortlists(db), scenarios: listScenarios(db).map((s) => ({ id: s.id, name: s.name })),
         scenarioQuery: typeof form.scenarioQuery === 'string' ? form.scenarioQuery : '',
-        scenario: scenarioFromQuery(Object.fromEntries(new URLSearchParams(typeof form.scenarioQuery === 'string' ? form.scenarioQuery : ''))),
-        error: describeZodError(body.error), form, canEdit: true,
+        scenario: scenarioFromQuery(Object.fromEntries(new URLSearchParams(typeof form.scenarioQuery === 'string' ? form.scenarioQuery : '')), undefined, scenarioReference(db)),
+        error: describeZodError(body.error, '', res.locals.locale as Locale), form, canEdit: true,
       });
       return;
     }
-    const sl = await createShortlist(db, { name: body.data.name, description: body.data.description, by: actorOf(req), now: nowIso(), source: sourceOf(body.data, {}) });
+    const sl = await createShortlist(db, { name: body.data.name, description: body.data.description, by: actorOf(req), now: nowIso(), source: sourceOf(db, body.data, {}) });
     res.redirect(303, `/shortlists/${sl.id}`);
   });
 
@@ -314,7 +321,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     const form = (req.body ?? {}) as Record<string, unknown>;
     const body = assessmentBody.safeParse({ ...form, shortlistId: form.shortlistId || null });
     if (!body.success) {
-      renderDistrict(db, req, res, { message: describeZodError(body.error), form, kommunenummer: String(form.kommunenummer ?? '') }, 400);
+      renderDistrict(db, req, res, { message: describeZodError(body.error, '', res.locals.locale as Locale), form, kommunenummer: String(form.kommunenummer ?? '') }, 400);
       return;
     }
     const m = getMunicipality(db, body.data.kommunenummer);
@@ -340,7 +347,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     const now = nowIso();
     const scenarioId = typeof req.query.scenario === 'string' && req.query.scenario !== '' ? req.query.scenario : null;
     const solver = req.query.solver === 'greedy' ? 'greedy' : 'exact';
-    const inputs = await loadScenarioReport(db, scenarioFromQuery(req.query as Record<string, unknown>), now, { scenarioId, solver });
+    const inputs = await loadScenarioReport(db, scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db)), now, { scenarioId, solver });
     await sendExport(db, res, inputs, format, now);
   });
 
@@ -349,15 +356,22 @@ export function shortlistRoutes({ db }: AppDeps): Router {
 
 /**
  * Records an assessment by the signed-in user.
- * @throws AppError 403 when a district leader assesses a municipality outside their district (nothing is written)
+ * @throws AppError 403 when a district leader assesses a municipality outside their district, 422 when the
+ *   municipality is not a candidate on the named shortlist (nothing is written)
  */
 function saveAssessment(db: Db, req: Request, body: z.output<typeof assessmentBody>): Assessment {
   const m = getMunicipality(db, body.kommunenummer);
   if (!m) throw new NotFoundError(`municipality ${body.kommunenummer} does not exist`);
   assertDistrictAccess(req.auth?.user, m.policeDistrict);
-  if (body.shortlistId && !getShortlist(db, body.shortlistId)) throw new NotFoundError(`shortlist "${body.shortlistId}" does not exist`);
+  // The rule (README, roles): an assessment is of a candidate on a shortlist, the one its review page shows.
+  if (!body.shortlistId) throw localError(422, 'shortlist_required', 'err.shortlistRequired');
+  const sl = getShortlist(db, body.shortlistId);
+  if (!sl) throw localError(422, 'unknown_shortlist', 'err.shortlistMissing', { shortlist: body.shortlistId });
+  if (!sl.candidates.some((c) => c.kommunenummer === m.kommunenummer)) {
+    throw localError(422, 'not_candidate', 'err.notCandidate', { knr: m.kommunenummer, shortlist: sl.name });
+  }
   return recordAssessment(db, {
-    shortlistId: body.shortlistId ?? null, kommunenummer: body.kommunenummer, policeDistrict: m.policeDistrict,
+    shortlistId: sl.id, kommunenummer: body.kommunenummer, policeDistrict: m.policeDistrict,
     advice: body.advice as Assessment['advice'], reason: body.reason, assessor: actorOf(req), now: nowIso(),
   });
 }

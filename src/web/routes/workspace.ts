@@ -14,13 +14,16 @@ import { planningContext } from '../../planning/context';
 import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
 import { nearestStations } from '../../planning/nearest';
 import { indicatorPercentiles } from '../../planning/percentiles';
-import { defaultScenarioParams, scenarioFromQuery, scenarioParamsSchema, type ScenarioParams } from '../../planning/scenario';
+import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioSchemaFor, type ScenarioParams } from '../../planning/scenario';
+import { scenarioReference } from '../../planning/reference';
+import { requestLimits } from '../../model/limits';
+import { freeText, nameText } from '../../model/fields';
 import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
 import { dictionary, type Locale } from '../i18n';
 import { actorOf, planningViewOf } from '../actor';
 import { formatDateTime } from '../i18n';
 import { canPlan } from '../../auth/policy';
-import { NotFoundError, ValidationError, describeZodError } from '../errors';
+import { NotFoundError, ZodValidationError } from '../errors';
 
 /** Indicators shown on the profile and the municipality comparison, with decimals and which end argues for a station. */
 export const PROFILE_INDICATORS = [
@@ -47,12 +50,12 @@ const scenarioId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 let
 const knrParam = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
 
 const createBody = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  description: z.string().max(2000, 'must be at most 2000 characters').default(''),
-  params: scenarioParamsSchema.default({}),
+  name: nameText(requestLimits.maxNameChars),
+  description: freeText(2000).default(''),
+  params: z.unknown(),
 });
 const updateBody = createBody.partial();
-const duplicateBody = z.object({ name: createBody.shape.name.optional() });
+const duplicateBody = z.object({ name: nameText(requestLimits.maxNameChars).optional() });
 const coverageQuery = z.object({
   minutes: z.coerce.number().finite().min(5, 'must be ≥ 5').max(240, 'must be ≤ 240').default(45),
   selected: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -65,8 +68,13 @@ const compareMunicipalitiesQuery = z.object({
 
 function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where = ''): z.output<T> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new ValidationError(describeZodError(r.error, where));
+  if (!r.success) throw new ZodValidationError(r.error, where);
   return r.data;
+}
+
+/** A scenario body's `params`, checked with the one scenario schema (`{}` or absent: the defaults). */
+function bodyParams(db: Db, params: unknown): ScenarioParams {
+  return parse(scenarioSchemaFor(scenarioReference(db)), params ?? {}, 'params.');
 }
 
 function mustGetScenario(db: Db, rawId: unknown): Scenario {
@@ -105,9 +113,9 @@ function paramsForPage(db: Db, query: Record<string, unknown>): { params: Scenar
     return { params: scenario.params, scenario };
   }
   try {
-    return { params: scenarioFromQuery(query), scenario: null };
+    return { params: scenarioFromQuery(query, undefined, scenarioReference(db)), scenario: null };
   } catch (err) {
-    if (err instanceof z.ZodError) throw new ValidationError(describeZodError(err));
+    if (err instanceof z.ZodError) throw new ZodValidationError(err);
     throw err;
   }
 }
@@ -171,7 +179,7 @@ export function workspace({ db }: AppDeps): Router {
 
   router.post('/api/scenarios', (req, res) => {
     const body = parse(createBody, req.body ?? {});
-    const scenario = createScenario(db, { ...body, ...stamps(db), ...changeStamp(req) });
+    const scenario = createScenario(db, { ...body, params: bodyParams(db, body.params), ...stamps(db), ...changeStamp(req) });
     res.status(201).location(`/scenarios/${scenario.id}`).json(scenario);
   });
 
@@ -193,7 +201,7 @@ export function workspace({ db }: AppDeps): Router {
     const body = parse(updateBody, req.body ?? {});
     const updated = updateScenario(db, current.id, {
       name: body.name ?? current.name, description: body.description ?? current.description,
-      params: body.params ?? current.params, ...stamps(db), ...changeStamp(req),
+      params: body.params === undefined ? runnableScenario(current.params) : bodyParams(db, body.params), ...stamps(db), ...changeStamp(req),
     });
     if (!updated) throw new NotFoundError(`no scenario with id ${current.id}`);
     res.json(updated);
@@ -310,7 +318,7 @@ export function workspace({ db }: AppDeps): Router {
 
   // ---------------------------------------------------------------- profile
 
-  router.get('/municipalities/:knr', (req, res) => {
+  router.get('/municipalities/:knr', async (req, res) => {
     const locale = res.locals.locale as Locale;
     const knr = parse(knrParam, req.params.knr, 'kommunenummer: ');
     const m = getMunicipality(db, knr);
@@ -319,7 +327,7 @@ export function workspace({ db }: AppDeps): Router {
     const view = planningViewOf(req);
     const { ranking, context } = rankScenario(db, params, view);
     const item = ranking.items.find((r) => r.kommunenummer === knr)!;
-    const robust = robustnessScenario(db, params, { samples: 1000, seed: 1, mode: 'around' }, view).items.find((r) => r.kommunenummer === knr) ?? null;
+    const robust = (await robustnessScenario(db, params, { samples: 1000, seed: 1, mode: 'around' }, view)).items.find((r) => r.kommunenummer === knr) ?? null;
     const percentiles = indicatorPercentiles(context.municipalities, knr, PROFILE_INDICATORS.map((i) => i.key), (x) => x.kommunenummer, (x) => x.policeDistrict);
     const stations = listStations(db);
     const nearest = nearestStations([m.centre.lon, m.centre.lat], stations, context.travelModel, 3);

@@ -1,0 +1,30 @@
+/**
+ * The limits of one request, in one place so the API, the forms, the CLI and the README agree
+ * (README "Limits"). Import files have their own limits in `src/import/responses-model.ts`.
+ */
+export const requestLimits = {
+  /** Sites in a proposed set (`k`): 1 to this. */
+  maxK: 100,
+  /** Weight samples of one robustness request over HTTP (`samples`); the CLI allows `maxCliSamples`. */
+  maxSamples: 5000,
+  /** Weight samples of one `stedsvalg robustness` run (local, no server to keep responsive). */
+  maxCliSamples: 100000,
+  /** Entries of `include` / `exclude` (there are 357 municipalities). */
+  maxListEntries: 357,
+  /** Names in `districtMin` / `districtMax` (there are 12 police districts). */
+  maxDistrictRules: 12,
+  /** Characters of a name (scenario, shortlist). */
+  maxNameChars: 200,
+} as const;
+
+/**
+ * Heavy computations (robustness, exact selection, exports, shortlist snapshots, exact scenario
+ * comparison) run in worker threads and are rate-limited per account: a bucket of `burst`
+ * requests that refills at `perMinute` per minute. When more than `maxQueued` heavy jobs wait for
+ * a worker, new ones are refused with 503 so pages and `/healthz` stay fast.
+ */
+export const heavyLimits = {
+  perMinute: 30,
+  burst: 10,
+  maxQueued: 24,
+} as const;
