@@ -54,7 +54,14 @@ export type ProblemCode =
   | 'coordinates_swapped'
   | 'outside_norway'
   | 'outside_municipality'
-  | 'premises_without_wish';
+  | 'premises_without_wish'
+  | 'row_width'
+  | 'cells_beyond_header'
+  | 'mixed_encoding'
+  | 'mojibake'
+  | 'sheet_range'
+  | 'sheet_rows_beyond'
+  | 'workbook_too_large';
 
 /** One finding about the file, located by spreadsheet row and column (letter) and column name. */
 export interface Problem {
@@ -414,6 +421,7 @@ function toContent(knr: string, c: RowCells, premises: Premises[]): ResponseCont
  */
 export function validateRecord(row: number, record: Record<string, string>, ref: ValidationReference, problems: Problem[], cols: Columns = { index: new Map(), problems: [] }, lookup: Lookup = makeLookup(ref)): ResponseContent | null {
   const before = problems.filter((p) => p.severity === 'error').length;
+  problems.push(...mojibakeProblems(row, record, cols));
   const parsed = rowCellsSchema.safeParse(record);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -439,6 +447,38 @@ function makeLookup(ref: ValidationReference): Lookup {
 }
 
 /**
+ * A row whose cells do not line up with the header: in CSV every row must have as many cells as
+ * the header (a short row would blank fields, a long one lose them); in XLSX empty cells at the end
+ * are normal, but a value right of the last header column would be lost.
+ */
+function widthProblem(table: RawTable, row: number, cells: readonly string[]): Problem | null {
+  if (table.format === 'csv' && cells.length !== table.header.length) {
+    return { severity: 'error', row, column: null, field: null, code: 'row_width', params: { count: String(cells.length), expected: String(table.header.length) } };
+  }
+  if (table.format === 'xlsx' && cells.length > table.header.length) {
+    const column = columnLetter(cells.length);
+    return { severity: 'error', row, column, field: null, code: 'cells_beyond_header', params: { column } };
+  }
+  return null;
+}
+
+/**
+ * Text that was UTF-8 but has been read as Windows-1252 somewhere on its way ("pÃ¥" for "på",
+ * "Ã˜" for "Ø", "Â " for a no-break space): the lead byte as Ã or Â followed by a continuation byte's
+ * Windows-1252 character.
+ */
+const MOJIBAKE = /[ÃÂ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
+
+function mojibakeProblems(row: number, record: Record<string, string>, cols: Columns): Problem[] {
+  return Object.entries(record)
+    .filter(([, v]) => typeof v === 'string' && MOJIBAKE.test(v))
+    .map(([field, v]) => {
+      const at = v.search(MOJIBAKE);
+      return problem('error', row, cols, field, 'mojibake', { value: v.slice(Math.max(0, at - 10), at + 12) });
+    });
+}
+
+/**
  * Validates every row of a table. Each problem names its row, column letter and column name.
  * A premises point outside its municipality's polygon beyond the tolerance is a warning, not an error.
  */
@@ -447,14 +487,21 @@ export function validateTable(table: RawTable, ref: ValidationReference): Valida
   const problems: Problem[] = [...cols.problems];
   const rows: ValidRow[] = [];
   const rejected = new Set<number>();
-  if (table.rows.length === 0) problems.push(problem('error', null, null, null, 'no_rows'));
-  if (table.rows.length > importLimits.maxRows) {
-    problems.push(problem('error', null, null, null, 'too_many_rows', { count: String(table.rows.length), max: String(importLimits.maxRows) }));
+  const total = table.totalRows ?? table.rows.length;
+  if (total === 0) problems.push(problem('error', null, null, null, 'no_rows'));
+  if (total > importLimits.maxRows) {
+    problems.push(problem('error', null, null, null, 'too_many_rows', { count: String(total), max: String(importLimits.maxRows) }));
   }
   if (problems.some((p) => p.severity === 'error')) return { rows, problems, rejectedRows: [] };
   const lookup = makeLookup(ref);
   const seen = new Map<string, number>();
   for (const { row, cells } of table.rows) {
+    const width = widthProblem(table, row, cells);
+    if (width) {
+      problems.push(width);
+      rejected.add(row);
+      continue;
+    }
     const record: Record<string, string> = {};
     for (const [name, idx] of cols.index) record[name] = cells[idx - 1] ?? '';
     const rowProblems: Problem[] = [];
