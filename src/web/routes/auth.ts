@@ -13,6 +13,7 @@ import { ROLES, countUsers, createUser, findUserForLogin, getUser, listUsers, se
 import { recordAudit, listAudit } from '../../db/audit-repo';
 import { listPoliceDistricts } from '../../db/municipalities-repo';
 import { toCsv } from '../../import/csv';
+import { neutraliseFormula } from '../../export/csv';
 import { requireRoles } from '../../auth/policy';
 import type { Db } from '../../db/connection';
 
@@ -232,7 +233,8 @@ export function authRoutes({ db }: AppDeps): Router {
   router.get('/audit.csv', requireRoles('admin', 'planner'), (req, res) => {
     const { entries } = readAudit(req, 100000);
     const rows = [['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'note'],
-      ...entries.map((e) => [e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.before === null ? '' : JSON.stringify(e.before), e.after === null ? '' : JSON.stringify(e.after), e.note])];
+      ...entries.map((e) => [e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.before === null ? '' : JSON.stringify(e.before), e.after === null ? '' : JSON.stringify(e.after), e.note]
+        .map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)))];
     res.type('text/csv; charset=utf-8').attachment('stedsvalg-revisjonslogg.csv').send('\ufeff' + toCsv(rows, ';'));
   });
 
