@@ -21,7 +21,10 @@
   }
   data.mapData.premises.forEach(function (p) {
     var marker = L.circleMarker([p.lat, p.lon], { radius: 7, color: '#7a0000', weight: 2, fillColor: '#e53935', fillOpacity: 1, className: 'premises-marker' });
-    marker.bindTooltip(String(p.n) + ': ' + p.address);
+    // The address is the municipality's own text: shown as text, never parsed as HTML.
+    var label = document.createElement('span');
+    label.textContent = String(p.n) + ': ' + p.address;
+    marker.bindTooltip(label);
     layers.push(marker);
     if (bounds) bounds.extend(L.latLng(p.lat, p.lon));
   });
