@@ -61,11 +61,15 @@ export function createApiToken(db: Db, user: User, label: string, actor: string,
   })();
 }
 
-/** Revokes a token by id, audited; false when it does not exist or is already revoked. */
+/** Revokes a token by id, audited with the token as it was before and after; false when it does not exist or is already revoked. */
 export function revokeApiToken(db: Db, id: number, actor: string, now: string): boolean {
   return db.transaction(() => {
+    const before = listApiTokens(db).find((t) => t.id === id);
     const changed = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0;
-    if (changed) recordAudit(db, { at: now, actor, action: 'revoke', entity: 'token', entityId: String(id) });
+    if (changed && before) {
+      const { user, label, createdAt, revokedAt } = before;
+      recordAudit(db, { at: now, actor, action: 'revoke', entity: 'token', entityId: String(id), before: { user, label, createdAt, revokedAt }, after: { user, label, createdAt, revokedAt: now } });
+    }
     return changed;
   })();
 }

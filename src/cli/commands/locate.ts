@@ -3,7 +3,7 @@ import { CliUsageError, type CommandFn } from '../types';
 import { readCsvFile, numberCell } from './score';
 import { buildLocationProblem, evaluateSet, selectSites, type LocationProblem } from '../../engine';
 
-const HELP = `usage: stedsvalg locate --demand FILE.csv --sites FILE.csv [--distances FILE.csv]
+export const usage = `usage: stedsvalg locate --demand FILE.csv --sites FILE.csv [--distances FILE.csv]
                         --k N --objective coverage|access --radius R
                         [--method exact|greedy] [--time-limit SECONDS] [--json]
 
@@ -92,7 +92,7 @@ function loadProblem(demandPath: string, sitesPath: string, distancesPath: strin
 export const run: CommandFn = async (args, io) => {
   const parsed = parseArgs(args, ['json', 'help']);
   if (parsed.flags.help) {
-    io.stdout(HELP);
+    io.stdout(usage);
     return 0;
   }
   const demandPath = stringFlag(parsed, 'demand', true);

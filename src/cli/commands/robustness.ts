@@ -5,11 +5,13 @@ import { scenarioFlagHelp, scenarioFromFlags } from '../scenario-flags';
 import { CliUsageError, type CommandFn } from '../types';
 import { robustnessScenario } from '../../planning/service';
 
+export const usage = `usage: stedsvalg robustness [--samples N] [--seed S] [--mode around|simplex] [--top N] [--json]\n${scenarioFlagHelp}\n`;
+
 /** `stedsvalg robustness [scenario options] [--samples N] [--seed S] [--mode around|simplex] [--json]`. */
 export const run: CommandFn = async (args, io) => {
   const parsed = parseArgs(args, ['json', 'help']);
   if (parsed.flags.help) {
-    io.stdout(`usage: stedsvalg robustness [--samples N] [--seed S] [--mode around|simplex] [--top N] [--json]\n${scenarioFlagHelp}\n`);
+    io.stdout(usage);
     return 0;
   }
   const samples = integerFlag(parsed, 'samples', 1, requestLimits.maxCliSamples, 1000);

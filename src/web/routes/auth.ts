@@ -2,10 +2,12 @@ import { type Request, type Response, type Router } from 'express';
 import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-import { AppError, ValidationError, describeZodError } from '../errors';
-import { hashPassword, newSecret, validatePassword, verifyPassword, hashSecret } from '../../auth/passwords';
+import { AppError, ValidationError, ZodValidationError, describeZodError } from '../errors';
+import { fillMessage } from '../i18n';
+import { nameText } from '../../model/fields';
+import { DECOY_HASH, hashPassword, newSecret, validatePassword, verifyPassword, hashSecret } from '../../auth/passwords';
 import { createSession, deleteSession, listApiTokens, revokeApiToken } from '../../auth/sessions';
-import { addressThrottle, clearFailures, recordFailure, retryAfterMs } from '../../auth/throttle';
+import { accountRetryAfterMs, addressRetryAfterMs, clearFailures, recordFailure } from '../../auth/throttle';
 import { PRE_CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../../auth/middleware';
 import { readCookie } from '../cookies';
 import { SESSION_TTL_MS } from '../../auth/sessions';
@@ -38,7 +40,7 @@ function setupTokenValid(db: Db, token: string, nowMs: number): boolean {
   return !!row && Date.parse(row.expires_at) > nowMs && countUsers(db) === 0;
 }
 
-const loginBody = z.object({ name: z.string().trim().min(1).max(64), password: z.string().min(1).max(200), next: z.string().optional(), _csrf: z.string().optional() });
+const loginBody = z.object({ name: nameText(64), password: z.string().min(1).max(200), next: z.string().optional(), _csrf: z.string().optional() });
 const userBody = z.object({
   name: z.string().trim().min(2, 'must have at least 2 characters').max(64).regex(/^[\p{L}\p{N}._@-]+$/u, 'may contain letters, digits and . _ @ - only'),
   role: z.enum(ROLES as [Role, ...Role[]]),
@@ -82,21 +84,28 @@ export function authRoutes({ db }: AppDeps): Router {
 
   router.post('/login', async (req, res) => {
     const parsed = loginBody.safeParse(req.body);
-    if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
+    if (!parsed.success) throw new ZodValidationError(parsed.error);
     checkPreCsrf(req, parsed.data._csrf);
     const now = Date.now();
-    const keys = [`name:${parsed.data.name.toLowerCase()}`, `ip:${req.ip}`];
-    const wait = Math.max(retryAfterMs(db, keys[0], now), retryAfterMs(db, keys[1], now, addressThrottle));
+    const name = parsed.data.name;
+    const keys = [`name:${name.toLowerCase()}`, `ip:${req.ip}`];
+    const wait = Math.max(accountRetryAfterMs(db, keys[0], now), addressRetryAfterMs(db, keys[1], now));
     const render = (status: number, error: string) =>
-      res.status(status).render('login', { title: res.locals.t('auth.signIn'), next: safeNext(parsed.data.next), error, preCsrf: preCsrf(req, res), name: parsed.data.name });
+      res.status(status).render('login', { title: res.locals.t('auth.signIn'), next: safeNext(parsed.data.next), error, preCsrf: preCsrf(req, res), name });
     if (wait > 0) {
-      res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-      return render(429, res.locals.t('auth.tooMany').replace('{min}', String(Math.ceil(wait / 60000))));
+      const seconds = Math.ceil(wait / 1000);
+      res.setHeader('Retry-After', String(seconds));
+      return render(429, fillMessage(res.locals.t('auth.tooMany'), { wait: seconds < 90 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min` }));
     }
-    const found = findUserForLogin(db, parsed.data.name);
-    const ok = found && !found.user.disabled && (await verifyPassword(parsed.data.password, found.passwordHash));
-    if (!ok || !found) {
-      keys.forEach((k) => recordFailure(db, k, now));
+    // The same scrypt work whether the name is unknown, the account disabled or the password wrong.
+    const found = findUserForLogin(db, name);
+    const passwordOk = await verifyPassword(parsed.data.password, found?.passwordHash ?? DECOY_HASH);
+    if (!found || found.user.disabled || !passwordOk) {
+      const reason = !found ? 'unknown-user' : found.user.disabled ? 'disabled' : 'wrong-password';
+      db.transaction(() => {
+        keys.forEach((k) => recordFailure(db, k, now));
+        recordAudit(db, { at: new Date(now).toISOString(), actor: 'anonymous', action: 'sign-in-failed', entity: 'session', entityId: name, note: `${reason}; address ${req.ip ?? ''}` });
+      })();
       return render(401, res.locals.t('auth.failed'));
     }
     clearFailures(db, keys[0]);
