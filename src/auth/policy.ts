@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import type { RequestHandler } from 'express';
 import type { Role, User } from '../db/users-repo';
-import { AppError, wantsJson } from '../web/errors';
+import { localError, shownValue, wantsJson } from '../web/errors';
 
 type Access = 'public' | 'signedIn' | readonly Role[];
 
@@ -77,10 +77,10 @@ export const authorize: RequestHandler = (req, res, next) => {
   const user = req.auth?.user;
   if (!user) {
     if (!wantsJson(req) && req.method === 'GET') return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
-    throw new AppError(401, 'unauthenticated', 'Sign in or send a bearer token');
+    throw localError(401, 'unauthenticated', 'err.unauthenticated');
   }
   if (rule.access !== 'signedIn' && !rule.access.includes(user.role)) {
-    throw new AppError(403, 'forbidden', `Role ${user.role} may not ${req.method} ${req.path}`);
+    throw localError(403, 'forbidden', 'err.forbidden', { role: user.role, method: req.method, path: shownValue(req.path) });
   }
   next();
 };
@@ -89,8 +89,8 @@ export const authorize: RequestHandler = (req, res, next) => {
 export function requireRoles(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const user = req.auth?.user;
-    if (!user) throw new AppError(401, 'unauthenticated', 'Sign in or send a bearer token');
-    if (!roles.includes(user.role)) throw new AppError(403, 'forbidden', `Role ${user.role} may not ${req.method} ${req.path}`);
+    if (!user) throw localError(401, 'unauthenticated', 'err.unauthenticated');
+    if (!roles.includes(user.role)) throw localError(403, 'forbidden', 'err.forbidden', { role: user.role, method: req.method, path: shownValue(req.path) });
     next();
   };
 }
@@ -101,7 +101,7 @@ export function requireRoles(...roles: Role[]): RequestHandler {
  */
 export function assertDistrictAccess(user: User | undefined, district: string): void {
   if (user?.role === 'district' && user.district !== district) {
-    throw new AppError(403, 'forbidden', `District leader for ${user.district} may not access ${district}`);
+    throw localError(403, 'forbidden', 'err.districtOnly', { own: user.district ?? '', other: district });
   }
 }
 

@@ -78,6 +78,8 @@ export function issueText(issue: ZodIssue, locale: Locale): string {
       return say('v.oneOf', { options: issue.options.join(', '), value: shownValue(issue.received) });
     case 'not_finite':
       return say('v.finite');
+    case 'invalid_string':
+      return issue.message === 'Invalid' ? say('v.format') : issue.message;
     case 'unrecognized_keys':
       return say('v.unknownKeys', { keys: issue.keys.join(', ') });
     default:
@@ -90,7 +92,9 @@ export function issueText(issue: ZodIssue, locale: Locale): string {
  * for the CLI and logs). Issues that repeat the same text are said once.
  */
 export function describeZodError(err: ZodError, where = '', locale: Locale = 'en'): string {
-  const lines = err.issues.map((i) => `${where}${i.path.join('.') || '(root)'}: ${issueText(i, locale)}`);
+  const field = (path: (string | number)[]) =>
+    path.length ? `${where}${path.join('.')}` : where ? where.replace(/[.:]\s*$/, '') : '(root)';
+  const lines = err.issues.map((i) => `${field(i.path)}: ${issueText(i, locale)}`);
   return [...new Set(lines)].join('; ');
 }
 

@@ -13,7 +13,7 @@ import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/types';
 import { openDatabase } from '../../src/db/connection';
 import { listAudit } from '../../src/db/audit-repo';
-import { createUser, updateUser } from '../../src/db/users-repo';
+import { updateUser } from '../../src/db/users-repo';
 import { accountLockMs, accountRetryAfterMs, recordFailure } from '../../src/auth/throttle';
 import { createApiToken } from '../../src/auth/sessions';
 import { memoryDb, tempDir } from '../helpers/app';

@@ -189,7 +189,7 @@ describe('scenario API', () => {
       ['POST', '/api/scenarios/s-0000000000/duplicate'],
     ])('When %s %s names an unknown scenario, then 404 with {error:{code,message}}', async (method, path) => {
       const res = await api[method.toLowerCase() as 'get'](path).send({ name: 'x' }).expect(404);
-      expect(res.body.error).toEqual({ code: 'not_found', message: 'no scenario with id s-0000000000' });
+      expect(res.body.error).toEqual({ code: 'not_found', message: 'Det finnes ikke noe scenario med id s-0000000000.' });
     });
 
     it('When a scenario id has illegal characters, then 400', async () => {

@@ -2,7 +2,7 @@ import { type Request, type Response, type Router } from 'express';
 import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-import { AppError, ValidationError, ZodValidationError, describeZodError } from '../errors';
+import { AppError, ValidationError, ZodValidationError, describeZodError, localError } from '../errors';
 import { fillMessage } from '../i18n';
 import { nameText } from '../../model/fields';
 import { DECOY_HASH, hashPassword, newSecret, validatePassword, verifyPassword, hashSecret } from '../../auth/passwords';
@@ -64,7 +64,7 @@ function preCsrf(req: Request, res: Response): string {
 
 function checkPreCsrf(req: Request, sent: unknown): void {
   const cookie = readCookie(req, PRE_CSRF_COOKIE);
-  if (!cookie || typeof sent !== 'string' || sent !== cookie) throw new AppError(403, 'csrf_failed', 'Missing or invalid CSRF token; reload the page and try again');
+  if (!cookie || typeof sent !== 'string' || sent !== cookie) throw localError(403, 'csrf_failed', 'err.csrf');
 }
 
 function validateRoleDistrict(db: Db, role: Role, district: string | undefined): string | null {
@@ -223,7 +223,7 @@ export function authRoutes({ db }: AppDeps): Router {
   });
   const readAudit = (req: Request, limit: number) => {
     const q = auditQuery.safeParse(req.query);
-    if (!q.success) throw new ValidationError(describeZodError(q.error));
+    if (!q.success) throw new ZodValidationError(q.error);
     const { page, ...f } = q.data;
     const to = f.to && f.to.length === 10 ? `${f.to}T23:59:59.999Z` : f.to || undefined;
     return { filter: q.data, ...listAudit(db, { ...f, from: f.from || undefined, to, entity: f.entity || undefined, actor: f.actor || undefined, entityId: f.entityId || undefined, limit, offset: (page - 1) * limit }) };

@@ -30,10 +30,10 @@ import { CANDIDATE_STATUSES, type CandidateSite } from '../../shortlist';
 import { compareWithToday, createShortlist, type ShortlistSource } from '../../shortlist/service';
 import { assertDistrictAccess, canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
-import { AppError, NotFoundError, ValidationError, ZodValidationError, describeZodError, localError } from '../errors';
+import { AppError, NotFoundError, ValidationError, ZodValidationError, describeZodError, localError, shownValue } from '../errors';
 import type { Locale } from '../i18n';
 
-const knr = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
+const knr = z.string().regex(/^\d{4}$/, 'v.knrFormat');
 const name = nameText(requestLimits.maxNameChars);
 
 // Who acted is the signed-in user (`actorOf`); a `by` or `assessor` field sent by an older client is
@@ -73,7 +73,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where = ''): z
 
 function requireShortlist(db: Db, id: string): Shortlist {
   const sl = getShortlist(db, id);
-  if (!sl) throw new NotFoundError(`shortlist "${id}" does not exist`);
+  if (!sl) throw localError(404, 'not_found', 'err.shortlistMissing', { shortlist: shownValue(id) });
   return sl;
 }
 
@@ -127,7 +127,7 @@ function formToBody(db: Db, form: Record<string, unknown>): unknown {
 
 function districtOf(db: Db, key: string): { number: string; name: string } {
   const d = listPoliceDistricts(db).find((x) => x.number === key || x.name.toLowerCase() === key.toLowerCase());
-  if (!d) throw new NotFoundError(`police district "${key}" does not exist`);
+  if (!d) throw localError(404, 'not_found', 'err.noDistrict', { district: shownValue(key) });
   return d;
 }
 
@@ -161,7 +161,7 @@ function latestByKnr(list: Assessment[]): Map<string, Assessment> {
 function splitFile(file: string): { base: string; format: ExportFormat } {
   const dot = file.lastIndexOf('.');
   const format = file.slice(dot + 1) as ExportFormat;
-  if (dot <= 0 || !EXPORT_FORMATS.includes(format)) throw new NotFoundError(`unknown export "${file}"; formats: ${EXPORT_FORMATS.join(', ')}`);
+  if (dot <= 0 || !EXPORT_FORMATS.includes(format)) throw localError(404, 'not_found', 'err.unknownExport', { file: shownValue(file), formats: EXPORT_FORMATS.join(', ') });
   return { base: file.slice(0, dot), format };
 }
 
@@ -198,12 +198,12 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     const ok = updateCandidate(db, sl.id, req.params.knr, {
       status: body.status as never, rationale: body.rationale, site, by: actorOf(req), now: nowIso(),
     });
-    if (!ok) throw new NotFoundError(`municipality ${req.params.knr} is not on shortlist ${sl.id}`);
+    if (!ok) throw localError(404, 'not_found', 'err.notOnShortlist', { knr: shownValue(req.params.knr), shortlist: sl.id });
     res.json(requireShortlist(db, sl.id).candidates.find((c) => c.kommunenummer === req.params.knr));
   });
 
   router.delete('/api/shortlists/:id', (req, res) => {
-    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
+    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw localError(404, 'not_found', 'err.shortlistMissing', { shortlist: shownValue(req.params.id) });
     res.status(204).end();
   });
 
@@ -277,14 +277,14 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     } else {
       const site = body.site ? siteChoice(db, req.params.knr, body.site) : undefined;
       if (!updateCandidate(db, sl.id, req.params.knr, { status: body.status as never, rationale: body.rationale, site, by, now })) {
-        throw new NotFoundError(`municipality ${req.params.knr} is not on shortlist ${sl.id}`);
+        throw localError(404, 'not_found', 'err.notOnShortlist', { knr: shownValue(req.params.knr), shortlist: sl.id });
       }
     }
     res.redirect(303, `/shortlists/${sl.id}?saved=${req.params.knr}#c-${req.params.knr}`);
   });
 
   router.post('/shortlists/:id/delete', (req, res) => {
-    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
+    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw localError(404, 'not_found', 'err.shortlistMissing', { shortlist: shownValue(req.params.id) });
     res.redirect(303, '/shortlists');
   });
 
@@ -343,7 +343,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
 
   router.get('/export/:file', async (req, res) => {
     const { base, format } = splitFile(req.params.file);
-    if (base !== 'scenario') throw new NotFoundError(`unknown export "${req.params.file}"`);
+    if (base !== 'scenario') throw localError(404, 'not_found', 'err.unknownExport', { file: shownValue(req.params.file), formats: EXPORT_FORMATS.join(', ') });
     const now = nowIso();
     const scenarioId = typeof req.query.scenario === 'string' && req.query.scenario !== '' ? req.query.scenario : null;
     const solver = req.query.solver === 'greedy' ? 'greedy' : 'exact';
@@ -361,7 +361,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
  */
 function saveAssessment(db: Db, req: Request, body: z.output<typeof assessmentBody>): Assessment {
   const m = getMunicipality(db, body.kommunenummer);
-  if (!m) throw new NotFoundError(`municipality ${body.kommunenummer} does not exist`);
+  if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr: body.kommunenummer });
   assertDistrictAccess(req.auth?.user, m.policeDistrict);
   // The rule (README, roles): an assessment is of a candidate on a shortlist, the one its review page shows.
   if (!body.shortlistId) throw localError(422, 'shortlist_required', 'err.shortlistRequired');

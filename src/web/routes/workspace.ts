@@ -17,13 +17,13 @@ import { indicatorPercentiles } from '../../planning/percentiles';
 import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioSchemaFor, type ScenarioParams } from '../../planning/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { requestLimits } from '../../model/limits';
-import { freeText, nameText } from '../../model/fields';
+import { decimalNumber, freeText, nameText } from '../../model/fields';
 import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
 import { dictionary, type Locale } from '../i18n';
 import { actorOf, planningViewOf } from '../actor';
 import { formatDateTime } from '../i18n';
 import { canPlan } from '../../auth/policy';
-import { NotFoundError, ZodValidationError } from '../errors';
+import { NotFoundError, ZodValidationError, localError } from '../errors';
 
 /** Indicators shown on the profile and the municipality comparison, with decimals and which end argues for a station. */
 export const PROFILE_INDICATORS = [
@@ -46,8 +46,8 @@ function clientDictionary(locale: Locale): Record<string, string> {
   return Object.fromEntries(Object.entries(dictionary(locale)).filter(([k]) => CLIENT_PREFIXES.some((p) => k.startsWith(p))));
 }
 
-const scenarioId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');
-const knrParam = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
+const scenarioId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'v.idFormat');
+const knrParam = z.string().regex(/^\d{4}$/, 'v.knrFormat');
 
 const createBody = z.object({
   name: nameText(requestLimits.maxNameChars),
@@ -57,7 +57,7 @@ const createBody = z.object({
 const updateBody = createBody.partial();
 const duplicateBody = z.object({ name: nameText(requestLimits.maxNameChars).optional() });
 const coverageQuery = z.object({
-  minutes: z.coerce.number().finite().min(5, 'must be ≥ 5').max(240, 'must be ≤ 240').default(45),
+  minutes: decimalNumber(5, 240, 45),
   selected: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(knrParam).max(357)),
 });
@@ -80,7 +80,7 @@ function bodyParams(db: Db, params: unknown): ScenarioParams {
 function mustGetScenario(db: Db, rawId: unknown): Scenario {
   const id = parse(scenarioId, rawId, 'id: ');
   const s = getScenario(db, id);
-  if (!s) throw new NotFoundError(`no scenario with id ${id}`);
+  if (!s) throw localError(404, 'not_found', 'err.noScenario', { id });
   return s;
 }
 
@@ -295,7 +295,7 @@ export function workspace({ db }: AppDeps): Router {
     const { ranking, context } = rankScenario(db, params, planningViewOf(req));
     const items = q.k.map((k) => {
       const m = context.municipalities.find((x) => x.kommunenummer === k);
-      if (!m) throw new NotFoundError(`no municipality with kommunenummer ${k}`);
+      if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr: k });
       return { m, r: ranking.items.find((x) => x.kommunenummer === k)! };
     });
     const rows = PROFILE_INDICATORS.map((ind) => {
@@ -322,7 +322,7 @@ export function workspace({ db }: AppDeps): Router {
     const locale = res.locals.locale as Locale;
     const knr = parse(knrParam, req.params.knr, 'kommunenummer: ');
     const m = getMunicipality(db, knr);
-    if (!m) throw new NotFoundError(`no municipality with kommunenummer ${knr}`);
+    if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr });
     const { params, scenario } = paramsForPage(db, req.query as Record<string, unknown>);
     const view = planningViewOf(req);
     const { ranking, context } = rankScenario(db, params, view);
