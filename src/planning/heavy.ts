@@ -8,18 +8,32 @@ import type {
   LocationProblem, MunicipalityInput, RankOptions, RobustnessOptions, RobustnessResult, SelectionOptions, SelectionProblem, SelectionResult,
 } from '../engine';
 
+/**
+ * Which queue a job waits in: `interactive` for the small runs pages and the workspace make (the
+ * profile's and the workspace's 1,000-sample robustness), `bulk` for everything larger. A server
+ * gives each its own workers, so a page never waits behind someone's 5,000-sample runs.
+ */
+export type HeavyLane = 'interactive' | 'bulk';
+
 /** Inputs of one robustness run (see `engine/robustness.ts`). */
 export interface RobustnessJob {
   municipalities: readonly MunicipalityInput[];
   rankOptions: RankOptions;
   options: Partial<RobustnessOptions>;
   location?: LocationProblem;
+  lane?: HeavyLane;
 }
 
 /** Inputs of one exact selection (see `engine/select.ts`). */
 export interface SelectJob {
   problem: SelectionProblem;
   options: Partial<SelectionOptions>;
+  lane?: HeavyLane;
+}
+
+/** The lane of a robustness run: interactive up to 1,000 samples (what pages ask for), bulk above. */
+export function robustnessLane(samples: number): HeavyLane {
+  return samples <= 1000 ? 'interactive' : 'bulk';
 }
 
 /** Runs heavy jobs somewhere: in this thread or in worker threads. */

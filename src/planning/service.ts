@@ -9,7 +9,7 @@ import {
   type RankingResult, type RankOptions, type RobustnessResult, type SelectionOptions, type SelectionProblem, type SelectionResult,
 } from '../engine';
 import { planningContext, type PlanningContext } from './context';
-import { heavyRunner } from './heavy';
+import { heavyRunner, robustnessLane } from './heavy';
 import { runnableScenario, type ScenarioParams } from './scenario';
 
 /** The engine's ranking options for a scenario. */
@@ -70,15 +70,32 @@ export async function selectScenario(db: Db, params: ScenarioParams, method: 'ex
   return { ranking, context, selection };
 }
 
-/** Samples weights around (or across) the scenario's and reports per-municipality stability. */
+const robustnessMemo = new WeakMap<Db, Map<string, RobustnessResult>>();
+const MEMO_ENTRIES = 32;
+
+/**
+ * Samples weights around (or across) the scenario's and reports per-municipality stability. Runs
+ * through `heavyRunner()` (in the interactive lane up to 1,000 samples); results are kept per
+ * (database, planning revision, viewer, scenario, options), so opening one profile after another, or the
+ * workspace asking again for the same scenario, costs one run.
+ */
 export async function robustnessScenario(
   db: Db, params: ScenarioParams, options: { samples: number; seed: number; mode: 'around' | 'simplex' }, view: PlanningView = {},
 ): Promise<RobustnessResult & { answersLoaded: boolean }> {
   const context = planningContext(db);
-  const { method: _m, k: _k, ...selection } = selectionOptionsOf(params, 'greedy');
-  const result = await heavyRunner().robustness({
-    municipalities: inputsFor(context, view), rankOptions: rankOptionsOf(runnableScenario(params)),
-    options: { samples: options.samples, seed: options.seed, mode: options.mode, k: params.k, selection }, location: context.location,
-  });
+  const checked = runnableScenario(params);
+  const key = JSON.stringify([context.revision, view.adviceDistrict ?? null, checked, options]);
+  const memo = robustnessMemo.get(db) ?? new Map<string, RobustnessResult>();
+  robustnessMemo.set(db, memo);
+  let result = memo.get(key);
+  if (!result) {
+    const { method: _m, k: _k, ...selection } = selectionOptionsOf(checked, 'greedy');
+    result = await heavyRunner().robustness({
+      municipalities: inputsFor(context, view), rankOptions: rankOptionsOf(checked), lane: robustnessLane(options.samples),
+      options: { samples: options.samples, seed: options.seed, mode: options.mode, k: checked.k, selection }, location: context.location,
+    });
+    memo.set(key, result);
+    if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+  }
   return { ...result, answersLoaded: context.answers.loaded };
 }

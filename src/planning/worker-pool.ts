@@ -9,6 +9,8 @@
  * - At most `size` workers; jobs beyond that wait in a queue of at most `maxQueued`, after which
  *   `HeavyBusyError` is thrown (the web layer answers 503). Idle workers exit after `idleMs`;
  *   a worker that dies fails its job and is replaced on the next one.
+ * - The server uses a `LanedPool`: one worker for the small runs pages wait for, the others for
+ *   everything larger.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -170,9 +172,35 @@ export class WorkerPool implements HeavyRunner {
   }
 }
 
-let processPool: WorkerPool | null = null;
+/**
+ * Two pools behind one runner: jobs of the `interactive` lane (small runs that pages wait for) get
+ * their own worker, so they never queue behind `bulk` jobs (large robustness runs, exact solves).
+ */
+export class LanedPool implements HeavyRunner {
+  readonly interactive: WorkerPool;
+  readonly bulk: WorkerPool;
 
-/** The process's one worker pool (created on first use). */
-export function processWorkerPool(): WorkerPool {
-  return (processPool ??= new WorkerPool());
+  constructor(options: Partial<PoolOptions> = {}) {
+    this.interactive = new WorkerPool({ ...options, size: 1 });
+    this.bulk = new WorkerPool(options);
+  }
+
+  robustness(job: RobustnessJob): Promise<RobustnessResult> {
+    return (job.lane === 'interactive' ? this.interactive : this.bulk).robustness(job);
+  }
+
+  select(job: SelectJob): Promise<SelectionResult> {
+    return (job.lane === 'interactive' ? this.interactive : this.bulk).select(job);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.interactive.close(), this.bulk.close()]);
+  }
+}
+
+let processPool: LanedPool | null = null;
+
+/** The process's worker pools (created on first use; workers start when the first job comes). */
+export function processWorkerPool(): LanedPool {
+  return (processPool ??= new LanedPool());
 }

@@ -7,7 +7,7 @@ import http from 'node:http';
 import request from 'supertest';
 import { createApp } from '../../src/web/app';
 import { listenConfig } from '../../src/server-config';
-import { WorkerPool } from '../../src/planning/worker-pool';
+import { LanedPool, WorkerPool } from '../../src/planning/worker-pool';
 import { inProcessRunner, useHeavyRunner } from '../../src/planning/heavy';
 import { robustnessScenario, selectScenario } from '../../src/planning/service';
 import { scenarioParamsSchema } from '../../src/planning/scenario';
@@ -24,10 +24,10 @@ function get(url: string, token?: string): Promise<{ status: number; at: number 
 }
 
 describe('heavy work off the request loop', () => {
-  const pool = new WorkerPool({ size: 1, maxQueued: 8 });
+  const pool = new LanedPool({ size: 1, maxQueued: 8 });
   afterAll(() => pool.close());
 
-  it('When four heavy robustness requests are running, then /healthz and a page answer before any of them finishes', async () => {
+  it('When four heavy robustness requests are running, then /healthz, a page and a profile page (its own robustness in the interactive lane) answer before any of them finishes', async () => {
     const db = memoryDb();
     const token = await tokenFor(db, 'viewer');
     const server = await startServer(db);
@@ -38,13 +38,14 @@ describe('heavy work off the request loop', () => {
       await new Promise((r) => setTimeout(r, 100));
       const health = await get(`${server.url}/healthz`);
       const page = await get(`${server.url}/api/municipalities`, token);
+      const profile = await get(`${server.url}/municipalities/5601`, token);
       const done = await Promise.all(heavy);
       expect(done.map((d) => d.status)).toEqual([200, 200, 200, 200]);
-      expect(health.status).toBe(200);
-      expect(page.status).toBe(200);
+      expect([health.status, page.status, profile.status]).toEqual([200, 200, 200]);
       const firstHeavy = Math.min(...done.map((d) => d.at));
       expect(health.at).toBeLessThan(firstHeavy);
       expect(page.at).toBeLessThan(firstHeavy);
+      expect(profile.at).toBeLessThan(firstHeavy);
     } finally {
       await server.close();
       db.close();
@@ -52,16 +53,17 @@ describe('heavy work off the request loop', () => {
   }, 120000);
 
   it('When robustness and an exact solve run in a worker, then the figures equal those computed in this thread', async () => {
-    const db = memoryDb();
+    const [inWorker, inThread] = [memoryDb(), memoryDb()];
     const params = scenarioParamsSchema.parse({ k: 10, objective: 'score' });
     useHeavyRunner(pool);
-    const [r1, s1] = [await robustnessScenario(db, params, { samples: 300, seed: 3, mode: 'around' }), (await selectScenario(db, params, 'exact')).selection];
+    const [r1, s1] = [await robustnessScenario(inWorker, params, { samples: 3000, seed: 3, mode: 'around' }), (await selectScenario(inWorker, params, 'exact')).selection];
     useHeavyRunner(inProcessRunner);
-    const [r2, s2] = [await robustnessScenario(db, params, { samples: 300, seed: 3, mode: 'around' }), (await selectScenario(db, params, 'exact')).selection];
+    const [r2, s2] = [await robustnessScenario(inThread, params, { samples: 3000, seed: 3, mode: 'around' }), (await selectScenario(inThread, params, 'exact')).selection];
     expect(r1.items).toEqual(r2.items);
     expect(s1.selected).toEqual(s2.selected);
     expect(s1.objective).toBeCloseTo(s2.objective!, 9);
-    db.close();
+    inWorker.close();
+    inThread.close();
   }, 120000);
 
   it('When samples or k pass their limits, then 400 names the limit', async () => {
