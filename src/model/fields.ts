@@ -27,17 +27,17 @@ export function shown(value: unknown): string {
 const DIGITS = /^\s*\+?\d{1,12}\s*$/;
 const DECIMAL = /^\s*[+-]?(\d{1,15}(\.\d{0,15})?|\.\d{1,15})\s*$/;
 
-/** A whole number from `min` to `max` (a JSON integer or decimal digits); `fallback` when absent. */
-export function wholeNumber(min: number, max: number, fallback?: number) {
+/** A number read by `read` (NaN when it is not one), checked by `valid`, then against `min`..`max`; `fallback` when absent. */
+function numberField(read: (v: unknown) => number, valid: (n: number) => boolean, invalidKey: string, min: number, max: number, fallback?: number) {
   return z.unknown().transform((v, ctx): number => {
     if (v === undefined || v === '') {
       if (fallback !== undefined) return fallback;
       keyIssue(ctx, 'v.required');
       return z.NEVER;
     }
-    const n = typeof v === 'number' ? v : typeof v === 'string' && DIGITS.test(v) ? Number(v) : NaN;
-    if (!Number.isInteger(n)) {
-      keyIssue(ctx, 'v.integer', { value: shown(v) });
+    const n = read(v);
+    if (!valid(n)) {
+      keyIssue(ctx, invalidKey, { value: shown(v) });
       return z.NEVER;
     }
     if (n < min || n > max) {
@@ -48,25 +48,16 @@ export function wholeNumber(min: number, max: number, fallback?: number) {
   });
 }
 
+/** A whole number from `min` to `max` (a JSON integer or decimal digits); `fallback` when absent. */
+export function wholeNumber(min: number, max: number, fallback?: number) {
+  const read = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && DIGITS.test(v) ? Number(v) : NaN);
+  return numberField(read, Number.isInteger, 'v.integer', min, max, fallback);
+}
+
 /** A finite decimal number from `min` to `max` (a JSON number or plain decimal text); `fallback` when absent. */
 export function decimalNumber(min: number, max: number, fallback?: number) {
-  return z.unknown().transform((v, ctx): number => {
-    if (v === undefined || v === '') {
-      if (fallback !== undefined) return fallback;
-      keyIssue(ctx, 'v.required');
-      return z.NEVER;
-    }
-    const n = typeof v === 'number' ? v : typeof v === 'string' && DECIMAL.test(v) ? Number(v) : NaN;
-    if (!Number.isFinite(n)) {
-      keyIssue(ctx, 'v.number', { value: shown(v) });
-      return z.NEVER;
-    }
-    if (n < min || n > max) {
-      keyIssue(ctx, 'v.range', { min, max, value: n });
-      return z.NEVER;
-    }
-    return n;
-  });
+  const read = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && DECIMAL.test(v) ? Number(v) : NaN);
+  return numberField(read, Number.isFinite, 'v.number', min, max, fallback);
 }
 
 /** true/false (also `"true"`, `"false"`, `"1"`, `"0"`, `"on"`, `"off"`); `fallback` when absent. */

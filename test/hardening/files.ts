@@ -10,6 +10,7 @@ import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { templateColumns } from '../../src/import/responses-model';
+import { readZipDirectory } from '../../src/import/xlsx-guard';
 import { csvOf, validRecord } from '../responses/fixtures';
 
 /** A workbook with sheet "Svar": the template header and the given answer rows. */
@@ -134,26 +135,12 @@ export async function rebuiltWorkbook(change: (parts: ZipPart[]) => ZipPart[]): 
   return zip(change(readAllParts(packed)));
 }
 
-/** Unpacks any ZIP (central directory based, so data descriptors are fine). */
+/** Unpacks any ZIP with the app's own directory reader (so data descriptors are fine). */
 export function readAllParts(bytes: Buffer): ZipPart[] {
-  let eocd = bytes.length - 22;
-  while (eocd >= 0 && bytes.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  const count = bytes.readUInt16LE(eocd + 10);
-  let at = bytes.readUInt32LE(eocd + 16);
-  const parts: ZipPart[] = [];
-  for (let n = 0; n < count; n++) {
-    const method = bytes.readUInt16LE(at + 10);
-    const csize = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const skip = nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const raw = bytes.subarray(start, start + csize);
-    parts.push({ name, data: method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw) });
-    at += 46 + skip;
-  }
-  return parts;
+  return readZipDirectory(bytes).map((e) => {
+    const raw = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    return { name: e.name, data: e.method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw) };
+  });
 }
 
 // ---------------------------------------------------------------- CSV
