@@ -26,6 +26,7 @@ import {
   type ResponseContent,
 } from './responses-model';
 import type { RawTable } from './responses-read';
+import { garbledCells, rowShapeIssue } from './row-checks';
 
 /** What went wrong, as a stable code; the message text comes from the i18n dictionary (`import.problem.<code>`). */
 export type ProblemCode =
@@ -446,36 +447,19 @@ function makeLookup(ref: ValidationReference): Lookup {
   return { byNumber: new Map(ref.municipalities.map((m) => [m.kommunenummer, m])), byName: nameIndex(ref.municipalities) };
 }
 
-/**
- * A row whose cells do not line up with the header: in CSV every row must have as many cells as
- * the header (a short row would blank fields, a long one lose them); in XLSX empty cells at the end
- * are normal, but a value right of the last header column would be lost.
- */
+/** A row whose cells do not line up with the header (see `rowShapeIssue`), as a problem. */
 function widthProblem(table: RawTable, row: number, cells: readonly string[]): Problem | null {
-  if (table.format === 'csv' && cells.length !== table.header.length) {
-    return { severity: 'error', row, column: null, field: null, code: 'row_width', params: { count: String(cells.length), expected: String(table.header.length) } };
+  const issue = rowShapeIssue(table.format, table.header.length, cells);
+  if (!issue) return null;
+  if (issue.code === 'row_width') {
+    return { severity: 'error', row, column: null, field: null, code: 'row_width', params: { count: String(issue.count), expected: String(issue.expected) } };
   }
-  if (table.format === 'xlsx' && cells.length > table.header.length) {
-    const column = columnLetter(cells.length);
-    return { severity: 'error', row, column, field: null, code: 'cells_beyond_header', params: { column } };
-  }
-  return null;
+  const column = columnLetter(issue.lastColumn);
+  return { severity: 'error', row, column, field: null, code: 'cells_beyond_header', params: { column } };
 }
 
-/**
- * Text that was UTF-8 but has been read as Windows-1252 somewhere on its way ("pÃ¥" for "på",
- * "Ã˜" for "Ø", "Â " for a no-break space): the lead byte as Ã or Â followed by a continuation byte's
- * Windows-1252 character.
- */
-const MOJIBAKE = /[ÃÂ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
-
 function mojibakeProblems(row: number, record: Record<string, string>, cols: Columns): Problem[] {
-  return Object.entries(record)
-    .filter(([, v]) => typeof v === 'string' && MOJIBAKE.test(v))
-    .map(([field, v]) => {
-      const at = v.search(MOJIBAKE);
-      return problem('error', row, cols, field, 'mojibake', { value: v.slice(Math.max(0, at - 10), at + 12) });
-    });
+  return garbledCells(record).map(({ field, excerpt }) => problem('error', row, cols, field, 'mojibake', { value: excerpt }));
 }
 
 /**
