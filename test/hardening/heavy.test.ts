@@ -88,10 +88,12 @@ describe('heavy work off the request loop', () => {
     const limited = await robust(a);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect(limited.body.error.message).toMatch(/For mange tunge beregninger .*høyst 2 per minutt/);
+    expect(limited.body.error.message).toMatch(/For mange tunge beregninger .*høyst 2 enheter per minutt/);
     expect((await request(app).post('/api/selection').set('Authorization', `Bearer ${a}`).send({ k: 5, method: 'greedy' })).status).toBe(200);
     expect((await request(app).get('/healthz')).status).toBe(200);
     expect((await robust(b)).status).toBe(200);
+    // 3,000 samples cost three units: more than b has left.
+    expect((await request(app).get('/api/robustness?samples=3000').set('Authorization', `Bearer ${b}`)).status).toBe(429);
     db.close();
   });
 
