@@ -37,13 +37,13 @@ async function measure(server: BenchServer, seconds: number, samples: number): P
   const busy = await probe(health, end);
   await Promise.all(clients);
   const ok = heavy.filter((h) => h.status === 200).map((h) => h.ms);
-  const codes = [...new Set(heavy.map((h) => h.status))].join('/');
+  const codes = [...new Set(heavy.map((h) => h.status))].map((c) => `${heavy.filter((h) => h.status === c).length}×${c}`).join(', ');
   const f = (v: number) => v.toFixed(1).padStart(8);
   return [
     `${server.mode === 'workers' ? 'worker threads' : 'request thread (before)'}:`,
     `  /healthz idle        n=${String(idle.length).padStart(4)}  p50 ${f(percentile(idle, 50))} ms  p97.5 ${f(percentile(idle, 97.5))} ms  max ${f(Math.max(...idle))} ms`,
     `  /healthz under load  n=${String(busy.length).padStart(4)}  p50 ${f(percentile(busy, 50))} ms  p97.5 ${f(percentile(busy, 97.5))} ms  max ${f(Math.max(...busy))} ms  (p97.5 ${(percentile(busy, 97.5) / percentile(idle, 97.5)).toFixed(1)}× idle)`,
-    `  robustness answers   n=${String(ok.length).padStart(4)}  p50 ${f(percentile(ok, 50))} ms  max ${f(Math.max(...ok))} ms  statuses ${codes}`,
+    `  robustness, 200s     n=${String(ok.length).padStart(4)}  p50 ${f(percentile(ok, 50))} ms  max ${f(Math.max(...ok))} ms  (all answers: ${codes}; 429 = the per-account limit)`,
   ];
 }
 
