@@ -15,28 +15,113 @@ import iconv from 'iconv-lite';
 
 const fixedDate = new Date('2022-05-31T12:00:00Z');
 
-interface Expectation { source: string; encoding?: string }
+/**
+ * How a letter is laid out, to imitate what a word processor's PDF (or a plain-text e-mail) gives the text
+ * extractor: lines broken at a fixed width, long words hyphenated at the break, a running header and footer and
+ * page numbers on every page.
+ */
+export interface Layout {
+  /** Break paragraphs into lines of at most this many characters. */
+  wrap?: number;
+  /** Hyphenate a word (10+ letters) that does not fit at the end of a line, as word processors do. */
+  hyphenate?: boolean;
+  /** Running header and footer, drawn on every page (PDF only). */
+  header?: string;
+  footer?: string;
+  /** Page number text, `{n}` and `{N}` replaced (PDF only), e.g. "Side {n} av {N}". */
+  pageNumbers?: string;
+  /** Font size (PDF only), default 10.5. */
+  fontSize?: number;
+}
+
+interface Expectation { source: string; encoding?: string; layout?: Layout }
+
+const vowels = 'aeiouyæøåéAEIOUYÆØÅÉ';
+
+/** A break point in a long word: before a consonant that starts a syllable (consonant + vowel), as late as fits. */
+function hyphenPoint(word: string, room: number): number {
+  const max = Math.min(room - 1, word.length - 4);
+  for (let i = max; i >= 3; i--) {
+    if (!vowels.includes(word[i]) && vowels.includes(word[i + 1]) && /\p{L}/u.test(word[i - 1])) return i;
+  }
+  return -1;
+}
+
+/** Breaks each paragraph (a source line) into lines of at most `width` characters, hyphenating long words. */
+export function wrapText(text: string, width: number, hyphenate: boolean): string {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    if (para.length <= width) { out.push(para); continue; }
+    let line = '';
+    for (const word of para.split(/ +/)) {
+      if (!line) { line = word; continue; }
+      if (line.length + 1 + word.length <= width) { line += ` ${word}`; continue; }
+      const room = width - line.length - 2;
+      const cut = hyphenate && /^\p{L}{10,}[.,]?$/u.test(word) ? hyphenPoint(word, room) : -1;
+      if (cut > 0) { out.push(`${line} ${word.slice(0, cut)}-`); line = word.slice(cut); }
+      else { out.push(line); line = word; }
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
 
 /** Lines that look like headings (short, no final stop) are set in bold. */
 const isHeading = (line: string) => line.length > 0 && line.length < 60 && !/[.,:;!?]$/.test(line) && !/\d{4}/.test(line);
 
-export function writePdf(text: string, file: string, options: { userPassword?: string } = {}): Promise<void> {
+export function writePdf(text: string, file: string, options: { userPassword?: string; layout?: Layout } = {}): Promise<void> {
+  const layout = options.layout ?? {};
+  const running = Boolean(layout.header || layout.footer || layout.pageNumbers);
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
-      size: 'A4', margins: { top: 56, bottom: 56, left: 64, right: 64 }, info: { CreationDate: fixedDate, Title: path.basename(file) },
+      bufferPages: running,
+      size: 'A4', margins: { top: running ? 80 : 56, bottom: running ? 80 : 56, left: 64, right: 64 }, info: { CreationDate: fixedDate, Title: path.basename(file) },
       ...(options.userPassword ? { userPassword: options.userPassword, ownerPassword: `${options.userPassword}-owner`, pdfVersion: '1.4' as const } : {}),
     });
     const out = fs.createWriteStream(file);
     out.on('finish', () => resolve());
     out.on('error', reject);
     doc.pipe(out);
-    doc.fontSize(10.5);
+    doc.fontSize(layout.fontSize ?? 10.5);
+    if (layout.header) {
+      drawHeader(doc, layout);
+      doc.on('pageAdded', () => drawHeader(doc, layout));
+    }
     for (const line of text.split('\n')) {
       if (line.trim() === '') { doc.moveDown(0.6); continue; }
       doc.font(isHeading(line) ? 'Helvetica-Bold' : 'Helvetica').text(line, { align: 'left' });
     }
+    if (running) drawFooters(doc, layout);
     doc.end();
   });
+}
+
+/** The running header at the top of a page, drawn first as word processors do; the text position is kept. */
+function drawHeader(doc: PDFKit.PDFDocument, layout: Layout): void {
+  if (!layout.header) return;
+  const { x, y } = doc;
+  const size = (doc as unknown as { _fontSize: number })._fontSize;
+  doc.font('Helvetica').fontSize(8).text(layout.header, 64, 36, { lineBreak: false });
+  doc.fontSize(size);
+  doc.x = x;
+  doc.y = y;
+}
+
+/** Footer and page numbers on every buffered page, drawn inside the bottom margin after the page's text. */
+function drawFooters(doc: PDFKit.PDFDocument, layout: Layout): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { bottom } = doc.page.margins;
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(8);
+    if (layout.footer) doc.text(layout.footer, 64, doc.page.height - 52, { lineBreak: false });
+    if (layout.pageNumbers) {
+      const label = layout.pageNumbers.replace('{n}', String(i - range.start + 1)).replace('{N}', String(range.count));
+      doc.text(label, doc.page.width - 140, doc.page.height - 40, { lineBreak: false });
+    }
+    doc.page.margins.bottom = bottom;
+  }
 }
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -114,9 +199,10 @@ async function buildSet(dir: string): Promise<string[]> {
   fs.mkdirSync(filesDir, { recursive: true });
   const written: string[] = [];
   for (const [name, e] of Object.entries(expected)) {
-    const text = fs.readFileSync(path.join(dir, e.source), 'utf8').replace(/\r\n/g, '\n').trimEnd();
+    const source = fs.readFileSync(path.join(dir, e.source), 'utf8').replace(/\r\n/g, '\n').trimEnd();
+    const text = e.layout?.wrap ? wrapText(source, e.layout.wrap, Boolean(e.layout.hyphenate)) : source;
     const target = path.join(filesDir, name);
-    if (name.endsWith('.pdf')) await writePdf(text, target);
+    if (name.endsWith('.pdf')) await writePdf(text, target, { layout: e.layout });
     else if (name.endsWith('.docx')) fs.writeFileSync(target, await docxBuffer(text));
     else fs.writeFileSync(target, encodeText(text + '\n', e.encoding));
     written.push(target);

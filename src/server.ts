@@ -2,10 +2,14 @@ import { openDatabase } from './db/connection';
 import { ensureDataset } from './db/load-dataset';
 import { createApp } from './web/app';
 import { createSetupToken } from './web/routes/auth';
+import { answerClientErrors } from './web/client-errors';
+import { listenConfig } from './server-config';
+import { processWorkerPool } from './planning/worker-pool';
 
 /**
  * Process shell: opens (or creates) the database, loads data/ when it changed, serves HTTP.
- * `PORT` (default 3000) and `STEDSVALG_DB` (default var/stedsvalg.db) override the defaults.
+ * `HOST` (default 127.0.0.1), `PORT` (default 3000) and `STEDSVALG_DB` (default var/stedsvalg.db)
+ * override the defaults. Heavy computations run in worker threads (`STEDSVALG_WORKERS`).
  */
 function main(): void {
   const dbPath = process.env.STEDSVALG_DB || 'var/stedsvalg.db';
@@ -16,18 +20,21 @@ function main(): void {
       ? `Loaded data into ${dbPath}: ${outcome.counts.municipalities} municipalities, ${outcome.counts.stations} stations, ${outcome.counts.demandPoints} demand points`
       : `Database ${dbPath} is up to date (${outcome.counts.municipalities} municipalities)`,
   );
-  const port = Number(process.env.PORT || 3000);
-  const server = createApp({ db }).listen(port, () => {
-    console.log(`Stedsvalg is running at http://localhost:${port}`);
+  const { host, port } = listenConfig();
+  const server = createApp({ db }).listen(port, host, () => {
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    console.log(`Stedsvalg is running at http://${shown}:${port} (listening on ${host})`);
     const setup = createSetupToken(db, Date.now());
     if (setup) {
       console.log(`No users yet. Create the first administrator with this one-time link (valid 24 h):`);
-      console.log(`  http://localhost:${port}/setup/${setup}`);
+      console.log(`  http://${shown}:${port}/setup/${setup}`);
       console.log(`or on the command line: npx stedsvalg user add --name NAME --role admin  (password on stdin)`);
     }
   });
+  answerClientErrors(server);
   const stop = () => {
     server.close();
+    void processWorkerPool().close();
     db.close();
     process.exit(0);
   };

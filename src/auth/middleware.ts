@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import type { User } from '../db/users-repo';
-import { AppError } from '../web/errors';
+import { localError } from '../web/errors';
 import { findSession, findTokenUser, type Session } from './sessions';
 import { readCookie } from '../web/cookies';
 
@@ -44,7 +44,7 @@ export function authenticate(db: Db): RequestHandler {
     const header = req.headers.authorization;
     if (header && /^Bearer\s+/i.test(header)) {
       const user = findTokenUser(db, header.replace(/^Bearer\s+/i, '').trim(), new Date().toISOString());
-      if (!user) throw new AppError(401, 'invalid_token', 'The bearer token is unknown or revoked');
+      if (!user) throw localError(401, 'invalid_token', 'err.invalidToken');
       req.auth = { user, via: 'token' };
     } else {
       const cookie = readCookie(req, SESSION_COOKIE);
@@ -78,7 +78,7 @@ export const csrfProtection: RequestHandler = (req, _res, next) => {
     (typeof body?._csrf === 'string' ? body._csrf : undefined) ??
     (typeof req.query._csrf === 'string' && req.is('multipart/form-data') ? req.query._csrf : undefined);
   if (!sent || !equalTokens(sent, req.auth.session.csrfToken)) {
-    throw new AppError(403, 'csrf_failed', 'Missing or invalid CSRF token; reload the page and try again');
+    throw localError(403, 'csrf_failed', 'err.csrf');
   }
   next();
 };

@@ -46,6 +46,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && crypto.timingSafeEqual(key, expected);
 }
 
+/**
+ * A hash with the default parameters of a random password nobody knows (it was thrown away when
+ * this was made). Sign-in checks the given password against it when the account does not exist,
+ * so an unknown name costs the same scrypt work as a wrong password (no user enumeration by timing).
+ */
+export const DECOY_HASH = 'scrypt$131072$8$1$iHgejxKJjN+/eGOHWryPXw==$X9SDeCTcqjMW7n5IsepM8U/JV5oU6x5VDG1TxEcc4Jg=';
+
 /** Returns a message when a password is too weak, else null. */
 export function validatePassword(password: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `password must have at least ${MIN_PASSWORD_LENGTH} characters`;

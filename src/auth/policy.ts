@@ -4,9 +4,10 @@
  * until a rule says otherwise. Rules that depend on the data (a district leader's own district)
  * are checked in the route with `assertDistrictAccess`.
  */
+import { posix } from 'node:path';
 import type { RequestHandler } from 'express';
 import type { Role, User } from '../db/users-repo';
-import { AppError, wantsJson } from '../web/errors';
+import { localError, shownValue, wantsJson } from '../web/errors';
 
 type Access = 'public' | 'signedIn' | readonly Role[];
 
@@ -42,9 +43,30 @@ export const accessRules: readonly Rule[] = [
   { methods: WRITE, pattern: /.*/, access: planners },
 ];
 
-/** The rule that applies to a request. */
+/**
+ * The one path form the rules are compared with: percent-decoded, lower case, runs of slashes (and
+ * backslashes) as one `/`, no trailing slash. Every spelling of a path that any router could
+ * match (`/API/Shortlists/`, `/api//shortlists`, `/api/%73hortlists`) gets the same rule as the
+ * canonical path; the routers themselves are case-sensitive and strict (`appRouter`), so the
+ * variants are 404 for whoever passes the gate.
+ */
+export function policyPath(path: string): string {
+  let p = path;
+  try {
+    p = decodeURIComponent(p);
+  } catch {
+    // Malformed percent-encoding: compared as written (no route matches it; the router says 400).
+  }
+  // Dot segments resolved too (`/static/../api/x` is `/api/x`), so a public prefix cannot be borrowed.
+  p = posix.normalize('/' + p.toLowerCase().replace(/[/\\]+/g, '/'));
+  if (p.length > 1) p = p.replace(/\/+$/, '');
+  return p === '' ? '/' : p;
+}
+
+/** The rule that applies to a request (the path is normalised with `policyPath` first). */
 export function ruleFor(method: string, path: string): Rule {
-  const rule = accessRules.find((r) => (r.methods === '*' || r.methods.includes(method)) && r.pattern.test(path));
+  const normal = policyPath(path);
+  const rule = accessRules.find((r) => (r.methods === '*' || r.methods.includes(method.toUpperCase())) && r.pattern.test(normal));
   return rule ?? { methods: '*', pattern: /.*/, access: planners };
 }
 
@@ -55,10 +77,10 @@ export const authorize: RequestHandler = (req, res, next) => {
   const user = req.auth?.user;
   if (!user) {
     if (!wantsJson(req) && req.method === 'GET') return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
-    throw new AppError(401, 'unauthenticated', 'Sign in or send a bearer token');
+    throw localError(401, 'unauthenticated', 'err.unauthenticated');
   }
   if (rule.access !== 'signedIn' && !rule.access.includes(user.role)) {
-    throw new AppError(403, 'forbidden', `Role ${user.role} may not ${req.method} ${req.path}`);
+    throw localError(403, 'forbidden', 'err.forbidden', { role: user.role, method: req.method, path: shownValue(req.path) });
   }
   next();
 };
@@ -67,8 +89,8 @@ export const authorize: RequestHandler = (req, res, next) => {
 export function requireRoles(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const user = req.auth?.user;
-    if (!user) throw new AppError(401, 'unauthenticated', 'Sign in or send a bearer token');
-    if (!roles.includes(user.role)) throw new AppError(403, 'forbidden', `Role ${user.role} may not ${req.method} ${req.path}`);
+    if (!user) throw localError(401, 'unauthenticated', 'err.unauthenticated');
+    if (!roles.includes(user.role)) throw localError(403, 'forbidden', 'err.forbidden', { role: user.role, method: req.method, path: shownValue(req.path) });
     next();
   };
 }
@@ -79,7 +101,7 @@ export function requireRoles(...roles: Role[]): RequestHandler {
  */
 export function assertDistrictAccess(user: User | undefined, district: string): void {
   if (user?.role === 'district' && user.district !== district) {
-    throw new AppError(403, 'forbidden', `District leader for ${user.district} may not access ${district}`);
+    throw localError(403, 'forbidden', 'err.districtOnly', { own: user.district ?? '', other: district });
   }
 }
 

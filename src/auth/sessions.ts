@@ -61,11 +61,15 @@ export function createApiToken(db: Db, user: User, label: string, actor: string,
   })();
 }
 
-/** Revokes a token by id, audited; false when it does not exist or is already revoked. */
+/** Revokes a token by id, audited with the token as it was before and after; false when it does not exist or is already revoked. */
 export function revokeApiToken(db: Db, id: number, actor: string, now: string): boolean {
   return db.transaction(() => {
+    const before = listApiTokens(db).find((t) => t.id === id);
     const changed = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0;
-    if (changed) recordAudit(db, { at: now, actor, action: 'revoke', entity: 'token', entityId: String(id) });
+    if (changed && before) {
+      const { user, label, createdAt, revokedAt } = before;
+      recordAudit(db, { at: now, actor, action: 'revoke', entity: 'token', entityId: String(id), before: { user, label, createdAt, revokedAt }, after: { user, label, createdAt, revokedAt: now } });
+    }
     return changed;
   })();
 }
@@ -80,7 +84,7 @@ export function listApiTokens(db: Db): { id: number; user: string; label: string
     .all() as { id: number; user: string; label: string; createdAt: string; revokedAt: string | null; lastUsedAt: string | null }[];
 }
 
-/** The user behind a bearer token, or null when unknown or revoked. Records last use. */
+/** The user behind a bearer token, or null when unknown or revoked. Records last use (at most once a minute). */
 export function findTokenUser(db: Db, token: string, now: string): User | null {
   const secret = token.startsWith('sv_') ? token.slice(3) : token;
   const row = db.prepare('SELECT id, user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL').get(hashSecret(secret)) as
@@ -89,6 +93,8 @@ export function findTokenUser(db: Db, token: string, now: string): User | null {
   if (!row) return null;
   const user = getUser(db, row.user_id);
   if (!user || user.disabled) return null;
-  db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now, row.id);
+  // Last use to the minute: a burst of API calls (or a bad request) writes at most once a minute.
+  const minuteAgo = new Date(Date.parse(now) - 60_000).toISOString();
+  db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)').run(now, row.id, minuteAgo);
   return user;
 }

@@ -50,11 +50,20 @@ export function stringFlag(parsed: ParsedArgs, name: string, required = false): 
   return value;
 }
 
-/** Returns a numeric flag's value or the default; throws naming the flag when it is not a number. */
+/** Returns a numeric flag's value or the default; throws naming the flag when it is not plain decimal digits (`0x14`, `1e3` are not). */
 export function numberFlag(parsed: ParsedArgs, name: string, fallback: number): number {
   const raw = stringFlag(parsed, name);
   if (raw === undefined) return fallback;
-  const value = Number(raw);
+  const value = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isFinite(value)) throw new CliUsageError(`--${name} must be a number, got "${raw}"`);
+  return value;
+}
+
+/** Returns a whole-number flag from `min` to `max`, or the default; throws naming the flag otherwise. */
+export function integerFlag(parsed: ParsedArgs, name: string, min: number, max: number, fallback: number): number {
+  const raw = stringFlag(parsed, name);
+  if (raw === undefined) return fallback;
+  const value = /^\s*\+?\d{1,12}\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(value) || value < min || value > max) throw new CliUsageError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return value;
 }

@@ -1,7 +1,7 @@
 import { CliUsageError, type CliIO, type CommandFn } from './types';
 
 /** Command name → module path (loaded lazily so one command's dependencies don't slow the others). */
-const commands: Record<string, { summary: string; load: () => Promise<{ run: CommandFn }> }> = {
+const commands: Record<string, { summary: string; load: () => Promise<{ run: CommandFn; usage?: string }> }> = {
   info: { summary: 'counts and data vintage of the database', load: () => import('./commands/info') },
   municipality: { summary: 'one municipality: municipality <kommunenummer>', load: () => import('./commands/municipality') },
   import: { summary: 'answers: import responses FILE [--dry-run] [--json] | import sample', load: () => import('./commands/import') },
@@ -52,6 +52,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   }
   try {
     const mod = await command.load();
+    // `--help` anywhere prints the command's usage and does nothing else (no database is opened or created).
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`${(mod.usage ?? `usage: stedsvalg ${name} [options]\n  ${command.summary}`).trimEnd()}\n`);
+      return 0;
+    }
     return await mod.run(rest, io);
   } catch (err) {
     if (err instanceof CliUsageError) {

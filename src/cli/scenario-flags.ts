@@ -3,6 +3,8 @@ import type { ParsedArgs } from './args';
 import { CliUsageError } from './types';
 import { scenarioFromQuery, type ScenarioParams } from '../planning/scenario';
 import { getScenario } from '../db/scenarios-repo';
+import { scenarioReference } from '../planning/reference';
+import { issueText } from '../web/errors';
 import type { Db } from '../db/connection';
 
 /** Scenario flags shared by `rank`, `select` and `robustness`. */
@@ -38,10 +40,11 @@ export function scenarioFromFlags(db: Db, parsed: ParsedArgs): ScenarioParams {
     travelModel: str('travel-model'),
   };
   try {
-    return scenarioFromQuery(query, base ?? undefined);
+    return scenarioFromQuery(query, base ?? undefined, scenarioReference(db));
   } catch (err) {
     if (err instanceof ZodError) {
-      throw new CliUsageError(err.issues.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}${i.path.length > 1 ? '.' + i.path.slice(1).join('.') : ''}: ${i.message}`).join('; '));
+      const flag = (field: string) => (field === 'method' ? 'aggregation' : field === 'wishGate' ? 'gate' : field.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()));
+      throw new CliUsageError([...new Set(err.issues.map((i) => `--${flag(String(i.path[0]))}${i.path.length > 1 ? '.' + i.path.slice(1).join('.') : ''}: ${issueText(i, 'en')}`))].join('; '));
     }
     throw err;
   }

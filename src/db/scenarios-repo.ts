@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from './connection';
 import { recordAudit } from './audit-repo';
-import { scenarioParamsSchema, type ScenarioParams } from '../planning/scenario';
+import { storedScenarioSchema, type ScenarioParams } from '../planning/scenario';
 
 /** A saved scenario as the API and pages see it. */
 export interface Scenario {
@@ -26,7 +26,7 @@ interface ScenarioRow {
 
 function toScenario(r: ScenarioRow): Scenario {
   return {
-    id: r.id, name: r.name, description: r.description, params: scenarioParamsSchema.parse(JSON.parse(r.params_json)),
+    id: r.id, name: r.name, description: r.description, params: storedScenarioSchema.parse(JSON.parse(r.params_json)),
     dataHash: r.data_hash, dataVintage: r.data_vintage, answersRevision: r.answers_revision,
     createdBy: r.created_by, createdAt: r.created_at, updatedBy: r.updated_by, updatedAt: r.updated_at, parentId: r.parent_id,
   };

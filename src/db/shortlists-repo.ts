@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from './connection';
-import { scenarioParamsSchema, type ScenarioParams } from '../planning/scenario';
+import { storedScenarioSchema, type ScenarioParams } from '../planning/scenario';
 import type {
   CandidateSite, CandidateStatus, ShortlistOrigin, ShortlistSnapshot, ShortlistSolver,
 } from '../shortlist/types';
@@ -111,7 +111,7 @@ export function getShortlist(db: Db, id: string): Shortlist | null {
   if (!row) return null;
   return {
     ...toSummary(row),
-    params: scenarioParamsSchema.parse(JSON.parse(row.params_json)),
+    params: storedScenarioSchema.parse(JSON.parse(row.params_json)),
     snapshot: JSON.parse(row.snapshot_json) as ShortlistSnapshot,
     candidates: listCandidates(db, id),
   };

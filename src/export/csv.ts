@@ -3,7 +3,8 @@
  * the separator and decimal comma, no thousands separators (so Excel reads numbers as numbers).
  * One row per candidate with every column (core, criterion values and points, indicators). When
  * sample answers are loaded the first line is a `#` comment with the notice. The language changes
- * only headers and labels, never the number format.
+ * only headers and labels, never the number format. Text cells that a spreadsheet would take for a
+ * formula are neutralised (`neutraliseFormula`).
  */
 import { toCsv } from '../import/csv';
 import type { CellValue, ReportModel } from './report-model';
@@ -18,10 +19,20 @@ export function decimalComma(value: number | null): string {
   return String(value).replace('.', ',');
 }
 
+/**
+ * Neutralises a text cell that a spreadsheet would run as a formula (CSV injection, OWASP "CSV
+ * Injection"): a cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading single
+ * quote, so Excel and LibreOffice show it as text. Only for text: numbers are written by
+ * `decimalComma`, so a negative number stays a number.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 function cell(model: ReportModel, v: CellValue): string {
   if (typeof v === 'number') return decimalComma(v);
   if (typeof v === 'boolean') return text(model.locale, v ? 'yes' : 'no');
-  return v ?? '';
+  return neutraliseFormula(v ?? '');
 }
 
 /** The CSV text (with BOM) of a report's candidates. */

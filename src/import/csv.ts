@@ -28,14 +28,34 @@ export function detectDelimiter(text: string): string {
  * @throws Error naming the line when a quoted field is never closed.
  */
 export function parseCsv(text: string, options: CsvOptions = {}): string[][] {
+  return parseCsvLimited(text, options).rows;
+}
+
+/**
+ * Like `parseCsv`, but keeps at most `maxRows` rows (the rest are only counted, so a file with a
+ * million lines costs no memory beyond the limit).
+ * @returns the kept rows and the number of rows in the text
+ */
+export function parseCsvLimited(text: string, options: CsvOptions & { maxRows?: number } = {}): { rows: string[][]; total: number } {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = options.delimiter ?? detectDelimiter(src);
+  const maxRows = options.maxRows ?? Infinity;
   const rows: string[][] = [];
+  let total = 0;
   let row: string[] = [];
   let field = '';
   let inQuotes = false;
   let line = 1;
   let quoteStartLine = 0;
+  const endRow = () => {
+    row.push(field);
+    if (row.length > 1 || row[0] !== '') {
+      total++;
+      if (rows.length < maxRows) rows.push(row);
+    }
+    row = [];
+    field = '';
+  };
   for (let i = 0; i < src.length; i++) {
     const ch = src[i];
     if (inQuotes) {
@@ -59,16 +79,12 @@ export function parseCsv(text: string, options: CsvOptions = {}): string[][] {
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && src[i + 1] === '\n') i++;
       line++;
-      row.push(field);
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-      field = '';
+      endRow();
     } else field += ch;
   }
   if (inQuotes) throw new Error(`unterminated quoted field starting on line ${quoteStartLine}`);
-  row.push(field);
-  if (row.length > 1 || row[0] !== '') rows.push(row);
-  return rows;
+  endRow();
+  return { rows, total };
 }
 
 /**

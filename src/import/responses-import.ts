@@ -18,7 +18,7 @@ import {
 } from '../db/responses-repo';
 import { t, type Locale, type MessageKey } from '../web/i18n';
 import { changedFields, contentKey, importLimits, type ResponseContent } from './responses-model';
-import { readResponsesTable, UnreadableFileError, type RawTable } from './responses-read';
+import { readResponsesTable, TableProblem, UnreadableFileError, type RawTable } from './responses-read';
 import { validateTable, type Problem, type ValidationReference, type ValidRow } from './responses-validate';
 
 export type RowOutcome = 'new' | 'updated' | 'unchanged' | 'rejected';
@@ -117,6 +117,10 @@ async function readTable(bytes: Buffer, report: ImportReport, locale: Locale): P
   try {
     return await readResponsesTable(bytes);
   } catch (err) {
+    if (err instanceof TableProblem) {
+      report.problems = withMessages(locale, [{ severity: 'error', row: err.row, column: null, field: null, code: err.code, params: err.params }]);
+      return null;
+    }
     if (!(err instanceof UnreadableFileError)) throw err;
     report.problems = fileProblem('file_unreadable', { detail: err.message });
     return null;
@@ -142,7 +146,7 @@ export async function importResponses(db: Db, bytes: Buffer, opts: ImportOptions
   Object.assign(report.file, { format: table.format, encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet });
   const validation = validateTable(table, referenceFromDb(db));
   report.problems = withMessages(locale, validation.problems);
-  report.counts.rows = table.rows.length;
+  report.counts.rows = table.totalRows;
 
   // A real import is compared with the real answers only: sample answers are all replaced.
   const comparable = new Map(stored.filter((r) => r.sample === sample).map((r) => [r.kommunenummer, contentOf(r)]));

@@ -101,6 +101,12 @@ export const importLimits = {
   maxFileBytes: 5 * 1024 * 1024,
   /** Most data rows in one file. */
   maxRows: 2000,
+  /** XLSX: the answers sheet's used range may reach down to this row (blank rows included) … */
+  maxSheetRows: 5000,
+  /** … and across to this column. */
+  maxSheetColumns: 200,
+  /** XLSX: all parts of the workbook together may unpack to at most this many bytes (64 MB). */
+  maxUnpackedBytes: 64 * 1024 * 1024,
   /** Longest free-text value, in characters. */
   maxTextChars: 20000,
   /** A premises point further than this outside its municipality's (coast-clipped) polygon gives a warning. */

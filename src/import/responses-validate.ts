@@ -26,6 +26,7 @@ import {
   type ResponseContent,
 } from './responses-model';
 import type { RawTable } from './responses-read';
+import { garbledCells, rowShapeIssue } from './row-checks';
 
 /** What went wrong, as a stable code; the message text comes from the i18n dictionary (`import.problem.<code>`). */
 export type ProblemCode =
@@ -54,7 +55,14 @@ export type ProblemCode =
   | 'coordinates_swapped'
   | 'outside_norway'
   | 'outside_municipality'
-  | 'premises_without_wish';
+  | 'premises_without_wish'
+  | 'row_width'
+  | 'cells_beyond_header'
+  | 'mixed_encoding'
+  | 'mojibake'
+  | 'sheet_range'
+  | 'sheet_rows_beyond'
+  | 'workbook_too_large';
 
 /** One finding about the file, located by spreadsheet row and column (letter) and column name. */
 export interface Problem {
@@ -414,6 +422,7 @@ function toContent(knr: string, c: RowCells, premises: Premises[]): ResponseCont
  */
 export function validateRecord(row: number, record: Record<string, string>, ref: ValidationReference, problems: Problem[], cols: Columns = { index: new Map(), problems: [] }, lookup: Lookup = makeLookup(ref)): ResponseContent | null {
   const before = problems.filter((p) => p.severity === 'error').length;
+  problems.push(...mojibakeProblems(row, record, cols));
   const parsed = rowCellsSchema.safeParse(record);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -438,6 +447,21 @@ function makeLookup(ref: ValidationReference): Lookup {
   return { byNumber: new Map(ref.municipalities.map((m) => [m.kommunenummer, m])), byName: nameIndex(ref.municipalities) };
 }
 
+/** A row whose cells do not line up with the header (see `rowShapeIssue`), as a problem. */
+function widthProblem(table: RawTable, row: number, cells: readonly string[]): Problem | null {
+  const issue = rowShapeIssue(table.format, table.header.length, cells);
+  if (!issue) return null;
+  if (issue.code === 'row_width') {
+    return { severity: 'error', row, column: null, field: null, code: 'row_width', params: { count: String(issue.count), expected: String(issue.expected) } };
+  }
+  const column = columnLetter(issue.lastColumn);
+  return { severity: 'error', row, column, field: null, code: 'cells_beyond_header', params: { column } };
+}
+
+function mojibakeProblems(row: number, record: Record<string, string>, cols: Columns): Problem[] {
+  return garbledCells(record).map(({ field, excerpt }) => problem('error', row, cols, field, 'mojibake', { value: excerpt }));
+}
+
 /**
  * Validates every row of a table. Each problem names its row, column letter and column name.
  * A premises point outside its municipality's polygon beyond the tolerance is a warning, not an error.
@@ -447,14 +471,21 @@ export function validateTable(table: RawTable, ref: ValidationReference): Valida
   const problems: Problem[] = [...cols.problems];
   const rows: ValidRow[] = [];
   const rejected = new Set<number>();
-  if (table.rows.length === 0) problems.push(problem('error', null, null, null, 'no_rows'));
-  if (table.rows.length > importLimits.maxRows) {
-    problems.push(problem('error', null, null, null, 'too_many_rows', { count: String(table.rows.length), max: String(importLimits.maxRows) }));
+  const total = table.totalRows ?? table.rows.length;
+  if (total === 0) problems.push(problem('error', null, null, null, 'no_rows'));
+  if (total > importLimits.maxRows) {
+    problems.push(problem('error', null, null, null, 'too_many_rows', { count: String(total), max: String(importLimits.maxRows) }));
   }
   if (problems.some((p) => p.severity === 'error')) return { rows, problems, rejectedRows: [] };
   const lookup = makeLookup(ref);
   const seen = new Map<string, number>();
   for (const { row, cells } of table.rows) {
+    const width = widthProblem(table, row, cells);
+    if (width) {
+      problems.push(width);
+      rejected.add(row);
+      continue;
+    }
     const record: Record<string, string> = {};
     for (const [name, idx] of cols.index) record[name] = cells[idx - 1] ?? '';
     const rowProblems: Problem[] = [];

@@ -4,6 +4,7 @@
  */
 import type { LetterAnalysis, Section, SenderMatch } from './model';
 import { matchSender, type SenderIndex } from './sender';
+import { quotedRanges } from './quoted';
 import { splitAnswers } from './split';
 import { suggestAnswers } from './suggest';
 import { normaliseText, splitSentences } from './text';
@@ -16,9 +17,10 @@ import { normaliseText, splitSentences } from './text';
 export function analyseLetter(text: string, index: SenderIndex): LetterAnalysis & { text: string } {
   const clean = normaliseText(text);
   const sentences = splitSentences(clean);
-  const { method, sections } = splitAnswers(clean);
+  const quoted = quotedRanges(clean);
+  const { method, sections } = splitAnswers(clean, quoted);
   const sender: SenderMatch = matchSender(clean, index);
-  const { suggestions, details, evidence } = suggestAnswers(sentences, sections, method);
+  const { suggestions, details, evidence } = suggestAnswers(sentences, sections, method, quoted);
   return { text: clean, sender, splitMethod: method, sections, suggestions, details, evidence };
 }
 

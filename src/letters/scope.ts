@@ -11,7 +11,7 @@ export interface Prepared {
   lower: string;
   /** Start offset (in `lower`) of every word. */
   wordStarts: number[];
-  /** Word index of every boundary word (men, fordi, dersom, ;, :). */
+  /** Word index of every boundary word (men, fordi, dersom, ;, :, and "og" after a comma). */
   boundaries: number[];
 }
 
@@ -24,7 +24,8 @@ export function prepare(text: string): Prepared {
   const boundaries: number[] = [];
   let m: RegExpExecArray | null;
   while ((m = wordRe.exec(lower))) {
-    if (boundaryWords.has(m[0])) boundaries.push(wordStarts.length);
+    // A boundary word, or "og"/"så" starting a new main clause after a comma ("…, og kan ikke se at …").
+    if (boundaryWords.has(m[0]) || ((m[0] === 'og' || m[0] === 'så') && /,\s*$/.test(lower.slice(0, m.index)))) boundaries.push(wordStarts.length);
     wordStarts.push(m.index);
   }
   return { lower, wordStarts, boundaries };

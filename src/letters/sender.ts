@@ -350,6 +350,21 @@ function scoreOf(evidence: readonly SenderEvidence[]): number {
   return total;
 }
 
+/** A regional body's name in a letterhead: "Vest-Telemarkrådet", "Regionrådet for …", "Interkommunalt politisk råd". */
+const regionalBodyRe = /(?:regionråd|regionrådet|interkommunal(?:t|e)? politisk(?:e)? råd|politisk råd|[\p{L}-]+rådet|interkommunalt samarbeid|kommunesamarbeid(?:et)?|vertskommunesamarbeid|\biks\b)/iu;
+
+/**
+ * True when the letter comes from a regional body rather than one municipality: its first lines name such a body
+ * and no "X kommune", the sending municipality's letterhead or signature is not what leads, and it names at least
+ * three municipalities (those it speaks for).
+ */
+function isRegionalBody(text: string, first: SenderCandidate, mentioned: ReadonlySet<string>): boolean {
+  const head = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3);
+  if (!head.some((l) => regionalBodyRe.test(l)) || head.some((l) => /(?<![\p{L}])(?:kommune|kommunes|herad)(?![\p{L}])/iu.test(l))) return false;
+  const own = first.evidence.some((e) => ['letterhead', 'signature', 'subject', 'domain', 'code'].includes(e.kind));
+  return !own && mentioned.size >= 3;
+}
+
 /**
  * Matches a letter's normalised text to its sending municipality.
  * @returns the best candidate with a confidence in 0..1, `status` (`matched` ≥ 0.6, `unsure`, `unmatched`), and the
@@ -369,11 +384,18 @@ export function matchSender(text: string, index: SenderIndex): SenderMatch {
     .sort((a, b) => b.score - a.score || a.kommunenummer.localeCompare(b.kommunenummer));
   const [first, second] = candidates;
   if (!first) return { kommunenummer: null, name: null, confidence: 0, status: 'unmatched', candidates: [] };
+  // A joint letter from a regional body (regionråd, interkommunalt politisk råd) speaks for several municipalities:
+  // no single sender; the planner assigns it (codebook of test/fixtures/letters-heldout3).
+  if (isRegionalBody(text, first, mentioned)) {
+    return { kommunenummer: null, name: null, confidence: 0, status: 'unsure', candidates: candidates.slice(0, 5) };
+  }
   // Sure when the winner has strong evidence (a letterhead alone: ~0.7) and leads the runner-up clearly.
   const lead = first.score - (second?.score ?? 0);
   const strength = 1 - Math.exp(-first.score / 6);
   const confidence = Math.round(strength * (1 - Math.exp(-lead / 3)) * 100) / 100;
   const tie = second !== undefined && second.score === first.score;
   const status = tie || confidence < senderThresholds.candidate ? (tie ? 'unsure' : 'unmatched') : confidence >= senderThresholds.sure ? 'matched' : 'unsure';
-  return { kommunenummer: tie ? null : first.kommunenummer, name: tie ? null : first.name, confidence: tie ? Math.min(confidence, 0.5) : confidence, status, candidates: candidates.slice(0, 5) };
+  // Unmatched (or tied) means no sender is suggested; the candidates stay for the planner to choose from.
+  const none = tie || status === 'unmatched';
+  return { kommunenummer: none ? null : first.kommunenummer, name: none ? null : first.name, confidence: tie ? Math.min(confidence, 0.5) : confidence, status, candidates: candidates.slice(0, 5) };
 }

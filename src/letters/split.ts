@@ -55,8 +55,31 @@ interface Marker {
   fit: number;
 }
 
-const prefixedRe = /^\s*(?:(?:svar\s+(?:på|til)\s+|til\s+)?(?:spørsmål|spørsmålet|spm\.?|sp\.?|punkt|pkt\.?|del|question))\s*(?:nr\.?\s*)?([1-5])(?![0-9])/iu;
-const numberedRe = /^\s*\(?([1-5])(?:\s*[.):]|\s+[-–]\s)(?![0-9])/u;
+/** Opening quotation marks before an echoed, numbered question («2. Er kommunen tilfreds …»). */
+const openQuote = '[«"“„]?';
+/** "Spørsmål 2", "Til spm. 3", but not a range ("spørsmål 1–4", "spørsmål 1 og 2"). */
+const prefixedRe = new RegExp(`^\\s*${openQuote}(?:(?:svar\\s+(?:på|til)\\s+|til\\s+)?(?:spørsmål|spørsmålet|spm\\.?|sp\\.?|punkt|pkt\\.?|del|question))\\s*(?:nr\\.?\\s*)?([1-5])(?![0-9])(?!\\s*(?:[–-]|og|til|to)\\s*[1-5])`, 'iu');
+const numberedRe = new RegExp(`^\\s*${openQuote}\\(?([1-5])(?:\\s*[.):]|\\s+[-–]\\s)(?![0-9])`, 'u');
+/** The line before a council's or the administration's numbered decision points ("Kommunestyrets vedtak:"). */
+const decisionIntro = /(?:vedtak|vedtaket|innstilling|innstillinga|innstillingen|tilråding|tilrådinga|framlegg|forslag til vedtak|konklusjon)\s*:\s*$/iu;
+const headingLike = (t: string) => t.length > 0 && t.length <= 90 && !/[.;,]$/.test(t) && t.split(/\s+/).length <= 8;
+
+/**
+ * Lines that are numbered points of a decision, not answers: the numbered list that starts on the line right after
+ * "vedtak:" / "innstilling:" and runs to the next blank or heading-like line that is not numbered.
+ */
+function decisionLines(lines: readonly Line[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length - 1; i++) {
+    if (!decisionIntro.test(lines[i].text.trim()) || !numberedRe.test(lines[i + 1].text)) continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const t = lines[j].text.trim();
+      if (numberedRe.test(t)) { out.add(j); continue; }
+      if (t === '' || headingLike(t) || decisionIntro.test(t)) break;
+    }
+  }
+  return out;
+}
 
 /**
  * Every line that starts like an answer number. `fit` is how well the text up to the next such line fits the
@@ -64,7 +87,9 @@ const numberedRe = /^\s*\(?([1-5])(?:\s*[.):]|\s+[-–]\s)(?![0-9])/u;
  */
 function findMarkers(lines: readonly Line[], text: string): Marker[] {
   const found: { q: Question; line: number; start: number; prefixed: boolean }[] = [];
+  const decisions = decisionLines(lines);
   lines.forEach((l, i) => {
+    if (decisions.has(i)) return;
     const p = prefixedRe.exec(l.text);
     const n = p ?? numberedRe.exec(l.text);
     if (n) found.push({ q: Number(n[1]) as Question, line: i, start: l.start, prefixed: !!p });
@@ -94,10 +119,20 @@ function bestSequence(markers: readonly Marker[]): Marker[] {
   return seq;
 }
 
-/** A heading: a short line without a final stop whose words belong to one question. */
+/** The letter's title or subject line ("Svar på brev om bedre polititjenester og beredskap"), not an answer heading. */
+const titleLine = /(?:^|\s)(?:brev|høring|høyring|høringssvar|høringsuttalelse|svar på|svar frå|svar fra|innspill|innspel|uttale|uttalelse|emne|sak \d)|polititjenester og beredskap|polititenester og beredskap/iu;
+/**
+ * An inline label at the start of a line: "Tilfredshet: Kommunen er …", "Om nytt tjenestested: …", and in prose
+ * "Når det gjelder tilgjengelighet, …", "På spørsmålet om nytt tjenestested …, svarer …".
+ */
+const inlineLabel = /^\s*(?:((?:om\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3})\s*:\s+\S|(?:når det (?:gjelder|gjeld)|hva (?:gjelder|angår)|kva (?:gjeld|angår)|med (?:hensyn|omsyn) til|angående|(?:på|til) spørsmålet om)\s+([^,:]{3,80}?)\s*[,:]\s+\S)/iu;
+
+/** A heading: a short line without a final stop, or an inline label, whose words belong to one question. */
 function headingQuestion(line: string): Question | null {
-  const t = line.trim();
-  if (t.length < 4 || t.length > 90 || /[.;,]$/.test(t) || t.split(/\s+/).length > 12) return null;
+  const m = inlineLabel.exec(line);
+  const label = m?.[1] ?? m?.[2];
+  const t = label ?? line.trim();
+  if (t.length < 4 || t.length > 90 || /[.;,]$/.test(t) || t.split(/\s+/).length > 12 || titleLine.test(t)) return null;
   let bestQ: Question | null = null;
   let bestScore = 0;
   for (const q of questions) {
@@ -148,20 +183,29 @@ function byParagraphs(text: string): Section[] {
 
 /**
  * Splits the normalised text of a letter into sections per question.
+ * @param exclude character ranges that are not the municipality's answer (`quoted.ts`): no markers or headings there
  * @returns the method that worked and the sections, covering the whole text in order
  */
-export function splitAnswers(text: string): { method: SplitMethod; sections: Section[] } {
+export function splitAnswers(original: string, exclude: readonly { start: number; end: number }[] = []): { method: SplitMethod; sections: Section[] } {
+  // Quoted text (a forwarded message, the superseded recommendation) is blanked out, offsets kept.
+  const text = exclude.length === 0 ? original : [...original].map((c, i) => (c !== '\n' && exclude.some((r) => i >= r.start && i < r.end) ? ' ' : c)).join('');
   const lines = linesOf(text);
   const markers = findMarkers(lines, text);
   const prefixed = markers.filter((m) => m.prefixed);
   const pool = new Set(prefixed.map((m) => m.q)).size >= 2 ? prefixed : markers;
   const seq = bestSequence(pool);
   // One numbered answer counts when its text is clearly about that question (a letter that answers only question 5).
-  if (seq.length >= 2 || (seq.length === 1 && seq[0].fit >= 0.8 + (markers.filter((m) => m.q === seq[0].q)[0] === seq[0] ? 0.5 : 0))) {
+  // … or when it is question 5 under its own heading ("5. Nytt tjenestested"): a letter that answers only that.
+  const single = seq.length === 1 && (seq[0].fit >= 0.8 + (markers.filter((m) => m.q === seq[0].q)[0] === seq[0] ? 0.5 : 0) || (seq[0].q === 5 && headingQuestion(lines[seq[0].line].text) === 5));
+  if (seq.length >= 2 || single) {
     return { method: 'numbered', sections: toSections(text, lines, seq.map((m) => ({ q: m.q, start: m.start, heading: lines[m.line].text.trim() }))) };
   }
   const headings = new Map<Question, { q: Question; start: number; heading: string }>();
-  for (const l of lines) {
+  const width = lineWidth(text);
+  // A line of wrapped running text (PDF) is no heading: neither one that fills the width nor the one after it.
+  const wrapped = (l: Line | undefined) => l !== undefined && width >= 50 && l.text.length >= 0.75 * width && !/[.!?:]$/.test(l.text.trim());
+  for (const [i, l] of lines.entries()) {
+    if (wrapped(lines[i - 1]) || (wrapped(l) && !inlineLabel.test(l.text))) continue;
     const q = headingQuestion(l.text);
     if (q && !headings.has(q)) headings.set(q, { q, start: l.start, heading: l.text.trim() });
   }

@@ -5,6 +5,7 @@
  */
 import type { EvidenceSentence, Section, SplitMethod, SuggestionDetails, SuggestionField, Suggestions } from './model';
 import { questionAt } from './split';
+import { echoesMinistry, isReportedQuestion } from './quoted';
 import { prepare } from './scope';
 import type { Sentence } from './text';
 import {
@@ -12,15 +13,18 @@ import {
 } from './suggest-station';
 import { areasOf, channelReadings, decideChannels, decideSatisfied, satisfactionReadings, sectionOrAll } from './suggest-answers';
 
-/** Sentences with their section, prepared once. */
-export function sentenceInfos(sentences: readonly Sentence[], sections: readonly Section[], method: SplitMethod): SentenceInfo[] {
+type Range = { start: number; end: number };
+
+/** Sentences with their section, prepared once; `quoted` are the ranges that are not the municipality's answer (`quoted.ts`). */
+export function sentenceInfos(sentences: readonly Sentence[], sections: readonly Section[], method: SplitMethod, quoted: readonly Range[]): SentenceInfo[] {
   const explicitSection = method === 'numbered' || method === 'headings' || method === 'questions';
   const starts = new Set(sections.filter((s) => s.question !== null).map((s) => s.start));
   let lastQuestion: Section['question'] | undefined;
   let previousWasHeading = false;
   return sentences.map((s) => {
     const question = questionAt(sections, s.start);
-    const isQuestion = /\?\s*["»”)]?$/.test(s.text.trim());
+    // Questions, and text that is not the municipality's own answer (quoted, forwarded, superseded), are never evidence.
+    const isQuestion = /\?\s*["»”)]?$/.test(s.text.trim()) || quoted.some((q) => s.start >= q.start && s.start < q.end) || echoesMinistry(s.text) || isReportedQuestion(s.text);
     const isHeading = starts.has(s.start) && !/[.!]$/.test(s.text.trim()) && s.text.split(/\s+/).length <= 10;
     const opensSection = question !== null && (question !== lastQuestion || previousWasHeading);
     previousWasHeading = question !== lastQuestion ? isHeading || isQuestion : previousWasHeading && isQuestion;
@@ -39,13 +43,13 @@ function evidenceOf(field: SuggestionField, readings: readonly Reading[]): Evide
  * @returns the suggested answer (the `letters suggest` contract), details for the coding page, and every evidence
  *   sentence (the decisive one first for each field)
  */
-export function suggestAnswers(sentences: readonly Sentence[], sections: readonly Section[], method: SplitMethod): { suggestions: Suggestions; details: SuggestionDetails; evidence: EvidenceSentence[] } {
-  const infos = sentenceInfos(sentences, sections, method);
+export function suggestAnswers(sentences: readonly Sentence[], sections: readonly Section[], method: SplitMethod, quoted: readonly Range[] = []): { suggestions: Suggestions; details: SuggestionDetails; evidence: EvidenceSentence[] } {
+  const infos = sentenceInfos(sentences, sections, method, quoted);
 
   const stationRs = infos.map(stationReading).filter((r): r is Reading => r !== null);
   const wants = decideWants(stationRs);
 
-  const premisesRs = infos.flatMap(premisesReadings);
+  const premisesRs = infos.flatMap((info, i) => premisesReadings(info, infos[i - 1]));
   const premises = decidePremises(premisesRs);
   const offerSentences = new Set(premisesRs.filter((r) => r.value === 'true').map((r) => r.info.sentence.index));
   const offerTexts = premises.value

@@ -27,22 +27,70 @@ export interface Token {
 }
 
 /**
- * Cleans extracted text: Unicode NFC, LF line ends, no soft hyphens or control characters, words broken
- * across a line end re-joined (`kommu-\nnen` → `kommunen`), runs of spaces collapsed, at most one blank line.
+ * Cleans extracted text: Unicode NFC, LF line ends, no soft hyphens or control characters, page furniture of PDFs
+ * handled (see `removePageFurniture`), words broken across a line end re-joined (`kommu-\nnen` → `kommunen`, but
+ * not the shared-part hyphen of `Justis-\nog beredskaps…`), runs of spaces collapsed, at most one blank line.
  */
 export function normaliseText(raw: string): string {
-  return raw
+  const clean = raw
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
-    .replace(/\f/g, '\n\n')
     .replace(/\u00AD/g, '')
     .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, '')
-    .replace(/[\u00A0\u2000-\u200A\u202F\t]/g, ' ')
-    .replace(/([a-zæøåäöü])-\n([a-zæøåäöü])/g, '$1$2')
+    .replace(/[\u00A0\u2000-\u200A\u202F\t]/g, ' ');
+  return removePageFurniture(clean)
+    .replace(/\f/g, '\n\n')
+    .replace(/([a-zæøåäöü])-\n(?!(?:og|eller|samt|til|som|enn)\s)([a-zæøåäöü])/g, '$1$2')
     .replace(/ +/g, ' ')
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** A page number line: "3", "- 3 -", "Side 3", "Side 3 av 5", "Page 3 of 5", "3/5", "s. 3". */
+const pageNumberLine = /^\s*(?:[-–]\s*)?(?:(?:side|sida|page|s\.)\s*)?\d{1,3}(?:\s*(?:av|of|\/)\s*\d{1,3})?(?:\s*[-–])?\s*$/iu;
+
+/**
+ * Page furniture of a PDF whose pages are separated by form feeds (`pdf-text.ts`): page number lines at the top
+ * or bottom of a page are dropped; a running header or footer (a line repeated at the top or bottom of at least
+ * two pages) is kept once, where it helps finding the sender (a header on page 1, a footer at the end of the
+ * letter); and a sentence that runs over a page break is joined again (the page's last line does not end a
+ * sentence and the next page's first line starts in lower case). Text without form feeds is returned unchanged.
+ */
+export function removePageFurniture(text: string): string {
+  if (!text.includes('\f')) return text;
+  const pages = text.split('\f').map((p) => p.split('\n'));
+  const edge = 3;
+  /** The first and last few non-empty lines of a page, each once, and whether it is in the top half. */
+  const edgeLines = (lines: string[]) => {
+    const filled = lines.map((l, i) => ({ l: l.trim(), i })).filter((x) => x.l !== '');
+    return filled.map((x, k) => ({ ...x, atTop: k < filled.length / 2 })).filter((_, k) => k < edge || k >= filled.length - edge);
+  };
+  const counts = new Map<string, number>();
+  for (const lines of pages) for (const key of new Set(edgeLines(lines).map((x) => x.l))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const running = new Set([...counts].filter(([l, n]) => n >= 2 && l.length >= 3 && !pageNumberLine.test(l)).map(([l]) => l));
+  const keptOnce = new Set<string>();
+  const lastPage = pages.length - 1;
+  const cleaned = pages.map((lines, pi) => {
+    const drop = new Set<number>();
+    for (const { l, i, atTop } of edgeLines(lines)) {
+      if (pageNumberLine.test(l)) drop.add(i);
+      else if (running.has(l)) {
+        const keep = (pi === 0 && atTop) || (pi === lastPage && !atTop);
+        if (keep && !keptOnce.has(l)) keptOnce.add(l);
+        else drop.add(i);
+      }
+    }
+    return lines.filter((_, i) => !drop.has(i));
+  });
+  let out = cleaned[0].join('\n');
+  for (const lines of cleaned.slice(1)) {
+    const body = lines.join('\n').replace(/^\s+/, '');
+    const tail = out.replace(/\s+$/, '');
+    const runsOn = !/[.!?:;]["»”)]?$/.test(tail) && /^\p{Ll}/u.test(body);
+    out = runsOn ? `${tail}\n${body}` : `${tail}\f${body}`;
+  }
+  return out;
 }
 
 /** Abbreviations whose final period does not end a sentence (bokmål and nynorsk). */
@@ -128,7 +176,7 @@ function splitRun(text: string, start: number, end: number, push: (s: number, e:
     const before = run.slice(from, m.index);
     const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
     // A number and a stop end a sentence ("riksvei 7. Vi …") unless the number is all there is (a list number "2. ").
-    if (m[0].startsWith('.') && (abbreviations.has(lastWord.replace(/\.$/, '')) || /^\p{L}$/u.test(lastWord) || /^\s*\d{1,2}$/.test(before))) continue;
+    if (m[0].startsWith('.') && (abbreviations.has(lastWord.replace(/\.$/, '')) || /^\p{L}$/u.test(lastWord) || /^\s*[«"“„(]?\d{1,2}$/.test(before))) continue;
     push(start + from, start + m.index + m[0].length);
     from = m.index + m[0].length;
   }

@@ -1,14 +1,16 @@
 /**
  * Planning use-cases for the web layer and the CLI: rank, select and test robustness for a
  * scenario on the database's current data. Thin: load the cached context, call the engine.
+ * Robustness and exact selection go through `heavyRunner()` (worker threads in the server).
  */
 import type { Db } from '../db/connection';
 import {
-  buildSelectionProblem, rankMunicipalities, robustness as engineRobustness, selectSites, selectSitesGreedy,
+  buildSelectionProblem, rankMunicipalities, selectSitesGreedy,
   type RankingResult, type RankOptions, type RobustnessResult, type SelectionOptions, type SelectionProblem, type SelectionResult,
 } from '../engine';
 import { planningContext, type PlanningContext } from './context';
-import type { ScenarioParams } from './scenario';
+import { heavyRunner, robustnessLane } from './heavy';
+import { runnableScenario, type ScenarioParams } from './scenario';
 
 /** The engine's ranking options for a scenario. */
 export function rankOptionsOf(params: ScenarioParams): RankOptions {
@@ -48,7 +50,7 @@ export interface RankingOutcome {
 /** Ranks all municipalities under a scenario. */
 export function rankScenario(db: Db, params: ScenarioParams, view: PlanningView = {}): RankingOutcome {
   const context = planningContext(db, params.travelModel);
-  return { ranking: rankMunicipalities(inputsFor(context, view), rankOptionsOf(params)), context };
+  return { ranking: rankMunicipalities(inputsFor(context, view), rankOptionsOf(runnableScenario(params))), context };
 }
 
 function selectionProblem(context: PlanningContext, ranking: RankingResult, view: PlanningView): SelectionProblem {
@@ -64,23 +66,38 @@ export async function selectScenario(db: Db, params: ScenarioParams, method: 'ex
   const { ranking, context } = rankScenario(db, params, view);
   const problem = selectionProblem(context, ranking, view);
   const options = selectionOptionsOf(params, method);
-  const selection = method === 'greedy' ? selectSitesGreedy(problem, options) : await selectSites(problem, options);
+  const selection = method === 'greedy' ? selectSitesGreedy(problem, options) : await heavyRunner().select({ problem, options });
   return { ranking, context, selection };
 }
+
+const robustnessMemo = new WeakMap<Db, Map<string, RobustnessResult>>();
+const MEMO_ENTRIES = 32;
 
 /**
  * Samples weights around (or across) the scenario's and reports per-municipality stability.
  * `proposal`: the chosen site ids of the scenario's proposal (sample 0's set, so every proposed site
- * has pInSet > 0).
+ * has pInSet > 0). Runs
+ * through `heavyRunner()` (in the interactive lane up to 1,000 samples); results are kept per
+ * (database, planning revision, viewer, scenario, options), so opening one profile after another, or the
+ * workspace asking again for the same scenario, costs one run.
  */
-export function robustnessScenario(
+export async function robustnessScenario(
   db: Db, params: ScenarioParams, options: { samples: number; seed: number; mode: 'around' | 'simplex'; proposal?: readonly string[] }, view: PlanningView = {},
-): RobustnessResult & { answersLoaded: boolean } {
+): Promise<RobustnessResult & { answersLoaded: boolean }> {
   const context = planningContext(db, params.travelModel);
-  const { method: _m, k: _k, ...selection } = selectionOptionsOf(params, 'greedy');
-  const result = engineRobustness(
-    inputsFor(context, view), rankOptionsOf(params),
-    { samples: options.samples, seed: options.seed, mode: options.mode, k: params.k, selection, proposal: options.proposal ?? null }, context.location,
-  );
+  const checked = runnableScenario(params);
+  const key = JSON.stringify([context.revision, view.adviceDistrict ?? null, checked, options]);
+  const memo = robustnessMemo.get(db) ?? new Map<string, RobustnessResult>();
+  robustnessMemo.set(db, memo);
+  let result = memo.get(key);
+  if (!result) {
+    const { method: _m, k: _k, ...selection } = selectionOptionsOf(checked, 'greedy');
+    result = await heavyRunner().robustness({
+      municipalities: inputsFor(context, view), rankOptions: rankOptionsOf(checked), lane: robustnessLane(options.samples),
+      options: { samples: options.samples, seed: options.seed, mode: options.mode, k: checked.k, selection, proposal: options.proposal ?? null }, location: context.location,
+    });
+    memo.set(key, result);
+    if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+  }
   return { ...result, answersLoaded: context.answers.loaded };
 }

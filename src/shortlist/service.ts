@@ -57,7 +57,7 @@ export async function scenarioSnapshot(db: Db, params: ScenarioParams, options: 
     throw new AppError(422, 'infeasible', `the scenario has no proposed set: ${why}`);
   }
   const candidates = options.candidates ?? selection!.sites.map((s) => s.id);
-  const robustness = options.withRobustness === false ? null : robustnessScenario(db, params, snapshotRobustnessOptions);
+  const robustness = options.withRobustness === false ? null : await robustnessScenario(db, params, snapshotRobustnessOptions);
   return buildSnapshot({
     params, solver: options.solver, now: options.now, candidates, ranking, selection, robustness,
     municipalities: context.municipalities, sites: context.sites, location: context.location,

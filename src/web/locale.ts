@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
-import { readCookie } from './cookies';
-import { dictionary, formatNumber, parseLocale, t, type Locale, type MessageKey } from './i18n';
+import { dictionary, formatNumber, t, type Locale, type MessageKey } from './i18n';
+import { localeOfRequest, ownPath } from './locale-of';
 
 /**
  * Picks the interface language: `?lang=en|nb` (remembered in a cookie), else the cookie, else
@@ -10,22 +10,22 @@ import { dictionary, formatNumber, parseLocale, t, type Locale, type MessageKey 
  */
 export function localeMiddleware(db: Db): RequestHandler {
   return (req, res, next) => {
-    const fromQuery = typeof req.query.lang === 'string' ? req.query.lang : undefined;
-    const locale: Locale = parseLocale(fromQuery ?? readCookie(req, 'lang'));
-    if (fromQuery) res.cookie('lang', locale, { sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 * 1000 });
+    const locale: Locale = localeOfRequest(req);
+    if (typeof req.query.lang === 'string') res.cookie('lang', locale, { sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 * 1000 });
     res.locals.locale = locale;
     res.locals.t = (key: MessageKey) => t(locale, key);
     res.locals.fmt = (value: number | null | undefined, digits = 0) => formatNumber(locale, value, digits);
     res.locals.dictionary = dictionary(locale);
     res.locals.dataVintage = getMeta(db, 'data_vintage') ?? '';
     res.locals.path = req.path;
-    // The language link keeps the page and its query (scenario, filters), changing only `lang`.
+    // The language link keeps the page and its query (scenario, filters), changing only `lang`;
+    // it is built from the path alone, so it always stays on this site.
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(req.query)) {
       if (key !== 'lang' && typeof value === 'string') query.append(key, value);
     }
     query.set('lang', locale === 'nb' ? 'en' : 'nb');
-    res.locals.langSwitchHref = `${req.path}?${query.toString()}`;
+    res.locals.langSwitchHref = `${ownPath(req.path)}?${query.toString()}`;
     next();
   };
 }

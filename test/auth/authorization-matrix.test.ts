@@ -119,6 +119,68 @@ describe('authorisation matrix: every route × every role', () => {
     expect(failures).toEqual([]);
   }, 180000);
 
+  /**
+   * Spellings of a route's path that a case-insensitive or non-strict router would also have served:
+   * its literal segments in upper case, the first or the last literal segment capitalised, a trailing
+   * slash, a doubled leading slash. (Parameter values are data, e.g. a district's name, not spellings.)
+   */
+  function variants(template: string, url: string): string[] {
+    const [path, query] = url.split('?');
+    const q = query ? `?${query}` : '';
+    const literal = template.split('/').map((seg) => seg !== '' && !seg.includes(':'));
+    const segments = path.split('/');
+    const literalIdx = literal.flatMap((isLit, i) => (isLit ? [i] : []));
+    const change = (pick: (i: number) => boolean, f: (seg: string) => string) => segments.map((seg, i) => (pick(i) ? f(seg) : seg)).join('/');
+    const cap = (seg: string) => seg.charAt(0).toUpperCase() + seg.slice(1);
+    const out = [
+      change((i) => literal[i], (seg) => seg.toUpperCase()),
+      change((i) => i === literalIdx[0], cap),
+      change((i) => i === literalIdx[literalIdx.length - 1], cap),
+      `${path}/`,
+      `/${path}`,
+    ];
+    return [...new Set(out.map((p) => p + q))].filter((v) => v !== url && v !== '//');
+  }
+
+  it('When a route is called with another case or a trailing slash, then the role rules still hold and no variant is served', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const { method, path } of routes()) {
+      if (method === 'DELETE' || path.endsWith('/delete')) continue;
+      const url = concrete(path);
+      const may = allowed(method, path);
+      for (const variant of variants(path, url)) {
+        for (const who of everyone) {
+          const res = await call(who, method, variant);
+          checked++;
+          const status = res.status;
+          const toLogin = status === 303 && String(res.headers.location ?? '').startsWith('/login');
+          if (!may.includes(who)) {
+            const right = who === 'anonymous' ? status === 401 || toLogin : status === 403;
+            if (!right) failures.push(`${who} ${method} ${variant}: expected ${who === 'anonymous' ? '401 or sign-in redirect' : '403'}, got ${status}`);
+          } else if (status !== 404) {
+            failures.push(`${who} ${method} ${variant}: a variant of ${url} must not be served, got ${status}`);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(failures).toEqual([]);
+  }, 300000);
+
+  it('When a district leader asks for shortlists and exports in other spellings, then every one is refused', async () => {
+    const leader = await tokenFor(db, 'district');
+    for (const p of ['/API/shortlists', '/Shortlists', '/shortlists/', '/EXPORT/scenario.csv', `/Export/shortlists/${ids.shortlist}.csv`, '/api//shortlists', '/api/%73hortlists']) {
+      const res = await request(app).get(p).set('Authorization', `Bearer ${leader}`);
+      expect([p, res.status]).toEqual([p, 403]);
+    }
+    const planner = await tokenFor(db, 'planner');
+    for (const p of ['/API/assessments', '/Review/p01', '/review/p01/']) {
+      const res = await request(app).post(p).set('Authorization', `Bearer ${planner}`).send({ kommunenummer: '5601', advice: 'supports', reason: 'x' });
+      expect([p, res.status]).toEqual([p, 403]);
+    }
+  });
+
   it('When an anonymous browser asks for a page, then it is sent to sign in with the page as next', async () => {
     const res = await request(app).get('/responses?district=Finnmark').set('Accept', 'text/html').redirects(0);
     expect(res.status).toBe(303);

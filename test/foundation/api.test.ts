@@ -66,7 +66,7 @@ describe('reference data API', () => {
   it('When a malformed kommunenummer is requested, then 400 with a JSON error body', async () => {
     const res = await api.get('/api/municipalities/oslo').expect(400);
     expect(res.body.error.code).toBe('invalid_request');
-    expect(res.body.error.message).toMatch(/4 digits/);
+    expect(res.body.error.message).toMatch(/fire sifre/);
   });
 
   it('When the GeoJSON is requested, then it is a FeatureCollection of 357 polygons with properties', async () => {

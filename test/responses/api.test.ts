@@ -67,7 +67,7 @@ describe('answers API', () => {
   it('When no file is sent, then the answer is 400 naming the field', async () => {
     const res = await api.post('/api/import/responses').field('dryRun', 'true');
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/multipart field "file"/);
+    expect(res.body.error.message).toMatch(/multipart-feltet «file»/);
   });
 
   it('When answers are read, then GET /api/responses[/:kommunenummer] give them, 400 for a malformed and 404 for an unknown number', async () => {
@@ -79,12 +79,12 @@ describe('answers API', () => {
     const one = await api.get('/api/responses/5001');
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ kommunenummer: '5001', name: 'Trondheim - Tråante', sample: false, q2: { satisfied: 'partly' } });
-    expect((await api.get('/api/responses/50x1')).body).toEqual({ error: { code: 'invalid_request', message: expect.stringContaining('4 digits') } });
+    expect((await api.get('/api/responses/50x1')).body).toEqual({ error: { code: 'invalid_request', message: expect.stringContaining('fire sifre') } });
     expect((await api.get('/api/responses/50x1')).status).toBe(400);
     expect((await api.get('/api/responses/9999')).status).toBe(404);
     const none = await api.get('/api/responses/0301');
     expect(none.status).toBe(404);
-    expect(none.body.error.message).toMatch(/no recorded answer/);
+    expect(none.body.error.message).toMatch(/har ikke noe registrert svar/);
   });
 
   it('When sample answers are loaded, then every answer says sample: true, every page shows the banner, and a real import removes it', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/types';
 import { openDatabase } from '../../src/db/connection';
+import { createUser } from '../../src/db/users-repo';
 import { listAudit } from '../../src/db/audit-repo';
 import { answersStatus, getResponse, listImports } from '../../src/db/responses-repo';
 import { tempDir } from '../helpers/app';
@@ -39,6 +40,10 @@ describe('CLI: stedsvalg import', () => {
     const dry = io();
     expect(await main(['import', 'responses', file, '--dry-run', '--db', dbFile, '--json'], dry)).toBe(0);
     expect(JSON.parse(dry.out)).toMatchObject({ status: 'dry-run', counts: { new: 2 } });
+    // --by names an existing account (issue 10: no invented actors in the log)
+    const users = openDatabase(dbFile);
+    createUser(users, { name: 'cli-test', role: 'planner', district: null, passwordHash: 'x' }, 'test', new Date().toISOString());
+    users.close();
     const real = io();
     expect(await main(['import', 'responses', file, '--db', dbFile, '--by', 'cli-test'], real)).toBe(0);
     expect(real.out).toContain('good.csv: 2 rows: 2 new, 0 updated, 0 unchanged, 0 rejected; 0 warnings (saved)');

@@ -164,7 +164,7 @@ describe('scenario API', () => {
     it.each([
       ['an empty name', { name: '  ' }, 'name'],
       ['a missing name', { params: {} }, 'name'],
-      ['an unknown criterion', { name: 'x', params: { weights: { nope: 1 } } }, 'params.weights.nope'],
+      ['an unknown criterion', { name: 'x', params: { weights: { nope: 1 } } }, 'params.weights: ukjent kriterium: nope'],
       ['a negative weight', { name: 'x', params: { weights: { crimeRate: -1 } } }, 'params.weights.crimeRate'],
       ['K = 0', { name: 'x', params: { k: 0 } }, 'params.k'],
       ['an unknown objective', { name: 'x', params: { objective: 'fastest' } }, 'params.objective'],
@@ -186,7 +186,7 @@ describe('scenario API', () => {
       ['POST', '/api/scenarios/s-0000000000/duplicate'],
     ])('When %s %s names an unknown scenario, then 404 with {error:{code,message}}', async (method, path) => {
       const res = await api[method.toLowerCase() as 'get'](path).send({ name: 'x' }).expect(404);
-      expect(res.body.error).toEqual({ code: 'not_found', message: 'no scenario with id s-0000000000' });
+      expect(res.body.error).toEqual({ code: 'not_found', message: 'Det finnes ikke noe scenario med id s-0000000000.' });
     });
 
     it('When a scenario id has illegal characters, then 400', async () => {

@@ -6,7 +6,7 @@ import { buildReportModel, EXPORT_FORMATS, loadReportGeometry, loadScenarioRepor
 import { defaultScenarioParams } from '../../planning/scenario';
 import { parseLocale } from '../../web/i18n';
 
-const USAGE = 'usage: stedsvalg export (--shortlist ID | --scenario ID | --current) --format csv|xlsx|geojson|pdf --out FILE [--lang nb|en] [--db PATH]';
+export const usage = 'usage: stedsvalg export (--shortlist ID | --scenario ID | --current) --format csv|xlsx|geojson|pdf --out FILE [--lang nb|en] [--db PATH]';
 
 /**
  * `stedsvalg export`: writes a shortlist's (or a scenario's) report in one format. `--scenario ID`
@@ -15,7 +15,7 @@ const USAGE = 'usage: stedsvalg export (--shortlist ID | --scenario ID | --curre
 export const run: CommandFn = async (args, io) => {
   const parsed = parseArgs(args, ['current', 'help']);
   if (parsed.flags.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${usage}\n`);
     return 0;
   }
   const format = stringFlag(parsed, 'format', true) as ExportFormat;
@@ -24,7 +24,7 @@ export const run: CommandFn = async (args, io) => {
   const shortlist = stringFlag(parsed, 'shortlist');
   const scenario = stringFlag(parsed, 'scenario');
   if ([shortlist, scenario, parsed.flags.current].filter(Boolean).length !== 1) {
-    throw new CliUsageError(`give exactly one of --shortlist ID, --scenario ID or --current\n${USAGE}`);
+    throw new CliUsageError(`give exactly one of --shortlist ID, --scenario ID or --current\n${usage}`);
   }
   const lang = stringFlag(parsed, 'lang');
   if (lang !== undefined && lang !== 'nb' && lang !== 'en') throw new CliUsageError(`--lang must be nb or en, got "${lang}"`);

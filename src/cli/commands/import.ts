@@ -1,24 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, stringFlag } from '../args';
 import { openCliDatabase } from '../db-context';
+import { cliActor } from '../actor';
 import { CliUsageError, type CliIO, type CommandFn } from '../types';
 import { importLimits } from '../../import/responses-model';
 import { importResponses, SampleConflictError, type ImportReport } from '../../import/responses-import';
 import { loadSampleAnswers } from '../../samples';
 import { parseLocale } from '../../web/i18n';
 
-const usage = 'usage: stedsvalg import responses FILE [--dry-run] [--json] [--by NAME] [--lang nb|en]\n       stedsvalg import sample [--json] [--by NAME]\n  --by NAME  who the change is recorded against (default: cli:<OS user name>)';
-
-/** Who a CLI change is recorded against when `--by` is not given: `cli:<OS user name>` (there is no account). */
-function whoAmI(): string {
-  try {
-    return `cli:${os.userInfo().username || 'unknown'}`;
-  } catch {
-    return 'cli:unknown';
-  }
-}
+export const usage = 'usage: stedsvalg import responses FILE [--dry-run] [--json] [--by NAME] [--lang nb|en]\n       stedsvalg import sample [--json] [--by NAME]\n  --by NAME  record the change against this existing account (default: cli:<OS user name>)';
 
 /** Human-readable report: the summary on stdout, every problem on stderr (row, column, field, message). */
 function printReport(report: ImportReport, io: CliIO): void {
@@ -42,7 +33,6 @@ export const run: CommandFn = async (args, io) => {
   const parsed = parseArgs(args, ['json', 'dry-run']);
   const [what, file] = parsed.positionals;
   const locale = parseLocale(stringFlag(parsed, 'lang') ?? 'nb');
-  const by = stringFlag(parsed, 'by') ?? whoAmI();
   if (what !== 'responses' && what !== 'sample') throw new CliUsageError(usage);
   if (what === 'responses' && !file) throw new CliUsageError(`the answers file is required\n${usage}`);
   if (what === 'responses' && !fs.existsSync(file)) throw new CliUsageError(`no such file: ${file}`);
@@ -52,6 +42,7 @@ export const run: CommandFn = async (args, io) => {
   }
   const db = openCliDatabase(parsed);
   try {
+    const by = cliActor(db, stringFlag(parsed, 'by'));
     const now = new Date().toISOString();
     let report: ImportReport;
     if (what === 'sample') {

@@ -3,6 +3,8 @@ import { openCliDatabase } from '../db-context';
 import type { CommandFn } from '../types';
 import { getMeta } from '../../db/load-dataset';
 
+export const usage = 'usage: stedsvalg info [--db PATH] [--json]\n  counts, data vintage and schema version of the database';
+
 /** `stedsvalg info [--db PATH] [--json]`: counts and data vintage of the database. */
 export const run: CommandFn = async (args, io) => {
   const parsed = parseArgs(args, ['json']);

@@ -4,7 +4,7 @@ import { readCsvFile, numberCell } from './score';
 import { readDistanceFile } from './locate-distances';
 import { buildLocationProblem, evaluateSet, selectSites, type LocationProblem, type SelectionObjective, type SelectionResult } from '../../engine';
 
-const HELP = `usage: stedsvalg locate --demand FILE.csv --sites FILE.csv [--distances FILE.csv]
+export const usage = `usage: stedsvalg locate --demand FILE.csv --sites FILE.csv [--distances FILE.csv]
                         --k N --objective coverage|access|beyond [--radius R]
                         [--method exact|greedy] [--time-limit SECONDS] [--gap TOLERANCE]
                         [--max-per-group N] [--json]
@@ -142,11 +142,11 @@ function summarise(f: Flags, loaded: Loaded, result: SelectionResult) {
   };
 }
 
-/** `stedsvalg locate`: maximal covering, p-median or beyond-the-limit location on the analyst's own files (see HELP). */
+/** `stedsvalg locate`: maximal covering, p-median or beyond-the-limit location on the analyst's own files (see `usage`). */
 export const run: CommandFn = async (args, io) => {
   const parsed = parseArgs(args, ['json', 'help']);
   if (parsed.flags.help) {
-    io.stdout(HELP);
+    io.stdout(usage);
     return 0;
   }
   const demandPath = stringFlag(parsed, 'demand', true);

@@ -3,6 +3,8 @@ import { openCliDatabase } from '../db-context';
 import { CliUsageError, type CommandFn } from '../types';
 import { getCrimeRates, getMunicipality } from '../../db/municipalities-repo';
 
+export const usage = 'usage: stedsvalg municipality <kommunenummer> [--db PATH] [--json]\n  one municipality\'s figures and crime series';
+
 /** `stedsvalg municipality <kommunenummer> [--db PATH] [--json]`: one municipality's figures. */
 export const run: CommandFn = async (args, io) => {
   const parsed = parseArgs(args, ['json']);

@@ -4,11 +4,13 @@ import { scenarioFlagHelp, scenarioFromFlags } from '../scenario-flags';
 import type { CommandFn } from '../types';
 import { rankScenario } from '../../planning/service';
 
+export const usage = `usage: stedsvalg rank [--top N] [--json]\n${scenarioFlagHelp}\n`;
+
 /** `stedsvalg rank [scenario options] [--top N] [--json]`: the ranking of all municipalities. */
 export const run: CommandFn = async (args, io) => {
   const parsed = parseArgs(args, ['json', 'help']);
   if (parsed.flags.help) {
-    io.stdout(`usage: stedsvalg rank [--top N] [--json]\n${scenarioFlagHelp}\n`);
+    io.stdout(usage);
     return 0;
   }
   const db = openCliDatabase(parsed);

@@ -4,7 +4,7 @@ import { CliUsageError, type CommandFn } from '../types';
 import { parseCsvRecords } from '../../import/csv';
 import { AGGREGATIONS, NORMALIZATIONS, rankMatrix, type AggregationMethod, type Direction, type Normalization } from '../../engine';
 
-const HELP = `usage: stedsvalg score --matrix FILE.csv --weights FILE.csv [--method wsm|topsis]
+export const usage = `usage: stedsvalg score --matrix FILE.csv --weights FILE.csv [--method wsm|topsis]
                        [--normalization minmax|vector|percentile|z] [--json]
 
   --matrix   decision matrix: an "id" column, then one numeric column per criterion
@@ -65,11 +65,11 @@ function readWeights(path: string): Map<string, { weight: number; direction: Dir
   return out;
 }
 
-/** `stedsvalg score`: ranks any decision matrix by WSM or TOPSIS (see HELP). */
+/** `stedsvalg score`: ranks any decision matrix by WSM or TOPSIS (see `usage`). */
 export const run: CommandFn = async (args, io) => {
   const parsed = parseArgs(args, ['json', 'help']);
   if (parsed.flags.help) {
-    io.stdout(HELP);
+    io.stdout(usage);
     return 0;
   }
   const matrixPath = stringFlag(parsed, 'matrix', true);

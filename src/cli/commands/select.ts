@@ -4,11 +4,13 @@ import { scenarioFlagHelp, scenarioFromFlags } from '../scenario-flags';
 import { CliUsageError, type CommandFn } from '../types';
 import { selectScenario } from '../../planning/service';
 
+export const usage = `usage: stedsvalg select [--solver exact|greedy] [--json]\n${scenarioFlagHelp}\n`;
+
 /** `stedsvalg select [scenario options] [--solver exact|greedy] [--json]`: the proposed set of K. */
 export const run: CommandFn = async (args, io) => {
   const parsed = parseArgs(args, ['json', 'help']);
   if (parsed.flags.help) {
-    io.stdout(`usage: stedsvalg select [--solver exact|greedy] [--json]\n${scenarioFlagHelp}\n`);
+    io.stdout(usage);
     return 0;
   }
   const solver = stringFlag(parsed, 'solver') ?? 'exact';

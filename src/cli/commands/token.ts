@@ -1,8 +1,14 @@
 import { parseArgs, stringFlag } from '../args';
 import { openCliDatabase } from '../db-context';
+import { cliActor } from '../actor';
 import { CliUsageError, type CommandFn } from '../types';
 import { findUserForLogin } from '../../db/users-repo';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../auth/sessions';
+
+export const usage = `usage: stedsvalg token create --user NAME [--label TEXT]
+       stedsvalg token revoke ID
+       stedsvalg token list
+  Changes are recorded in the audit log as cli:<OS user name>.`;
 
 /**
  * `stedsvalg token create --user NAME [--label TEXT]` prints a new bearer token as the last word
@@ -11,7 +17,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../../auth/sessio
 export const run: CommandFn = async (args, io) => {
   const [sub, ...rest] = args;
   const parsed = parseArgs(rest, ['json']);
-  if (sub !== 'create' && sub !== 'revoke' && sub !== 'list') throw new CliUsageError('usage: stedsvalg token create --user NAME [--label TEXT] | token revoke ID | token list');
+  if (sub !== 'create' && sub !== 'revoke' && sub !== 'list') throw new CliUsageError(usage);
   const db = openCliDatabase(parsed);
   try {
     const now = new Date().toISOString();
@@ -22,7 +28,7 @@ export const run: CommandFn = async (args, io) => {
     if (sub === 'revoke') {
       const id = Number(parsed.positionals[0]);
       if (!Number.isInteger(id)) throw new CliUsageError('usage: stedsvalg token revoke ID');
-      if (!revokeApiToken(db, id, 'cli', now)) {
+      if (!revokeApiToken(db, id, cliActor(db), now)) {
         io.stderr(`stedsvalg token: no active token with id ${id}\n`);
         return 1;
       }
@@ -35,7 +41,7 @@ export const run: CommandFn = async (args, io) => {
       io.stderr(`stedsvalg token: no user named "${name}"\n`);
       return 1;
     }
-    const { id, token } = createApiToken(db, found.user, stringFlag(parsed, 'label') ?? '', 'cli', now);
+    const { id, token } = createApiToken(db, found.user, stringFlag(parsed, 'label') ?? '', cliActor(db), now);
     io.stdout(`token ${id} for ${found.user.name} (${found.user.role}); store it now, it is not shown again: ${token}\n`);
     return 0;
   } finally {

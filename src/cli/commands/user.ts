@@ -1,9 +1,14 @@
 import { parseArgs, stringFlag } from '../args';
 import { openCliDatabase } from '../db-context';
+import { cliActor } from '../actor';
 import { CliUsageError, type CommandFn } from '../types';
 import { ROLES, createUser, findUserForLogin, listUsers, type Role } from '../../db/users-repo';
 import { listPoliceDistricts } from '../../db/municipalities-repo';
 import { hashPassword, validatePassword } from '../../auth/passwords';
+
+export const usage = `usage: stedsvalg user add --name NAME --role admin|planner|district|viewer [--district DISTRICT]   (password on stdin)
+       stedsvalg user list [--json]
+  The change is recorded in the audit log as cli:<OS user name>.`;
 
 /**
  * `stedsvalg user add --name NAME --role ROLE [--district DISTRICT]` (password read from stdin)
@@ -12,7 +17,7 @@ import { hashPassword, validatePassword } from '../../auth/passwords';
 export const run: CommandFn = async (args, io) => {
   const [sub, ...rest] = args;
   const parsed = parseArgs(rest, ['json']);
-  if (sub !== 'add' && sub !== 'list') throw new CliUsageError('usage: stedsvalg user add --name NAME --role admin|planner|district|viewer [--district DISTRICT]  |  stedsvalg user list');
+  if (sub !== 'add' && sub !== 'list') throw new CliUsageError(usage);
   const db = openCliDatabase(parsed);
   try {
     if (sub === 'list') {
@@ -33,7 +38,7 @@ export const run: CommandFn = async (args, io) => {
     const password = (await io.readStdin()).replace(/\r?\n$/, '');
     const weak = validatePassword(password);
     if (weak) throw new CliUsageError(weak);
-    const user = createUser(db, { name, role, district, passwordHash: await hashPassword(password) }, 'cli', new Date().toISOString());
+    const user = createUser(db, { name, role, district, passwordHash: await hashPassword(password) }, cliActor(db), new Date().toISOString());
     io.stdout(`created user ${user.name} (${user.role}${user.district ? ', ' + user.district : ''}) with id ${user.id}\n`);
     return 0;
   } finally {

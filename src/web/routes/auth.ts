@@ -1,10 +1,13 @@
-import { Router, type Request, type Response } from 'express';
+import { type Request, type Response, type Router } from 'express';
+import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-import { AppError, ValidationError, describeZodError } from '../errors';
-import { hashPassword, newSecret, validatePassword, verifyPassword, hashSecret } from '../../auth/passwords';
+import { AppError, ValidationError, ZodValidationError, describeZodError, localError } from '../errors';
+import { fillMessage } from '../i18n';
+import { nameText } from '../../model/fields';
+import { DECOY_HASH, hashPassword, newSecret, validatePassword, verifyPassword, hashSecret } from '../../auth/passwords';
 import { createSession, deleteSession, listApiTokens, revokeApiToken } from '../../auth/sessions';
-import { addressThrottle, clearFailures, recordFailure, retryAfterMs } from '../../auth/throttle';
+import { accountRetryAfterMs, addressRetryAfterMs, clearFailures, recordFailure } from '../../auth/throttle';
 import { PRE_CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../../auth/middleware';
 import { readCookie } from '../cookies';
 import { SESSION_TTL_MS } from '../../auth/sessions';
@@ -12,6 +15,7 @@ import { ROLES, countUsers, createUser, findUserForLogin, getUser, listUsers, se
 import { recordAudit, listAudit } from '../../db/audit-repo';
 import { listPoliceDistricts } from '../../db/municipalities-repo';
 import { toCsv } from '../../import/csv';
+import { neutraliseFormula } from '../../export/csv';
 import { requireRoles } from '../../auth/policy';
 import type { Db } from '../../db/connection';
 
@@ -36,7 +40,7 @@ function setupTokenValid(db: Db, token: string, nowMs: number): boolean {
   return !!row && Date.parse(row.expires_at) > nowMs && countUsers(db) === 0;
 }
 
-const loginBody = z.object({ name: z.string().trim().min(1).max(64), password: z.string().min(1).max(200), next: z.string().optional(), _csrf: z.string().optional() });
+const loginBody = z.object({ name: nameText(64), password: z.string().min(1).max(200), next: z.string().optional(), _csrf: z.string().optional() });
 const userBody = z.object({
   name: z.string().trim().min(2, 'must have at least 2 characters').max(64).regex(/^[\p{L}\p{N}._@-]+$/u, 'may contain letters, digits and . _ @ - only'),
   role: z.enum(ROLES as [Role, ...Role[]]),
@@ -60,7 +64,7 @@ function preCsrf(req: Request, res: Response): string {
 
 function checkPreCsrf(req: Request, sent: unknown): void {
   const cookie = readCookie(req, PRE_CSRF_COOKIE);
-  if (!cookie || typeof sent !== 'string' || sent !== cookie) throw new AppError(403, 'csrf_failed', 'Missing or invalid CSRF token; reload the page and try again');
+  if (!cookie || typeof sent !== 'string' || sent !== cookie) throw localError(403, 'csrf_failed', 'err.csrf');
 }
 
 function validateRoleDistrict(db: Db, role: Role, district: string | undefined): string | null {
@@ -72,7 +76,7 @@ function validateRoleDistrict(db: Db, role: Role, district: string | undefined):
 
 /** Sign-in, sign-out, first-run setup, password change, user administration, audit log. */
 export function authRoutes({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   router.get('/login', (req, res) => {
     res.render('login', { title: res.locals.t('auth.signIn'), next: safeNext(req.query.next), error: null, preCsrf: preCsrf(req, res), name: '' });
@@ -80,21 +84,28 @@ export function authRoutes({ db }: AppDeps): Router {
 
   router.post('/login', async (req, res) => {
     const parsed = loginBody.safeParse(req.body);
-    if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
+    if (!parsed.success) throw new ZodValidationError(parsed.error);
     checkPreCsrf(req, parsed.data._csrf);
     const now = Date.now();
-    const keys = [`name:${parsed.data.name.toLowerCase()}`, `ip:${req.ip}`];
-    const wait = Math.max(retryAfterMs(db, keys[0], now), retryAfterMs(db, keys[1], now, addressThrottle));
+    const name = parsed.data.name;
+    const keys = [`name:${name.toLowerCase()}`, `ip:${req.ip}`];
+    const wait = Math.max(accountRetryAfterMs(db, keys[0], now), addressRetryAfterMs(db, keys[1], now));
     const render = (status: number, error: string) =>
-      res.status(status).render('login', { title: res.locals.t('auth.signIn'), next: safeNext(parsed.data.next), error, preCsrf: preCsrf(req, res), name: parsed.data.name });
+      res.status(status).render('login', { title: res.locals.t('auth.signIn'), next: safeNext(parsed.data.next), error, preCsrf: preCsrf(req, res), name });
     if (wait > 0) {
-      res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-      return render(429, res.locals.t('auth.tooMany').replace('{min}', String(Math.ceil(wait / 60000))));
+      const seconds = Math.ceil(wait / 1000);
+      res.setHeader('Retry-After', String(seconds));
+      return render(429, fillMessage(res.locals.t('auth.tooMany'), { wait: seconds < 90 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min` }));
     }
-    const found = findUserForLogin(db, parsed.data.name);
-    const ok = found && !found.user.disabled && (await verifyPassword(parsed.data.password, found.passwordHash));
-    if (!ok || !found) {
-      keys.forEach((k) => recordFailure(db, k, now));
+    // The same scrypt work whether the name is unknown, the account disabled or the password wrong.
+    const found = findUserForLogin(db, name);
+    const passwordOk = await verifyPassword(parsed.data.password, found?.passwordHash ?? DECOY_HASH);
+    if (!found || found.user.disabled || !passwordOk) {
+      const reason = !found ? 'unknown-user' : found.user.disabled ? 'disabled' : 'wrong-password';
+      db.transaction(() => {
+        keys.forEach((k) => recordFailure(db, k, now));
+        recordAudit(db, { at: new Date(now).toISOString(), actor: 'anonymous', action: 'sign-in-failed', entity: 'session', entityId: name, note: `${reason}; address ${req.ip ?? ''}` });
+      })();
       return render(401, res.locals.t('auth.failed'));
     }
     clearFailures(db, keys[0]);
@@ -212,7 +223,7 @@ export function authRoutes({ db }: AppDeps): Router {
   });
   const readAudit = (req: Request, limit: number) => {
     const q = auditQuery.safeParse(req.query);
-    if (!q.success) throw new ValidationError(describeZodError(q.error));
+    if (!q.success) throw new ZodValidationError(q.error);
     const { page, ...f } = q.data;
     const to = f.to && f.to.length === 10 ? `${f.to}T23:59:59.999Z` : f.to || undefined;
     return { filter: q.data, ...listAudit(db, { ...f, from: f.from || undefined, to, entity: f.entity || undefined, actor: f.actor || undefined, entityId: f.entityId || undefined, limit, offset: (page - 1) * limit }) };
@@ -231,7 +242,8 @@ export function authRoutes({ db }: AppDeps): Router {
   router.get('/audit.csv', requireRoles('admin', 'planner'), (req, res) => {
     const { entries } = readAudit(req, 100000);
     const rows = [['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'note'],
-      ...entries.map((e) => [e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.before === null ? '' : JSON.stringify(e.before), e.after === null ? '' : JSON.stringify(e.after), e.note])];
+      ...entries.map((e) => [e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.before === null ? '' : JSON.stringify(e.before), e.after === null ? '' : JSON.stringify(e.after), e.note]
+        .map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)))];
     res.type('text/csv; charset=utf-8').attachment('stedsvalg-revisjonslogg.csv').send('\ufeff' + toCsv(rows, ';'));
   });
 

@@ -1,4 +1,5 @@
-import { Router, type RequestHandler } from 'express';
+import { type Router, type RequestHandler } from 'express';
+import { appRouter } from '../router';
 import type { AppDeps } from '../app';
 import { codingsOf, letterFile, lettersStatus, listLetters } from '../../db/letters-repo';
 import { saveCoding } from '../../letters/coding';
@@ -20,7 +21,7 @@ const dryRunOf = (v: unknown) => v === 'true' || v === '1' || v === 'on';
  * their own district); changing needs a planner or an admin (the access table's default for writes).
  */
 export function lettersApi({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   router.post('/api/letters', async (req, res) => {
     const files = await receiveLetters(req, res);

@@ -51,7 +51,8 @@ export function onlyDistrictOf(req: Request): string | null {
 
 /** A letter the user may see. @throws NotFoundError, AppError 403 (another district, or a letter without a sender, for district leaders) */
 export function visibleLetter(db: Db, req: Request, rawId: string): StoredLetter {
-  if (!/^\d{1,9}$/.test(rawId)) throw new ValidationError(`letter id must be a number, got "${rawId}"`);
+  // An id that cannot exist is simply not found (so "/api/letters/Search" is a 404, like any unknown path).
+  if (!/^\d{1,9}$/.test(rawId)) throw new NotFoundError(`no letter with id ${rawId}`);
   const letter = getLetter(db, Number(rawId));
   if (!letter) throw new NotFoundError(`no letter with id ${rawId}`);
   const only = onlyDistrictOf(req);

@@ -1,4 +1,5 @@
-import { Router, type Request, type Response } from 'express';
+import { type Router, type Request, type Response } from 'express';
+import { appRouter } from '../router';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
 import { codingsOf, lettersStatus, listLetters, type StoredLetter } from '../../db/letters-repo';
@@ -125,7 +126,7 @@ export function formToCoding(body: Record<string, unknown>): Record<string, unkn
 
 /** The letter pages: `/letters` (overview, search, upload) and `/letters/:id` (the letter, highlights, coding). */
 export function lettersPages({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   router.get('/letters', (req, res) => {
     const sample = req.query.sample;

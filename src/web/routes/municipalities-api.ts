@@ -1,9 +1,10 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { getMeta } from '../../db/load-dataset';
 import { getCrimeRates, getMunicipality, listBoundaries, listMunicipalities, listStations } from '../../db/municipalities-repo';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError, localError, shownValue } from '../errors';
 
 const kommunenummerParam = z.string().regex(/^\d{4}$/);
 
@@ -12,7 +13,7 @@ const kommunenummerParam = z.string().regex(/^\d{4}$/);
  * Responses are computed once per data load (they only change when the data hash changes).
  */
 export function municipalitiesApi({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
   let cache: { hash: string | null; geojson?: string; list?: string } = { hash: null };
   const cached = (key: 'geojson' | 'list', build: () => string): string => {
     const hash = getMeta(db, 'data_hash');
@@ -47,9 +48,9 @@ export function municipalitiesApi({ db }: AppDeps): Router {
 
   router.get('/api/municipalities/:kommunenummer', (req, res) => {
     const parsed = kommunenummerParam.safeParse(req.params.kommunenummer);
-    if (!parsed.success) throw new ValidationError(`kommunenummer must be 4 digits, got "${req.params.kommunenummer}"`);
+    if (!parsed.success) throw localError(400, 'invalid_request', 'err.knrFormat', { value: shownValue(req.params.kommunenummer) });
     const m = getMunicipality(db, parsed.data);
-    if (!m) throw new NotFoundError(`no municipality with kommunenummer ${parsed.data}`);
+    if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr: parsed.data });
     res.json({ ...m, crime: getCrimeRates(db, m.kommunenummer) });
   });
 

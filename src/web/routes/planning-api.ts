@@ -1,19 +1,25 @@
-import type { Response } from 'express';
+import type { Response, Router } from 'express';
+import { appRouter } from '../router';
 import type { PlanningContext } from '../../planning/context';
 import { travelModelLabel } from '../../planning/travel-models';
 import type { Locale } from '../i18n';
-import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { CRITERIA, INELIGIBLE_REASON_LABELS, defaultOptions } from '../../engine';
-import { scenarioFromQuery, scenarioParamsSchema } from '../../planning/scenario';
+import { defaultScenarioParams, scenarioFromQuery, scenarioSchemaFor } from '../../planning/scenario';
+import { scenarioReference } from '../../planning/reference';
 import { rankScenario, robustnessScenario, selectScenario } from '../../planning/service';
-import { ValidationError, describeZodError } from '../errors';
+import { requestLimits } from '../../model/limits';
+import { wholeNumber } from '../../model/fields';
+import { ZodValidationError } from '../errors';
+import { JsonResponseCache, stableJson } from '../response-cache';
+import { planningContext } from '../../planning/context';
 import { planningViewOf } from '../actor';
 
+/** Robustness options of a request (limits in `requestLimits`). */
 const robustnessQuery = z.object({
-  samples: z.coerce.number().int().min(1, 'must be ≥ 1').max(20000, 'must be ≤ 20000').default(1000),
-  seed: z.coerce.number().int().min(0).default(1),
+  samples: wholeNumber(1, requestLimits.maxSamples, 1000),
+  seed: wholeNumber(0, 2 ** 31 - 1, 1),
   mode: z.enum(['around', 'simplex']).default('around'),
 });
 
@@ -32,37 +38,46 @@ function modelOf(context: PlanningContext, res: Response): { ref: string; label:
 }
 
 export function planningApi({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   router.get('/api/criteria', (_req, res) => {
     res.json({
       criteria: CRITERIA.map(({ value: _v, ...def }) => def),
       ineligibleReasons: INELIGIBLE_REASON_LABELS,
-      defaults: { ...defaultOptions, scenario: scenarioParamsSchema.parse({}) },
+      defaults: { ...defaultOptions, scenario: defaultScenarioParams },
+      limits: requestLimits,
     });
   });
 
+  // A ranking is a pure function of the data, the answers, the assessments, the scenario and who
+  // looks (a district leader sees only their own district's advice): cached on exactly that, with an ETag.
+  const rankings = new JsonResponseCache();
   router.get('/api/ranking', (req, res) => {
-    const params = scenarioFromQuery(req.query as Record<string, unknown>);
-    const { ranking, context } = rankScenario(db, params, planningViewOf(req));
-    res.json({ ...ranking, answers: context.answers, scenario: params, travelModel: modelOf(context, res) });
+    const params = scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db));
+    const view = planningViewOf(req);
+    const locale = res.locals.locale as Locale;
+    const key = stableJson({ revision: planningContext(db, params.travelModel).revision, view: view.adviceDistrict ?? null, params, locale });
+    rankings.send(req, res, key, () => {
+      const { ranking, context } = rankScenario(db, params, view);
+      return { ...ranking, answers: context.answers, scenario: params, travelModel: modelOf(context, res) };
+    });
   });
 
   router.post('/api/selection', async (req, res) => {
     const body = selectionBody.safeParse(req.body ?? {});
-    if (!body.success) throw new ValidationError(describeZodError(body.error));
+    if (!body.success) throw new ZodValidationError(body.error);
     const { method: solver, aggregation, ...rest } = body.data;
-    const parsed = scenarioParamsSchema.safeParse({ ...rest, ...(aggregation ? { method: aggregation } : {}) });
-    if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
+    const parsed = scenarioSchemaFor(scenarioReference(db)).safeParse({ ...rest, ...(aggregation ? { method: aggregation } : {}) });
+    if (!parsed.success) throw new ZodValidationError(parsed.error);
     const { selection, context } = await selectScenario(db, parsed.data, solver, planningViewOf(req));
     res.json({ ...selection, answers: context.answers, scenario: parsed.data, travelModel: modelOf(context, res) });
   });
 
-  router.get('/api/robustness', (req, res) => {
+  router.get('/api/robustness', async (req, res) => {
     const q = robustnessQuery.safeParse(req.query);
-    if (!q.success) throw new ValidationError(describeZodError(q.error));
-    const params = scenarioFromQuery(req.query as Record<string, unknown>);
-    res.json({ ...robustnessScenario(db, params, q.data, planningViewOf(req)), scenario: params });
+    if (!q.success) throw new ZodValidationError(q.error);
+    const params = scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db));
+    res.json({ ...(await robustnessScenario(db, params, q.data, planningViewOf(req))), scenario: params });
   });
 
   return router;

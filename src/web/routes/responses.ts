@@ -1,4 +1,5 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { appRouter } from '../router';
 import multer from 'multer';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
@@ -33,7 +34,7 @@ import { contentToRecord } from '../../import/responses-write';
 import { csvTemplate, xlsxTemplate } from '../../import/templates';
 import { loadSampleAnswers } from '../../samples';
 import type { Locale, MessageKey } from '../i18n';
-import { AppError, NotFoundError, ValidationError } from '../errors';
+import { AppError, ValidationError, ZodValidationError, localError, messageOf, shownValue } from '../errors';
 import { actorOf } from '../actor';
 import { canPlan } from '../../auth/policy';
 
@@ -76,10 +77,11 @@ function receiveFile(req: Request, res: Response): Promise<void> {
     upload(req, res, (err: unknown) => {
       if (!err) return resolve();
       if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
-        return reject(new AppError(413, 'payload_too_large', `the file is larger than the limit of ${importLimits.maxFileBytes} bytes (5 MB)`));
+        return reject(localError(413, 'payload_too_large', 'err.uploadTooLarge', { max: importLimits.maxFileBytes }));
       }
-      if (err instanceof multer.MulterError) return reject(new ValidationError(`upload rejected: ${err.message} (${err.code})`));
-      reject(err);
+      // Anything else multer or busboy says (no or a bad boundary, a truncated body) is about the request, not a bug.
+      const detail = err instanceof multer.MulterError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err);
+      reject(new ValidationError(`upload rejected: ${detail}`, undefined, { key: 'err.multipart', params: { detail: shownValue(detail) } }));
     });
   });
 }
@@ -129,13 +131,13 @@ function localeOf(res: Response): Locale {
 
 function parseKnr(raw: string): string {
   const parsed = kommunenummerParam.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(`kommunenummer must be 4 digits, got "${raw}"`);
+  if (!parsed.success) throw localError(400, 'invalid_request', 'err.knrFormat', { value: shownValue(raw) });
   return parsed.data;
 }
 
 function requireMunicipality(db: Db, knr: string): Municipality {
   const m = getMunicipality(db, knr);
-  if (!m) throw new NotFoundError(`no municipality with kommunenummer ${knr}`);
+  if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr });
   return m;
 }
 
@@ -143,8 +145,10 @@ function requireMunicipality(db: Db, knr: string): Municipality {
 async function runUpload(db: Db, req: Request, res: Response): Promise<ImportReport> {
   await receiveFile(req, res);
   const fields = importFields.safeParse({ dryRun: req.body?.dryRun ?? req.query.dryRun });
-  if (!fields.success) throw new ValidationError('dryRun must be true or false');
-  if (!req.file) throw new ValidationError('no file: send the answers file as multipart field "file"');
+  if (!fields.success) throw localError(400, 'invalid_request', 'err.dryRun');
+  if (!req.file) throw localError(400, 'no_file', 'err.noFile');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(req.file.originalname)) throw localError(400, 'invalid_file_name', 'err.fileName');
   return importResponses(db, req.file.buffer, {
     fileName: req.file.originalname || 'upload',
     dryRun: fields.data.dryRun,
@@ -156,7 +160,7 @@ async function runUpload(db: Db, req: Request, res: Response): Promise<ImportRep
 
 /** Answers of the municipalities: import (API, CLI-equivalent, page), reading, correcting, sample data. */
 export function responsesRoutes({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   // ------------------------------------------------------------------ JSON API
   router.post('/api/import/responses', async (req, res) => {
@@ -176,7 +180,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
 
   router.get('/api/responses', (req, res) => {
     const filter = responsesFilter.safeParse(queryWithoutEmpty(req.query));
-    if (!filter.success) throw new ValidationError(`invalid filter: ${filter.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!filter.success) throw new ZodValidationError(filter.error);
     const byKnr = new Map(listMunicipalities(db).map((m) => [m.kommunenummer, m]));
     const all = listResponses(db);
     const shown = filterAnswers(all, byKnr, filter.data);
@@ -187,7 +191,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
     const knr = parseKnr(req.params.kommunenummer);
     const m = requireMunicipality(db, knr);
     const r = getResponse(db, knr);
-    if (!r) throw new NotFoundError(`municipality ${knr} (${m.name}) has no recorded answer`);
+    if (!r) throw localError(404, 'not_found', 'err.noAnswer', { knr, name: m.name });
     res.json(apiAnswer(r, m));
   });
 
@@ -241,7 +245,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       res.status(err.httpStatus);
-      const text = err.httpStatus === 413 ? res.locals.t('import.tooLarge') : err.message.startsWith('no file') ? res.locals.t('import.noFile') : err.message;
+      const text = err.httpStatus === 413 ? res.locals.t('import.tooLarge') : err.code === 'no_file' ? res.locals.t('import.noFile') : messageOf(err, localeOf(res));
       importPage(res, { error: text });
     }
   });
@@ -258,7 +262,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
 
   router.get('/responses', (req, res) => {
     const filter = responsesFilter.safeParse(queryWithoutEmpty(req.query));
-    if (!filter.success) throw new ValidationError(`invalid filter: ${filter.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!filter.success) throw new ZodValidationError(filter.error);
     const municipalities = listMunicipalities(db);
     const byKnr = new Map(municipalities.map((m) => [m.kommunenummer, m]));
     const all = listResponses(db);

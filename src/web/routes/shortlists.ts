@@ -6,7 +6,8 @@
  * Access: `src/auth/policy.ts` decides by role and path; this file adds the data-dependent rule of
  * issue 7: a district leader reads and assesses only their own police district.
  */
-import { Router, type Request, type Response } from 'express';
+import { type Request, type Response, type Router } from 'express';
+import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
@@ -21,16 +22,19 @@ import {
 import {
   buildReportModel, EXPORT_FORMATS, loadReportGeometry, loadScenarioReport, loadShortlistReport, renderExport, type ExportFormat,
 } from '../../export';
-import { scenarioFromQuery, scenarioParamsSchema } from '../../planning/scenario';
+import { checkKnownKommunenummer, kommunenummerList, scenarioFromQuery, scenarioSchemaFor } from '../../planning/scenario';
+import { scenarioReference } from '../../planning/reference';
+import { requestLimits } from '../../model/limits';
+import { freeText, nameText, requiredText } from '../../model/fields';
 import { CANDIDATE_STATUSES, type CandidateSite } from '../../shortlist';
 import { compareWithToday, createShortlist, type ShortlistSource } from '../../shortlist/service';
 import { assertDistrictAccess, canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
-import { AppError, NotFoundError, ValidationError, describeZodError } from '../errors';
+import { AppError, NotFoundError, ValidationError, ZodValidationError, describeZodError, localError, shownValue } from '../errors';
 import type { Locale } from '../i18n';
 
-const knr = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
-const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
+const knr = z.string().regex(/^\d{4}$/, 'v.knrFormat');
+const name = nameText(requestLimits.maxNameChars);
 
 // Who acted is the signed-in user (`actorOf`); a `by` or `assessor` field sent by an older client is
 // ignored (zod drops unknown keys).
@@ -38,38 +42,38 @@ const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 2
 /** `POST /api/shortlists` and the create form: exactly one source. */
 const createBody = z.object({
   name,
-  description: z.string().max(5000).default(''),
-  scenarioId: z.string().min(1).optional(),
+  description: freeText(5000).default(''),
+  scenarioId: z.string().min(1).max(64).optional(),
   params: z.unknown().optional(),
-  kommunenummer: z.array(knr).optional(),
+  kommunenummer: kommunenummerList.optional(),
   solver: z.enum(['exact', 'greedy']).default('exact'),
 });
 
 const candidatePatch = z.object({
   status: z.enum(CANDIDATE_STATUSES as [string, ...string[]]).optional(),
-  rationale: z.string().max(10000).optional(),
+  rationale: freeText(10000).optional(),
   /** `centre` or `premises:N` (1-based, of the municipality's current answer). */
   site: z.string().regex(/^(centre|premises:\d)$/, 'must be "centre" or "premises:N"').optional(),
 });
 
 const assessmentBody = z.object({
-  shortlistId: z.string().min(1).nullable().optional(),
+  shortlistId: z.string().min(1).max(64).nullable().optional(),
   kommunenummer: knr,
   advice: z.enum(ADVICE_VALUES as [string, ...string[]]),
-  reason: z.string().trim().min(1, 'is required (give the reason for the advice)').max(10000),
+  reason: requiredText(10000),
 });
 
 const nowIso = () => new Date().toISOString();
 
-function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.output<T> {
+function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where = ''): z.output<T> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new ValidationError(describeZodError(r.error));
+  if (!r.success) throw new ZodValidationError(r.error, where);
   return r.data;
 }
 
 function requireShortlist(db: Db, id: string): Shortlist {
   const sl = getShortlist(db, id);
-  if (!sl) throw new NotFoundError(`shortlist "${id}" does not exist`);
+  if (!sl) throw localError(404, 'not_found', 'err.shortlistMissing', { shortlist: shownValue(id) });
   return sl;
 }
 
@@ -106,20 +110,24 @@ function siteOptions(db: Db, kommunenummer: string): { value: string; label: str
   return out;
 }
 
-/** Turns the create body into a service source. */
-function sourceOf(body: z.output<typeof createBody>, query: Record<string, unknown>): ShortlistSource {
-  const params = body.params === undefined ? scenarioFromQuery(query) : parse(scenarioParamsSchema, body.params);
-  if (body.kommunenummer && body.kommunenummer.length) return { kind: 'manual', kommunenummer: body.kommunenummer, params, scenarioId: body.scenarioId };
+/** Turns the create body into a service source (scenario and candidates checked against the loaded data). */
+function sourceOf(db: Db, body: z.output<typeof createBody>, query: Record<string, unknown>): ShortlistSource {
+  const ref = scenarioReference(db);
+  const params = body.params === undefined ? scenarioFromQuery(query, undefined, ref) : parse(scenarioSchemaFor(ref), body.params, 'params.');
+  if (body.kommunenummer && body.kommunenummer.length) {
+    parse(z.array(z.string()).superRefine((l, ctx) => checkKnownKommunenummer(l, ref, ctx)), body.kommunenummer, 'kommunenummer');
+    return { kind: 'manual', kommunenummer: body.kommunenummer, params, scenarioId: body.scenarioId };
+  }
   if (body.scenarioId) return { kind: 'scenario', scenarioId: body.scenarioId, solver: body.solver };
   return { kind: 'params', params, solver: body.solver };
 }
 
 /** The form's fields → the create body (manual list: kommunenummer separated by commas, spaces or lines). */
-function formToBody(form: Record<string, unknown>): unknown {
+function formToBody(db: Db, form: Record<string, unknown>): unknown {
   const list = typeof form.kommunenummer === 'string' ? form.kommunenummer.split(/[\s,;]+/).filter(Boolean) : [];
   let params: unknown;
   if (typeof form.scenarioQuery === 'string' && form.scenarioQuery.trim() !== '') {
-    params = scenarioFromQuery(Object.fromEntries(new URLSearchParams(form.scenarioQuery)));
+    params = scenarioFromQuery(Object.fromEntries(new URLSearchParams(form.scenarioQuery)), undefined, scenarioReference(db));
   }
   return {
     name: form.name, description: form.description ?? '',
@@ -130,7 +138,7 @@ function formToBody(form: Record<string, unknown>): unknown {
 
 function districtOf(db: Db, key: string): { number: string; name: string } {
   const d = listPoliceDistricts(db).find((x) => x.number === key || x.name.toLowerCase() === key.toLowerCase());
-  if (!d) throw new NotFoundError(`police district "${key}" does not exist`);
+  if (!d) throw localError(404, 'not_found', 'err.noDistrict', { district: shownValue(key) });
   return d;
 }
 
@@ -164,7 +172,7 @@ function latestByKnr(list: Assessment[]): Map<string, Assessment> {
 function splitFile(file: string): { base: string; format: ExportFormat } {
   const dot = file.lastIndexOf('.');
   const format = file.slice(dot + 1) as ExportFormat;
-  if (dot <= 0 || !EXPORT_FORMATS.includes(format)) throw new NotFoundError(`unknown export "${file}"; formats: ${EXPORT_FORMATS.join(', ')}`);
+  if (dot <= 0 || !EXPORT_FORMATS.includes(format)) throw localError(404, 'not_found', 'err.unknownExport', { file: shownValue(file), formats: EXPORT_FORMATS.join(', ') });
   return { base: file.slice(0, dot), format };
 }
 
@@ -176,7 +184,7 @@ async function sendExport(db: Db, res: Response, inputs: Awaited<ReturnType<type
 
 /** Pages, API and exports of issue 6. */
 export function shortlistRoutes({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   // ------------------------------------------------------------------ JSON API
   router.get('/api/shortlists', (_req, res) => {
@@ -185,7 +193,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
 
   router.post('/api/shortlists', async (req, res) => {
     const body = parse(createBody, req.body ?? {});
-    const sl = await createShortlist(db, { name: body.name, description: body.description, by: actorOf(req), now: nowIso(), source: sourceOf(body, {}) });
+    const sl = await createShortlist(db, { name: body.name, description: body.description, by: actorOf(req), now: nowIso(), source: sourceOf(db, body, {}) });
     res.status(201).location(`/api/shortlists/${sl.id}`).json(sl);
   });
 
@@ -201,12 +209,12 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     const ok = updateCandidate(db, sl.id, req.params.knr, {
       status: body.status as never, rationale: body.rationale, site, by: actorOf(req), now: nowIso(),
     });
-    if (!ok) throw new NotFoundError(`municipality ${req.params.knr} is not on shortlist ${sl.id}`);
+    if (!ok) throw localError(404, 'not_found', 'err.notOnShortlist', { knr: shownValue(req.params.knr), shortlist: sl.id });
     res.json(requireShortlist(db, sl.id).candidates.find((c) => c.kommunenummer === req.params.knr));
   });
 
   router.delete('/api/shortlists/:id', (req, res) => {
-    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
+    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw localError(404, 'not_found', 'err.shortlistMissing', { shortlist: shownValue(req.params.id) });
     res.status(204).end();
   });
 
@@ -230,7 +238,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
       shortlists: listShortlists(db),
       scenarios: listScenarios(db).map((s) => ({ id: s.id, name: s.name })),
       scenarioQuery,
-      scenario: scenarioFromQuery(query),
+      scenario: scenarioFromQuery(query, undefined, scenarioReference(db)),
       error: null,
       form: {},
       canEdit: canPlan(req.auth?.user),
@@ -239,17 +247,17 @@ export function shortlistRoutes({ db }: AppDeps): Router {
 
   router.post('/shortlists', async (req, res) => {
     const form = (req.body ?? {}) as Record<string, unknown>;
-    const body = createBody.safeParse(formToBody(form));
+    const body = createBody.safeParse(formToBody(db, form));
     if (!body.success) {
       res.status(400).render('shortlists', {
         title: res.locals.t('sl.title'), shortlists: listShortlists(db), scenarios: listScenarios(db).map((s) => ({ id: s.id, name: s.name })),
         scenarioQuery: typeof form.scenarioQuery === 'string' ? form.scenarioQuery : '',
-        scenario: scenarioFromQuery(Object.fromEntries(new URLSearchParams(typeof form.scenarioQuery === 'string' ? form.scenarioQuery : ''))),
-        error: describeZodError(body.error), form, canEdit: true,
+        scenario: scenarioFromQuery(Object.fromEntries(new URLSearchParams(typeof form.scenarioQuery === 'string' ? form.scenarioQuery : '')), undefined, scenarioReference(db)),
+        error: describeZodError(body.error, '', res.locals.locale as Locale), form, canEdit: true,
       });
       return;
     }
-    const sl = await createShortlist(db, { name: body.data.name, description: body.data.description, by: actorOf(req), now: nowIso(), source: sourceOf(body.data, {}) });
+    const sl = await createShortlist(db, { name: body.data.name, description: body.data.description, by: actorOf(req), now: nowIso(), source: sourceOf(db, body.data, {}) });
     res.redirect(303, `/shortlists/${sl.id}`);
   });
 
@@ -280,14 +288,14 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     } else {
       const site = body.site ? siteChoice(db, req.params.knr, body.site) : undefined;
       if (!updateCandidate(db, sl.id, req.params.knr, { status: body.status as never, rationale: body.rationale, site, by, now })) {
-        throw new NotFoundError(`municipality ${req.params.knr} is not on shortlist ${sl.id}`);
+        throw localError(404, 'not_found', 'err.notOnShortlist', { knr: shownValue(req.params.knr), shortlist: sl.id });
       }
     }
     res.redirect(303, `/shortlists/${sl.id}?saved=${req.params.knr}#c-${req.params.knr}`);
   });
 
   router.post('/shortlists/:id/delete', (req, res) => {
-    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw new NotFoundError(`shortlist "${req.params.id}" does not exist`);
+    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw localError(404, 'not_found', 'err.shortlistMissing', { shortlist: shownValue(req.params.id) });
     res.redirect(303, '/shortlists');
   });
 
@@ -324,7 +332,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     const form = (req.body ?? {}) as Record<string, unknown>;
     const body = assessmentBody.safeParse({ ...form, shortlistId: form.shortlistId || null });
     if (!body.success) {
-      renderDistrict(db, req, res, { message: describeZodError(body.error), form, kommunenummer: String(form.kommunenummer ?? '') }, 400);
+      renderDistrict(db, req, res, { message: describeZodError(body.error, '', res.locals.locale as Locale), form, kommunenummer: String(form.kommunenummer ?? '') }, 400);
       return;
     }
     const m = getMunicipality(db, body.data.kommunenummer);
@@ -346,11 +354,11 @@ export function shortlistRoutes({ db }: AppDeps): Router {
 
   router.get('/export/:file', async (req, res) => {
     const { base, format } = splitFile(req.params.file);
-    if (base !== 'scenario') throw new NotFoundError(`unknown export "${req.params.file}"`);
+    if (base !== 'scenario') throw localError(404, 'not_found', 'err.unknownExport', { file: shownValue(req.params.file), formats: EXPORT_FORMATS.join(', ') });
     const now = nowIso();
     const scenarioId = typeof req.query.scenario === 'string' && req.query.scenario !== '' ? req.query.scenario : null;
     const solver = req.query.solver === 'greedy' ? 'greedy' : 'exact';
-    const inputs = await loadScenarioReport(db, scenarioFromQuery(req.query as Record<string, unknown>), now, { scenarioId, solver });
+    const inputs = await loadScenarioReport(db, scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db)), now, { scenarioId, solver });
     await sendExport(db, res, inputs, format, now);
   });
 
@@ -359,15 +367,22 @@ export function shortlistRoutes({ db }: AppDeps): Router {
 
 /**
  * Records an assessment by the signed-in user.
- * @throws AppError 403 when a district leader assesses a municipality outside their district (nothing is written)
+ * @throws AppError 403 when a district leader assesses a municipality outside their district, 422 when the
+ *   municipality is not a candidate on the named shortlist (nothing is written)
  */
 function saveAssessment(db: Db, req: Request, body: z.output<typeof assessmentBody>): Assessment {
   const m = getMunicipality(db, body.kommunenummer);
-  if (!m) throw new NotFoundError(`municipality ${body.kommunenummer} does not exist`);
+  if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr: body.kommunenummer });
   assertDistrictAccess(req.auth?.user, m.policeDistrict);
-  if (body.shortlistId && !getShortlist(db, body.shortlistId)) throw new NotFoundError(`shortlist "${body.shortlistId}" does not exist`);
+  // The rule (README, roles): an assessment is of a candidate on a shortlist, the one its review page shows.
+  if (!body.shortlistId) throw localError(422, 'shortlist_required', 'err.shortlistRequired');
+  const sl = getShortlist(db, body.shortlistId);
+  if (!sl) throw localError(422, 'unknown_shortlist', 'err.shortlistMissing', { shortlist: body.shortlistId });
+  if (!sl.candidates.some((c) => c.kommunenummer === m.kommunenummer)) {
+    throw localError(422, 'not_candidate', 'err.notCandidate', { knr: m.kommunenummer, shortlist: sl.name });
+  }
   return recordAssessment(db, {
-    shortlistId: body.shortlistId ?? null, kommunenummer: body.kommunenummer, policeDistrict: m.policeDistrict,
+    shortlistId: sl.id, kommunenummer: body.kommunenummer, policeDistrict: m.policeDistrict,
     advice: body.advice as Assessment['advice'], reason: body.reason, assessor: actorOf(req), now: nowIso(),
   });
 }

@@ -3,7 +3,8 @@
  * access table's defaults apply: reading for every signed-in user, importing and deleting for planners and
  * admins. An import is all or nothing (422 with every problem by file, row and column).
  */
-import { Router, type Request, type Response } from 'express';
+import { type Router, type Request, type Response } from 'express';
+import { appRouter } from '../router';
 import multer from 'multer';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
@@ -56,7 +57,7 @@ async function runImport(db: Db, req: Request, res: Response): Promise<MatrixImp
 const csvCell = (v: string | number): string => (/[",;\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 
 export function travelMatrixRoutes({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   router.get('/travel-matrices/points.csv', (_req, res) => {
     const p = matrixPoints(db);

@@ -1,4 +1,5 @@
-import { Router, type Request, type Response } from 'express';
+import { type Request, type Response, type Router } from 'express';
+import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
@@ -14,13 +15,16 @@ import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
 import { travelPageInfo } from '../../planning/travel-page';
 import { describeTravelModel, travelModelLabel } from '../../planning/travel-models';
 import { indicatorPercentiles } from '../../planning/percentiles';
-import { defaultScenarioParams, scenarioFromQuery, scenarioParamsSchema, type ScenarioParams } from '../../planning/scenario';
+import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioParamsSchema, scenarioSchemaFor, type ScenarioParams } from '../../planning/scenario';
+import { scenarioReference } from '../../planning/reference';
+import { requestLimits } from '../../model/limits';
+import { decimalNumber, freeText, nameText } from '../../model/fields';
 import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
 import { dictionary, type Locale } from '../i18n';
 import { actorOf, planningViewOf } from '../actor';
 import { formatDateTime } from '../i18n';
 import { canPlan } from '../../auth/policy';
-import { NotFoundError, ValidationError, describeZodError } from '../errors';
+import { NotFoundError, ZodValidationError, localError } from '../errors';
 
 /** Indicators shown on the profile and the municipality comparison, with decimals and which end argues for a station. */
 export const PROFILE_INDICATORS = [
@@ -43,16 +47,16 @@ function clientDictionary(locale: Locale): Record<string, string> {
   return Object.fromEntries(Object.entries(dictionary(locale)).filter(([k]) => CLIENT_PREFIXES.some((p) => k.startsWith(p))));
 }
 
-const scenarioId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');
-const knrParam = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
+const scenarioId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'v.idFormat');
+const knrParam = z.string().regex(/^\d{4}$/, 'v.knrFormat');
 
 const createBody = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  description: z.string().max(2000, 'must be at most 2000 characters').default(''),
-  params: scenarioParamsSchema.default({}),
+  name: nameText(requestLimits.maxNameChars),
+  description: freeText(2000).default(''),
+  params: z.unknown(),
 });
 const updateBody = createBody.partial();
-const duplicateBody = z.object({ name: createBody.shape.name.optional() });
+const duplicateBody = z.object({ name: nameText(requestLimits.maxNameChars).optional() });
 const coverageQuery = z.object({
   minutes: scenarioParamsSchema.shape.minutes,
   selected: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -66,14 +70,19 @@ const compareMunicipalitiesQuery = z.object({
 
 function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where = ''): z.output<T> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new ValidationError(describeZodError(r.error, where));
+  if (!r.success) throw new ZodValidationError(r.error, where);
   return r.data;
+}
+
+/** A scenario body's `params`, checked with the one scenario schema (`{}` or absent: the defaults). */
+function bodyParams(db: Db, params: unknown): ScenarioParams {
+  return parse(scenarioSchemaFor(scenarioReference(db)), params ?? {}, 'params.');
 }
 
 function mustGetScenario(db: Db, rawId: unknown): Scenario {
   const id = parse(scenarioId, rawId, 'id: ');
   const s = getScenario(db, id);
-  if (!s) throw new NotFoundError(`no scenario with id ${id}`);
+  if (!s) throw localError(404, 'not_found', 'err.noScenario', { id });
   return s;
 }
 
@@ -106,9 +115,9 @@ function paramsForPage(db: Db, query: Record<string, unknown>): { params: Scenar
     return { params: scenario.params, scenario };
   }
   try {
-    return { params: scenarioFromQuery(query), scenario: null };
+    return { params: scenarioFromQuery(query, undefined, scenarioReference(db)), scenario: null };
   } catch (err) {
-    if (err instanceof z.ZodError) throw new ValidationError(describeZodError(err));
+    if (err instanceof z.ZodError) throw new ZodValidationError(err);
     throw err;
   }
 }
@@ -123,15 +132,14 @@ function criteriaFor(locale: Locale): { id: string; label: string; unit: string;
  * the coverage layer. Routes parse, load, call the planning layer, render.
  */
 export function workspace({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   const renderWorkspace = (req: Request, res: Response, scenario: Scenario | null): void => {
     const locale = res.locals.locale as Locale;
     const mayPlan = canPlan(req.auth?.user);
     // `/?travelModel=<id>` starts an unsaved scenario on an imported matrix (the link on /travel-matrices).
-    const requested = scenarioParamsSchema.shape.travelModel.safeParse(req.query.travelModel ?? 'builtin');
-    if (!requested.success) throw new ValidationError(`travelModel: ${requested.error.issues[0].message}`);
-    const travelModel = scenario?.params.travelModel ?? requested.data;
+    const requested = parse(scenarioParamsSchema.shape.travelModel, req.query.travelModel ?? 'builtin', 'travelModel: ');
+    const travelModel = scenario?.params.travelModel ?? requested;
     const context = planningContext(db, travelModel);
     res.locals.travelModelLabel = travelModelLabel(context.travelModel, locale);
     const counties = [...new Set(context.municipalities.map((m) => m.county))].sort((a, b) => a.localeCompare(b, 'nb'));
@@ -177,7 +185,7 @@ export function workspace({ db }: AppDeps): Router {
 
   router.post('/api/scenarios', (req, res) => {
     const body = parse(createBody, req.body ?? {});
-    const scenario = createScenario(db, { ...body, ...stamps(db), ...changeStamp(req) });
+    const scenario = createScenario(db, { ...body, params: bodyParams(db, body.params), ...stamps(db), ...changeStamp(req) });
     res.status(201).location(`/scenarios/${scenario.id}`).json(scenario);
   });
 
@@ -199,7 +207,7 @@ export function workspace({ db }: AppDeps): Router {
     const body = parse(updateBody, req.body ?? {});
     const updated = updateScenario(db, current.id, {
       name: body.name ?? current.name, description: body.description ?? current.description,
-      params: body.params ?? current.params, ...stamps(db), ...changeStamp(req),
+      params: body.params === undefined ? runnableScenario(current.params) : bodyParams(db, body.params), ...stamps(db), ...changeStamp(req),
     });
     if (!updated) throw new NotFoundError(`no scenario with id ${current.id}`);
     res.json(updated);
@@ -300,7 +308,7 @@ export function workspace({ db }: AppDeps): Router {
     res.locals.travelModelLabel = travelModelLabel(context.travelModel, locale);
     const items = q.k.map((k) => {
       const m = context.municipalities.find((x) => x.kommunenummer === k);
-      if (!m) throw new NotFoundError(`no municipality with kommunenummer ${k}`);
+      if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr: k });
       return { m, r: ranking.items.find((x) => x.kommunenummer === k)! };
     });
     const rows = PROFILE_INDICATORS.map((ind) => {
@@ -323,10 +331,10 @@ export function workspace({ db }: AppDeps): Router {
 
   // ---------------------------------------------------------------- profile
 
-  router.get('/municipalities/:knr', (req, res) => {
+  router.get('/municipalities/:knr', async (req, res) => {
     const locale = res.locals.locale as Locale;
     const knr = parse(knrParam, req.params.knr, 'kommunenummer: ');
-    if (!getMunicipality(db, knr)) throw new NotFoundError(`no municipality with kommunenummer ${knr}`);
+    if (!getMunicipality(db, knr)) throw localError(404, 'not_found', 'err.noMunicipality', { knr });
     const { params, scenario } = paramsForPage(db, req.query as Record<string, unknown>);
     const view = planningViewOf(req);
     const { ranking, context } = rankScenario(db, params, view);
@@ -335,7 +343,7 @@ export function workspace({ db }: AppDeps): Router {
     const travel = travelPageInfo(context, knr, locale);
     res.locals.travelModelLabel = travel.modelLabel;
     const item = ranking.items.find((r) => r.kommunenummer === knr)!;
-    const robust = robustnessScenario(db, params, { samples: 1000, seed: 1, mode: 'around' }, view).items.find((r) => r.kommunenummer === knr) ?? null;
+    const robust = (await robustnessScenario(db, params, { samples: 1000, seed: 1, mode: 'around' }, view)).items.find((r) => r.kommunenummer === knr) ?? null;
     const percentiles = indicatorPercentiles(context.municipalities, knr, PROFILE_INDICATORS.map((i) => i.key), (x) => x.kommunenummer, (x) => x.policeDistrict);
     const nearest = context.nearestStations(knr, 3);
     const response = getResponse(db, knr);

@@ -1,0 +1,69 @@
+/**
+ * Heavy computations (robustness sampling, exact selection) behind one small interface, so the web
+ * server can run them in worker threads (`worker-pool.ts`) while the CLI and tests of the engine
+ * run them in this thread. Jobs are plain data: the pure engine runs on them, no database.
+ */
+import { robustness, selectSites } from '../engine';
+import type {
+  LocationProblem, MunicipalityInput, RankOptions, RobustnessOptions, RobustnessResult, SelectionOptions, SelectionProblem, SelectionResult,
+} from '../engine';
+
+/**
+ * Which queue a job waits in: `interactive` for the small runs pages and the workspace make (the
+ * profile's and the workspace's 1,000-sample robustness), `bulk` for everything larger. A server
+ * gives each its own workers, so a page never waits behind someone's 5,000-sample runs.
+ */
+export type HeavyLane = 'interactive' | 'bulk';
+
+/** Inputs of one robustness run (see `engine/robustness.ts`). */
+export interface RobustnessJob {
+  municipalities: readonly MunicipalityInput[];
+  rankOptions: RankOptions;
+  options: Partial<RobustnessOptions>;
+  location?: LocationProblem;
+  lane?: HeavyLane;
+}
+
+/** Inputs of one exact selection (see `engine/select.ts`). */
+export interface SelectJob {
+  problem: SelectionProblem;
+  options: Partial<SelectionOptions>;
+  lane?: HeavyLane;
+}
+
+/** The lane of a robustness run: interactive up to 1,000 samples (what pages ask for), bulk above. */
+export function robustnessLane(samples: number): HeavyLane {
+  return samples <= 1000 ? 'interactive' : 'bulk';
+}
+
+/** Runs heavy jobs somewhere: in this thread or in worker threads. */
+export interface HeavyRunner {
+  robustness(job: RobustnessJob): Promise<RobustnessResult>;
+  select(job: SelectJob): Promise<SelectionResult>;
+}
+
+/** Thrown when too many heavy jobs are waiting; the web layer answers 503 with Retry-After. */
+export class HeavyBusyError extends Error {
+  constructor(readonly queued: number) {
+    super(`${queued} heavy computations are waiting; try again shortly`);
+    this.name = 'HeavyBusyError';
+  }
+}
+
+/** Runs jobs in the calling thread (the CLI, and anything without a pool). */
+export const inProcessRunner: HeavyRunner = {
+  robustness: async (job) => robustness(job.municipalities, job.rankOptions, job.options, job.location),
+  select: (job) => selectSites(job.problem, job.options),
+};
+
+let current: HeavyRunner = inProcessRunner;
+
+/** Chooses where heavy jobs run from now on (the web app installs its worker pool). */
+export function useHeavyRunner(runner: HeavyRunner): void {
+  current = runner;
+}
+
+/** Where heavy jobs run. */
+export function heavyRunner(): HeavyRunner {
+  return current;
+}

@@ -1,0 +1,206 @@
+/**
+ * A small pool of worker threads (`node:worker_threads`) for heavy jobs, so a robustness run or an
+ * exact solve never blocks the server's event loop: `/healthz` and pages stay fast while they run.
+ *
+ * - Workers never touch the database (tests use in-memory databases a worker could not see): a
+ *   job is plain data. The location problem's typed arrays (≈3,000 demand points × 357 sites) are
+ *   copied once per planning revision into SharedArrayBuffers, so each job passes them without a
+ *   copy.
+ * - At most `size` workers; jobs beyond that wait in a queue of at most `maxQueued`, after which
+ *   `HeavyBusyError` is thrown (the web layer answers 503). Idle workers exit after `idleMs`;
+ *   a worker that dies fails its job and is replaced on the next one.
+ * - The server uses a `LanedPool`: one worker for the small runs pages wait for, the others for
+ *   everything larger.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { LocationProblem, RobustnessResult, SelectionResult } from '../engine';
+import { HeavyBusyError, type HeavyRunner, type RobustnessJob, type SelectJob } from './heavy';
+
+export interface PoolOptions {
+  /** Worker threads (default: one less than the processors, at least 1; `STEDSVALG_WORKERS`). */
+  size: number;
+  /** Jobs that may wait for a worker before new ones are refused. */
+  maxQueued: number;
+  /** A worker idle this long exits. */
+  idleMs: number;
+  /** Heap limit of one worker, MB (a runaway job ends its worker, not the server). */
+  maxHeapMb: number;
+}
+
+/** Default pool options. */
+export const defaultPoolOptions: PoolOptions = {
+  size: Number(process.env.STEDSVALG_WORKERS) > 0 ? Number(process.env.STEDSVALG_WORKERS) : Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1),
+  maxQueued: 24,
+  idleMs: 30_000,
+  maxHeapMb: 1024,
+};
+
+type Kind = 'robustness' | 'select';
+interface Task { id: number; kind: Kind; job: unknown; resolve: (v: unknown) => void; reject: (e: Error) => void }
+interface Slot { worker: Worker; task: Task | null; idle: NodeJS.Timeout | null }
+
+const shared = new WeakMap<object, LocationProblem>();
+
+/**
+ * The location problem with every typed array moved into shared memory (cached per problem
+ * object, i.e. per planning revision), so posting it to a worker copies no numbers.
+ */
+export function sharedLocation(location: LocationProblem): LocationProblem {
+  const hit = shared.get(location);
+  if (hit) return hit;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(location)) {
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+      const view = value as unknown as { byteLength: number; constructor: new (b: SharedArrayBuffer) => { set(a: ArrayLike<number>): void } };
+      const copy = new view.constructor(new SharedArrayBuffer(view.byteLength));
+      copy.set(value as unknown as ArrayLike<number>);
+      out[key] = copy;
+    } else out[key] = value;
+  }
+  const result = out as unknown as LocationProblem;
+  shared.set(location, result);
+  return result;
+}
+
+/** How to start a worker: the compiled `.js` in production, the `.ts` source through ts-node in tests and `ts-node` runs. */
+function startWorker(maxHeapMb: number): Worker {
+  const typescript = __filename.endsWith('.ts');
+  const file = path.join(__dirname, `heavy-worker.${typescript ? 'ts' : 'js'}`);
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
+  if (!typescript) return new Worker(file, { resourceLimits });
+  const project = path.resolve(__dirname, '..', '..');
+  const boot = `require('ts-node').register({ transpileOnly: true, projectSearchDir: ${JSON.stringify(project)}, compilerOptions: { module: 'commonjs' } }); require(${JSON.stringify(file)});`;
+  return new Worker(boot, { eval: true, resourceLimits });
+}
+
+/** A pool of worker threads running heavy jobs. */
+export class WorkerPool implements HeavyRunner {
+  private readonly options: PoolOptions;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+
+  constructor(options: Partial<PoolOptions> = {}) {
+    this.options = { ...defaultPoolOptions, ...options };
+  }
+
+  /** Jobs running and waiting. */
+  get load(): { running: number; queued: number; workers: number } {
+    return { running: this.slots.filter((s) => s.task).length, queued: this.queue.length, workers: this.slots.length };
+  }
+
+  robustness(job: RobustnessJob): Promise<RobustnessResult> {
+    const location = job.location && sharedLocation(job.location);
+    return this.submit('robustness', { ...job, location }) as Promise<RobustnessResult>;
+  }
+
+  select(job: SelectJob): Promise<SelectionResult> {
+    const location = job.problem.location && sharedLocation(job.problem.location);
+    return this.submit('select', { ...job, problem: { ...job.problem, location } }) as Promise<SelectionResult>;
+  }
+
+  /** Stops every worker; waiting jobs fail. */
+  async close(): Promise<void> {
+    for (const t of this.queue.splice(0)) t.reject(new Error('the worker pool was closed'));
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  private submit(kind: Kind, job: unknown): Promise<unknown> {
+    const busy = this.slots.filter((s) => s.task).length;
+    if (busy >= this.options.size && this.queue.length >= this.options.maxQueued) throw new HeavyBusyError(this.queue.length);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, kind, job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => !s.task);
+      if (!slot && this.slots.length < this.options.size) slot = this.spawn();
+      if (!slot) return;
+      const task = this.queue.shift()!;
+      if (slot.idle) clearTimeout(slot.idle);
+      slot.idle = null;
+      slot.task = task;
+      slot.worker.ref();
+      slot.worker.postMessage({ id: task.id, kind: task.kind, job: task.job });
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = startWorker(this.options.maxHeapMb);
+    const slot: Slot = { worker, task: null, idle: null };
+    worker.on('message', (msg: { id: number; ok: boolean; result?: unknown; error?: string }) => {
+      const task = slot.task;
+      if (!task || task.id !== msg.id) return;
+      this.release(slot);
+      if (msg.ok) task.resolve(msg.result);
+      else task.reject(new Error(msg.error ?? 'the computation failed'));
+    });
+    const fail = (err: Error) => {
+      const task = slot.task;
+      this.remove(slot);
+      task?.reject(new Error(`a worker thread stopped: ${err.message}`));
+      this.dispatch();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (this.slots.includes(slot)) fail(new Error(`exit code ${code}`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private release(slot: Slot): void {
+    slot.task = null;
+    slot.worker.unref();
+    slot.idle = setTimeout(() => {
+      this.remove(slot);
+      void slot.worker.terminate();
+    }, this.options.idleMs);
+    slot.idle.unref();
+    this.dispatch();
+  }
+
+  private remove(slot: Slot): void {
+    if (slot.idle) clearTimeout(slot.idle);
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+  }
+}
+
+/**
+ * Two pools behind one runner: jobs of the `interactive` lane (small runs that pages wait for) get
+ * their own worker, so they never queue behind `bulk` jobs (large robustness runs, exact solves).
+ */
+export class LanedPool implements HeavyRunner {
+  readonly interactive: WorkerPool;
+  readonly bulk: WorkerPool;
+
+  constructor(options: Partial<PoolOptions> = {}) {
+    this.interactive = new WorkerPool({ ...options, size: 1 });
+    this.bulk = new WorkerPool(options);
+  }
+
+  robustness(job: RobustnessJob): Promise<RobustnessResult> {
+    return (job.lane === 'interactive' ? this.interactive : this.bulk).robustness(job);
+  }
+
+  select(job: SelectJob): Promise<SelectionResult> {
+    return (job.lane === 'interactive' ? this.interactive : this.bulk).select(job);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.interactive.close(), this.bulk.close()]);
+  }
+}
+
+let processPool: LanedPool | null = null;
+
+/** The process's worker pools (created on first use; workers start when the first job comes). */
+export function processWorkerPool(): LanedPool {
+  return (processPool ??= new LanedPool());
+}

@@ -1,0 +1,59 @@
+/**
+ * Per-account rate limit on the expensive routes (robustness, exact selection, exports, shortlist
+ * snapshots, profiles, exact scenario comparison): a token bucket per account of `burst` units
+ * refilled at `perMinute` units per minute, each request paying its cost (`heavyLimits` in
+ * `src/model/limits.ts`). Over the limit:
+ * 429 with Retry-After and a message in the user's language. Kept in memory: it protects this
+ * process's workers, and a restart forgets it (nothing is written to the database).
+ */
+import type { Request, RequestHandler } from 'express';
+import { heavyLimits } from '../model/limits';
+import { localError } from './errors';
+
+export type HeavyLimitOptions = { perMinute: number; burst: number };
+
+/**
+ * What a request costs in units of `heavyLimits` (0: not heavy), by the path as the case-sensitive,
+ * strict routers match it.
+ */
+export function heavyCost(req: Request): number {
+  const p = req.path;
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    if (p === '/api/robustness') {
+      const samples = Number(req.query.samples);
+      return Number.isFinite(samples) && samples > 1000 ? Math.ceil(samples / 1000) : 1;
+    }
+    if (/^\/municipalities\/[^/]+$/.test(p)) return 1;
+    if (p.startsWith('/export/')) return 2;
+    if ((p === '/api/scenarios/compare' || p === '/compare') && req.query.solver === 'exact') return 2;
+    return 0;
+  }
+  if (req.method === 'POST') {
+    if (p === '/api/selection') return (req.body as { method?: unknown } | undefined)?.method === 'greedy' ? 0 : 2;
+    if (p === '/api/shortlists' || p === '/shortlists') return 3;
+  }
+  return 0;
+}
+
+/** The middleware (one bucket per account id). */
+export function heavyRateLimit(options: HeavyLimitOptions = heavyLimits, now: () => number = Date.now): RequestHandler {
+  const buckets = new Map<number, { tokens: number; at: number }>();
+  const perMs = options.perMinute / 60_000;
+  return (req, res, next) => {
+    const user = req.auth?.user;
+    const cost = user ? heavyCost(req) : 0;
+    if (!user || cost === 0) return next();
+    const t = now();
+    const b = buckets.get(user.id) ?? { tokens: options.burst, at: t };
+    b.tokens = Math.min(options.burst, b.tokens + (t - b.at) * perMs);
+    b.at = t;
+    buckets.set(user.id, b);
+    if (b.tokens < cost) {
+      const seconds = Math.max(1, Math.ceil((cost - b.tokens) / perMs / 1000));
+      res.setHeader('Retry-After', String(seconds));
+      throw localError(429, 'rate_limited', 'err.rateLimited', { limit: options.perMinute, seconds });
+    }
+    b.tokens -= cost;
+    next();
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Issue 10, heavy work and load: robustness and exact solves run in worker threads (the workers
+ * get plain data, never the database), so /healthz and pages answer while they run; samples and k
+ * are capped; expensive routes are rate-limited per account; a full queue is a 503, not a stall.
+ */
+import http from 'node:http';
+import request from 'supertest';
+import { createApp } from '../../src/web/app';
+import { listenConfig } from '../../src/server-config';
+import { LanedPool, WorkerPool } from '../../src/planning/worker-pool';
+import { inProcessRunner, useHeavyRunner } from '../../src/planning/heavy';
+import { robustnessScenario, selectScenario } from '../../src/planning/service';
+import { scenarioParamsSchema } from '../../src/planning/scenario';
+import { memoryDb, startServer } from '../helpers/app';
+import { tokenFor } from '../helpers/auth';
+
+function get(url: string, token?: string): Promise<{ status: number; at: number }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, at: performance.now() }));
+    }).on('error', reject);
+  });
+}
+
+describe('heavy work off the request loop', () => {
+  const pool = new LanedPool({ size: 1, maxQueued: 8 });
+  afterAll(() => pool.close());
+
+  it('When four heavy robustness requests are running, then /healthz, a page and a profile page (its own robustness in the interactive lane) answer before any of them finishes', async () => {
+    const db = memoryDb();
+    const token = await tokenFor(db, 'viewer');
+    const server = await startServer(db);
+    useHeavyRunner(pool);
+    try {
+      await get(`${server.url}/api/ranking`, token); // the planning context is built once, outside the measurement
+      await get(`${server.url}/municipalities/0301`, token); // and the interactive worker has started
+      const heavy = Array.from({ length: 4 }, (_, i) => get(`${server.url}/api/robustness?samples=5000&k=100&seed=${i + 1}`, token));
+      await new Promise((r) => setTimeout(r, 100));
+      const health = await get(`${server.url}/healthz`);
+      const page = await get(`${server.url}/api/municipalities`, token);
+      // Another scenario (k = 19), so its robustness is computed now, not remembered.
+      const profile = await get(`${server.url}/municipalities/5601?k=19`, token);
+      const done = await Promise.all(heavy);
+      expect(done.map((d) => d.status)).toEqual([200, 200, 200, 200]);
+      expect([health.status, page.status, profile.status]).toEqual([200, 200, 200]);
+      const firstHeavy = Math.min(...done.map((d) => d.at));
+      expect(health.at).toBeLessThan(firstHeavy);
+      expect(page.at).toBeLessThan(firstHeavy);
+      expect(profile.at).toBeLessThan(firstHeavy);
+    } finally {
+      await server.close();
+      db.close();
+    }
+  }, 120000);
+
+  it('When robustness and an exact solve run in a worker, then the figures equal those computed in this thread', async () => {
+    const [inWorker, inThread] = [memoryDb(), memoryDb()];
+    const params = scenarioParamsSchema.parse({ k: 10, objective: 'score' });
+    useHeavyRunner(pool);
+    const [r1, s1] = [await robustnessScenario(inWorker, params, { samples: 3000, seed: 3, mode: 'around' }), (await selectScenario(inWorker, params, 'exact')).selection];
+    useHeavyRunner(inProcessRunner);
+    const [r2, s2] = [await robustnessScenario(inThread, params, { samples: 3000, seed: 3, mode: 'around' }), (await selectScenario(inThread, params, 'exact')).selection];
+    expect(r1.items).toEqual(r2.items);
+    expect(s1.selected).toEqual(s2.selected);
+    expect(s1.objective).toBeCloseTo(s2.objective!, 9);
+    inWorker.close();
+    inThread.close();
+  }, 120000);
+
+  it('When samples or k pass their limits, then 400 names the limit', async () => {
+    const db = memoryDb();
+    const app = createApp({ db, heavy: inProcessRunner });
+    const token = await tokenFor(db, 'viewer');
+    const samples = await request(app).get('/api/robustness?samples=5001&lang=en').set('Authorization', `Bearer ${token}`);
+    expect([samples.status, samples.body.error.message]).toEqual([400, 'samples: must be from 1 to 5000, got 5001']);
+    const k = await request(app).post('/api/selection?lang=en').set('Authorization', `Bearer ${token}`).send({ k: 101, method: 'greedy' });
+    expect([k.status, k.body.error.message]).toEqual([400, 'k: must be from 1 to 100, got 101']);
+    db.close();
+  });
+
+  it('When one account sends more heavy requests than its limit, then it gets 429 with Retry-After; other accounts and light requests are not held back', async () => {
+    const db = memoryDb();
+    const app = createApp({ db, heavy: inProcessRunner, heavyLimits: { perMinute: 2, burst: 2 } });
+    const a = await tokenFor(db, 'viewer');
+    const b = await tokenFor(db, 'planner');
+    const robust = (token: string) => request(app).get('/api/robustness?samples=20').set('Authorization', `Bearer ${token}`);
+    expect((await robust(a)).status).toBe(200);
+    expect((await robust(a)).status).toBe(200);
+    const limited = await robust(a);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body.error.message).toMatch(/For mange tunge beregninger .*høyst 2 enheter per minutt/);
+    expect((await request(app).post('/api/selection').set('Authorization', `Bearer ${a}`).send({ k: 5, method: 'greedy' })).status).toBe(200);
+    expect((await request(app).get('/healthz')).status).toBe(200);
+    expect((await robust(b)).status).toBe(200);
+    // 3,000 samples cost three units: more than b has left.
+    expect((await request(app).get('/api/robustness?samples=3000').set('Authorization', `Bearer ${b}`)).status).toBe(429);
+    db.close();
+  });
+
+  it('When more heavy jobs wait than the queue holds, then the next request is refused with 503 and Retry-After', async () => {
+    const db = memoryDb();
+    const small = new WorkerPool({ size: 1, maxQueued: 1 });
+    const app = createApp({ db, heavy: small });
+    const token = await tokenFor(db, 'viewer');
+    try {
+      const running = [1, 2].map((seed) => request(app).get(`/api/robustness?samples=2000&seed=${seed}`).set('Authorization', `Bearer ${token}`).then((r) => r.status));
+      await new Promise((r) => setTimeout(r, 300));
+      const refused = await request(app).get('/api/robustness?samples=10&seed=9').set('Authorization', `Bearer ${token}`);
+      expect(refused.status).toBe(503);
+      expect(refused.headers['retry-after']).toBe('5');
+      expect(refused.body.error.code).toBe('busy');
+      expect(await Promise.all(running)).toEqual([200, 200]);
+    } finally {
+      await small.close();
+      db.close();
+    }
+  }, 120000);
+});
+
+describe('where the server listens', () => {
+  it('When HOST is not set, then it listens on 127.0.0.1 (behind a proxy); HOST and PORT override', () => {
+    expect(listenConfig({})).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(listenConfig({ HOST: '0.0.0.0', PORT: '8080' })).toEqual({ host: '0.0.0.0', port: 8080 });
+    expect(() => listenConfig({ PORT: 'http' })).toThrow(/PORT must be a port number/);
+  });
+});
