@@ -21,7 +21,7 @@ export function rankSorter(tieRank: Int32Array, scores: Float64Array, order: Int
   tieRank.forEach((r, i) => (byTie[r] = i));
   const st: SortState = {
     n, tieRank, byTie, qMax: 2 ** (32 - tieBits) - 1, tieMask: (1 << tieBits) - 1,
-    keys: new Uint32Array(n), sorted: new Uint32Array(n), start: new Int32Array(n + 1),
+    keys: new Uint32Array(n), sorted: new Uint32Array(n), start: new Int32Array(n + 1), bucket: new Int32Array(n),
   };
   return () => sortInto(st, scores, order);
 }
@@ -35,11 +35,12 @@ interface SortState {
   keys: Uint32Array;
   sorted: Uint32Array;
   start: Int32Array;
+  bucket: Int32Array;
 }
 
 /** One sort (module-level, so V8 optimises it once per process; see `rankSorter`). */
 function sortInto(st: SortState, scores: Float64Array, order: Int32Array): void {
-  const { n, tieRank, qMax, tieMask, keys, sorted, start } = st;
+  const { n, tieRank, qMax, tieMask, keys, sorted, start, bucket } = st;
   let kMin = 0xffffffff;
   let kMax = 0;
   for (let i = 0; i < n; i++) {
@@ -52,9 +53,13 @@ function sortInto(st: SortState, scores: Float64Array, order: Int32Array): void 
   }
   const scale = n / (kMax - kMin + 1);
   start.fill(0);
-  for (let i = 0; i < n; i++) start[Math.min(n - 1, Math.floor((keys[i] - kMin) * scale)) + 1]++;
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(n - 1, Math.floor((keys[i] - kMin) * scale));
+    bucket[i] = b;
+    start[b + 1]++;
+  }
   for (let b = 1; b <= n; b++) start[b] += start[b - 1];
-  for (let i = 0; i < n; i++) sorted[start[Math.min(n - 1, Math.floor((keys[i] - kMin) * scale))]++] = keys[i];
+  for (let i = 0; i < n; i++) sorted[start[bucket[i]]++] = keys[i];
   for (let r = 1; r < n; r++) {
     const key = sorted[r];
     let at = r - 1;

@@ -197,7 +197,7 @@ function countSamples(s: Setup, location: LocationProblem | undefined, range?: r
   draw.score(s.baseWeights, baseScores);
   const errors = location ? new Float64Array(location.nDemand) : new Float64Array(0);
   for (let k = from; k < Math.min(to, setSamples); k++) {
-    draw.scores(k, scores);
+    drawScores(draw, k, scores);
     counts.setSamples++;
     tally(counts, 'weights', s, s.set.choose(scores, null, k === 0));
     if (!s.set.travelDependent) continue;
@@ -209,24 +209,21 @@ function countSamples(s: Setup, location: LocationProblem | undefined, range?: r
 }
 
 interface WeightDrawer {
+  s: Setup;
+  w: Float64Array;
   rng: Rng;
   score: SampleScorer;
-  /** Sample k's scores into `out` (sample 0: the scenario's weights). */
-  scores(k: number, out: Float64Array): void;
 }
 
 function weightDrawer(s: Setup): WeightDrawer {
-  const w = new Float64Array(s.m);
-  const rng = createRng(0);
-  const score = createSampleScorer(s.normalized, s.n, s.m, s.prep.options.method);
-  return {
-    rng, score,
-    scores(k, out) {
-      if (k === 0) w.set(s.baseWeights);
-      else sampleRng(rng, s.opts.seed, k, 0).dirichlet(s.alpha, w);
-      score(w, out);
-    },
-  };
+  return { s, w: new Float64Array(s.m), rng: createRng(0), score: createSampleScorer(s.normalized, s.n, s.m, s.prep.options.method) };
+}
+
+/** Sample k's scores into `out` (sample 0: the scenario's weights). */
+function drawScores(d: WeightDrawer, k: number, out: Float64Array): void {
+  if (k === 0) d.w.set(d.s.baseWeights);
+  else sampleRng(d.rng, d.s.opts.seed, k, 0).dirichlet(d.s.alpha, d.w);
+  d.score(d.w, out);
 }
 
 /** The ranking part (hot loop, no allocation per sample): rank histogram and top-K counts over [from, to). */
@@ -239,7 +236,7 @@ function rankSamples(s: Setup, draw: WeightDrawer, from: number, to: number, cou
   const { eligible } = prep;
   const topK = s.opts.k;
   for (let k = from; k < to; k++) {
-    draw.scores(k, scores);
+    drawScores(draw, k, scores);
     sortByScore();
     let eligibleSeen = 0;
     for (let r = 0; r < n; r++) {
