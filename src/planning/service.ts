@@ -61,11 +61,14 @@ export interface SelectionOutcome extends RankingOutcome {
   selection: SelectionResult;
 }
 
-/** Ranks, then chooses K sites under the scenario's rules (greedy: instant; exact: HiGHS). */
-export async function selectScenario(db: Db, params: ScenarioParams, method: 'exact' | 'greedy', view: PlanningView = {}): Promise<SelectionOutcome> {
+/** The exact solver's limits a caller may set (not part of the scenario): see `SelectionOptions`. */
+export type SolverLimits = Partial<Pick<SelectionOptions, 'timeLimitSeconds' | 'gapTolerance'>>;
+
+/** Ranks, then chooses K sites under the scenario's rules (greedy: instant; exact: Lagrangean search, then HiGHS). */
+export async function selectScenario(db: Db, params: ScenarioParams, method: 'exact' | 'greedy', view: PlanningView = {}, limits: SolverLimits = {}): Promise<SelectionOutcome> {
   const { ranking, context } = rankScenario(db, params, view);
   const problem = selectionProblem(context, ranking, view);
-  const options = selectionOptionsOf(params, method);
+  const options = { ...selectionOptionsOf(params, method), ...limits };
   const selection = method === 'greedy' ? selectSitesGreedy(problem, options) : await heavyRunner().select({ problem, options });
   return { ranking, context, selection };
 }
