@@ -18,7 +18,9 @@
  * The peer needs PuLP and CBC for /usr/bin/python3 (Debian: python3-pulp, coinor-cbc). CI does not
  * have them: then the bench says so, skips the peer and prints Stedsvalg's figures alone.
  * Not part of `npm test`. Run: npx ts-node --transpile-only bench/engine-vs-spopt.ts [flags]
- * (`--cli PATH` runs another build of bin/stedsvalg.js and skips the rebuild of dist/).
+ * (`--cli PATH` runs another build of bin/stedsvalg.js and skips the rebuild of dist/; `--no-peer` times Stedsvalg alone,
+ * e.g. on pmed16–20 where one CBC run takes far longer than a bench session). CPU time (user + system, all
+ * threads) of each process is printed next to wall time: on a shared machine it is the steadier figure.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -32,7 +34,7 @@ const PEER = join(__dirname, 'peers', 'spopt_pulp.py');
 const TIME = '/usr/bin/time';
 
 interface Instance { name: string; files: () => Promise<LocateFiles>; k: number; objective: 'coverage' | 'access'; radius?: number }
-interface Run { ms: number; rssMb: number | null; value: number | null; status: string; ok: boolean }
+interface Run { ms: number; cpuMs: number | null; rssMb: number | null; value: number | null; status: string; ok: boolean }
 
 const PMEDS = Array.from({ length: 15 }, (_, i) => `pmed${i + 6}`);
 async function instances(): Promise<Instance[]> {
@@ -53,21 +55,24 @@ function flag(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 }
 
-/** Runs a command, timing the whole process; peak RSS through /usr/bin/time when it exists. */
-function timed(cmd: string, args: string[]): { ms: number; rssMb: number | null; stdout: string; code: number | null; stderr: string } {
+/** Runs a command, timing the whole process; peak RSS and CPU seconds (user + system) through /usr/bin/time when it exists. */
+function timed(cmd: string, args: string[]): { ms: number; cpuMs: number | null; rssMb: number | null; stdout: string; code: number | null; stderr: string } {
   const rssFile = join(tmpdir(), `stedsvalg-bench-rss-${process.pid}`);
   const useTime = existsSync(TIME);
   const t = performance.now();
   const r = useTime
-    ? spawnSync(TIME, ['-f', '%M', '-o', rssFile, cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    ? spawnSync(TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
     : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - t;
   let rssMb: number | null = null;
+  let cpuMs: number | null = null;
   if (useTime && existsSync(rssFile)) {
-    rssMb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
+    const [kb, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    rssMb = kb / 1024;
+    cpuMs = (user + sys) * 1000;
     rmSync(rssFile);
   }
-  return { ms, rssMb, stdout: r.stdout, code: r.status, stderr: r.stderr };
+  return { ms, cpuMs, rssMb, stdout: r.stdout, code: r.status, stderr: r.stderr };
 }
 
 function runStedsvalg(inst: Instance, f: LocateFiles): Run {
@@ -77,7 +82,7 @@ function runStedsvalg(inst: Instance, f: LocateFiles): Run {
   const r = timed(process.execPath, args);
   if (r.code !== 0) throw new Error(`stedsvalg locate failed on ${inst.name}: ${r.stderr}`);
   const s = JSON.parse(r.stdout) as { status: string; value: number };
-  return { ms: r.ms, rssMb: r.rssMb, value: s.value, status: `${s.status}`, ok: s.status === 'optimal' };
+  return { ms: r.ms, cpuMs: r.cpuMs, rssMb: r.rssMb, value: s.value, status: `${s.status}`, ok: s.status === 'optimal' };
 }
 
 function runPeer(inst: Instance, f: LocateFiles, limit: number): Run {
@@ -86,7 +91,7 @@ function runPeer(inst: Instance, f: LocateFiles, limit: number): Run {
   const r = timed(PYTHON, args);
   if (r.code !== 0) throw new Error(`peer failed on ${inst.name} (exit ${r.code}): ${r.stderr}`);
   const s = JSON.parse(r.stdout) as { status: string; value: number | null };
-  return { ms: r.ms, rssMb: r.rssMb, value: s.value, status: s.status, ok: s.status === 'Optimal' };
+  return { ms: r.ms, cpuMs: r.cpuMs, rssMb: r.rssMb, value: s.value, status: s.status, ok: s.status === 'Optimal' };
 }
 
 const median = (xs: number[]): number => {
@@ -99,7 +104,9 @@ function describe(label: string, runs: Run[], limitMs: number): string {
   const ms = runs.map((r) => r.ms);
   const cut = runs.some((r) => !r.ok);
   const rss = runs.map((r) => r.rssMb).filter((x): x is number => x !== null);
+  const cpu = runs.map((r) => r.cpuMs).filter((x): x is number => x !== null);
   return `${label} min ${cut && Math.min(...ms) >= limitMs ? '> ' : ''}${secs(Math.min(...ms))}, median ${cut ? '≥ ' : ''}${secs(median(ms))}` +
+    `${cpu.length ? ` (CPU min ${secs(Math.min(...cpu))}, median ${secs(median(cpu))})` : ''}` +
     `${rss.length ? `, peak RSS ${Math.max(...rss).toFixed(0)} MB` : ''} [${[...new Set(runs.map((r) => r.status))].join('/')}]`;
 }
 
@@ -110,7 +117,9 @@ function report(inst: Instance, ours: Run[], peer: Run[], limit: number): void {
     const cut = peer.some((r) => !r.ok);
     const ratioMed = median(peer.map((r) => r.ms)) / median(ours.map((r) => r.ms));
     const ratioMin = Math.min(...peer.map((r) => r.ms)) / Math.min(...ours.map((r) => r.ms));
-    line.push(`ratio spopt+CBC / Stedsvalg: median ${cut ? '≥ ' : ''}${ratioMed.toFixed(2)}×, min ${cut ? '≥ ' : ''}${ratioMin.toFixed(2)}×`);
+    const cpus = [peer, ours].map((rs) => rs.map((r) => r.cpuMs).filter((x): x is number => x !== null));
+    const ratioCpu = cpus[0].length && cpus[1].length ? `; CPU median ${cut ? '≥ ' : ''}${(median(cpus[0]) / median(cpus[1])).toFixed(2)}×` : '';
+    line.push(`ratio spopt+CBC / Stedsvalg (> 1: Stedsvalg faster): wall median ${cut ? '≥ ' : ''}${ratioMed.toFixed(2)}×, min ${cut ? '≥ ' : ''}${ratioMin.toFixed(2)}×${ratioCpu}`);
     const a = ours[0].value;
     const agreeing = peer.filter((r) => r.ok).map((r) => r.value);
     const equal = agreeing.length === 0 ? 'peer never finished' : agreeing.every((b) => a !== null && b !== null && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a))) ? 'equal' : 'DIFFERENT';
@@ -124,7 +133,7 @@ async function main(): Promise<void> {
   const limit = Number(flag('peer-time-limit', '900'));
   const wanted = flag('instances', '');
   if (!process.argv.includes('--cli')) spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  const peerReady = existsSync(PYTHON) && spawnSync(PYTHON, [PEER, '--check']).status === 0;
+  const peerReady = !process.argv.includes('--no-peer') && existsSync(PYTHON) && spawnSync(PYTHON, [PEER, '--check']).status === 0;
   if (!peerReady) console.log(`peer skipped: PuLP with CBC is not available to ${PYTHON} (Debian: apt-get install python3-pulp coinor-cbc); Stedsvalg's figures alone follow`);
   const list = (await instances()).filter((i) => !wanted || wanted.split(',').includes(i.name));
   console.log(`${reps} interleaved runs per instance; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}; peer time limit ${limit} s`);
