@@ -185,7 +185,7 @@ export function robustnessCounts(
 }
 
 function countSamples(s: Setup, location: LocationProblem | undefined, range?: readonly [number, number]): RobustnessCounts {
-  const { opts, prep, n, m, normalized } = s;
+  const { opts, n } = s;
   const [from, to] = range ?? [0, opts.samples];
   if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= opts.samples)) throw new Error(`range must be whole numbers with 0 ≤ from ≤ to ≤ samples, got [${from}, ${to}]`);
   const counts = emptyCounts(n, s.sites.length);
