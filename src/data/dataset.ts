@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { parseCsvRecords } from '../import/csv';
+import { parseCsvRecords } from '../common/csv';
 import { DataFileError } from './errors';
 
 /** Where the committed, derived data files live (see data/SOURCES.md). */

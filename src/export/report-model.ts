@@ -20,8 +20,8 @@ import { CRITERIA, INELIGIBLE_REASON_LABELS, type IneligibleReason } from '../en
 import type { ScenarioParams } from '../planning/scenario';
 import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type ShortlistSnapshot, type SnapshotCandidate, type SnapshotComparison } from '../shortlist';
 import { compareWithToday, scenarioSnapshot } from '../shortlist/service';
-import { NotFoundError } from '../web/errors';
-import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../web/i18n';
+import { NotFoundError } from '../common/errors';
+import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
 import { text, valueLabel } from './texts';
 
 /** One data source (from data/vintage.json). */

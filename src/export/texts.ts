@@ -3,7 +3,7 @@
  * Interface texts live in `src/web/i18n.ts`; these are the longer document texts, kept beside the
  * exporters that print them. Same keys in both languages (checked by the type).
  */
-import type { Locale } from '../web/i18n';
+import type { Locale } from '../common/i18n';
 
 const nb = {
   titleShortlist: 'Kortliste: {name}',

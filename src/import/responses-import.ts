@@ -4,6 +4,7 @@
  * import log); otherwise every change, the history of every replaced version and the log entry are
  * written in ONE transaction. A real import replaces sample answers (history keeps them).
  */
+import { ConflictError } from '../common/errors';
 import crypto from 'node:crypto';
 import type { Db } from '../db/connection';
 import { listBoundaries, listMunicipalities } from '../db/municipalities-repo';
@@ -16,7 +17,7 @@ import {
   saveResponse,
   updateImportCounts,
 } from '../db/responses-repo';
-import { t, type Locale, type MessageKey } from '../web/i18n';
+import { t, type Locale, type MessageKey } from '../common/i18n';
 import { changedFields, contentKey, importLimits, type ResponseContent } from './responses-model';
 import { readResponsesTable, TableProblem, UnreadableFileError, type RawTable } from './responses-read';
 import { validateTable, type Problem, type ValidationReference, type ValidRow } from './responses-validate';
@@ -53,10 +54,9 @@ export interface ImportReport {
 }
 
 /** Thrown when sample answers would hide real answers. */
-export class SampleConflictError extends Error {
+export class SampleConflictError extends ConflictError {
   constructor(readonly realAnswers: number) {
-    super(`${realAnswers} real answers are loaded; sample answers are only loaded into a database without real answers`);
-    this.name = 'SampleConflictError';
+    super('real_answers_loaded', `${realAnswers} real answers are loaded; sample answers are only loaded into a database without real answers`);
   }
 }
 

@@ -14,7 +14,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { detectDelimiter, parseCsvLimited } from './csv';
+import { detectDelimiter, parseCsvLimited } from '../common/csv';
 import { importLimits } from './responses-model';
 import { checkWorkbook, NotAWorkbookError, WorkbookLimitError } from './xlsx-guard';
 

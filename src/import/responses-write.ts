@@ -2,7 +2,7 @@
  * The inverse of validation: an answer as one row of the Norwegian file format (the columns of the
  * template), so that writing then importing gives back the same answer.
  */
-import { toCsv } from './csv';
+import { toCsv } from '../common/csv';
 import {
   areaWords,
   channelColumns,

@@ -4,7 +4,7 @@
  * "Gyldige verdier" describing every column and its allowed values, in Norwegian.
  */
 import ExcelJS from 'exceljs';
-import { toCsv } from './csv';
+import { toCsv } from '../common/csv';
 import {
   answerColumns,
   areaWords,

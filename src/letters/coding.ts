@@ -13,7 +13,7 @@ import { referenceFromDb } from '../import/responses-import';
 import { areaValues, channels, canonicalContent, trendValues, type Channel, type ResponseContent, type Trend } from '../import/responses-model';
 import { validateRecord, type Problem } from '../import/responses-validate';
 import { contentToRecord } from '../import/responses-write';
-import { AppError, NotFoundError, ValidationError } from '../web/errors';
+import { AppError, ValidationError, NotFoundError, ConflictError, UnprocessableError } from '../common/errors';
 import { sectionTexts } from './analyse';
 import type { EvidenceSentence } from './model';
 
@@ -126,15 +126,15 @@ export function saveCoding(db: Db, letterId: number, raw: unknown, who: { by: st
   const reference = referenceFromDb(db);
   validateRecord(0, contentToRecord(content, ''), reference, problems);
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new AppError(422, 'invalid_coding', `the coded answer does not pass validation: ${errors.map((p) => `${p.field ?? ''} ${p.code}`).join('; ')}`, errors);
+  if (errors.length > 0) throw new UnprocessableError('invalid_coding', `the coded answer does not pass validation: ${errors.map((p) => `${p.field ?? ''} ${p.code}`).join('; ')}`, errors);
   if (input.role === 'second') return saveSecond(db, letter, coding, who);
-  if (letter.sample && listResponses(db).some((r) => !r.sample)) throw new AppError(409, 'real_answers_loaded', 'a sample letter cannot be coded while real answers are loaded');
+  if (letter.sample && listResponses(db).some((r) => !r.sample)) throw new ConflictError('real_answers_loaded', 'a sample letter cannot be coded while real answers are loaded');
   return applyPrimary(db, letter, coding, input, content, who);
 }
 
 function saveSecond(db: Db, letter: StoredLetter, coding: Coding, who: { by: string; now: string }): CodingOutcome {
   const primary = codingsOf(db, letter.id).filter((c) => c.role === 'primary').pop();
-  if (primary && primary.coder === who.by) throw new AppError(409, 'same_coder', `${who.by} made the primary coding of letter ${letter.id}; the second coding must be by another planner`);
+  if (primary && primary.coder === who.by) throw new ConflictError('same_coder', `${who.by} made the primary coding of letter ${letter.id}; the second coding must be by another planner`);
   return db.transaction(() => {
     const codingId = insertCoding(db, { letterId: letter.id, coder: who.by, role: 'second', kommunenummer: coding.kommunenummer, coding, responseVersion: null, codedAt: who.now });
     recordAudit(db, { at: who.now, actor: who.by, action: 'code-second', entity: 'letter', entityId: String(letter.id), after: coding, note: 'second coding (agreement only, not applied)' });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultDataDir } from '../data/dataset';
-import { parseCsvRecords } from '../import/csv';
+import { parseCsvRecords } from '../common/csv';
 import { buildSenderIndex, type LetterReference, type SenderIndex } from './sender';
 
 const municipalityRow = z.object({

@@ -19,7 +19,7 @@ import type { MunicipalityInput } from '../engine/criteria';
 import { haversineKm } from '../geo/distance';
 import { resolveTravelModel, type TravelModelInfo, type TravelModelRef } from './travel-models';
 import { denseCosts, nearestOf, type CandidateColumns, type TravelMatrix } from './travel-matrix';
-import { ValidationError } from '../web/errors';
+import { ValidationError, NotFoundError } from '../common/errors';
 
 /** A candidate site: a populated place (from data/sites.csv) or offered premises (from the answers). */
 export interface CandidateSite {

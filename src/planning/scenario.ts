@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { CRITERION_IDS, DEFAULT_WEIGHTS, type CriterionId } from '../engine/criteria';
 import { requestLimits } from '../model/limits';
-import { decimalNumber, flag, keyIssue, shown, wholeNumber } from '../model/fields';
+import { decimalNumber, flag, keyIssue, shown, wholeNumber } from '../common/fields';
 import {
   AGGREGATIONS, KOMMUNENUMMER_PATTERN, NORMALIZATIONS, OBJECTIVES, SCENARIO_DEFAULTS, SCENARIO_LIMITS, type NumericLimit,
 } from '../model/scenario-limits';

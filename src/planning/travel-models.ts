@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
 import { getTravelMatrixInfo, loadTravelMatrix, type TravelMatrixInfo } from '../db/travel-matrices-repo';
 import { parseTravelTimes } from '../data/travel-times';
-import { NotFoundError } from '../web/errors';
+import { NotFoundError } from '../common/errors';
 import type { TravelMatrix } from './travel-matrix';
 
 /** A scenario's `travelModel` parameter: 'builtin' or the id of an imported matrix (as text). */

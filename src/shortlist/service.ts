@@ -12,7 +12,7 @@ import { insertShortlist, type Shortlist } from '../db/shortlists-repo';
 import { contentOf, listResponses } from '../db/responses-repo';
 import { rankScenario, robustnessScenario, selectScenario } from '../planning/service';
 import type { ScenarioParams } from '../planning/scenario';
-import { AppError, NotFoundError, ValidationError } from '../web/errors';
+import { AppError, ValidationError, NotFoundError, UnprocessableError } from '../common/errors';
 import { compareSnapshots, type SnapshotComparison } from './compare';
 import { buildSnapshot } from './snapshot';
 import type { ShortlistOrigin, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer } from './types';
@@ -54,7 +54,7 @@ export async function scenarioSnapshot(db: Db, params: ScenarioParams, options: 
     : null;
   if (!options.candidates && (!selection || selection.selected.length === 0)) {
     const why = selection?.violated.length ? selection.violated.join('; ') : (selection?.status ?? 'no selection');
-    throw new AppError(422, 'infeasible', `the scenario has no proposed set: ${why}`);
+    throw new UnprocessableError('infeasible', `the scenario has no proposed set: ${why}`);
   }
   const candidates = options.candidates ?? selection!.sites.map((s) => s.id);
   const robustness = options.withRobustness === false ? null : await robustnessScenario(db, params, snapshotRobustnessOptions);

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
-import { dictionary, formatNumber, t, type Locale, type MessageKey } from './i18n';
+import { dictionary, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
 import { localeOfRequest, ownPath } from './locale-of';
 
 /**

@@ -8,7 +8,7 @@ import { memoryDb, tempDir } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
 import { loadTestAnswers } from '../shortlist/helpers';
 import { createApp } from '../../src/web/app';
-import { parseCsv } from '../../src/import/csv';
+import { parseCsv } from '../../src/common/csv';
 import { HEADER_ROW } from '../../src/export';
 import { recordAssessment } from '../../src/db/assessments-repo';
 import { scenarioParamsSchema } from '../../src/planning/scenario';

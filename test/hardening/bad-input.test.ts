@@ -13,7 +13,7 @@ import { scenarioParamsSchema } from '../../src/planning/scenario';
 import { createShortlist } from '../../src/shortlist/service';
 import { CRITERION_IDS } from '../../src/engine';
 import { templateColumns } from '../../src/import/responses-model';
-import { toCsv } from '../../src/import/csv';
+import { toCsv } from '../../src/common/csv';
 import { memoryDb } from '../helpers/app';
 import { csvOf, validRecord } from '../responses/fixtures';
 import { dbImageHash, sessionFor } from './helpers';

@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { createApp } from '../../src/web/app';
-import { parseCsv } from '../../src/import/csv';
+import { parseCsv } from '../../src/common/csv';
 import { recordAssessment } from '../../src/db/assessments-repo';
 import { getMunicipality } from '../../src/db/municipalities-repo';
 import { saveResponse } from '../../src/db/responses-repo';

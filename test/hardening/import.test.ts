@@ -14,7 +14,7 @@ import { openDatabase } from '../../src/db/connection';
 import { getResponse, listResponses } from '../../src/db/responses-repo';
 import { importResponses } from '../../src/import/responses-import';
 import { templateColumns } from '../../src/import/responses-model';
-import { toCsv } from '../../src/import/csv';
+import { toCsv } from '../../src/common/csv';
 import { memoryDb, tempDir } from '../helpers/app';
 import { tokenFor } from '../helpers/auth';
 import { csvOf, now, validRecord } from '../responses/fixtures';

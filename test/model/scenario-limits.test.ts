@@ -1,5 +1,6 @@
 import { SCENARIO_LIMITS } from '../../src/model/scenario-limits';
 import { scenarioParamsSchema } from '../../src/planning/scenario';
+import { describeZodError } from '../../src/common/errors';
 
 describe('scenario limits shared by the server schema and the browser form', () => {
   it.each([
@@ -11,8 +12,9 @@ describe('scenario limits shared by the server schema and the browser form', () 
     expect(scenarioParamsSchema.safeParse({ [field]: limit.max }).success).toBe(true);
     const below = scenarioParamsSchema.safeParse({ [field]: limit.min - 1 });
     const above = scenarioParamsSchema.safeParse({ [field]: limit.max + 1 });
-    expect(below.success ? '' : below.error.issues[0].message).toBe(`must be ≥ ${limit.min}`);
-    expect(above.success ? '' : above.error.issues[0].message).toBe(`must be ≤ ${limit.max}`);
+    const said = (r: typeof below) => (r.success ? '' : describeZodError(r.error));
+    expect(said(below)).toBe(`${field}: must be from ${limit.min} to ${limit.max}, got ${limit.min - 1}`);
+    expect(said(above)).toBe(`${field}: must be from ${limit.min} to ${limit.max}, got ${limit.max + 1}`);
   });
 
   it('When fields are left out, then the schema uses the shared defaults', () => {

@@ -1,4 +1,4 @@
-import { toCsv } from '../../src/import/csv';
+import { toCsv } from '../../src/common/csv';
 import { templateColumns } from '../../src/import/responses-model';
 import { dataset } from '../helpers/app';
 

@@ -5,7 +5,7 @@ import { templateColumns } from '../../src/import/responses-model';
 import { csvTemplate, xlsxTemplate } from '../../src/import/templates';
 import { memoryDb } from '../helpers/app';
 import { now, validRecord } from './fixtures';
-import { csvField } from '../../src/import/csv';
+import { csvField } from '../../src/common/csv';
 
 const opts = { fileName: 'mal.xlsx', dryRun: false, by: 'test', now };
 

@@ -10,7 +10,7 @@ import { agentAs, testUser } from '../helpers/auth';
 import { loadTestAnswers } from './helpers';
 import { createApp } from '../../src/web/app';
 import { createSession } from '../../src/auth/sessions';
-import { SESSION_COOKIE } from '../../src/auth/middleware';
+import { SESSION_COOKIE } from '../../src/web/auth-middleware';
 import { listAssessments, recordAssessment } from '../../src/db/assessments-repo';
 import { listAudit } from '../../src/db/audit-repo';
 import { scenarioParamsSchema } from '../../src/planning/scenario';

@@ -4,7 +4,7 @@ import { openCliDatabase } from '../db-context';
 import { CliUsageError, type CommandFn } from '../types';
 import { buildReportModel, EXPORT_FORMATS, loadReportGeometry, loadScenarioReport, loadShortlistReport, renderExport, type ExportFormat } from '../../export';
 import { defaultScenarioParams } from '../../planning/scenario';
-import { parseLocale } from '../../web/i18n';
+import { parseLocale } from '../../common/i18n';
 
 export const usage = 'usage: stedsvalg export (--shortlist ID | --scenario ID | --current) --format csv|xlsx|geojson|pdf --out FILE [--lang nb|en] [--db PATH]';
 

@@ -7,7 +7,7 @@ import { CliUsageError, type CliIO, type CommandFn } from '../types';
 import { importLimits } from '../../import/responses-model';
 import { importResponses, SampleConflictError, type ImportReport } from '../../import/responses-import';
 import { loadSampleAnswers } from '../../samples';
-import { parseLocale } from '../../web/i18n';
+import { parseLocale } from '../../common/i18n';
 
 export const usage = 'usage: stedsvalg import responses FILE [--dry-run] [--json] [--by NAME] [--lang nb|en]\n       stedsvalg import sample [--json] [--by NAME]\n  --by NAME  record the change against this existing account (default: cli:<OS user name>)';
 

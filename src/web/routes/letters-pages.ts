@@ -1,4 +1,5 @@
-import { Router, type Request, type Response } from 'express';
+import { appRouter } from '../router';
+import { type Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
 import { codingsOf, lettersStatus, listLetters, type StoredLetter } from '../../db/letters-repo';
@@ -13,7 +14,7 @@ import { filterLetters, searchLetters } from '../../letters/search';
 import { channels, areaValues } from '../../import/responses-model';
 import { fillTemplate } from '../../import/responses-import';
 import { actorOf } from '../actor';
-import { AppError } from '../errors';
+import { AppError } from '../../common/errors';
 import { canPlan } from '../../auth/policy';
 import { filterOf, onlyDistrictOf, receiveLetters, visibleAgreement, visibleLetter, visibleOverview } from './letters-common';
 
@@ -125,7 +126,7 @@ export function formToCoding(body: Record<string, unknown>): Record<string, unkn
 
 /** The letter pages: `/letters` (overview, search, upload) and `/letters/:id` (the letter, highlights, coding). */
 export function lettersPages({ db }: AppDeps): Router {
-  const router = Router();
+  const router = appRouter();
 
   router.get('/letters', (req, res) => {
     const sample = req.query.sample;

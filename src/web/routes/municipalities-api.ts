@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { getMeta } from '../../db/load-dataset';
 import { getCrimeRates, getMunicipality, listBoundaries, listMunicipalities, listStations } from '../../db/municipalities-repo';
-import { NotFoundError, ValidationError, localError, shownValue } from '../errors';
+import { ValidationError, NotFoundError, shownValue } from '../../common/errors';
 
 const kommunenummerParam = z.string().regex(/^\d{4}$/);
 
@@ -48,9 +48,9 @@ export function municipalitiesApi({ db }: AppDeps): Router {
 
   router.get('/api/municipalities/:kommunenummer', (req, res) => {
     const parsed = kommunenummerParam.safeParse(req.params.kommunenummer);
-    if (!parsed.success) throw localError(400, 'invalid_request', 'err.knrFormat', { value: shownValue(req.params.kommunenummer) });
+    if (!parsed.success) throw new ValidationError({ key: 'err.knrFormat', params: { value: shownValue(req.params.kommunenummer) } });
     const m = getMunicipality(db, parsed.data);
-    if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr: parsed.data });
+    if (!m) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr: parsed.data } });
     res.json({ ...m, crime: getCrimeRates(db, m.kommunenummer) });
   });
 

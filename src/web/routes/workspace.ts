@@ -18,13 +18,13 @@ import { indicatorPercentiles } from '../../planning/percentiles';
 import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioParamsSchema, scenarioSchemaFor, type ScenarioParams } from '../../planning/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { requestLimits } from '../../model/limits';
-import { decimalNumber, freeText, nameText } from '../../model/fields';
+import { decimalNumber, freeText, nameText } from '../../common/fields';
 import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
-import { dictionary, type Locale } from '../i18n';
+import { dictionary, type Locale } from '../../common/i18n';
 import { actorOf, planningViewOf } from '../actor';
-import { formatDateTime } from '../i18n';
+import { formatDateTime } from '../../common/i18n';
 import { canPlan } from '../../auth/policy';
-import { NotFoundError, ZodValidationError, localError } from '../errors';
+import { NotFoundError, ZodValidationError } from '../../common/errors';
 
 /** Indicators shown on the profile and the municipality comparison, with decimals and which end argues for a station. */
 export const PROFILE_INDICATORS = [
@@ -82,7 +82,7 @@ function bodyParams(db: Db, params: unknown): ScenarioParams {
 function mustGetScenario(db: Db, rawId: unknown): Scenario {
   const id = parse(scenarioId, rawId, 'id: ');
   const s = getScenario(db, id);
-  if (!s) throw localError(404, 'not_found', 'err.noScenario', { id });
+  if (!s) throw new NotFoundError({ key: 'err.noScenario', params: { id } });
   return s;
 }
 
@@ -308,7 +308,7 @@ export function workspace({ db }: AppDeps): Router {
     res.locals.travelModelLabel = travelModelLabel(context.travelModel, locale);
     const items = q.k.map((k) => {
       const m = context.municipalities.find((x) => x.kommunenummer === k);
-      if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr: k });
+      if (!m) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr: k } });
       return { m, r: ranking.items.find((x) => x.kommunenummer === k)! };
     });
     const rows = PROFILE_INDICATORS.map((ind) => {
@@ -334,7 +334,7 @@ export function workspace({ db }: AppDeps): Router {
   router.get('/municipalities/:knr', async (req, res) => {
     const locale = res.locals.locale as Locale;
     const knr = parse(knrParam, req.params.knr, 'kommunenummer: ');
-    if (!getMunicipality(db, knr)) throw localError(404, 'not_found', 'err.noMunicipality', { knr });
+    if (!getMunicipality(db, knr)) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr } });
     const { params, scenario } = paramsForPage(db, req.query as Record<string, unknown>);
     const view = planningViewOf(req);
     const { ranking, context } = rankScenario(db, params, view);

@@ -2,7 +2,7 @@
  * Interface texts in Norwegian bokmål (default) and English, and locale-aware number formats
  * (`1 234,5` in Norwegian). One dictionary per language, same keys.
  */
-import { lettersEn, lettersNb } from './i18n-letters';
+import { lettersEn, lettersNb } from './letters';
 
 export type Locale = 'nb' | 'en';
 export const locales: readonly Locale[] = ['nb', 'en'];
