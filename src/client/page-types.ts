@@ -9,7 +9,7 @@ import type { IneligibleReason, RankedItem, RankingResult } from '../engine/rank
 import type { RobustnessResult } from '../engine/robustness';
 import type { SelectionResult } from '../engine/selection';
 import type { Municipality } from '../model/municipality';
-import type { ScenarioParams } from '../planning/scenario';
+import type { ScenarioParams } from '../model/scenario';
 import type { Dictionary } from './core/i18n';
 import type { Locale } from './core/format';
 

@@ -6,7 +6,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
-import { canonicalContent, channels, type Premises, type ResponseContent, type Satisfied, type Wants, type Area, type Trend } from '../import/responses-model';
+import { canonicalContent, channels, type Premises, type ResponseContent, type Satisfied, type Wants, type Area, type Trend } from '../model/answers';
 import { recordAudit } from './audit-repo';
 
 const statementCache = new WeakMap<Db, Map<string, Statement>>();

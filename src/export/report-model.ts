@@ -17,7 +17,7 @@ import { answersStatus } from '../db/responses-repo';
 import { getScenario } from '../db/scenarios-repo';
 import { getShortlist } from '../db/shortlists-repo';
 import { CRITERIA, INELIGIBLE_REASON_LABELS, type IneligibleReason } from '../engine';
-import type { ScenarioParams } from '../planning/scenario';
+import type { ScenarioParams } from '../model/scenario';
 import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type ShortlistSnapshot, type SnapshotCandidate, type SnapshotComparison } from '../shortlist';
 import { compareWithToday, scenarioSnapshot } from '../shortlist/service';
 import { NotFoundError } from '../common/errors';

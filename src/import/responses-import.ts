@@ -18,7 +18,7 @@ import {
   updateImportCounts,
 } from '../db/responses-repo';
 import { t, type Locale, type MessageKey } from '../common/i18n';
-import { changedFields, contentKey, importLimits, type ResponseContent } from './responses-model';
+import { changedFields, contentKey, importLimits, type ResponseContent } from '../model/answers';
 import { readResponsesTable, TableProblem, UnreadableFileError, type RawTable } from './responses-read';
 import { validateTable, type Problem, type ValidationReference, type ValidRow } from './responses-validate';
 

@@ -24,7 +24,7 @@ import {
   type Area,
   type Premises,
   type ResponseContent,
-} from './responses-model';
+} from '../model/answers';
 import type { RawTable } from './responses-read';
 import { garbledCells, rowShapeIssue } from './row-checks';
 

@@ -15,7 +15,7 @@ import {
   wantsWords,
   wordFor,
   type ResponseContent,
-} from './responses-model';
+} from '../model/answers';
 
 /** ISO `yyyy-mm-dd` → `dd.mm.yyyy` as Norwegian Excel shows it. */
 export function norwegianDate(iso: string | null): string {

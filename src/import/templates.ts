@@ -17,7 +17,7 @@ import {
   trendWords,
   wantsWords,
   type PremisesSuffix,
-} from './responses-model';
+} from '../model/answers';
 
 /** What one column holds and which values it accepts, in Norwegian. */
 export interface ColumnDoc {

@@ -10,12 +10,12 @@ import { recordAudit } from '../db/audit-repo';
 import { getLetter, insertCoding, insertProvenance, setLetterSender, codingsOf, type ProvenanceRow, type StoredLetter } from '../db/letters-repo';
 import { answersStatus, listResponses, removeSampleResponses, saveResponse } from '../db/responses-repo';
 import { referenceFromDb } from '../import/responses-import';
-import { areaValues, channels, canonicalContent, trendValues, type Channel, type ResponseContent, type Trend } from '../import/responses-model';
+import { areaValues, channels, canonicalContent, trendValues, type Channel, type ResponseContent, type Trend } from '../model/answers';
 import { validateRecord, type Problem } from '../import/responses-validate';
 import { contentToRecord } from '../import/responses-write';
 import { AppError, ValidationError, NotFoundError, ConflictError, UnprocessableError } from '../common/errors';
 import { sectionTexts } from './analyse';
-import type { EvidenceSentence } from './model';
+import type { EvidenceSentence } from '../model/letters';
 
 const span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
 

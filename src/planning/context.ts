@@ -16,9 +16,9 @@ import { answersRevision } from '../db/revisions';
 import { assessmentsRevision, districtAdviceByMunicipality } from '../db/advice';
 import { buildLocationProblem, type LocationProblem } from '../engine/location';
 import type { MunicipalityInput } from '../engine/criteria';
-import { haversineKm } from '../geo/distance';
+import { haversineKm } from '../engine/sphere';
 import { resolveTravelModel, type TravelModelInfo, type TravelModelRef } from './travel-models';
-import { denseCosts, nearestOf, type CandidateColumns, type TravelMatrix } from './travel-matrix';
+import { denseCosts, nearestOf, type CandidateColumns, type TravelMatrix } from '../model/travel-matrix';
 import { ValidationError, NotFoundError } from '../common/errors';
 
 /** A candidate site: a populated place (from data/sites.csv) or offered premises (from the answers). */

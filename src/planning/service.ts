@@ -10,7 +10,7 @@ import {
 } from '../engine';
 import { planningContext, type PlanningContext } from './context';
 import { heavyRunner, robustnessLane } from './heavy';
-import { runnableScenario, type ScenarioParams } from './scenario';
+import { runnableScenario, type ScenarioParams } from '../model/scenario';
 
 /** The engine's ranking options for a scenario. */
 export function rankOptionsOf(params: ScenarioParams): RankOptions {

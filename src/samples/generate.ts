@@ -8,7 +8,7 @@
 import { booleanPointInPolygon, point, pointOnFeature } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { createRng, type Rng } from '../engine/random';
-import type { Area, Premises, ResponseContent, Satisfied, Trend, Wants } from '../import/responses-model';
+import type { Area, Premises, ResponseContent, Satisfied, Trend, Wants } from '../model/answers';
 
 /** What the generator needs to know about a municipality. */
 export interface SampleMunicipality {

@@ -5,7 +5,7 @@
  * equal hashes on any machine.
  */
 import crypto from 'node:crypto';
-import type { ScenarioParams } from '../planning/scenario';
+import type { ScenarioParams } from '../model/scenario';
 
 /** JSON with object keys sorted recursively (arrays keep their order). */
 export function canonicalJson(value: unknown): string {

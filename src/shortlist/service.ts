@@ -11,11 +11,11 @@ import { getScenario } from '../db/scenarios-repo';
 import { insertShortlist, type Shortlist } from '../db/shortlists-repo';
 import { contentOf, listResponses } from '../db/responses-repo';
 import { rankScenario, robustnessScenario, selectScenario } from '../planning/service';
-import type { ScenarioParams } from '../planning/scenario';
+import type { ScenarioParams } from '../model/scenario';
 import { AppError, ValidationError, NotFoundError, UnprocessableError } from '../common/errors';
 import { compareSnapshots, type SnapshotComparison } from './compare';
 import { buildSnapshot } from './snapshot';
-import type { ShortlistOrigin, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer } from './types';
+import type { ShortlistOrigin, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer } from '../model/shortlist';
 
 /** Robustness settings frozen into every snapshot (seeded, so a snapshot is repeatable). */
 export const snapshotRobustnessOptions = { samples: 500, seed: 1, mode: 'around' as const };

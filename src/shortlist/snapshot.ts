@@ -5,11 +5,11 @@
  */
 import { evaluateSet, marginalCoverage, type LocationProblem, type RankingResult, type RobustnessResult, type SelectionResult } from '../engine';
 import type { Municipality } from '../db/municipalities-repo';
-import type { ScenarioParams } from '../planning/scenario';
+import type { ScenarioParams } from '../model/scenario';
 import { inputHash } from './input-hash';
 import type {
   Advice, CandidateSite, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer, SnapshotCandidate, SnapshotIndicators,
-} from './types';
+} from '../model/shortlist';
 
 /** Everything `buildSnapshot` needs: the engine's outputs and the data they were computed on. */
 export interface SnapshotInput {

@@ -1,4 +1,4 @@
-import { defaultScenarioParams, scenarioFromQuery, type ScenarioParams } from '../../src/planning/scenario';
+import { defaultScenarioParams, scenarioFromQuery, type ScenarioParams } from '../../src/model/scenario';
 import { scenarioFromQueryString, scenarioQuery } from '../../src/client/workspace/query';
 
 /** A scenario that differs from the defaults in every field. */

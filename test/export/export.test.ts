@@ -11,7 +11,7 @@ import { createApp } from '../../src/web/app';
 import { parseCsv } from '../../src/common/csv';
 import { HEADER_ROW } from '../../src/export';
 import { recordAssessment } from '../../src/db/assessments-repo';
-import { scenarioParamsSchema } from '../../src/planning/scenario';
+import { scenarioParamsSchema } from '../../src/model/scenario';
 import { selectScenario } from '../../src/planning/service';
 import { createShortlist } from '../../src/shortlist/service';
 import { main } from '../../src/cli/main';

@@ -11,7 +11,7 @@ import { getMunicipality } from '../../src/db/municipalities-repo';
 import { saveResponse } from '../../src/db/responses-repo';
 import { updateCandidate } from '../../src/db/shortlists-repo';
 import { neutraliseFormula } from '../../src/export/csv';
-import { scenarioParamsSchema } from '../../src/planning/scenario';
+import { scenarioParamsSchema } from '../../src/model/scenario';
 import { createShortlist } from '../../src/shortlist/service';
 import { memoryDb } from '../helpers/app';
 import { findUserForLogin } from '../../src/db/users-repo';

@@ -10,7 +10,7 @@ import { listenConfig } from '../../src/server-config';
 import { LanedPool, WorkerPool } from '../../src/planning/worker-pool';
 import { inProcessRunner, useHeavyRunner } from '../../src/planning/heavy';
 import { robustnessScenario, selectScenario } from '../../src/planning/service';
-import { scenarioParamsSchema } from '../../src/planning/scenario';
+import { scenarioParamsSchema } from '../../src/model/scenario';
 import { memoryDb, startServer } from '../helpers/app';
 import { tokenFor } from '../helpers/auth';
 

@@ -13,7 +13,7 @@ import { main } from '../../src/cli/main';
 import { openDatabase } from '../../src/db/connection';
 import { getResponse, listResponses } from '../../src/db/responses-repo';
 import { importResponses } from '../../src/import/responses-import';
-import { templateColumns } from '../../src/import/responses-model';
+import { templateColumns } from '../../src/model/answers';
 import { toCsv } from '../../src/common/csv';
 import { memoryDb, tempDir } from '../helpers/app';
 import { tokenFor } from '../helpers/auth';

@@ -1,5 +1,5 @@
 import { SCENARIO_LIMITS } from '../../src/model/scenario-limits';
-import { scenarioParamsSchema } from '../../src/planning/scenario';
+import { scenarioParamsSchema } from '../../src/model/scenario';
 import { describeZodError } from '../../src/common/errors';
 
 describe('scenario limits shared by the server schema and the browser form', () => {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { listAudit } from '../../src/db/audit-repo';
 import { createScenario, deleteScenario, getScenario, listScenarios, updateScenario } from '../../src/db/scenarios-repo';
-import { defaultScenarioParams } from '../../src/planning/scenario';
+import { defaultScenarioParams } from '../../src/model/scenario';
 import { testApp } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
 

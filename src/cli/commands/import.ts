@@ -4,7 +4,7 @@ import { parseArgs, stringFlag } from '../args';
 import { openCliDatabase } from '../db-context';
 import { cliActor } from '../actor';
 import { CliUsageError, type CliIO, type CommandFn } from '../types';
-import { importLimits } from '../../import/responses-model';
+import { importLimits } from '../../model/answers';
 import { importResponses, SampleConflictError, type ImportReport } from '../../import/responses-import';
 import { loadSampleAnswers } from '../../samples';
 import { parseLocale } from '../../common/i18n';

@@ -11,7 +11,7 @@ import type { Db } from '../../db/connection';
 import { getLetter, latestCodings, listLetters, type StoredLetter } from '../../db/letters-repo';
 import { listMunicipalities } from '../../db/municipalities-repo';
 import { agreement, type AgreementReport, type CodedValues } from '../../letters/agreement';
-import { letterLimits } from '../../letters/model';
+import { letterLimits } from '../../model/letters';
 import { overview, type Overview } from '../../letters/overview';
 import { filterLetters, type LetterFilter } from '../../letters/search';
 import { ValidationError, ForbiddenError, NotFoundError, PayloadTooLargeError, shownValue } from '../../common/errors';

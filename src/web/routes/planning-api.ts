@@ -6,7 +6,7 @@ import type { Locale } from '../../common/i18n';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { CRITERIA, INELIGIBLE_REASON_LABELS, defaultOptions } from '../../engine';
-import { defaultScenarioParams, scenarioFromQuery, scenarioSchemaFor } from '../../planning/scenario';
+import { defaultScenarioParams, scenarioFromQuery, scenarioSchemaFor } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { rankScenario, robustnessScenario, selectScenario } from '../../planning/service';
 import { requestLimits } from '../../model/limits';

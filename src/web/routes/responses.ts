@@ -27,7 +27,7 @@ import {
   trendWords,
   wantsValues,
   wantsWords,
-} from '../../import/responses-model';
+} from '../../model/answers';
 import { describeProblem, fillTemplate, importResponses, referenceFromDb, SampleConflictError, type ImportReport } from '../../import/responses-import';
 import { validateRecord, type Problem } from '../../import/responses-validate';
 import { contentToRecord } from '../../import/responses-write';

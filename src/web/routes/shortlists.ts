@@ -22,7 +22,7 @@ import {
 import {
   buildReportModel, EXPORT_FORMATS, loadReportGeometry, loadScenarioReport, loadShortlistReport, renderExport, type ExportFormat,
 } from '../../export';
-import { checkKnownKommunenummer, kommunenummerList, scenarioFromQuery, scenarioSchemaFor } from '../../planning/scenario';
+import { checkKnownKommunenummer, kommunenummerList, scenarioFromQuery, scenarioSchemaFor } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { requestLimits } from '../../model/limits';
 import { freeText, nameText, requiredText } from '../../common/fields';

@@ -15,7 +15,7 @@ import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
 import { travelPageInfo } from '../../planning/travel-page';
 import { describeTravelModel, travelModelLabel } from '../../planning/travel-models';
 import { indicatorPercentiles } from '../../planning/percentiles';
-import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioParamsSchema, scenarioSchemaFor, type ScenarioParams } from '../../planning/scenario';
+import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioParamsSchema, scenarioSchemaFor, type ScenarioParams } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { requestLimits } from '../../model/limits';
 import { decimalNumber, freeText, nameText } from '../../common/fields';

@@ -14,11 +14,11 @@
  */
 import { z } from 'zod';
 import { CRITERION_IDS, DEFAULT_WEIGHTS, type CriterionId } from '../engine/criteria';
-import { requestLimits } from '../model/limits';
+import { requestLimits } from './limits';
 import { decimalNumber, flag, keyIssue, shown, wholeNumber } from '../common/fields';
 import {
   AGGREGATIONS, KOMMUNENUMMER_PATTERN, NORMALIZATIONS, OBJECTIVES, SCENARIO_DEFAULTS, SCENARIO_LIMITS, type NumericLimit,
-} from '../model/scenario-limits';
+} from './scenario-limits';
 
 /** What exists, for the checks that need reference data. */
 export interface ScenarioReference {

@@ -3,9 +3,9 @@
  * creation that lets a shortlist reproduce after the data or the answers change.
  */
 import type { CriterionId } from '../engine';
-import type { ScenarioParams } from '../planning/scenario';
-import type { ResponseContent } from '../import/responses-model';
-import type { Municipality } from '../db/municipalities-repo';
+import type { ScenarioParams } from './scenario';
+import type { ResponseContent } from './answers';
+import type { Municipality } from './municipality';
 
 export type CandidateStatus = 'proposed' | 'approved' | 'rejected' | 'reserve';
 export const CANDIDATE_STATUSES: readonly CandidateStatus[] = ['proposed', 'approved', 'rejected', 'reserve'];
