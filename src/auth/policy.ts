@@ -6,7 +6,7 @@
  */
 import { posix } from 'node:path';
 import type { Role, User } from '../db/users-repo';
-import { AppError, ForbiddenError } from '../common/errors';
+import { ForbiddenError } from '../common/errors';
 
 type Access = 'public' | 'signedIn' | readonly Role[];
 

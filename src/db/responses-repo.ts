@@ -4,6 +4,7 @@
  * Writers do not open transactions of their own beyond what they need; callers that write many rows
  * wrap them in one `db.transaction`.
  */
+import type { Kommunenummer } from '../common/kommunenummer';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 import { canonicalContent, channels, type Premises, type ResponseContent, type Satisfied, type Wants, type Area, type Trend } from '../model/answers';
@@ -73,7 +74,7 @@ export interface ImportLogEntry {
 }
 
 interface ResponseRow {
-  kommunenummer: string;
+  kommunenummer: Kommunenummer;
   version: number;
   received_date: string | null;
   q1_challenges: string;

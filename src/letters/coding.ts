@@ -4,6 +4,7 @@
  * with the letter and sentences it came from recorded as provenance. A second coder's coding is stored for
  * agreement only and never applied.
  */
+import { kommunenummerField } from '../common/fields';
 import { z } from 'zod';
 import type { Db } from '../db/connection';
 import { recordAudit } from '../db/audit-repo';
@@ -13,7 +14,7 @@ import { referenceFromDb } from '../import/responses-import';
 import { areaValues, channels, canonicalContent, trendValues, type Channel, type ResponseContent, type Trend } from '../model/answers';
 import { validateRecord, type Problem } from '../import/responses-validate';
 import { contentToRecord } from '../import/responses-write';
-import { AppError, ValidationError, NotFoundError, ConflictError, UnprocessableError } from '../common/errors';
+import { ValidationError, NotFoundError, ConflictError, UnprocessableError } from '../common/errors';
 import { sectionTexts } from './analyse';
 import type { EvidenceSentence } from '../model/letters';
 
@@ -21,7 +22,7 @@ const span = z.object({ start: z.number().int().min(0), end: z.number().int().mi
 
 /** A planner's confirmed coding of one letter (`POST /api/letters/:id/coding`). */
 export const codingInput = z.object({
-  kommunenummer: z.string().regex(/^\d{4}$/, 'kommunenummer must be 4 digits'),
+  kommunenummer: kommunenummerField,
   wantsStation: z.enum(['yes', 'no', 'unclear', 'not_answered']),
   offersPremises: z.boolean(),
   premisesText: z.string().trim().max(500).nullable().optional(),

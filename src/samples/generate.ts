@@ -5,6 +5,7 @@
  * others. Smaller and more remote municipalities lean towards wanting a station and being less
  * satisfied; offered premises lie inside the municipality's own polygon, near its centre.
  */
+import type { Kommunenummer } from '../common/kommunenummer';
 import { booleanPointInPolygon, point, pointOnFeature } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { createRng, type Rng } from '../engine/random';
@@ -12,7 +13,7 @@ import type { Area, Premises, ResponseContent, Satisfied, Trend, Wants } from '.
 
 /** What the generator needs to know about a municipality. */
 export interface SampleMunicipality {
-  kommunenummer: string;
+  kommunenummer: Kommunenummer;
   name: string;
   adminCentre: string;
   population: number;

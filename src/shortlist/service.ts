@@ -12,7 +12,7 @@ import { insertShortlist, type Shortlist } from '../db/shortlists-repo';
 import { contentOf, listResponses } from '../db/responses-repo';
 import { rankScenario, robustnessScenario, selectScenario } from '../planning/service';
 import type { ScenarioParams } from '../model/scenario';
-import { AppError, ValidationError, NotFoundError, UnprocessableError } from '../common/errors';
+import { ValidationError, NotFoundError, UnprocessableError } from '../common/errors';
 import { compareSnapshots, type SnapshotComparison } from './compare';
 import { buildSnapshot } from './snapshot';
 import type { ShortlistOrigin, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer } from '../model/shortlist';

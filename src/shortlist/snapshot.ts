@@ -64,7 +64,7 @@ export function engineSiteOf(
  */
 export function buildSnapshot(input: SnapshotInput): ShortlistSnapshot {
   const { params, ranking, selection, robustness, location } = input;
-  const byKnr = new Map(input.municipalities.map((m, i) => [m.kommunenummer, { m, index: i }]));
+  const byKnr = new Map<string, { m: Municipality; index: number }>(input.municipalities.map((m, i) => [m.kommunenummer, { m, index: i }]));
   const ranked = new Map(ranking.items.map((r) => [r.kommunenummer, r]));
   const robust = new Map((robustness?.items ?? []).map((r) => [r.kommunenummer, r]));
   const chosen = new Map((selection?.sites ?? []).map((s) => [s.id, s]));

@@ -36,9 +36,9 @@ import { loadSampleAnswers } from '../../samples';
 import type { Locale, MessageKey } from '../../common/i18n';
 import { AppError, ValidationError, NotFoundError, PayloadTooLargeError, ZodValidationError, shownValue, messageOf } from '../../common/errors';
 import { actorOf } from '../actor';
+import { kommunenummerParam } from '../validate';
+import type { Kommunenummer } from '../../common/kommunenummer';
 import { canPlan } from '../../auth/policy';
-
-const kommunenummerParam = z.string().regex(/^\d{4}$/);
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'on', 'off', ''])
@@ -129,10 +129,8 @@ function localeOf(res: Response): Locale {
   return res.locals.locale as Locale;
 }
 
-function parseKnr(raw: string): string {
-  const parsed = kommunenummerParam.safeParse(raw);
-  if (!parsed.success) throw new ValidationError({ key: 'err.knrFormat', params: { value: shownValue(raw) } });
-  return parsed.data;
+function parseKnr(raw: string): Kommunenummer {
+  return kommunenummerParam(raw);
 }
 
 function requireMunicipality(db: Db, knr: string): Municipality {

@@ -6,6 +6,7 @@
  * Access: `src/auth/policy.ts` decides by role and path; this file adds the data-dependent rule of
  * issue 7: a district leader reads and assesses only their own police district.
  */
+import { kommunenummerField } from '../../common/fields';
 import { type Request, type Response, type Router } from 'express';
 import { appRouter } from '../router';
 import { z } from 'zod';
@@ -30,10 +31,10 @@ import { CANDIDATE_STATUSES, type CandidateSite } from '../../shortlist';
 import { compareWithToday, createShortlist, type ShortlistSource } from '../../shortlist/service';
 import { assertDistrictAccess, canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
-import { AppError, ValidationError, ForbiddenError, NotFoundError, UnprocessableError, ZodValidationError, shownValue, describeZodError } from '../../common/errors';
+import { ValidationError, ForbiddenError, NotFoundError, UnprocessableError, ZodValidationError, shownValue, describeZodError } from '../../common/errors';
 import type { Locale } from '../../common/i18n';
 
-const knr = z.string().regex(/^\d{4}$/, 'v.knrFormat');
+const knr = kommunenummerField;
 const name = nameText(requestLimits.maxNameChars);
 
 // Who acted is the signed-in user (`actorOf`); a `by` or `assessor` field sent by an older client is

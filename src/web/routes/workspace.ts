@@ -1,3 +1,4 @@
+import { kommunenummerField } from '../../common/fields';
 import { type Request, type Response, type Router } from 'express';
 import { appRouter } from '../router';
 import { z } from 'zod';
@@ -48,7 +49,7 @@ function clientDictionary(locale: Locale): Record<string, string> {
 }
 
 const scenarioId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'v.idFormat');
-const knrParam = z.string().regex(/^\d{4}$/, 'v.knrFormat');
+const knrParam = kommunenummerField;
 
 const createBody = z.object({
   name: nameText(requestLimits.maxNameChars),
