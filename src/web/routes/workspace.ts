@@ -65,7 +65,7 @@ const coverageQuery = z.object({
   travelModel: scenarioParamsSchema.shape.travelModel,
 });
 const compareMunicipalitiesQuery = z.object({
-  k: z.string().default('').transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+  kommunenummer: z.string().default('').transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(knrParam).max(4, 'at most 4 municipalities')),
 });
 
@@ -302,15 +302,18 @@ export function workspace({ db }: AppDeps): Router {
 
   router.get('/compare/municipalities', (req, res) => {
     const locale = res.locals.locale as Locale;
-    const q = parse(compareMunicipalitiesQuery, { k: typeof req.query.k === 'string' ? req.query.k : '' });
-    // `k` names the municipalities here, not the scenario's K (which ranking does not use).
-    const { params } = paramsForPage(db, { ...(req.query as Record<string, unknown>), k: undefined });
+    // `kommunenummer=0301,5601`; older links named the list `k`, which is read as the list when
+    // `kommunenummer` is absent (and is then not the scenario's K, which ranking does not use).
+    const alias = req.query.kommunenummer === undefined;
+    const list = alias ? req.query.k : req.query.kommunenummer;
+    const q = parse(compareMunicipalitiesQuery, { kommunenummer: typeof list === 'string' ? list : '' });
+    const { params } = paramsForPage(db, { ...(req.query as Record<string, unknown>), kommunenummer: undefined, ...(alias ? { k: undefined } : {}) });
     const { ranking, context } = rankScenario(db, params, planningViewOf(req));
     res.locals.travelModelLabel = travelModelLabel(context.travelModel, locale);
-    const items = q.k.map((k) => {
-      const m = context.municipalities.find((x) => x.kommunenummer === k);
-      if (!m) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr: k } });
-      return { m, r: ranking.items.find((x) => x.kommunenummer === k)! };
+    const items = q.kommunenummer.map((knr) => {
+      const m = context.municipalities.find((x) => x.kommunenummer === knr);
+      if (!m) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr } });
+      return { m, r: ranking.items.find((x) => x.kommunenummer === knr)! };
     });
     const rows = PROFILE_INDICATORS.map((ind) => {
       const values = items.map(({ m }) => m[ind.key] as number | null);
@@ -325,8 +328,8 @@ export function workspace({ db }: AppDeps): Router {
         const values = items.map(({ r }) => r.contributions[c.id] ?? 0);
         return { label: c.label[locale], values, best: bestIndex(values, 'high') };
       }),
-      options: context.municipalities.map((m) => ({ k: m.kommunenummer, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
-      selected: q.k,
+      options: context.municipalities.map((m) => ({ kommunenummer: m.kommunenummer, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+      selected: q.kommunenummer,
     });
   });
 
