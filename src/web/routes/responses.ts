@@ -22,6 +22,7 @@ import {
   importLimits,
   maxPremisesPerRow,
   premisesColumn,
+  premisesSuffixes,
   satisfiedValues,
   satisfiedWords,
   trendWords,
@@ -36,6 +37,7 @@ import { loadSampleAnswers } from '../../samples';
 import type { Locale, MessageKey } from '../../common/i18n';
 import { AppError, ValidationError, NotFoundError, PayloadTooLargeError, ZodValidationError, shownValue, messageOf } from '../../common/errors';
 import { actorOf } from '../actor';
+import { IMPORT_COUNT_LABEL } from '../labels';
 import { kommunenummerParam } from '../validate';
 import type { Kommunenummer } from '../../common/kommunenummer';
 import { canPlan } from '../../auth/policy';
@@ -213,6 +215,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
       status: answersStatus(db),
       imports: listImports(db, 5),
       report: extra.report ?? null,
+      countKeys: Object.keys(IMPORT_COUNT_LABEL),
       message: extra.message ?? null,
       error: extra.error ?? null,
       canImport: canPlan(res.locals.user),
@@ -307,6 +310,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
       channels,
       channelColumns,
       premisesColumn,
+      premisesSuffixes,
       options: { satisfied: Object.entries(satisfiedWords), trend: Object.entries(trendWords), wants: Object.entries(wantsWords) },
       mapData: {
         boundary,

@@ -1,4 +1,5 @@
 import { kommunenummerField } from '../../common/fields';
+import { AGGREGATION_LABEL, NORMALIZATION_LABEL, OBJECTIVE_LABEL } from '../../model/labels';
 import { type Request, type Response, type Router } from 'express';
 import { appRouter } from '../router';
 import { z } from 'zod';
@@ -391,11 +392,11 @@ function ruleRows(a: ScenarioParams, b: ScenarioParams, t: (key: string) => stri
   const pairs = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k}: ${v}`).join(', ') || '–';
   const yes = (v: boolean) => t(v ? 'ws.on' : 'ws.off');
   return [
-    { label: t('ws.normalization'), a: t(`ws.norm.${a.normalization}`), b: t(`ws.norm.${b.normalization}`) },
-    { label: t('ws.method'), a: t(`ws.method.${a.method}`), b: t(`ws.method.${b.method}`) },
+    { label: t('ws.normalization'), a: t(NORMALIZATION_LABEL[a.normalization]), b: t(NORMALIZATION_LABEL[b.normalization]) },
+    { label: t('ws.method'), a: t(AGGREGATION_LABEL[a.method]), b: t(AGGREGATION_LABEL[b.method]) },
     { label: t('ws.gate'), a: yes(a.wishGate), b: yes(b.wishGate) },
     { label: t('ws.k'), a: String(a.k), b: String(b.k) },
-    { label: t('ws.objective'), a: t(`ws.obj.${a.objective}`), b: t(`ws.obj.${b.objective}`) },
+    { label: t('ws.objective'), a: t(OBJECTIVE_LABEL[a.objective]), b: t(OBJECTIVE_LABEL[b.objective]) },
     { label: t('ws.minutes'), a: String(a.minutes), b: String(b.minutes) },
     { label: t('ws.districtMin'), a: pairs(a.districtMin), b: pairs(b.districtMin) },
     { label: t('ws.districtMax'), a: pairs(a.districtMax), b: pairs(b.districtMax) },
