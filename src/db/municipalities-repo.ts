@@ -91,6 +91,11 @@ function toMunicipality(r: MunicipalityDbRow): Municipality {
 }
 
 /** All municipalities ordered by kommunenummer. */
+/** How many municipalities the loaded data has (the health check). */
+export function countMunicipalities(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM municipalities').get() as { n: number }).n;
+}
+
 export function listMunicipalities(db: Db): Municipality[] {
   const rows = stmt(db, `SELECT ${municipalityColumns} FROM municipalities ORDER BY kommunenummer`).all() as MunicipalityDbRow[];
   return rows.map(toMunicipality);
