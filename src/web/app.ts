@@ -6,7 +6,7 @@ import { errorHandler, notFoundHandler } from './errors';
 import { localeMiddleware } from './locale';
 import { municipalitiesApi } from './routes/municipalities-api';
 import { pages } from './routes/pages';
-import { responsesRoutes, sampleAnswersMiddleware } from './routes/responses';
+import { answersRoutes, sampleAnswersMiddleware } from './routes/answers';
 import { planningApi } from './routes/planning-api';
 import { workspace } from './routes/workspace';
 import { shortlistRoutes } from './routes/shortlists';
@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(planningApi(deps));
   app.use(workspace(deps));
   app.use(pages(deps));
-  app.use(responsesRoutes(deps));
+  app.use(answersRoutes(deps));
   app.use(shortlistRoutes(deps));
   app.use(lettersApi(deps));
   app.use(lettersPages(deps));

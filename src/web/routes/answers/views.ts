@@ -17,7 +17,7 @@ import { validateRecord, type Problem } from '../../../import/responses-validate
 import { contentToRecord } from '../../../import/responses-write';
 import { canPlan } from '../../../auth/policy';
 import { IMPORT_COUNT_LABEL } from '../../labels';
-import { premisesClasses, type PremisesClass, type ResponsesFilter } from './schemas';
+import { premisesClasses, type PremisesClass, type AnswersFilter } from './schemas';
 
 function premisesClass(r: StoredResponse): PremisesClass {
   if (r.q5.premises.length === 0) return 'none';
@@ -43,7 +43,7 @@ function tally<T extends string>(values: readonly T[], keys: readonly T[]): Reco
 }
 
 /** The stored answers that pass a filter, with the municipalities by kommunenummer. */
-export function filteredAnswers(db: Db, f: ResponsesFilter) {
+export function filteredAnswers(db: Db, f: AnswersFilter) {
   const municipalities = listMunicipalities(db);
   const byKnr = new Map(municipalities.map((m) => [m.kommunenummer, m]));
   const all = listResponses(db);
@@ -58,7 +58,7 @@ export function filteredAnswers(db: Db, f: ResponsesFilter) {
 }
 
 /** Renders the answers list: the filtered rows and the tallies of what is shown. */
-export function renderAnswersList(db: Db, res: Response, filter: ResponsesFilter): void {
+export function renderAnswersList(db: Db, res: Response, filter: AnswersFilter): void {
   const { municipalities, byKnr, all, shown } = filteredAnswers(db, filter);
   res.render('responses', {
     title: res.locals.t('resp.title'),

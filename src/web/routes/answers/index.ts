@@ -11,7 +11,7 @@ import { appRouter } from '../../router';
 import { answerApi, historyApi, importApi, listApi, sampleApi } from './api';
 import { answerPage, correctionForm, csvTemplateHandler, importForm, importPage, listPage, sampleForm, xlsxTemplateHandler } from './pages';
 
-export { responsesFilter, type ResponsesFilter } from './schemas';
+export { answersFilter, type AnswersFilter } from './schemas';
 
 /**
  * Sets `res.locals.sampleAnswers` (true while sample answers are loaded) so every page can show the
@@ -24,7 +24,7 @@ export function sampleAnswersMiddleware(db: Db): RequestHandler {
   };
 }
 
-export function responsesRoutes({ db }: AppDeps): Router {
+export function answersRoutes({ db }: AppDeps): Router {
   const router = appRouter();
   router.post('/api/import/responses', importApi(db));
   router.post('/api/responses/sample', sampleApi(db));

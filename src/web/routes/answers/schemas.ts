@@ -15,13 +15,13 @@ export const premisesClasses = ['none', 'offered', 'co_located'] as const;
 export type PremisesClass = (typeof premisesClasses)[number];
 
 /** Filters of the answers list (query string), each optional. */
-export const responsesFilter = z.object({
+export const answersFilter = z.object({
   wants: z.enum(wantsValues).optional(),
   premises: z.enum(premisesClasses).optional(),
   satisfied: z.enum(satisfiedValues).optional(),
   district: z.string().regex(/^p\d\d$/).optional(),
 });
-export type ResponsesFilter = z.output<typeof responsesFilter>;
+export type AnswersFilter = z.output<typeof answersFilter>;
 
 /** Treats empty query values (`?wants=`) as absent, so a form with "all" selected validates. */
 export function queryWithoutEmpty(query: Request['query']): Record<string, string> {

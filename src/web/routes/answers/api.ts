@@ -7,7 +7,7 @@ import { answersStatus, getResponse, responseHistory } from '../../../db/respons
 import { loadSampleAnswers } from '../../../samples';
 import { actorOf } from '../../actor';
 import { kommunenummerParam, parse } from '../../validate';
-import { queryWithoutEmpty, responsesFilter } from './schemas';
+import { queryWithoutEmpty, answersFilter } from './schemas';
 import { importStatus, runUpload } from './upload';
 import { apiAnswer, filteredAnswers, requireMunicipality } from './views';
 
@@ -28,7 +28,7 @@ export function sampleApi(db: Db): RequestHandler {
 
 export function listApi(db: Db): RequestHandler {
   return (req, res) => {
-    const { byKnr, all, shown } = filteredAnswers(db, parse(responsesFilter, queryWithoutEmpty(req.query)));
+    const { byKnr, all, shown } = filteredAnswers(db, parse(answersFilter, queryWithoutEmpty(req.query)));
     res.json({ ...answersStatus(db), total: all.length, shown: shown.length, responses: shown.map((r) => apiAnswer(r, byKnr.get(r.kommunenummer))) });
   };
 }

@@ -4,12 +4,12 @@ import type { Db } from '../../../db/connection';
 import type { Locale } from '../../../common/i18n';
 import { AppError, messageOf } from '../../../common/errors';
 import { SampleConflictError } from '../../../import/responses-import';
-import { correctAnswer } from '../../../import/responses-correct';
+import { correctAnswer } from '../../../import/answer-correction';
 import { csvTemplate, xlsxTemplate } from '../../../import/templates';
 import { loadSampleAnswers } from '../../../samples';
 import { actorOf } from '../../actor';
 import { kommunenummerParam, parse } from '../../validate';
-import { answerPageQuery, correctionBody, importPageQuery, queryWithoutEmpty, responsesFilter } from './schemas';
+import { answerPageQuery, correctionBody, importPageQuery, queryWithoutEmpty, answersFilter } from './schemas';
 import { importStatus, runUpload } from './upload';
 import { renderAnswerPage, renderAnswersList, renderImportPage, requireMunicipality } from './views';
 
@@ -61,7 +61,7 @@ export function sampleForm(db: Db): RequestHandler {
 }
 
 export function listPage(db: Db): RequestHandler {
-  return (req, res) => renderAnswersList(db, res, parse(responsesFilter, queryWithoutEmpty(req.query)));
+  return (req, res) => renderAnswersList(db, res, parse(answersFilter, queryWithoutEmpty(req.query)));
 }
 
 export function answerPage(db: Db): RequestHandler {
