@@ -87,6 +87,7 @@ export function loadDataset(db: Db, data: Dataset, options: { force?: boolean } 
     for (const [name, text] of Object.entries(data.layers)) setMeta(db, `layer:${name}`, text);
     setMeta(db, 'travel_model', JSON.stringify(data.travelModel));
     setMeta(db, 'travel_times', data.travelTimes);
+    setMeta(db, 'travel_residuals', JSON.stringify(data.travelResiduals));
     setMeta(db, 'data_vintage', data.vintage);
     setMeta(db, 'data_hash', data.hash);
   })();

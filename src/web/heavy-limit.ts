@@ -19,7 +19,7 @@ export type HeavyLimitOptions = { perMinute: number; burst: number };
 export function heavyCost(req: Request): number {
   const p = req.path;
   if (req.method === 'GET' || req.method === 'HEAD') {
-    if (p === '/api/robustness') {
+    if (p === '/api/robustness' || /^\/api\/proposals\/[^/]+\/robustness$/.test(p)) {
       const samples = Number(req.query.samples);
       return Number.isFinite(samples) && samples > 1000 ? Math.ceil(samples / 1000) : 1;
     }
@@ -30,6 +30,8 @@ export function heavyCost(req: Request): number {
   }
   if (req.method === 'POST') {
     if (p === '/api/selection') return (req.body as { method?: unknown } | undefined)?.method === 'greedy' ? 0 : 2;
+    // The workspace asks for the stored proposal after each change: one unit (an exact K = 20 solve, or a lookup).
+    if (p === '/api/proposals') return (req.body as { solver?: unknown } | undefined)?.solver === 'greedy' ? 0 : 1;
     if (p === '/api/shortlists' || p === '/shortlists') return 3;
   }
   return 0;

@@ -3,6 +3,7 @@
  * (`1 234,5` in Norwegian). One dictionary per language, same keys.
  */
 import { lettersEn, lettersNb } from './i18n-letters';
+import { proposalEn, proposalNb } from './i18n-proposal';
 
 export type Locale = 'nb' | 'en';
 export const locales: readonly Locale[] = ['nb', 'en'];
@@ -254,7 +255,7 @@ const nb = {
   'import.problem.premises_without_wish': 'Lokaler er tilbudt, men sp5_onsker_tjenestested er ikke «ja».',
   // --- workspace, scenarios, profiles, comparison (issue 5) ---
   'ws.weights': 'Vekter og regler',
-  'ws.weightsHelp': 'Flytt en glidebryter: rangeringen og forslaget oppdateres straks (grådig utvalg).',
+  'ws.weightsHelp': 'Flytt en glidebryter: rangeringen og et foreløpig forslag (grådig) oppdateres straks; det eksakte forslaget følger like etter og lagres.',
   'ws.normalization': 'Normalisering',
   'ws.norm.minmax': 'Min–maks (0–1)',
   'ws.norm.percentile': 'Persentil',
@@ -277,7 +278,6 @@ const nb = {
   'ws.max': 'Maks',
   'ws.on': 'På',
   'ws.off': 'Av',
-  'ws.exact': 'Optimer eksakt',
   'ws.reset': 'Tilbakestill',
   'ws.solving': 'Optimerer eksakt …',
   'ws.exactDone': 'Eksakt løsning: {status}, gap {gap} ({ms} ms).',
@@ -290,7 +290,7 @@ const nb = {
   'ws.layer.premises': 'Tilbudte lokaler',
   'ws.layer.districts': 'Grenser for politidistrikt',
   'ws.layer.counties': 'Fylkesgrenser',
-  'ws.legend.stable': 'Stabilt forslag (i settet i ≥ 80 % av vektutvalgene)',
+  'ws.legend.stable': 'Stabilt (i settet i ≥ 80 % av utvalgene av vekter og reisetidsfeil)',
   'ws.legend.mid': 'Middels stabilt (50–80 %)',
   'ws.legend.low': 'Ustabilt (under 50 %)',
   'ws.legend.covExisting': 'Innen {min} min fra et eksisterende tjenestested',
@@ -409,7 +409,6 @@ const nb = {
   'prof.scenarioCurrent': 'Under vektene og reglene fra arbeidsflaten (eller standardvektene).',
   'prof.rankOf': 'plass av',
   'prof.pInSet': 'Sannsynlighet for å være i forslaget',
-  'prof.robustNote': 'Robusthet (1 000 tilfeldige vektsett rundt scenariets vekter, frø 1)',
   'prof.pTopK': 'sannsynlighet for topp K',
   'prof.rankRange': '90 %-intervall for rangering',
   'prof.median': 'median',
@@ -598,6 +597,7 @@ const nb = {
   'audit.after': 'Etter',
   'audit.next': 'Neste side',
   ...lettersNb,
+  ...proposalNb,
   // --- hardening (issue 10): errors and validation ---
   'err.noRoute': 'Fant ingen side for {method} {path}.',
   'err.invalidJson': 'Innholdet i forespørselen er ikke gyldig JSON.',
@@ -916,7 +916,7 @@ const en: Record<MessageKey, string> = {
   'import.problem.premises_without_wish': 'Premises are offered, but sp5_onsker_tjenestested is not "ja".',
   // --- workspace, scenarios, profiles, comparison (issue 5) ---
   'ws.weights': 'Weights and rules',
-  'ws.weightsHelp': 'Move a slider: the ranking and the proposal update at once (greedy selection).',
+  'ws.weightsHelp': 'Move a slider: the ranking and a preliminary proposal (greedy) update at once; the exact proposal follows shortly and is stored.',
   'ws.normalization': 'Normalisation',
   'ws.norm.minmax': 'Min–max (0–1)',
   'ws.norm.percentile': 'Percentile',
@@ -939,7 +939,6 @@ const en: Record<MessageKey, string> = {
   'ws.max': 'Max',
   'ws.on': 'On',
   'ws.off': 'Off',
-  'ws.exact': 'Optimise exactly',
   'ws.reset': 'Reset',
   'ws.solving': 'Optimising exactly …',
   'ws.exactDone': 'Exact solution: {status}, gap {gap} ({ms} ms).',
@@ -952,7 +951,7 @@ const en: Record<MessageKey, string> = {
   'ws.layer.premises': 'Offered premises',
   'ws.layer.districts': 'Police district borders',
   'ws.layer.counties': 'County borders',
-  'ws.legend.stable': 'Stable proposal (in the set in ≥ 80 % of weight samples)',
+  'ws.legend.stable': 'Stable (in the set in ≥ 80 % of samples of weights and travel error)',
   'ws.legend.mid': 'Moderately stable (50–80 %)',
   'ws.legend.low': 'Unstable (below 50 %)',
   'ws.legend.covExisting': 'Within {min} min of an existing station',
@@ -1071,7 +1070,6 @@ const en: Record<MessageKey, string> = {
   'prof.scenarioCurrent': 'Under the weights and rules from the workspace (or the default weights).',
   'prof.rankOf': 'place of',
   'prof.pInSet': 'Probability of being in the proposal',
-  'prof.robustNote': 'Robustness (1,000 random weight sets around the scenario’s weights, seed 1)',
   'prof.pTopK': 'probability of top K',
   'prof.rankRange': '90 % interval of the rank',
   'prof.median': 'median',
@@ -1260,6 +1258,7 @@ const en: Record<MessageKey, string> = {
   'audit.after': 'After',
   'audit.next': 'Next page',
   ...lettersEn,
+  ...proposalEn,
   // --- hardening (issue 10): errors and validation ---
   'err.noRoute': 'No page for {method} {path}.',
   'err.invalidJson': 'The request body is not valid JSON.',

@@ -46,6 +46,8 @@ const createBody = z.object({
   scenarioId: z.string().min(1).max(64).optional(),
   params: z.unknown().optional(),
   kommunenummer: kommunenummerList.optional(),
+  /** A stored proposal (e.g. the workspace's): the shortlist holds exactly its set at its sites. */
+  proposalId: z.string().regex(/^p-[0-9a-f]{16}$/, 'v.idFormat').optional(),
   solver: z.enum(['exact', 'greedy']).default('exact'),
 });
 
@@ -118,6 +120,7 @@ function sourceOf(db: Db, body: z.output<typeof createBody>, query: Record<strin
     parse(z.array(z.string()).superRefine((l, ctx) => checkKnownKommunenummer(l, ref, ctx)), body.kommunenummer, 'kommunenummer');
     return { kind: 'manual', kommunenummer: body.kommunenummer, params, scenarioId: body.scenarioId };
   }
+  if (body.proposalId) return { kind: 'proposal', proposalId: body.proposalId };
   if (body.scenarioId) return { kind: 'scenario', scenarioId: body.scenarioId, solver: body.solver };
   return { kind: 'params', params, solver: body.solver };
 }
@@ -133,6 +136,7 @@ function formToBody(db: Db, form: Record<string, unknown>): unknown {
     name: form.name, description: form.description ?? '',
     scenarioId: typeof form.scenarioId === 'string' && form.scenarioId !== '' ? form.scenarioId : undefined,
     params, kommunenummer: list.length ? list : undefined, solver: form.solver || undefined,
+    proposalId: typeof form.proposalId === 'string' && form.proposalId !== '' ? form.proposalId : undefined,
   };
 }
 
@@ -358,7 +362,9 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     const now = nowIso();
     const scenarioId = typeof req.query.scenario === 'string' && req.query.scenario !== '' ? req.query.scenario : null;
     const solver = req.query.solver === 'greedy' ? 'greedy' : 'exact';
-    const inputs = await loadScenarioReport(db, scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db)), now, { scenarioId, solver });
+    // `?proposal=ID`: exactly that stored proposal (e.g. the one the workspace shows); else the scenario's stored proposal.
+    const proposalId = typeof req.query.proposal === 'string' && req.query.proposal !== '' ? parse(createBody.shape.proposalId, req.query.proposal, 'proposal: ') ?? null : null;
+    const inputs = await loadScenarioReport(db, scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db)), now, { scenarioId, solver, proposalId });
     await sendExport(db, res, inputs, format, now);
   });
 
