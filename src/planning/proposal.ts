@@ -62,6 +62,31 @@ export function currentProposalKey(db: Db, params: ScenarioParams, solver: 'exac
  */
 export async function proposalFor(db: Db, params: ScenarioParams, request: ProposalRequest = {}): Promise<ProposalOutcome> {
   const solver = request.solver ?? 'exact';
+  const key = currentProposalKey(db, runnableScenario(params), solver, request.view ?? {});
+  // Requests for the same inputs while one is being solved wait for that solve (the workspace and a profile often ask at once).
+  const running = inflight(solving, db).get(key);
+  if (running && request.store !== false) return running;
+  const work = solveOrRead(db, params, request, solver);
+  if (request.store === false) return work;
+  inflight(solving, db).set(key, work);
+  try {
+    return await work;
+  } finally {
+    inflight(solving, db).delete(key);
+  }
+}
+
+const solving = new WeakMap<Db, Map<string, Promise<ProposalOutcome>>>();
+const robustRuns = new WeakMap<Db, Map<string, Promise<ProposalRobustness>>>();
+
+/** The in-flight map of a database. */
+function inflight<T>(maps: WeakMap<Db, Map<string, T>>, db: Db): Map<string, T> {
+  let m = maps.get(db);
+  if (!m) maps.set(db, (m = new Map()));
+  return m;
+}
+
+async function solveOrRead(db: Db, params: ScenarioParams, request: ProposalRequest, solver: 'exact' | 'greedy'): Promise<ProposalOutcome> {
   const view = request.view ?? {};
   const checked = runnableScenario(params);
   const context = planningContext(db, checked.travelModel);
@@ -146,6 +171,20 @@ export async function proposalRobustness(
   if (!proposal.id) throw new AppError(422, 'not_stored', 'robustness is run for a stored proposal only');
   const kept = getProposalRobustness(db, proposal.id, settings);
   if (kept) return kept;
+  const runKey = `${proposal.id}|${settings.samples}|${settings.seed}|${settings.mode}|${view.adviceDistrict ?? ''}`;
+  const running = inflight(robustRuns, db).get(runKey);
+  if (running) return running;
+  const work = runRobustness(db, proposal, settings, view);
+  inflight(robustRuns, db).set(runKey, work);
+  try {
+    return await work;
+  } finally {
+    inflight(robustRuns, db).delete(runKey);
+  }
+}
+
+async function runRobustness(db: Db, proposal: Proposal & { id: string | null }, settings: RobustnessSettings, view: PlanningView): Promise<ProposalRobustness> {
+  if (!proposal.id) throw new AppError(422, 'not_stored', 'robustness is run for a stored proposal only');
   if (currentProposalKey(db, proposal.params, proposal.solver, view) !== proposal.key) {
     throw new AppError(409, 'stale_proposal', `proposal ${proposal.id} was made on other data, answers or assessments; ask for the scenario's current proposal`);
   }

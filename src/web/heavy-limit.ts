@@ -20,8 +20,11 @@ export function heavyCost(req: Request): number {
   const p = req.path;
   if (req.method === 'GET' || req.method === 'HEAD') {
     if (p === '/api/robustness' || /^\/api\/proposals\/[^/]+\/robustness$/.test(p)) {
+      // 1,000 samples at K = 20 is a unit; a larger K re-chooses a larger set in every sample.
       const samples = Number(req.query.samples);
-      return Number.isFinite(samples) && samples > 1000 ? Math.ceil(samples / 1000) : 1;
+      const k = Number(req.query.k);
+      const units = (Number.isFinite(samples) && samples > 0 ? samples : 1000) / 1000 * (Number.isFinite(k) && k > 20 ? k / 20 : 1);
+      return Math.max(1, Math.ceil(units));
     }
     if (/^\/municipalities\/[^/]+$/.test(p)) return 1;
     if (p.startsWith('/export/')) return 2;

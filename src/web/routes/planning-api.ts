@@ -13,8 +13,9 @@ import { ZodValidationError } from '../errors';
 import { JsonResponseCache, stableJson } from '../response-cache';
 import { planningContext } from '../../planning/context';
 import { planningViewOf } from '../actor';
-import { proposalJson, robustnessSettingsQuery } from './proposals';
+import { checkRobustnessSize, proposalJson, robustnessSettingsQuery } from './proposals';
 import { requestLimits } from '../../model/limits';
+import { PROPOSAL_ROBUSTNESS } from '../../model/proposal-settings';
 
 /** `POST /api/selection` body: the scenario plus the solver (`method`) and the ranking aggregation (`aggregation`). */
 const selectionBody = z
@@ -37,7 +38,8 @@ export function planningApi({ db }: AppDeps): Router {
     res.json({
       criteria: CRITERIA.map(({ value: _v, ...def }) => def),
       ineligibleReasons: INELIGIBLE_REASON_LABELS,
-      defaults: { ...defaultOptions, scenario: defaultScenarioParams },
+      // `proposalRobustness`: the one robustness setting the workspace, profiles, shortlists and exports use.
+      defaults: { ...defaultOptions, scenario: defaultScenarioParams, proposalRobustness: PROPOSAL_ROBUSTNESS },
       limits: requestLimits,
     });
   });
@@ -72,6 +74,7 @@ export function planningApi({ db }: AppDeps): Router {
     const q = robustnessSettingsQuery.safeParse(req.query);
     if (!q.success) throw new ZodValidationError(q.error);
     const params = scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db));
+    checkRobustnessSize(q.data.samples, params.k);
     res.json({ ...(await robustnessScenario(db, params, q.data, planningViewOf(req))), scenario: params });
   });
 

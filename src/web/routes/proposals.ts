@@ -18,7 +18,7 @@ import type { Proposal } from '../../planning/proposal-types';
 import { scenarioReference } from '../../planning/reference';
 import { scenarioSchemaFor } from '../../planning/scenario';
 import { planningViewOf } from '../actor';
-import { NotFoundError, ZodValidationError } from '../errors';
+import { NotFoundError, ValidationError, ZodValidationError } from '../errors';
 import type { Locale } from '../i18n';
 import { appRouter } from '../router';
 
@@ -37,6 +37,19 @@ const proposalId = z.string().regex(/^p-[0-9a-f]{16}$/, 'v.idFormat');
 /** A proposal as the API sends it: the stored record, its travel model's label in the user's language. */
 export function proposalJson(p: Proposal, res: Response): Omit<Proposal, 'travelModel'> & { travelModel: { ref: string; label: string } } {
   return { ...p, travelModel: { ref: p.travelModel.ref, label: p.travelModel.label[res.locals.locale as Locale] } };
+}
+
+/**
+ * Refuses a robustness run larger than one request may ask for: `samples × max(1, K / 20)` at most
+ * `requestLimits.maxSamples` (a run re-chooses the set in every sample; its cost grows with K).
+ * @throws ValidationError naming the figures
+ */
+export function checkRobustnessSize(samples: number, k: number): void {
+  const units = samples * Math.max(1, k / 20);
+  if (units > requestLimits.maxSamples) {
+    const most = Math.floor(requestLimits.maxSamples / Math.max(1, k / 20));
+    throw new ValidationError(`samples: at most ${most} samples for K = ${k} over HTTP (samples × max(1, K/20) ≤ ${requestLimits.maxSamples}); use the CLI (stedsvalg robustness) for larger runs`);
+  }
 }
 
 function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where = ''): z.output<T> {
@@ -78,6 +91,7 @@ export function proposalRoutes({ db }: AppDeps): Router {
   router.get('/api/proposals/:id/robustness', async (req, res) => {
     const p = visibleProposal(db, req, req.params.id);
     const settings = parse(robustnessSettingsQuery, req.query);
+    checkRobustnessSize(settings.samples, p.params.k);
     res.json(await proposalRobustness(db, p, settings, planningViewOf(req)));
   });
 
