@@ -42,7 +42,7 @@ type ProposalBody = {
   solveMs: number; fromStore: boolean; current: boolean;
   errorMargin: { minutes: number; quantile: number; residuals: number; source: string } | null;
   travelModel: { ref: string; label: string };
-  sites: { position: number; kommunenummer: string; siteId: string; siteKind: string; siteLabel: string; marginalGain: number; lossIfRemoved: number; newlyCovered: number; withinError: boolean; gainAtRisk: number }[];
+  sites: { position: number; kommunenummer: string; siteId: string; siteKind: string; siteLabel: string; marginalGain: number; lossIfRemoved: number; newlyCovered: number; withinError: boolean; gainAtRisk: number; lon: number; lat: number }[];
 };
 
 async function proposal(body: Record<string, unknown> = {}): Promise<ProposalBody> {
@@ -160,12 +160,12 @@ describe('the default proposal', () => {
     const geo = JSON.parse((await request(app).get('/export/scenario.geojson').set(as('viewer')).expect(200)).text);
     expect(geo.features.map((f: { properties: { siteId: string } }) => f.properties.siteId)).toEqual(p.selectedSites);
     expect(geo.features.map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates)).toEqual(
-      p.sites.map((s) => [Math.round(s.lon * 1e6) / 1e6, Math.round(s.lat * 1e6) / 1e6].map((x) => x)).map(([x, y]) => [x, y]),
+      p.sites.map((s) => [Math.round(s.lon * 1e6) / 1e6, Math.round(s.lat * 1e6) / 1e6]),
     );
     const xlsx = await request(app).get(`/export/scenario.xlsx?proposal=${p.id}`).set(as('viewer')).buffer(true)
       .parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); }).expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as Buffer);
+    await wb.xlsx.load(xlsx.body as Buffer as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
     const header = (sheet.getRow(3).values as unknown[]).slice(1);
     const gainCol = header.indexOf('Nye innen grensen (i valgrekkefølge)') + 1;
