@@ -245,6 +245,30 @@ describe('the beyond objective, an imported matrix, a stale proposal', () => {
     local.close();
   }, 120000);
 
+  it('When the stored record is altered in the database, then every export prints the altered record: exports read the store, they do not solve again', async () => {
+    const local = memoryDb();
+    const localApp = createApp({ db: local, heavy: inProcessRunner });
+    const auth = { Authorization: `Bearer ${await tokenFor(local, 'planner')}` };
+    try {
+      const p = (await request(localApp).post('/api/proposals').set(auth).send({ k: 5 }).expect(200)).body as ProposalBody;
+      // A marker no solver would produce: the first site's label and gain changed in the stored JSON only.
+      local.prepare(`UPDATE proposals SET result_json = json_set(result_json, '$.sites[0].siteLabel', 'Lagret merke (0000)', '$.sites[0].marginalGain', 424242)
+        WHERE id = ?`).run(p.id);
+      const csv = await request(localApp).get(`/export/scenario.csv?proposal=${p.id}`).set(auth).expect(200);
+      const { records } = parseCsvRecords(csv.text.replace(/^\uFEFF/, ''), { delimiter: ';' });
+      expect(records[0].values.Stedsbeskrivelse).toBe('Lagret merke (0000)');
+      expect(Number(records[0].values['Nye innen grensen (i valgrekkefølge)'].replace(',', '.'))).toBe(424242);
+      expect(records.slice(1).map((r) => r.values['Sted-id'])).toEqual(p.selectedSites.slice(1));
+      // The scenario's own export (no proposal id) finds the same stored record by its input key.
+      const geo = JSON.parse((await request(localApp).get('/export/scenario.geojson?k=5').set(auth).expect(200)).text);
+      expect(geo.features[0].properties.siteLabel).toBe('Lagret merke (0000)');
+      const sl = (await request(localApp).post('/api/shortlists').set(auth).send({ name: 'Fra lageret', params: { k: 5 } }).expect(201)).body;
+      expect(sl.candidates[0].site.label).toBe('Lagret merke (0000)');
+    } finally {
+      local.close();
+    }
+  }, 180000);
+
   it('When the district advice is weighted, then a proposal made for a planner is not shown to a district leader', async () => {
     const p = await proposal({ weights: { districtAdvice: 1 } });
     expect((await request(app).get(`/api/proposals/${p.id}`).set(as('district'))).status).toBe(404);
