@@ -7,6 +7,7 @@
  */
 import type { ShortlistSnapshot } from '../shortlist';
 import { formatNumber, type Locale } from '../web/i18n';
+import type { MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
 
 const TRAVEL_OBJECTIVES = new Set(['coverage', 'access', 'beyond']);
@@ -23,7 +24,7 @@ function objectiveText(locale: Locale, s: ShortlistSnapshot): string {
 }
 
 /** The method section, one paragraph per entry. */
-export function methodParagraphs(locale: Locale, s: ShortlistSnapshot, travelModel: string): string[] {
+export function methodParagraphs(locale: Locale, s: ShortlistSnapshot, travelModel: string, reference?: MethodReference): string[] {
   const p = s.params;
   const T = (k: TextKey, params: Record<string, string | number> = {}) => text(locale, k, params);
   const scaling = T(`scaling_${p.normalization}` as TextKey);
@@ -35,6 +36,7 @@ export function methodParagraphs(locale: Locale, s: ShortlistSnapshot, travelMod
       objectiveText: objectiveText(locale, s), model: travelModel,
     }),
   ];
+  if (reference) out.push(...referenceParagraphs(locale, reference, travelModel));
   const pr = s.proposal;
   if (pr) {
     const digits = p.objective === 'blend' ? 6 : 2;
@@ -54,6 +56,22 @@ export function methodParagraphs(locale: Locale, s: ShortlistSnapshot, travelMod
   const r = s.robustness;
   if (!r) out.push(T('methodRobustNone'));
   else out.push(T(r.sampled?.travel ? 'methodRobustTravel' : 'methodRobustWeights', { samples: formatNumber(locale, r.samples, 0), seed: r.seed }));
+  return out;
+}
+
+/**
+ * Where the open stations come from (compiled by this project, not a list Politiet publishes), and the model's
+ * national share within 45 minutes next to the police's published 98.6 % and its source.
+ */
+function referenceParagraphs(locale: Locale, r: MethodReference, travelModel: string): string[] {
+  const out = [text(locale, 'methodStations', { stations: formatNumber(locale, r.stations, 0) })];
+  if (!r.police) return out;
+  const police = { policeShare: `${formatNumber(locale, r.police.share * 100, 1)} %`, policeBeyond: formatNumber(locale, r.police.beyondApprox, 0), source: r.police.source };
+  if (r.model) {
+    out.push(text(locale, 'methodNational', {
+      ...police, model: travelModel, share: `${formatNumber(locale, r.model.shareWithin45 * 100, 2)} %`, beyond: formatNumber(locale, r.model.beyond45, 0),
+    }));
+  } else out.push(text(locale, 'methodNationalImported', police));
   return out;
 }
 

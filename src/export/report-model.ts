@@ -23,6 +23,7 @@ import { compareWithToday, currentStoredProposal, scenarioSnapshot } from '../sh
 import { NotFoundError } from '../web/errors';
 import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../web/i18n';
 import { methodParagraphs, proposalSummary } from './report-method';
+import { methodReference, type MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
 
 /** One data source (from data/vintage.json). */
@@ -52,6 +53,8 @@ export interface ReportInputs {
   softwareVersion: string;
   /** The label of the travel-time model the minutes come from, per language (`planning/travel-models.ts`). */
   travelModel?: { nb: string; en: string };
+  /** Station count and national figures the method text compares with (`report-reference.ts`). */
+  reference?: MethodReference;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -357,7 +360,7 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
     ],
     travelModel: inputs.travelModel?.[locale] ?? '',
     attribution: T('attribution'),
-    method: methodParagraphs(locale, s, inputs.travelModel?.[locale] ?? ''),
+    method: methodParagraphs(locale, s, inputs.travelModel?.[locale] ?? '', inputs.reference),
     weights: CRITERIA.map((c) => ({
       id: c.id, label: c.label[locale], weight: p.weights[c.id] ?? 0, share: round(weightSum > 0 ? (p.weights[c.id] ?? 0) / weightSum : 0, 4) ?? 0,
       direction: c.direction === 'benefit' ? T('directionBenefit') : T('directionCost'), unit: c.unit, source: c.source,
@@ -427,6 +430,7 @@ export async function loadShortlistReport(db: Db, id: string, now: string): Prom
     sources: readSources(),
     softwareVersion: softwareVersion(),
     travelModel: travelModelLabels(db, sl.snapshot.params.travelModel),
+    reference: methodReference(db, sl.snapshot.params.travelModel),
   };
 }
 
@@ -466,5 +470,6 @@ export async function loadScenarioReport(
     sources: readSources(),
     softwareVersion: softwareVersion(),
     travelModel: travelModelLabels(db, (proposal?.params ?? scenario?.params ?? params).travelModel),
+    reference: methodReference(db, (proposal?.params ?? scenario?.params ?? params).travelModel),
   };
 }

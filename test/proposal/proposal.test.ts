@@ -159,6 +159,13 @@ describe('the default proposal', () => {
     // Without `proposal`, the scenario's export reads the same stored result.
     const geo = JSON.parse((await request(app).get('/export/scenario.geojson').set(as('viewer')).expect(200)).text);
     expect(geo.features.map((f: { properties: { siteId: string } }) => f.properties.siteId)).toEqual(p.selectedSites);
+    // Attribution travels with the data: on the collection and on every feature, with the travel model.
+    expect(geo.attribution).toContain('tjenestesteder sammenstilt fra Politiet, POD og nyhetssider');
+    expect(geo.attribution).toContain('© Kartverket');
+    for (const f of geo.features) {
+      expect(f.properties.attribution).toBe(geo.attribution);
+      expect(f.properties.travelModel).toBe('Innebygd land/sjø-modell v2 (TØI-kalibrert)');
+    }
     expect(geo.features.map((f: { geometry: { coordinates: number[] } }) => f.geometry.coordinates)).toEqual(
       p.sites.map((s) => [Math.round(s.lon * 1e6) / 1e6, Math.round(s.lat * 1e6) / 1e6]),
     );
@@ -181,6 +188,13 @@ describe('the default proposal', () => {
       expect(text).toContain(p.id);
       expect(text).toContain('medianen av de absolutte kryssvaliderte avvikene');
       expect(text).toContain(p.sites[0].siteLabel);
+      // Method text: the travel model by name, the national share next to the police's 98.6 % and its source, where the stations come from.
+      expect(text).toContain('med reisetidsmodellen «Innebygd land/sjø-modell v2 (TØI-kalibrert)» og disse tjenestestedene bor 99,03 % av innbyggerne');
+      expect(text).toContain('Politidirektoratet oppga 98,6 % innen 45 minutter for POD-vedtaket 13.01.2017');
+      expect(text).toContain('https://www.nrk.no/norge/vil-legge-ned-126-av-politiets-tjenestesteder-1.13320667');
+      expect(text).toContain('Politiet publiserer ingen slik liste');
+      expect(text).toContain('Med vektet sum summerer poengene per kriterium seg nøyaktig til kommunens poengsum');
+      expect(text).toContain('hvert befolkningspunkts kjøretider forskyves med ett av de kryssvaliderte avvikene');
     } finally {
       fs.rmSync(dir, { recursive: true });
     }
