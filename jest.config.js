@@ -10,7 +10,7 @@
  * Jest only transpiles the TypeScript tests (ts-jest with `isolatedModules`: one file at a time, no
  * type check); `npm run typecheck` checks the types of src, scripts, bench and test once.
  */
-const UNIT_DIRS = ['engine', 'geo', 'data', 'cli', 'client', 'model'];
+const UNIT_DIRS = ['engine', 'geo', 'data', 'cli', 'client', 'model', 'common', 'scripts'];
 const UNIT_FILES = ['workspace/pure.test.ts'];
 
 const shared = {

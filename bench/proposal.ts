@@ -19,7 +19,7 @@ import { inProcessRunner, useHeavyRunner, type HeavyRunner } from '../src/planni
 import { LanedPool, WorkerPool } from '../src/planning/worker-pool';
 import { rankScenario, selectScenario } from '../src/planning/service';
 import { proposalFor, proposalRobustness } from '../src/planning/proposal';
-import { scenarioParamsSchema, type ScenarioParams } from '../src/planning/scenario';
+import { scenarioParamsSchema, type ScenarioParams } from '../src/model/scenario';
 import { planningContext } from '../src/planning/context';
 import { siteProblem } from '../src/planning/site-problem';
 import { memoryDb } from '../test/helpers/app';

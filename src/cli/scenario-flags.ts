@@ -1,10 +1,10 @@
 import { ZodError } from 'zod';
 import type { ParsedArgs } from './args';
 import { CliUsageError } from './types';
-import { scenarioFromQuery, type ScenarioParams } from '../planning/scenario';
+import { scenarioFromQuery, type ScenarioParams } from '../model/scenario';
 import { getScenario } from '../db/scenarios-repo';
 import { scenarioReference } from '../planning/reference';
-import { issueText } from '../web/errors';
+import { issueText } from '../common/errors';
 import type { Db } from '../db/connection';
 
 /** Scenario flags shared by `rank`, `select` and `robustness`. */

@@ -6,9 +6,9 @@
 import type { Geometry } from 'geojson';
 import type { CriterionId } from '../engine/criteria';
 import type { IneligibleReason, RankedItem, RankingResult } from '../engine/rank';
-import type { Proposal, ProposalRobustness } from '../planning/proposal-types';
+import type { Proposal, ProposalRobustness } from '../model/proposal';
 import type { Municipality } from '../model/municipality';
-import type { ScenarioParams } from '../planning/scenario';
+import type { ScenarioParams } from '../model/scenario';
 import type { Dictionary } from './core/i18n';
 import type { Locale } from './core/format';
 

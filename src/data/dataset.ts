@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { parseCsvRecords } from '../import/csv';
+import { parseCsvRecords } from '../common/csv';
 import { DataFileError } from './errors';
+import { kommunenummerField } from '../common/fields';
+import { issueText } from '../common/errors';
 
 /** Where the committed, derived data files live (see data/SOURCES.md). */
 export const defaultDataDir = path.resolve(__dirname, '..', '..', 'data');
@@ -13,10 +15,9 @@ const optionalNumber = z
   .transform((s) => (s.trim() === '' ? null : Number(s)))
   .refine((n) => n === null || Number.isFinite(n), 'must be a number or empty');
 const requiredNumber = z.string().trim().min(1, 'is required').transform(Number).refine(Number.isFinite, 'must be a number');
-const knr = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
 
 export const municipalityRow = z.object({
-  kommunenummer: knr,
+  kommunenummer: kommunenummerField,
   name: z.string().min(1),
   county_number: z.string().min(1),
   county_name: z.string().min(1),
@@ -32,7 +33,7 @@ export const municipalityRow = z.object({
 });
 
 export const indicatorRow = z.object({
-  kommunenummer: knr,
+  kommunenummer: kommunenummerField,
   crime_per_1000: optionalNumber,
   violence_per_1000: optionalNumber,
   violence_suppressed: z.enum(['0', '1']).transform((v) => v === '1'),
@@ -49,7 +50,7 @@ export const stationRow = z.object({
   name: z.string().min(1),
   type: z.string().min(1),
   place: z.string(),
-  kommunenummer: knr,
+  kommunenummer: kommunenummerField,
   police_district: z.string().min(1),
   lon: requiredNumber,
   lat: requiredNumber,
@@ -63,7 +64,7 @@ export const demandPointRow = z.object({
   id: z.string().min(1),
   postnummer: z.string(),
   place: z.string(),
-  kommunenummer: knr,
+  kommunenummer: kommunenummerField,
   lon: requiredNumber,
   lat: requiredNumber,
   population_source: requiredNumber,
@@ -72,7 +73,7 @@ export const demandPointRow = z.object({
 
 export const siteRow = z.object({
   id: z.string().min(1),
-  kommunenummer: knr,
+  kommunenummer: kommunenummerField,
   place: z.string(),
   postnummer: z.string(),
   lon: requiredNumber,
@@ -87,7 +88,7 @@ export const siteRow = z.object({
 });
 
 export const crimeRow = z.object({
-  kommunenummer: knr,
+  kommunenummer: kommunenummerField,
   period: z.string().regex(/^\d{4}-\d{4}$/),
   group: z.string().min(1),
   offences_per_year: optionalNumber,
@@ -136,7 +137,7 @@ function readCsv<T extends z.ZodTypeAny>(dir: string, file: string, schema: T): 
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new DataFileError(file, line, `column ${issue.path.join('.')}: ${issue.message}`);
+      throw new DataFileError(file, line, `column ${issue.path.join('.')}: ${issueText(issue, 'en')}`);
     }
     return parsed.data;
   });

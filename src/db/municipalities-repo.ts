@@ -1,3 +1,4 @@
+import type { Kommunenummer } from '../common/kommunenummer';
 import type { Db } from './connection';
 import type { Municipality } from '../model/municipality';
 
@@ -16,7 +17,7 @@ export interface Station {
   name: string;
   type: string;
   place: string;
-  kommunenummer: string;
+  kommunenummer: Kommunenummer;
   policeDistrict: string;
   lon: number;
   lat: number;
@@ -28,14 +29,14 @@ export interface Station {
 
 export interface DemandPoint {
   id: string;
-  kommunenummer: string;
+  kommunenummer: Kommunenummer;
   lon: number;
   lat: number;
   population: number;
 }
 
 interface MunicipalityDbRow {
-  kommunenummer: string;
+  kommunenummer: Kommunenummer;
   name: string;
   county_number: string;
   county_name: string;
@@ -115,7 +116,7 @@ export function getCrimeRates(db: Db, kommunenummer: string): CrimeRate[] {
 
 /** Boundary geometries keyed by kommunenummer (parsed GeoJSON geometry objects). */
 export function listBoundaries(db: Db): Map<string, unknown> {
-  const rows = db.prepare('SELECT kommunenummer, boundary_geojson FROM municipalities').all() as { kommunenummer: string; boundary_geojson: string }[];
+  const rows = db.prepare('SELECT kommunenummer, boundary_geojson FROM municipalities').all() as { kommunenummer: Kommunenummer; boundary_geojson: string }[];
   return new Map(rows.map((r) => [r.kommunenummer, JSON.parse(r.boundary_geojson)]));
 }
 
@@ -123,7 +124,7 @@ export function listBoundaries(db: Db): Map<string, unknown> {
 export function listStations(db: Db): Station[] {
   return (
     db.prepare('SELECT * FROM stations ORDER BY police_district, name').all() as {
-      id: string; name: string; type: string; place: string; kommunenummer: string; police_district: string;
+      id: string; name: string; type: string; place: string; kommunenummer: Kommunenummer; police_district: string;
       lon: number; lat: number; geocoding: string; source_url: string; note: string; passport_office_km: number | null;
     }[]
   ).map((r) => ({
@@ -143,7 +144,7 @@ export type CentrePlaceRule = '' | 'admin_centre' | 'kommune_name' | 'nearest_we
 /** A candidate site: a populated place (merged postcode points) on land in its kommune. */
 export interface Site {
   id: string;
-  kommunenummer: string;
+  kommunenummer: Kommunenummer;
   place: string;
   postnummer: string;
   lon: number;
@@ -160,7 +161,7 @@ export interface Site {
 export function listSites(db: Db): Site[] {
   return (
     db.prepare('SELECT id, kommunenummer, place, postnummer, lon, lat, moved_km, population, postcodes, centre_place FROM sites ORDER BY kommunenummer, id').all() as {
-      id: string; kommunenummer: string; place: string; postnummer: string; lon: number; lat: number; moved_km: number; population: number; postcodes: string; centre_place: string;
+      id: string; kommunenummer: Kommunenummer; place: string; postnummer: string; lon: number; lat: number; moved_km: number; population: number; postcodes: string; centre_place: string;
     }[]
   ).map((r) => ({
     id: r.id, kommunenummer: r.kommunenummer, place: r.place, postnummer: r.postnummer, lon: r.lon, lat: r.lat, movedKm: r.moved_km,

@@ -4,7 +4,7 @@
  * that was shown.
  */
 import type { Db } from './connection';
-import type { Proposal, ProposalRobustness } from '../planning/proposal-types';
+import type { Proposal, ProposalRobustness } from '../model/proposal';
 
 /** Proposals kept before the least recently used are pruned (a pruned one is solved again when asked for). */
 export const MAX_STORED_PROPOSALS = 2000;

@@ -4,9 +4,10 @@
  * Writers do not open transactions of their own beyond what they need; callers that write many rows
  * wrap them in one `db.transaction`.
  */
+import type { Kommunenummer } from '../common/kommunenummer';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
-import { canonicalContent, channels, type Premises, type ResponseContent, type Satisfied, type Wants, type Area, type Trend } from '../import/responses-model';
+import { canonicalContent, channels, type Premises, type ResponseContent, type Satisfied, type Wants, type Area, type Trend } from '../model/answers';
 import { recordAudit } from './audit-repo';
 
 const statementCache = new WeakMap<Db, Map<string, Statement>>();
@@ -73,7 +74,7 @@ export interface ImportLogEntry {
 }
 
 interface ResponseRow {
-  kommunenummer: string;
+  kommunenummer: Kommunenummer;
   version: number;
   received_date: string | null;
   q1_challenges: string;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from './connection';
 import { recordAudit } from './audit-repo';
-import { storedScenarioSchema, type ScenarioParams } from '../planning/scenario';
+import { storedScenarioSchema, type ScenarioParams } from '../model/scenario';
 
 /** A saved scenario as the API and pages see it. */
 export interface Scenario {

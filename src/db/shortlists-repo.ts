@@ -4,10 +4,10 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from './connection';
-import { storedScenarioSchema, type ScenarioParams } from '../planning/scenario';
+import { storedScenarioSchema, type ScenarioParams } from '../model/scenario';
 import type {
   CandidateSite, CandidateStatus, ShortlistOrigin, ShortlistSnapshot, ShortlistSolver,
-} from '../shortlist/types';
+} from '../model/shortlist';
 import { recordAudit } from './audit-repo';
 
 /** A shortlist's header without its snapshot (for lists). */

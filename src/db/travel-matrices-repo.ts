@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import type { TravelMatrix } from '../planning/travel-matrix';
+import type { TravelMatrix } from '../model/travel-matrix';
 
 /** Provenance of an imported travel-time matrix. */
 export interface TravelMatrixInfo {

@@ -1,8 +1,9 @@
 import type { Db } from './connection';
 import { recordAudit } from './audit-repo';
 
-export type Role = 'admin' | 'planner' | 'district' | 'viewer';
-export const ROLES: readonly Role[] = ['admin', 'planner', 'district', 'viewer'];
+import type { Role } from '../model/roles';
+
+export { ROLES, type Role } from '../model/roles';
 
 /** A user as the app sees it (never with the password hash). */
 export interface User {

@@ -6,7 +6,7 @@
  * header. Built-in Helvetica (WinAnsi) is used; all text passes through `pdfSafe`.
  */
 import PDFDocument from 'pdfkit';
-import { formatNumber } from '../web/i18n';
+import { formatNumber } from '../common/i18n';
 import { fitProjection, tracePath, type AreaGeometry } from './pdf-map';
 import { pdfSafe } from './pdf-text';
 import type { ReportCandidate, ReportModel } from './report-model';

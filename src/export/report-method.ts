@@ -6,7 +6,7 @@
  * through the tie-break; the travel error is what moves the set). Pure.
  */
 import type { ShortlistSnapshot } from '../shortlist';
-import { formatNumber, type Locale } from '../web/i18n';
+import { formatNumber, type Locale } from '../common/i18n';
 import type { MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
 

@@ -17,14 +17,15 @@ import { answersStatus } from '../db/responses-repo';
 import { getScenario } from '../db/scenarios-repo';
 import { getShortlist } from '../db/shortlists-repo';
 import { CRITERIA, INELIGIBLE_REASON_LABELS, type IneligibleReason } from '../engine';
-import type { ScenarioParams } from '../planning/scenario';
+import type { ScenarioParams } from '../model/scenario';
 import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type ShortlistSnapshot, type SnapshotCandidate, type SnapshotComparison } from '../shortlist';
 import { compareWithToday, currentStoredProposal, scenarioSnapshot } from '../shortlist/service';
-import { NotFoundError } from '../web/errors';
-import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../web/i18n';
+import { NotFoundError } from '../common/errors';
+import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
 import { methodParagraphs, proposalSummary } from './report-method';
 import { methodReference, type MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
+import { ANSWER_AREA_LABEL, ANSWER_VALUE_LABEL, CHANNEL_LABEL, INDICATOR_LABEL } from '../model/labels';
 
 /** One data source (from data/vintage.json). */
 export interface SourceEntry {
@@ -180,7 +181,8 @@ function indicatorColumns(locale: Locale): ReportColumn[] {
 }
 
 function indicatorLabel(locale: Locale, key: string): string {
-  return key === 'population' ? t(locale, 'ind.population') : t(locale, `ind.${key}` as MessageKey) ?? key;
+  const label = (INDICATOR_LABEL as Readonly<Record<string, MessageKey>>)[key];
+  return label ? t(locale, label) : key;
 }
 
 function toAssessment(locale: Locale, a: Assessment): ReportAssessment {
@@ -194,13 +196,13 @@ function answerSection(locale: Locale, c: SnapshotCandidate): ReportCandidate['a
   const v = (x: string) => valueLabel(locale, x);
   const rows = [
     { question: L('resp.q1.title'), label: L('resp.challenges'), text: a.q1.challenges },
-    { question: L('resp.q1.title'), label: L('resp.areas'), text: a.q1.areas.map((x) => L(`resp.area.${x}` as MessageKey)).join(', ') },
+    { question: L('resp.q1.title'), label: L('resp.areas'), text: a.q1.areas.map((x) => L(ANSWER_AREA_LABEL[x])).join(', ') },
     { question: L('resp.q2.title'), label: L('resp.satisfied'), text: v(a.q2.satisfied) },
     { question: L('resp.q2.title'), label: L('resp.reasons'), text: a.q2.reasons },
     { question: L('resp.q3.title'), label: L('resp.cooperation'), text: a.q3.cooperation },
     { question: L('resp.q3.title'), label: L('resp.resources'), text: a.q3.resources },
     ...(['station', 'presence', 'attendance', 'telephone', 'internet'] as const).map((ch) => ({
-      question: L('resp.q4.title'), label: L(`resp.channel.${ch}` as MessageKey), text: L(`resp.val.${a.q4[ch]}` as MessageKey),
+      question: L('resp.q4.title'), label: L(CHANNEL_LABEL[ch]), text: L(ANSWER_VALUE_LABEL[a.q4[ch]]),
     })),
     { question: L('resp.q4.title'), label: L('resp.comment'), text: a.q4.comment },
     { question: L('resp.q5.title'), label: L('resp.wantsStation'), text: v(a.q5.wantsStation) },

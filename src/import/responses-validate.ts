@@ -4,6 +4,7 @@
  * (kommunenummer or unambiguous name, duplicates, coordinates in Norway and in the municipality).
  * Pure: values in, typed rows and problems out.
  */
+import { isKommunenummer, type Kommunenummer } from '../common/kommunenummer';
 import { z } from 'zod';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { distanceToAreaKm } from '../geo';
@@ -24,7 +25,7 @@ import {
   type Area,
   type Premises,
   type ResponseContent,
-} from './responses-model';
+} from '../model/answers';
 import type { RawTable } from './responses-read';
 import { garbledCells, rowShapeIssue } from './row-checks';
 
@@ -80,7 +81,7 @@ export interface Problem {
 
 /** A municipality as the validator needs it. */
 export interface ReferenceMunicipality {
-  kommunenummer: string;
+  kommunenummer: Kommunenummer;
   name: string;
 }
 
@@ -293,9 +294,9 @@ function checkHeader(header: readonly string[]): Columns {
 }
 
 /** Index of normalised names (full name and each ` - ` part, e.g. the Sámi and Norwegian names) → kommunenummer. */
-function nameIndex(municipalities: readonly ReferenceMunicipality[]): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  const add = (key: string, knr: string) => {
+function nameIndex(municipalities: readonly ReferenceMunicipality[]): Map<string, Kommunenummer[]> {
+  const index = new Map<string, Kommunenummer[]>();
+  const add = (key: string, knr: Kommunenummer) => {
     const list = index.get(key) ?? [];
     if (!list.includes(knr)) list.push(knr);
     index.set(key, list);
@@ -309,20 +310,20 @@ function nameIndex(municipalities: readonly ReferenceMunicipality[]): Map<string
 
 export interface Lookup {
   byNumber: Map<string, ReferenceMunicipality>;
-  byName: Map<string, string[]>;
+  byName: Map<string, Kommunenummer[]>;
 }
 
-function resolveKommune(row: number, cols: Columns, cells: RowCells, lookup: Lookup, problems: Problem[]): string | null {
+function resolveKommune(row: number, cols: Columns, cells: RowCells, lookup: Lookup, problems: Problem[]): Kommunenummer | null {
   const rawNumber = cells.kommunenummer.trim();
   const rawName = cells.kommunenavn.trim();
-  let knr: string | null = null;
+  let knr: Kommunenummer | null = null;
   if (rawNumber !== '') {
     let candidate = rawNumber;
     if (/^\d{3}$/.test(rawNumber)) {
       candidate = `0${rawNumber}`;
       problems.push(problem('warning', row, cols, 'kommunenummer', 'kommunenummer_padded', { value: rawNumber, fixed: candidate }));
     }
-    if (!/^\d{4}$/.test(candidate)) {
+    if (!isKommunenummer(candidate)) {
       problems.push(problem('error', row, cols, 'kommunenummer', 'malformed_kommunenummer', { value: rawNumber }));
       return null;
     }
@@ -403,7 +404,7 @@ function readPremises(row: number, cols: Columns, cells: RowCells, knr: string |
   return out;
 }
 
-function toContent(knr: string, c: RowCells, premises: Premises[]): ResponseContent {
+function toContent(knr: Kommunenummer, c: RowCells, premises: Premises[]): ResponseContent {
   const q4 = Object.fromEntries(channels.map((ch) => [ch, (c as Record<string, unknown>)[channelColumns[ch]]])) as ResponseContent['q4'];
   return {
     kommunenummer: knr,

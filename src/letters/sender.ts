@@ -12,8 +12,8 @@
  * The recipient block (the ministry in Oslo) is skipped. Confidence combines the winner's strength with its margin
  * over the runner-up; a tie (a shared name with no context) gives no sender.
  */
-import type { SenderCandidate, SenderEvidence, SenderMatch } from './model';
-import { senderThresholds } from './model';
+import type { SenderCandidate, SenderEvidence, SenderMatch } from '../model/letters';
+import { senderThresholds } from '../model/letters';
 import { fold } from './text';
 
 export interface ReferenceMunicipality {

@@ -3,7 +3,7 @@
  * `suggest-station.ts` (question 5) and `suggest-answers.ts` (questions 1, 2, 4) over every sentence and weighs the
  * readings. Nothing here is applied: a planner confirms or corrects each field on the coding page.
  */
-import type { EvidenceSentence, Section, SplitMethod, SuggestionDetails, SuggestionField, Suggestions } from './model';
+import type { EvidenceSentence, Section, SplitMethod, SuggestionDetails, SuggestionField, Suggestions } from '../model/letters';
 import { questionAt } from './split';
 import { echoesMinistry, isReportedQuestion } from './quoted';
 import { prepare } from './scope';

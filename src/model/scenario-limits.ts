@@ -45,6 +45,3 @@ export type ScenarioObjective = (typeof OBJECTIVES)[number];
 export const SCENARIO_DEFAULTS = {
   normalization: 'minmax', method: 'wsm', objective: 'coverage', wishGate: true,
 } as const satisfies { normalization: ScenarioNormalization; method: ScenarioAggregation; objective: ScenarioObjective; wishGate: boolean };
-
-/** A kommunenummer: four digits (2024 structure, e.g. `0301` Oslo). */
-export const KOMMUNENUMMER_PATTERN = /^\d{4}$/;

@@ -4,6 +4,7 @@
  * run them in this thread. Jobs are plain data: the pure engine runs on them, no database.
  */
 import { robustness, robustnessCounts, selectSites, summarizeRobustness } from '../engine';
+import { BusyError } from '../common/errors';
 import type {
   LocationProblem, MunicipalityInput, RankOptions, RobustnessCounts, RobustnessOptions, RobustnessResult, SelectionOptions, SelectionProblem,
   SelectionResult,
@@ -54,10 +55,9 @@ export interface HeavyRunner {
 }
 
 /** Thrown when too many heavy jobs are waiting; the web layer answers 503 with Retry-After. */
-export class HeavyBusyError extends Error {
+export class HeavyBusyError extends BusyError {
   constructor(readonly queued: number) {
-    super(`${queued} heavy computations are waiting; try again shortly`);
-    this.name = 'HeavyBusyError';
+    super({ key: 'err.busy' });
   }
 }
 

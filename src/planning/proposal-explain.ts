@@ -8,8 +8,8 @@
  */
 import { buildLocationProblem, selectSitesGreedy, type MunicipalityInput, type RankingResult, type SelectionResult } from '../engine';
 import type { PlanningContext } from './context';
-import type { ProposalSite } from './proposal-types';
-import type { ScenarioParams } from './scenario';
+import type { ProposalSite } from '../model/proposal';
+import type { ScenarioParams } from '../model/scenario';
 import { selectionOptionsOf } from './service-options';
 import { siteProblem, type TravelErrorModel } from './site-problem';
 
@@ -49,7 +49,7 @@ export function explainPickedSites(
     ...selectionOptionsOf(params, 'greedy'), k: picked.length, include: picked.map((p) => p.kommunenummer), exclude: [], districtMin: {}, districtMax: {},
     localSearch: false, errorMargin: travel?.marginMin ?? 0,
   });
-  const names = new Map(context.municipalities.map((m) => [m.kommunenummer, m.name]));
+  const names = new Map<string, string>(context.municipalities.map((m) => [m.kommunenummer, m.name]));
   const sites = new Map(selection.sites.map((c, k): [string, ProposalSite] => {
     const site = sp.sites[sp.index.get(c.id)!];
     return [site.kommunenummer, {

@@ -7,8 +7,8 @@
  * of older code are not served. Equal inputs give equal keys on any machine.
  */
 import crypto from 'node:crypto';
-import { canonicalJson } from '../shortlist/input-hash';
-import type { ScenarioParams } from './scenario';
+import { canonicalJson } from '../common/canonical-json';
+import type { ScenarioParams } from '../model/scenario';
 
 /** Bumped whenever the proposal's computation or stored shape changes. */
 export const PROPOSAL_VERSION = 1;

@@ -16,12 +16,12 @@ import { getProposalByKey, getProposalRobustness, storeProposal, storeProposalRo
 import { answersRevision } from '../db/revisions';
 import { exactSum, rankMunicipalities, selectSitesGreedy, type RankingResult, type SelectionResult } from '../engine';
 import { PROPOSAL_ROBUSTNESS } from '../model/proposal-settings';
-import { AppError } from '../web/errors';
+import { AppError } from '../common/errors';
 import { planningContext, type PlanningContext } from './context';
 import { heavyRunner, robustnessLane, type HeavyLane } from './heavy';
 import { adviceMatters, proposalIdOf, proposalKey } from './proposal-key';
-import type { Proposal, ProposalRobustness, ProposalSite } from './proposal-types';
-import { runnableScenario, type ScenarioParams } from './scenario';
+import type { Proposal, ProposalRobustness, ProposalSite } from '../model/proposal';
+import { runnableScenario, type ScenarioParams } from '../model/scenario';
 import { inputsFor, rankOptionsOf, selectionOptionsOf, type PlanningView } from './service-options';
 import { proposalProblem, siteProblem, travelErrorOf, type SiteProblem, type TravelErrorModel } from './site-problem';
 import { travelModelLabel } from './travel-models';
@@ -122,7 +122,7 @@ interface BuildInput {
 /** The proposal record of a selection (every figure copied unrounded). */
 function buildProposal(b: BuildInput): Proposal & { id: string } {
   const { selection: s, context } = b;
-  const names = new Map(context.municipalities.map((m) => [m.kommunenummer, m]));
+  const names = new Map<string, (typeof context.municipalities)[number]>(context.municipalities.map((m) => [m.kommunenummer, m]));
   const sites = s.sites.map((c, k): ProposalSite => {
     const site = b.sites.sites[b.sites.index.get(c.id)!];
     const m = names.get(site.kommunenummer);

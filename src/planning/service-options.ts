@@ -4,7 +4,7 @@
  */
 import type { RankOptions, SelectionOptions } from '../engine';
 import type { PlanningContext } from './context';
-import type { ScenarioParams } from './scenario';
+import type { ScenarioParams } from '../model/scenario';
 
 /** The engine's ranking options for a scenario. */
 export function rankOptionsOf(params: ScenarioParams): RankOptions {

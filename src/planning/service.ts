@@ -9,8 +9,8 @@ import { rankMunicipalities, type RankingResult } from '../engine';
 import { PROPOSAL_ROBUSTNESS } from '../model/proposal-settings';
 import { planningContext, type PlanningContext } from './context';
 import { proposalFor, proposalRobustness, type RobustnessSettings } from './proposal';
-import type { Proposal, ProposalRobustness } from './proposal-types';
-import { runnableScenario, type ScenarioParams } from './scenario';
+import type { Proposal, ProposalRobustness } from '../model/proposal';
+import { runnableScenario, type ScenarioParams } from '../model/scenario';
 import { inputsFor, rankOptionsOf, type PlanningView } from './service-options';
 
 export { inputsFor, rankOptionsOf, selectionOptionsOf } from './service-options';

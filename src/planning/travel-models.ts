@@ -7,8 +7,8 @@ import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
 import { getTravelMatrixInfo, loadTravelMatrix, type TravelMatrixInfo } from '../db/travel-matrices-repo';
 import { parseTravelTimes } from '../data/travel-times';
-import { NotFoundError } from '../web/errors';
-import type { TravelMatrix } from './travel-matrix';
+import { NotFoundError } from '../common/errors';
+import type { TravelMatrix } from '../model/travel-matrix';
 
 /** A scenario's `travelModel` parameter: 'builtin' or the id of an imported matrix (as text). */
 export type TravelModelRef = string;

@@ -7,8 +7,8 @@ export type { SnapshotInput } from './snapshot';
 export { compareSnapshots, defaultCompareOptions } from './compare';
 export type { CompareOptions, FigureChange, SnapshotComparison } from './compare';
 export { canonicalJson, inputHash } from './input-hash';
-export { CANDIDATE_STATUSES, INDICATOR_KEYS } from './types';
+export { CANDIDATE_STATUSES, INDICATOR_KEYS } from '../model/shortlist';
 export type {
   Advice, CandidateSite, CandidateStatus, ShortlistOrigin, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer,
   SnapshotCandidate, SnapshotIndicators, SnapshotProposal, SnapshotRobustness, SnapshotSetFigures,
-} from './types';
+} from '../model/shortlist';

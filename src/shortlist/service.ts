@@ -14,15 +14,15 @@ import { contentOf, listResponses } from '../db/responses-repo';
 import type { PlanningContext } from '../planning/context';
 import { currentProposalKey, proposalFor, proposalRobustness } from '../planning/proposal';
 import { explainPickedSites } from '../planning/proposal-explain';
-import type { Proposal, ProposalRobustness } from '../planning/proposal-types';
+import type { Proposal, ProposalRobustness } from '../model/proposal';
 import { rankScenario } from '../planning/service';
 import { inputsFor } from '../planning/service-options';
 import { travelErrorOf } from '../planning/site-problem';
-import type { ScenarioParams } from '../planning/scenario';
-import { AppError, NotFoundError, ValidationError } from '../web/errors';
+import type { ScenarioParams } from '../model/scenario';
+import { AppError, NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
 import { compareSnapshots, type SnapshotComparison } from './compare';
 import { buildSnapshot, siteOfProposal, type SnapshotInput } from './snapshot';
-import type { CandidateSite, ShortlistOrigin, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer } from './types';
+import type { CandidateSite, ShortlistOrigin, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer } from '../model/shortlist';
 
 /** Where a shortlist's candidates come from. */
 export type ShortlistSource =
@@ -98,7 +98,7 @@ export async function scenarioSnapshot(db: Db, params: ScenarioParams, options: 
   const proposal = options.proposal ?? outcome?.proposal ?? null;
   if (!options.candidates && (!proposal || proposal.selected.length === 0)) {
     const why = proposal?.violated.length ? proposal.violated.join('; ') : (proposal?.status ?? 'no selection');
-    throw new AppError(422, 'infeasible', `the scenario has no proposed set: ${why}`);
+    throw new UnprocessableError('infeasible', `the scenario has no proposed set: ${why}`);
   }
   const inProposal = new Map((proposal?.sites ?? []).map((x) => [x.kommunenummer, siteOfProposal(x)]));
   const picked = options.candidates?.map((c) => ({ kommunenummer: c.kommunenummer, site: c.site ?? inProposal.get(c.kommunenummer) ?? defaultSiteOf(context, c.kommunenummer) })) ?? null;

@@ -5,13 +5,13 @@
  */
 import type { RankingResult } from '../engine';
 import type { Municipality } from '../db/municipalities-repo';
-import type { Proposal, ProposalRobustness, ProposalSite } from '../planning/proposal-types';
-import type { ScenarioParams } from '../planning/scenario';
+import type { Proposal, ProposalRobustness, ProposalSite } from '../model/proposal';
+import type { ScenarioParams } from '../model/scenario';
 import { inputHash } from './input-hash';
 import type {
   Advice, CandidateSite, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer, SnapshotCandidate, SnapshotIndicators, SnapshotProposal,
   SnapshotRobustness,
-} from './types';
+} from '../model/shortlist';
 
 /** Everything `buildSnapshot` needs: the stored proposal, the engine's outputs and the data they were computed on. */
 export interface SnapshotInput {
@@ -79,7 +79,7 @@ function robustnessOf(r: ProposalRobustness['items'][number] | undefined): Snaps
  */
 export function buildSnapshot(input: SnapshotInput): ShortlistSnapshot {
   const { params, ranking, proposal, robustness } = input;
-  const byKnr = new Map(input.municipalities.map((m) => [m.kommunenummer, m]));
+  const byKnr = new Map<string, Municipality>(input.municipalities.map((m) => [m.kommunenummer, m]));
   const ranked = new Map(ranking.items.map((r) => [r.kommunenummer, r]));
   const robust = new Map((robustness?.items ?? []).map((r) => [r.kommunenummer, r]));
   const inProposal = new Set(proposal?.selected ?? []);

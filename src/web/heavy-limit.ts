@@ -8,7 +8,7 @@
  */
 import type { Request, RequestHandler } from 'express';
 import { heavyLimits } from '../model/limits';
-import { localError } from './errors';
+import { RateLimitedError } from '../common/errors';
 
 export type HeavyLimitOptions = { perMinute: number; burst: number };
 
@@ -44,7 +44,7 @@ export function heavyCost(req: Request): number {
 export function heavyRateLimit(options: HeavyLimitOptions = heavyLimits, now: () => number = Date.now): RequestHandler {
   const buckets = new Map<number, { tokens: number; at: number }>();
   const perMs = options.perMinute / 60_000;
-  return (req, res, next) => {
+  return (req, _res, next) => {
     const user = req.auth?.user;
     const cost = user ? heavyCost(req) : 0;
     if (!user || cost === 0) return next();
@@ -55,8 +55,7 @@ export function heavyRateLimit(options: HeavyLimitOptions = heavyLimits, now: ()
     buckets.set(user.id, b);
     if (b.tokens < cost) {
       const seconds = Math.max(1, Math.ceil((cost - b.tokens) / perMs / 1000));
-      res.setHeader('Retry-After', String(seconds));
-      throw localError(429, 'rate_limited', 'err.rateLimited', { limit: options.perMinute, seconds });
+      throw new RateLimitedError({ key: 'err.rateLimited', params: { limit: options.perMinute, seconds } }, seconds);
     }
     b.tokens -= cost;
     next();

@@ -8,7 +8,7 @@ import type { Express } from 'express';
 import { testApp } from '../helpers/app';
 import { testUser, tokenFor } from '../helpers/auth';
 import { createScenario } from '../../src/db/scenarios-repo';
-import { defaultScenarioParams } from '../../src/planning/scenario';
+import { defaultScenarioParams } from '../../src/model/scenario';
 import type { Role } from '../../src/db/users-repo';
 
 type Who = 'anonymous' | Role;

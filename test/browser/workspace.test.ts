@@ -4,7 +4,7 @@ import { browserSuite, collectConsoleErrors, screenshotPath } from '../helpers/b
 import { listAudit } from '../../src/db/audit-repo';
 import { createUser, updateUser, type Role } from '../../src/db/users-repo';
 import { createSession } from '../../src/auth/sessions';
-import { SESSION_COOKIE } from '../../src/auth/middleware';
+import { SESSION_COOKIE } from '../../src/web/auth-middleware';
 
 /** What a planner does in the workspace, in Debian Chromium: one server and one browser for the file. */
 describe('planner workspace in Chromium', () => {

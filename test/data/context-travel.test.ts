@@ -1,5 +1,5 @@
 import type { Db } from '../../src/db/connection';
-import { haversineKm } from '../../src/geo';
+import { haversineKm } from '../../src/engine';
 import { planningContext } from '../../src/planning/context';
 import { loadSampleAnswers } from '../../src/samples';
 import { memoryDb } from '../helpers/app';

@@ -8,7 +8,7 @@ import { importTravelMatrix, matrixPoints } from '../../src/import/travel-matrix
 import { planningContext } from '../../src/planning/context';
 import { resolveTravelModel } from '../../src/planning/travel-models';
 import { rankScenario } from '../../src/planning/service';
-import { scenarioFromQuery } from '../../src/planning/scenario';
+import { scenarioFromQuery } from '../../src/model/scenario';
 import { main } from '../../src/cli/main';
 import { createApp } from '../../src/web/app';
 import { memoryDb, tempDir } from '../helpers/app';

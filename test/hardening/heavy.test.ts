@@ -11,7 +11,7 @@ import { LanedPool, WorkerPool, sampleRanges } from '../../src/planning/worker-p
 import { inProcessRunner, useHeavyRunner, type HeavyRunner } from '../../src/planning/heavy';
 import { mergeRobustnessCounts } from '../../src/engine';
 import { robustnessScenario, selectScenario } from '../../src/planning/service';
-import { scenarioParamsSchema } from '../../src/planning/scenario';
+import { scenarioParamsSchema } from '../../src/model/scenario';
 import { memoryDb, startServer } from '../helpers/app';
 import { tokenFor } from '../helpers/auth';
 

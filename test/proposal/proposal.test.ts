@@ -13,7 +13,7 @@ import { createApp } from '../../src/web/app';
 import { inProcessRunner } from '../../src/planning/heavy';
 import { importTravelMatrix } from '../../src/import/travel-matrix-import';
 import { resolveTravelModel } from '../../src/planning/travel-models';
-import { parseCsvRecords } from '../../src/import/csv';
+import { parseCsvRecords } from '../../src/common/csv';
 import { listSites } from '../../src/db/municipalities-repo';
 import { getProposal } from '../../src/db/proposals-repo';
 import { siteProblem } from '../../src/planning/site-problem';

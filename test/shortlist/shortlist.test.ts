@@ -8,7 +8,7 @@ import { getShortlist } from '../../src/db/shortlists-repo';
 import { listAssessments, recordAssessment } from '../../src/db/assessments-repo';
 import { districtAdviceByMunicipality } from '../../src/db/advice';
 import { rankScenario, selectScenario } from '../../src/planning/service';
-import { scenarioParamsSchema } from '../../src/planning/scenario';
+import { scenarioParamsSchema } from '../../src/model/scenario';
 import { createShortlist, compareWithToday } from '../../src/shortlist/service';
 import { canonicalJson, inputHash } from '../../src/shortlist';
 

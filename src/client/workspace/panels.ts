@@ -114,7 +114,7 @@ export function renderTray(deps: PanelDeps, clear: () => void): void {
   }
   const names = state.compare.map((knr) => state.municipalities.get(knr)?.name ?? knr).join(', ');
   // The scenario travels along; its K is left out, since `k` names the municipalities on that page.
-  const href = `/compare/municipalities?k=${state.compare.join(',')}&${scenarioLinkQuery(deps, true)}`;
+  const href = `/compare/municipalities?kommunenummer=${state.compare.join(',')}&${scenarioLinkQuery(deps, true)}`;
   const clearButton = h('button', { className: 'linkish', id: 'compare-clear', attrs: { type: 'button' } }, t('ws.compareClear'));
   clearButton.addEventListener('click', clear);
   replace(tray, `${t('ws.compareTray')}: ${names}`, ...joined([

@@ -2,21 +2,21 @@ import { type Request, type Response, type Router } from 'express';
 import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-import { AppError, ValidationError, ZodValidationError, describeZodError, localError } from '../errors';
-import { fillMessage } from '../i18n';
-import { nameText } from '../../model/fields';
+import { ValidationError, ForbiddenError, NotFoundError, ZodValidationError, describeZodError } from '../../common/errors';
+import { fillMessage } from '../../common/i18n';
+import { nameText } from '../../common/fields';
 import { DECOY_HASH, hashPassword, newSecret, validatePassword, verifyPassword, hashSecret } from '../../auth/passwords';
 import { createSession, deleteSession, listApiTokens, revokeApiToken } from '../../auth/sessions';
 import { accountRetryAfterMs, addressRetryAfterMs, clearFailures, recordFailure } from '../../auth/throttle';
-import { PRE_CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../../auth/middleware';
+import { PRE_CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../auth-middleware';
 import { readCookie } from '../cookies';
 import { SESSION_TTL_MS } from '../../auth/sessions';
 import { ROLES, countUsers, createUser, findUserForLogin, getUser, listUsers, setPasswordHash, updateUser, type Role } from '../../db/users-repo';
 import { recordAudit, listAudit } from '../../db/audit-repo';
 import { listPoliceDistricts } from '../../db/municipalities-repo';
-import { toCsv } from '../../import/csv';
+import { toCsv } from '../../common/csv';
 import { neutraliseFormula } from '../../export/csv';
-import { requireRoles } from '../../auth/policy';
+import { requireRoles } from '../access';
 import type { Db } from '../../db/connection';
 
 /** Validity of the one-time setup link printed on first start. */
@@ -64,7 +64,7 @@ function preCsrf(req: Request, res: Response): string {
 
 function checkPreCsrf(req: Request, sent: unknown): void {
   const cookie = readCookie(req, PRE_CSRF_COOKIE);
-  if (!cookie || typeof sent !== 'string' || sent !== cookie) throw localError(403, 'csrf_failed', 'err.csrf');
+  if (!cookie || typeof sent !== 'string' || sent !== cookie) throw new ForbiddenError({ key: 'err.csrf' }, 'csrf_failed');
 }
 
 function validateRoleDistrict(db: Db, role: Role, district: string | undefined): string | null {
@@ -125,13 +125,13 @@ export function authRoutes({ db }: AppDeps): Router {
   });
 
   router.get('/setup/:token', (req, res) => {
-    if (!setupTokenValid(db, String(req.params.token), Date.now())) throw new AppError(404, 'not_found', 'This setup link is unknown, used or expired');
+    if (!setupTokenValid(db, String(req.params.token), Date.now())) throw new NotFoundError('This setup link is unknown, used or expired');
     res.render('setup', { title: res.locals.t('auth.setupTitle'), token: req.params.token, error: null, preCsrf: preCsrf(req, res) });
   });
 
   router.post('/setup/:token', async (req, res) => {
     const token = String(req.params.token);
-    if (!setupTokenValid(db, token, Date.now())) throw new AppError(404, 'not_found', 'This setup link is unknown, used or expired');
+    if (!setupTokenValid(db, token, Date.now())) throw new NotFoundError('This setup link is unknown, used or expired');
     checkPreCsrf(req, req.body?._csrf);
     const parsed = userBody.safeParse({ ...req.body, role: 'admin' });
     const weak = parsed.success ? validatePassword(parsed.data.password) : null;
@@ -198,7 +198,7 @@ export function authRoutes({ db }: AppDeps): Router {
   router.post('/admin/users/:id', requireRoles('admin'), (req, res) => {
     const id = Number(req.params.id);
     const user = Number.isInteger(id) ? getUser(db, id) : null;
-    if (!user) throw new AppError(404, 'not_found', `no user with id ${req.params.id}`);
+    if (!user) throw new NotFoundError(`no user with id ${req.params.id}`);
     const role = z.enum(ROLES as [Role, ...Role[]]).safeParse(req.body?.role ?? user.role);
     if (!role.success) throw new ValidationError(`role: must be one of ${ROLES.join(', ')}`);
     const district = validateRoleDistrict(db, role.data, req.body?.district || user.district || undefined);
@@ -211,7 +211,7 @@ export function authRoutes({ db }: AppDeps): Router {
 
   router.post('/admin/tokens/:id/revoke', requireRoles('admin'), (req, res) => {
     if (!revokeApiToken(db, Number(req.params.id), req.auth!.user.name, new Date().toISOString())) {
-      throw new AppError(404, 'not_found', `no active token with id ${req.params.id}`);
+      throw new NotFoundError(`no active token with id ${req.params.id}`);
     }
     res.redirect(303, '/admin/users');
   });

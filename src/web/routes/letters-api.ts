@@ -1,13 +1,13 @@
-import { type Router, type RequestHandler } from 'express';
 import { appRouter } from '../router';
+import { type Router, type RequestHandler } from 'express';
 import type { AppDeps } from '../app';
 import { codingsOf, letterFile, lettersStatus, listLetters } from '../../db/letters-repo';
 import { saveCoding } from '../../letters/coding';
 import { intakeLetters } from '../../letters/intake';
-import { loadSampleLetters, SampleLettersConflictError } from '../../letters/samples';
+import { loadSampleLetters } from '../../letters/samples';
 import { filterLetters, searchLetters } from '../../letters/search';
 import { actorOf } from '../actor';
-import { AppError, ValidationError } from '../errors';
+import { ValidationError, NotFoundError } from '../../common/errors';
 import { canPlan } from '../../auth/policy';
 import { filterOf, overviewCsv, overviewXlsx, receiveLetters, visibleAgreement, visibleLetter, visibleOverview } from './letters-common';
 
@@ -30,12 +30,8 @@ export function lettersApi({ db }: AppDeps): Router {
   });
 
   router.post('/api/letters/sample', async (req, res) => {
-    try {
-      res.status(201).json(await loadSampleLetters(db, { by: actorOf(req), now: new Date().toISOString() }));
-    } catch (err) {
-      if (err instanceof SampleLettersConflictError) throw new AppError(409, 'real_letters_loaded', err.message);
-      throw err;
-    }
+    // Real letters stored: SampleLettersConflictError, a 409 (the error middleware answers).
+    res.status(201).json(await loadSampleLetters(db, { by: actorOf(req), now: new Date().toISOString() }));
   });
 
   router.get('/api/letters', (req, res) => {
@@ -83,7 +79,7 @@ export function lettersApi({ db }: AppDeps): Router {
   const sendFile: RequestHandler = (req, res) => {
     const letter = visibleLetter(db, req, String(req.params.id));
     const file = letterFile(db, letter.id);
-    if (!file) throw new AppError(404, 'not_found', `the original file of letter ${letter.id} is missing`);
+    if (!file) throw new NotFoundError(`the original file of letter ${letter.id} is missing`);
     const name = file.fileName.split('/').pop() || `brev-${letter.id}.${file.format}`;
     res.setHeader('X-Content-SHA256', file.sha256);
     res.setHeader('X-Content-Type-Options', 'nosniff');

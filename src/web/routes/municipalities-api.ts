@@ -1,12 +1,11 @@
+import { kommunenummerParam } from '../validate';
 import type { Router } from 'express';
 import { appRouter } from '../router';
-import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { getMeta } from '../../db/load-dataset';
 import { getCrimeRates, getMunicipality, listBoundaries, listMunicipalities, listStations } from '../../db/municipalities-repo';
-import { NotFoundError, ValidationError, localError, shownValue } from '../errors';
+import { ValidationError, NotFoundError } from '../../common/errors';
 
-const kommunenummerParam = z.string().regex(/^\d{4}$/);
 
 /**
  * Read-only reference data: health, municipalities (JSON and GeoJSON), stations, map layers.
@@ -47,10 +46,9 @@ export function municipalitiesApi({ db }: AppDeps): Router {
   });
 
   router.get('/api/municipalities/:kommunenummer', (req, res) => {
-    const parsed = kommunenummerParam.safeParse(req.params.kommunenummer);
-    if (!parsed.success) throw localError(400, 'invalid_request', 'err.knrFormat', { value: shownValue(req.params.kommunenummer) });
-    const m = getMunicipality(db, parsed.data);
-    if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr: parsed.data });
+    const knr = kommunenummerParam(req.params.kommunenummer);
+    const m = getMunicipality(db, knr);
+    if (!m) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr } });
     res.json({ ...m, crime: getCrimeRates(db, m.kommunenummer) });
   });
 

@@ -9,17 +9,17 @@ import { z } from 'zod';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
 import { getProposal } from '../../db/proposals-repo';
-import { wholeNumber } from '../../model/fields';
+import { wholeNumber } from '../../common/fields';
 import { requestLimits } from '../../model/limits';
 import { PROPOSAL_ROBUSTNESS } from '../../model/proposal-settings';
 import { currentProposalKey, proposalFor, proposalRobustness } from '../../planning/proposal';
 import { adviceMatters } from '../../planning/proposal-key';
-import type { Proposal } from '../../planning/proposal-types';
+import type { Proposal } from '../../model/proposal';
 import { scenarioReference } from '../../planning/reference';
-import { scenarioSchemaFor } from '../../planning/scenario';
+import { scenarioSchemaFor } from '../../model/scenario';
 import { planningViewOf } from '../actor';
-import { NotFoundError, ValidationError, ZodValidationError } from '../errors';
-import type { Locale } from '../i18n';
+import { NotFoundError, ValidationError, ZodValidationError } from '../../common/errors';
+import type { Locale } from '../../common/i18n';
 import { appRouter } from '../router';
 
 /** `POST /api/proposals` body: the scenario (as `POST /api/scenarios` params) plus the solver. */

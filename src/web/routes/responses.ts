@@ -22,23 +22,25 @@ import {
   importLimits,
   maxPremisesPerRow,
   premisesColumn,
+  premisesSuffixes,
   satisfiedValues,
   satisfiedWords,
   trendWords,
   wantsValues,
   wantsWords,
-} from '../../import/responses-model';
+} from '../../model/answers';
 import { describeProblem, fillTemplate, importResponses, referenceFromDb, SampleConflictError, type ImportReport } from '../../import/responses-import';
 import { validateRecord, type Problem } from '../../import/responses-validate';
 import { contentToRecord } from '../../import/responses-write';
 import { csvTemplate, xlsxTemplate } from '../../import/templates';
 import { loadSampleAnswers } from '../../samples';
-import type { Locale, MessageKey } from '../i18n';
-import { AppError, ValidationError, ZodValidationError, localError, messageOf, shownValue } from '../errors';
+import type { Locale, MessageKey } from '../../common/i18n';
+import { AppError, ValidationError, NotFoundError, PayloadTooLargeError, ZodValidationError, shownValue, messageOf } from '../../common/errors';
 import { actorOf } from '../actor';
+import { IMPORT_COUNT_LABEL } from '../labels';
+import { kommunenummerParam } from '../validate';
+import type { Kommunenummer } from '../../common/kommunenummer';
 import { canPlan } from '../../auth/policy';
-
-const kommunenummerParam = z.string().regex(/^\d{4}$/);
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'on', 'off', ''])
@@ -77,11 +79,11 @@ function receiveFile(req: Request, res: Response): Promise<void> {
     upload(req, res, (err: unknown) => {
       if (!err) return resolve();
       if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
-        return reject(localError(413, 'payload_too_large', 'err.uploadTooLarge', { max: importLimits.maxFileBytes }));
+        return reject(new PayloadTooLargeError({ key: 'err.uploadTooLarge', params: { max: importLimits.maxFileBytes } }));
       }
       // Anything else multer or busboy says (no or a bad boundary, a truncated body) is about the request, not a bug.
       const detail = err instanceof multer.MulterError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err);
-      reject(new ValidationError(`upload rejected: ${detail}`, undefined, { key: 'err.multipart', params: { detail: shownValue(detail) } }));
+      reject(new ValidationError({ key: 'err.multipart', params: { detail: shownValue(detail) } }));
     });
   });
 }
@@ -129,15 +131,13 @@ function localeOf(res: Response): Locale {
   return res.locals.locale as Locale;
 }
 
-function parseKnr(raw: string): string {
-  const parsed = kommunenummerParam.safeParse(raw);
-  if (!parsed.success) throw localError(400, 'invalid_request', 'err.knrFormat', { value: shownValue(raw) });
-  return parsed.data;
+function parseKnr(raw: string): Kommunenummer {
+  return kommunenummerParam(raw);
 }
 
 function requireMunicipality(db: Db, knr: string): Municipality {
   const m = getMunicipality(db, knr);
-  if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr });
+  if (!m) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr } });
   return m;
 }
 
@@ -145,10 +145,10 @@ function requireMunicipality(db: Db, knr: string): Municipality {
 async function runUpload(db: Db, req: Request, res: Response): Promise<ImportReport> {
   await receiveFile(req, res);
   const fields = importFields.safeParse({ dryRun: req.body?.dryRun ?? req.query.dryRun });
-  if (!fields.success) throw localError(400, 'invalid_request', 'err.dryRun');
-  if (!req.file) throw localError(400, 'no_file', 'err.noFile');
+  if (!fields.success) throw new ValidationError({ key: 'err.dryRun' });
+  if (!req.file) throw new ValidationError({ key: 'err.noFile' }, undefined, 'no_file');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(req.file.originalname)) throw localError(400, 'invalid_file_name', 'err.fileName');
+  if (/[\u0000-\u001f\u007f]/.test(req.file.originalname)) throw new ValidationError({ key: 'err.fileName' }, undefined, 'invalid_file_name');
   return importResponses(db, req.file.buffer, {
     fileName: req.file.originalname || 'upload',
     dryRun: fields.data.dryRun,
@@ -169,13 +169,9 @@ export function responsesRoutes({ db }: AppDeps): Router {
   });
 
   router.post('/api/responses/sample', async (req, res) => {
-    try {
-      const report = await loadSampleAnswers(db, { by: actorOf(req), now: new Date().toISOString(), locale: localeOf(res) });
-      res.status(report.status === 'rejected' ? 422 : 200).json(report);
-    } catch (err) {
-      if (err instanceof SampleConflictError) throw new AppError(409, 'real_answers_loaded', err.message);
-      throw err;
-    }
+    // Real answers loaded: SampleConflictError, a 409 (the error middleware answers).
+    const report = await loadSampleAnswers(db, { by: actorOf(req), now: new Date().toISOString(), locale: localeOf(res) });
+    res.status(report.status === 'rejected' ? 422 : 200).json(report);
   });
 
   router.get('/api/responses', (req, res) => {
@@ -191,7 +187,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
     const knr = parseKnr(req.params.kommunenummer);
     const m = requireMunicipality(db, knr);
     const r = getResponse(db, knr);
-    if (!r) throw localError(404, 'not_found', 'err.noAnswer', { knr, name: m.name });
+    if (!r) throw new NotFoundError({ key: 'err.noAnswer', params: { knr, name: m.name } });
     res.json(apiAnswer(r, m));
   });
 
@@ -219,6 +215,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
       status: answersStatus(db),
       imports: listImports(db, 5),
       report: extra.report ?? null,
+      countKeys: Object.keys(IMPORT_COUNT_LABEL),
       message: extra.message ?? null,
       error: extra.error ?? null,
       canImport: canPlan(res.locals.user),
@@ -313,6 +310,7 @@ export function responsesRoutes({ db }: AppDeps): Router {
       channels,
       channelColumns,
       premisesColumn,
+      premisesSuffixes,
       options: { satisfied: Object.entries(satisfiedWords), trend: Object.entries(trendWords), wants: Object.entries(wantsWords) },
       mapData: {
         boundary,

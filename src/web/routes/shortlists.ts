@@ -6,6 +6,7 @@
  * Access: `src/auth/policy.ts` decides by role and path; this file adds the data-dependent rule of
  * issue 7: a district leader reads and assesses only their own police district.
  */
+import { kommunenummerField } from '../../common/fields';
 import { type Request, type Response, type Router } from 'express';
 import { appRouter } from '../router';
 import { z } from 'zod';
@@ -22,18 +23,18 @@ import {
 import {
   buildReportModel, EXPORT_FORMATS, loadReportGeometry, loadScenarioReport, loadShortlistReport, renderExport, type ExportFormat,
 } from '../../export';
-import { checkKnownKommunenummer, kommunenummerList, scenarioFromQuery, scenarioSchemaFor } from '../../planning/scenario';
+import { checkKnownKommunenummer, kommunenummerList, scenarioFromQuery, scenarioSchemaFor } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { requestLimits } from '../../model/limits';
-import { freeText, nameText, requiredText } from '../../model/fields';
+import { freeText, nameText, requiredText } from '../../common/fields';
 import { CANDIDATE_STATUSES, type CandidateSite } from '../../shortlist';
 import { compareWithToday, createShortlist, type ShortlistSource } from '../../shortlist/service';
 import { assertDistrictAccess, canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
-import { AppError, NotFoundError, ValidationError, ZodValidationError, describeZodError, localError, shownValue } from '../errors';
-import type { Locale } from '../i18n';
+import { ValidationError, ForbiddenError, NotFoundError, UnprocessableError, ZodValidationError, shownValue, describeZodError } from '../../common/errors';
+import type { Locale } from '../../common/i18n';
 
-const knr = z.string().regex(/^\d{4}$/, 'v.knrFormat');
+const knr = kommunenummerField;
 const name = nameText(requestLimits.maxNameChars);
 
 // Who acted is the signed-in user (`actorOf`); a `by` or `assessor` field sent by an older client is
@@ -75,7 +76,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where = ''): z
 
 function requireShortlist(db: Db, id: string): Shortlist {
   const sl = getShortlist(db, id);
-  if (!sl) throw localError(404, 'not_found', 'err.shortlistMissing', { shortlist: shownValue(id) });
+  if (!sl) throw new NotFoundError({ key: 'err.shortlistMissing', params: { shortlist: shownValue(id) } });
   return sl;
 }
 
@@ -146,14 +147,14 @@ function formToBody(db: Db, form: Record<string, unknown>): unknown {
 
 function districtOf(db: Db, key: string): { number: string; name: string } {
   const d = listPoliceDistricts(db).find((x) => x.number === key || x.name.toLowerCase() === key.toLowerCase());
-  if (!d) throw localError(404, 'not_found', 'err.noDistrict', { district: shownValue(key) });
+  if (!d) throw new NotFoundError({ key: 'err.noDistrict', params: { district: shownValue(key) } });
   return d;
 }
 
 /** The police district a district leader's account is bound to. */
 function ownDistrict(db: Db, user: User): { number: string; name: string } {
   const d = listPoliceDistricts(db).find((x) => x.name === user.district);
-  if (!d) throw new AppError(403, 'forbidden', `District leader ${user.name} is bound to no known police district ("${user.district ?? ''}")`);
+  if (!d) throw new ForbiddenError(`District leader ${user.name} is bound to no known police district ("${user.district ?? ''}")`);
   return d;
 }
 
@@ -180,7 +181,7 @@ function latestByKnr(list: Assessment[]): Map<string, Assessment> {
 function splitFile(file: string): { base: string; format: ExportFormat } {
   const dot = file.lastIndexOf('.');
   const format = file.slice(dot + 1) as ExportFormat;
-  if (dot <= 0 || !EXPORT_FORMATS.includes(format)) throw localError(404, 'not_found', 'err.unknownExport', { file: shownValue(file), formats: EXPORT_FORMATS.join(', ') });
+  if (dot <= 0 || !EXPORT_FORMATS.includes(format)) throw new NotFoundError({ key: 'err.unknownExport', params: { file: shownValue(file), formats: EXPORT_FORMATS.join(', ') } });
   return { base: file.slice(0, dot), format };
 }
 
@@ -217,12 +218,12 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     const ok = updateCandidate(db, sl.id, req.params.knr, {
       status: body.status as never, rationale: body.rationale, site, by: actorOf(req), now: nowIso(),
     });
-    if (!ok) throw localError(404, 'not_found', 'err.notOnShortlist', { knr: shownValue(req.params.knr), shortlist: sl.id });
+    if (!ok) throw new NotFoundError({ key: 'err.notOnShortlist', params: { knr: shownValue(req.params.knr), shortlist: sl.id } });
     res.json(requireShortlist(db, sl.id).candidates.find((c) => c.kommunenummer === req.params.knr));
   });
 
   router.delete('/api/shortlists/:id', (req, res) => {
-    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw localError(404, 'not_found', 'err.shortlistMissing', { shortlist: shownValue(req.params.id) });
+    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw new NotFoundError({ key: 'err.shortlistMissing', params: { shortlist: shownValue(req.params.id) } });
     res.status(204).end();
   });
 
@@ -296,14 +297,14 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     } else {
       const site = body.site ? siteChoice(db, req.params.knr, body.site) : undefined;
       if (!updateCandidate(db, sl.id, req.params.knr, { status: body.status as never, rationale: body.rationale, site, by, now })) {
-        throw localError(404, 'not_found', 'err.notOnShortlist', { knr: shownValue(req.params.knr), shortlist: sl.id });
+        throw new NotFoundError({ key: 'err.notOnShortlist', params: { knr: shownValue(req.params.knr), shortlist: sl.id } });
       }
     }
     res.redirect(303, `/shortlists/${sl.id}?saved=${req.params.knr}#c-${req.params.knr}`);
   });
 
   router.post('/shortlists/:id/delete', (req, res) => {
-    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw localError(404, 'not_found', 'err.shortlistMissing', { shortlist: shownValue(req.params.id) });
+    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw new NotFoundError({ key: 'err.shortlistMissing', params: { shortlist: shownValue(req.params.id) } });
     res.redirect(303, '/shortlists');
   });
 
@@ -362,7 +363,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
 
   router.get('/export/:file', async (req, res) => {
     const { base, format } = splitFile(req.params.file);
-    if (base !== 'scenario') throw localError(404, 'not_found', 'err.unknownExport', { file: shownValue(req.params.file), formats: EXPORT_FORMATS.join(', ') });
+    if (base !== 'scenario') throw new NotFoundError({ key: 'err.unknownExport', params: { file: shownValue(req.params.file), formats: EXPORT_FORMATS.join(', ') } });
     const now = nowIso();
     const scenarioId = typeof req.query.scenario === 'string' && req.query.scenario !== '' ? req.query.scenario : null;
     const solver = req.query.solver === 'greedy' ? 'greedy' : 'exact';
@@ -382,14 +383,14 @@ export function shortlistRoutes({ db }: AppDeps): Router {
  */
 function saveAssessment(db: Db, req: Request, body: z.output<typeof assessmentBody>): Assessment {
   const m = getMunicipality(db, body.kommunenummer);
-  if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr: body.kommunenummer });
+  if (!m) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr: body.kommunenummer } });
   assertDistrictAccess(req.auth?.user, m.policeDistrict);
   // The rule (README, roles): an assessment is of a candidate on a shortlist, the one its review page shows.
-  if (!body.shortlistId) throw localError(422, 'shortlist_required', 'err.shortlistRequired');
+  if (!body.shortlistId) throw new UnprocessableError('shortlist_required', { key: 'err.shortlistRequired' });
   const sl = getShortlist(db, body.shortlistId);
-  if (!sl) throw localError(422, 'unknown_shortlist', 'err.shortlistMissing', { shortlist: body.shortlistId });
+  if (!sl) throw new UnprocessableError('unknown_shortlist', { key: 'err.shortlistMissing', params: { shortlist: body.shortlistId } });
   if (!sl.candidates.some((c) => c.kommunenummer === m.kommunenummer)) {
-    throw localError(422, 'not_candidate', 'err.notCandidate', { knr: m.kommunenummer, shortlist: sl.name });
+    throw new UnprocessableError('not_candidate', { key: 'err.notCandidate', params: { knr: m.kommunenummer, shortlist: sl.name } });
   }
   return recordAssessment(db, {
     shortlistId: sl.id, kommunenummer: body.kommunenummer, policeDistrict: m.policeDistrict,

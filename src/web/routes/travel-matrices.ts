@@ -3,8 +3,8 @@
  * access table's defaults apply: reading for every signed-in user, importing and deleting for planners and
  * admins. An import is all or nothing (422 with every problem by file, row and column).
  */
-import { type Router, type Request, type Response } from 'express';
 import { appRouter } from '../router';
+import { type Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
@@ -15,8 +15,8 @@ import { importTravelMatrix, matrixPoints, type MatrixImportReport } from '../..
 import { describeTravelModel, travelModelLabel } from '../../planning/travel-models';
 import { canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
-import { AppError, NotFoundError, ValidationError } from '../errors';
-import type { Locale } from '../i18n';
+import { AppError, ValidationError, NotFoundError, PayloadTooLargeError } from '../../common/errors';
+import type { Locale } from '../../common/i18n';
 
 /** Upload limit: a full OSRM table for ~3,000 × ~1,700 points is about 60 MB of JSON. */
 export const MATRIX_MAX_BYTES = 200 * 1024 * 1024;
@@ -35,7 +35,7 @@ function receiveFile(req: Request, res: Response): Promise<void> {
     upload(req, res, (err: unknown) => {
       if (!err) return resolve();
       if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
-        return reject(new AppError(413, 'payload_too_large', `the file is larger than the limit of ${MATRIX_MAX_BYTES} bytes (200 MB)`));
+        return reject(new PayloadTooLargeError(`the file is larger than the limit of ${MATRIX_MAX_BYTES} bytes (200 MB)`));
       }
       if (err instanceof multer.MulterError) return reject(new ValidationError(`upload rejected: ${err.message} (${err.code})`));
       reject(err);

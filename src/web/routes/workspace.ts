@@ -1,3 +1,5 @@
+import { kommunenummerField } from '../../common/fields';
+import { AGGREGATION_LABEL, NORMALIZATION_LABEL, OBJECTIVE_LABEL } from '../../model/labels';
 import { type Request, type Response, type Router } from 'express';
 import { appRouter } from '../router';
 import { z } from 'zod';
@@ -15,21 +17,21 @@ import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
 import { travelPageInfo } from '../../planning/travel-page';
 import { describeTravelModel, travelModelLabel } from '../../planning/travel-models';
 import { indicatorPercentiles } from '../../planning/percentiles';
-import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioParamsSchema, scenarioSchemaFor, type ScenarioParams } from '../../planning/scenario';
+import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioParamsSchema, scenarioSchemaFor, type ScenarioParams } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { requestLimits } from '../../model/limits';
-import { decimalNumber, freeText, nameText } from '../../model/fields';
+import { decimalNumber, freeText, nameText } from '../../common/fields';
 import { rankScenario, selectScenario, type PlanningView } from '../../planning/service';
 import { proposalFor, proposalRobustness } from '../../planning/proposal';
 import { siteProblem } from '../../planning/site-problem';
 import { listTravelMatrices } from '../../db/travel-matrices-repo';
 import { OBJECTIVES } from '../../model/scenario-limits';
 import { PROPOSAL_ROBUSTNESS } from '../../model/proposal-settings';
-import { dictionary, type Locale } from '../i18n';
+import { dictionary, type Locale } from '../../common/i18n';
 import { actorOf, planningViewOf } from '../actor';
-import { formatDateTime } from '../i18n';
+import { formatDateTime } from '../../common/i18n';
 import { canPlan } from '../../auth/policy';
-import { NotFoundError, ZodValidationError, localError } from '../errors';
+import { NotFoundError, ZodValidationError } from '../../common/errors';
 
 /** Indicators shown on the profile and the municipality comparison, with decimals and which end argues for a station. */
 export const PROFILE_INDICATORS = [
@@ -53,7 +55,7 @@ function clientDictionary(locale: Locale): Record<string, string> {
 }
 
 const scenarioId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'v.idFormat');
-const knrParam = z.string().regex(/^\d{4}$/, 'v.knrFormat');
+const knrParam = kommunenummerField;
 
 const createBody = z.object({
   name: nameText(requestLimits.maxNameChars),
@@ -72,7 +74,7 @@ const coverageQuery = z.object({
   travelModel: scenarioParamsSchema.shape.travelModel,
 });
 const compareMunicipalitiesQuery = z.object({
-  k: z.string().default('').transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+  kommunenummer: z.string().default('').transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(knrParam).max(4, 'at most 4 municipalities')),
 });
 
@@ -90,7 +92,7 @@ function bodyParams(db: Db, params: unknown): ScenarioParams {
 function mustGetScenario(db: Db, rawId: unknown): Scenario {
   const id = parse(scenarioId, rawId, 'id: ');
   const s = getScenario(db, id);
-  if (!s) throw localError(404, 'not_found', 'err.noScenario', { id });
+  if (!s) throw new NotFoundError({ key: 'err.noScenario', params: { id } });
   return s;
 }
 
@@ -316,15 +318,18 @@ export function workspace({ db }: AppDeps): Router {
 
   router.get('/compare/municipalities', (req, res) => {
     const locale = res.locals.locale as Locale;
-    const q = parse(compareMunicipalitiesQuery, { k: typeof req.query.k === 'string' ? req.query.k : '' });
-    // `k` names the municipalities here, not the scenario's K (which ranking does not use).
-    const { params } = paramsForPage(db, { ...(req.query as Record<string, unknown>), k: undefined });
+    // `kommunenummer=0301,5601`; older links named the list `k`, which is read as the list when
+    // `kommunenummer` is absent (and is then not the scenario's K, which ranking does not use).
+    const alias = req.query.kommunenummer === undefined;
+    const list = alias ? req.query.k : req.query.kommunenummer;
+    const q = parse(compareMunicipalitiesQuery, { kommunenummer: typeof list === 'string' ? list : '' });
+    const { params } = paramsForPage(db, { ...(req.query as Record<string, unknown>), kommunenummer: undefined, ...(alias ? { k: undefined } : {}) });
     const { ranking, context } = rankScenario(db, params, planningViewOf(req));
     res.locals.travelModelLabel = travelModelLabel(context.travelModel, locale);
-    const items = q.k.map((k) => {
-      const m = context.municipalities.find((x) => x.kommunenummer === k);
-      if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr: k });
-      return { m, r: ranking.items.find((x) => x.kommunenummer === k)! };
+    const items = q.kommunenummer.map((knr) => {
+      const m = context.municipalities.find((x) => x.kommunenummer === knr);
+      if (!m) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr } });
+      return { m, r: ranking.items.find((x) => x.kommunenummer === knr)! };
     });
     const rows = PROFILE_INDICATORS.map((ind) => {
       const values = items.map(({ m }) => m[ind.key] as number | null);
@@ -339,8 +344,8 @@ export function workspace({ db }: AppDeps): Router {
         const values = items.map(({ r }) => r.contributions[c.id] ?? 0);
         return { label: c.label[locale], values, best: bestIndex(values, 'high') };
       }),
-      options: context.municipalities.map((m) => ({ k: m.kommunenummer, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
-      selected: q.k,
+      options: context.municipalities.map((m) => ({ kommunenummer: m.kommunenummer, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+      selected: q.kommunenummer,
     });
   });
 
@@ -349,7 +354,7 @@ export function workspace({ db }: AppDeps): Router {
   router.get('/municipalities/:knr', async (req, res) => {
     const locale = res.locals.locale as Locale;
     const knr = parse(knrParam, req.params.knr, 'kommunenummer: ');
-    if (!getMunicipality(db, knr)) throw localError(404, 'not_found', 'err.noMunicipality', { knr });
+    if (!getMunicipality(db, knr)) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr } });
     const { params, scenario } = paramsForPage(db, req.query as Record<string, unknown>);
     const view = planningViewOf(req);
     const { ranking, context } = rankScenario(db, params, view);
@@ -408,11 +413,11 @@ function ruleRows(a: ScenarioParams, b: ScenarioParams, t: (key: string) => stri
   const pairs = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k}: ${v}`).join(', ') || '–';
   const yes = (v: boolean) => t(v ? 'ws.on' : 'ws.off');
   return [
-    { label: t('ws.normalization'), a: t(`ws.norm.${a.normalization}`), b: t(`ws.norm.${b.normalization}`) },
-    { label: t('ws.method'), a: t(`ws.method.${a.method}`), b: t(`ws.method.${b.method}`) },
+    { label: t('ws.normalization'), a: t(NORMALIZATION_LABEL[a.normalization]), b: t(NORMALIZATION_LABEL[b.normalization]) },
+    { label: t('ws.method'), a: t(AGGREGATION_LABEL[a.method]), b: t(AGGREGATION_LABEL[b.method]) },
     { label: t('ws.gate'), a: yes(a.wishGate), b: yes(b.wishGate) },
     { label: t('ws.k'), a: String(a.k), b: String(b.k) },
-    { label: t('ws.objective'), a: t(`ws.obj.${a.objective}`), b: t(`ws.obj.${b.objective}`) },
+    { label: t('ws.objective'), a: t(OBJECTIVE_LABEL[a.objective]), b: t(OBJECTIVE_LABEL[b.objective]) },
     { label: t('prop.travelModel'), a: a.travelModel, b: b.travelModel },
     { label: t('ws.minutes'), a: String(a.minutes), b: String(b.minutes) },
     { label: t('ws.districtMin'), a: pairs(a.districtMin), b: pairs(b.districtMin) },

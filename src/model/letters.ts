@@ -2,7 +2,7 @@
  * The municipalities' letters (issue 13) as data: what a letter's analysis holds (sender, the five answers,
  * suggestions with evidence), the limits of an intake, and the suggestion vocabulary. Pure types and constants.
  */
-import type { Area, Channel, Trend } from '../import/responses-model';
+import type { Area, Channel, Trend } from './answers';
 
 /** What the suggestion rules say about question 5, "does the municipality want a new station?". */
 export type WantsSuggestion = 'yes' | 'no' | 'unclear';

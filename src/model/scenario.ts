@@ -12,13 +12,14 @@
  * Messages are dictionary keys (`v.*`, see `src/web/i18n.ts`), said in the user's language by the
  * web layer and in English by the CLI.
  */
+import { isKommunenummer, type Kommunenummer } from '../common/kommunenummer';
 import { z } from 'zod';
 import { CRITERION_IDS, DEFAULT_WEIGHTS, type CriterionId } from '../engine/criteria';
-import { requestLimits } from '../model/limits';
-import { decimalNumber, flag, keyIssue, shown, wholeNumber } from '../model/fields';
+import { requestLimits } from './limits';
+import { decimalNumber, flag, keyIssue, shown, wholeNumber } from '../common/fields';
 import {
-  AGGREGATIONS, KOMMUNENUMMER_PATTERN, NORMALIZATIONS, OBJECTIVES, SCENARIO_DEFAULTS, SCENARIO_LIMITS, type NumericLimit,
-} from '../model/scenario-limits';
+  AGGREGATIONS, NORMALIZATIONS, OBJECTIVES, SCENARIO_DEFAULTS, SCENARIO_LIMITS, type NumericLimit,
+} from './scenario-limits';
 
 /** What exists, for the checks that need reference data. */
 export interface ScenarioReference {
@@ -26,7 +27,6 @@ export interface ScenarioReference {
   districts: ReadonlySet<string>;
 }
 
-const KNR = KOMMUNENUMMER_PATTERN;
 const L = SCENARIO_LIMITS;
 
 /** A number field within one of the shared limits (`model/scenario-limits.ts`), with its default. */
@@ -118,7 +118,7 @@ const countsField = z.unknown().transform((v, ctx): Record<string, number> => {
 });
 
 /** A list of kommunenummer (array, or `0301,5601` text): well-formed, at most 357, no repeats. */
-export const kommunenummerList = z.unknown().transform((v, ctx): string[] => {
+export const kommunenummerList = z.unknown().transform((v, ctx): Kommunenummer[] => {
   if (v === undefined || v === '') return [];
   const items = typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v;
   if (!Array.isArray(items)) {
@@ -129,15 +129,15 @@ export const kommunenummerList = z.unknown().transform((v, ctx): string[] => {
     keyIssue(ctx, 'v.maxItems', { max: requestLimits.maxListEntries });
     return z.NEVER;
   }
-  const bad = items.filter((x) => typeof x !== 'string' || !KNR.test(x));
+  const bad = items.filter((x) => !isKommunenummer(x));
   if (bad.length) {
     keyIssue(ctx, 'v.knr', { value: list(bad.map(shown), 5) });
     return z.NEVER;
   }
-  const strings = items as string[];
-  const repeated = [...new Set(strings.filter((x, i) => strings.indexOf(x) !== i))];
+  const numbers = items as Kommunenummer[];
+  const repeated = [...new Set(numbers.filter((x, i) => numbers.indexOf(x) !== i))];
   if (repeated.length) keyIssue(ctx, 'v.duplicates', { list: list(repeated) });
-  return strings;
+  return numbers;
 });
 
 /** The scenario's fields (format checks; all-zero weights refused unless `allowAllZero`). */

@@ -7,9 +7,9 @@ import crypto from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import type { User } from '../db/users-repo';
-import { localError } from '../web/errors';
-import { findSession, findTokenUser, type Session } from './sessions';
-import { readCookie } from '../web/cookies';
+import { UnauthenticatedError, ForbiddenError } from '../common/errors';
+import { findSession, findTokenUser, type Session } from '../auth/sessions';
+import { readCookie } from './cookies';
 
 export const SESSION_COOKIE = 'sv_session';
 /** Pre-session CSRF cookie for the sign-in and setup forms (double-submit cookie pattern). */
@@ -44,7 +44,7 @@ export function authenticate(db: Db): RequestHandler {
     const header = req.headers.authorization;
     if (header && /^Bearer\s+/i.test(header)) {
       const user = findTokenUser(db, header.replace(/^Bearer\s+/i, '').trim(), new Date().toISOString());
-      if (!user) throw localError(401, 'invalid_token', 'err.invalidToken');
+      if (!user) throw new UnauthenticatedError({ key: 'err.invalidToken' }, 'invalid_token');
       req.auth = { user, via: 'token' };
     } else {
       const cookie = readCookie(req, SESSION_COOKIE);
@@ -78,7 +78,7 @@ export const csrfProtection: RequestHandler = (req, _res, next) => {
     (typeof body?._csrf === 'string' ? body._csrf : undefined) ??
     (typeof req.query._csrf === 'string' && req.is('multipart/form-data') ? req.query._csrf : undefined);
   if (!sent || !equalTokens(sent, req.auth.session.csrfToken)) {
-    throw localError(403, 'csrf_failed', 'err.csrf');
+    throw new ForbiddenError({ key: 'err.csrf' }, 'csrf_failed');
   }
   next();
 };

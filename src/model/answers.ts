@@ -4,6 +4,8 @@
  * vocabulary (column names and allowed values) and the limits of an import file.
  */
 
+import type { Kommunenummer } from '../common/kommunenummer';
+
 export const areaValues = ['prevention', 'preparedness', 'civil'] as const;
 export const satisfiedValues = ['yes', 'no', 'partly', 'not_answered'] as const;
 export const trendValues = ['more', 'same', 'less', 'not_answered'] as const;
@@ -43,7 +45,7 @@ export interface Premises {
 
 /** Everything a municipality answered, without bookkeeping (who, when, source). */
 export interface ResponseContent {
-  kommunenummer: string;
+  kommunenummer: Kommunenummer;
   /** ISO date `yyyy-mm-dd`. */
   receivedDate: string | null;
   q1: { challenges: string; areas: Area[] };

@@ -1,4 +1,4 @@
-/** Interface texts of the letter pages (issue 13), bokmål and English; merged into the main dictionaries in i18n.ts. */
+/** Interface texts of the letter pages (issue 13), bokmål and English as two dictionaries of the same keys; an area of the catalogue (`index.ts`). */
 export const lettersNb = {
   'let.nav': 'Brev',
   'let.title': 'Brev fra kommunene',
@@ -30,7 +30,6 @@ export const lettersNb = {
   'let.filter.coding': 'Koding',
   'let.filter.sender': 'Avsender',
   'let.filter.all': 'Alle',
-  'let.filter.apply': 'Vis',
   'let.coding.uncoded': 'Ikke kodet',
   'let.coding.coded': 'Kodet',
   'let.coding.double': 'Kodet av to',
@@ -75,7 +74,6 @@ export const lettersNb = {
   'let.q.q5Premises': 'Spm. 5: tilbyr lokaler',
   'let.back': 'Alle brev',
   'let.file': 'Originalfil',
-  'let.download': 'Last ned originalen',
   'let.meta': '{format}, {bytes} byte, SHA-256 {sha}',
   'let.receivedBy': 'Mottatt {at} av {by}',
   'let.text': 'Brevet',
@@ -94,7 +92,6 @@ export const lettersNb = {
   'let.split.none': 'kunne ikke deles',
   'let.suggestion': 'Forslag',
   'let.certainty': 'sikkerhet',
-  'let.evidenceFor': 'Setninger',
   'let.evidenceNone': 'Ingen setning funnet',
   'let.source': 'Kildesetning',
   'let.sourceNone': '(ingen setning)',
@@ -177,7 +174,6 @@ export const lettersEn: Record<LettersKey, string> = {
   'let.filter.coding': 'Coding',
   'let.filter.sender': 'Sender',
   'let.filter.all': 'All',
-  'let.filter.apply': 'Show',
   'let.coding.uncoded': 'Not coded',
   'let.coding.coded': 'Coded',
   'let.coding.double': 'Coded by two',
@@ -222,7 +218,6 @@ export const lettersEn: Record<LettersKey, string> = {
   'let.q.q5Premises': 'Q5: offers premises',
   'let.back': 'All letters',
   'let.file': 'Original file',
-  'let.download': 'Download the original',
   'let.meta': '{format}, {bytes} bytes, SHA-256 {sha}',
   'let.receivedBy': 'Received {at} by {by}',
   'let.text': 'The letter',
@@ -241,7 +236,6 @@ export const lettersEn: Record<LettersKey, string> = {
   'let.split.none': 'could not be split',
   'let.suggestion': 'Suggestion',
   'let.certainty': 'certainty',
-  'let.evidenceFor': 'Sentences',
   'let.evidenceNone': 'No sentence found',
   'let.source': 'Source sentence',
   'let.sourceNone': '(no sentence)',

@@ -3,10 +3,10 @@
  * creation that lets a shortlist reproduce after the data or the answers change.
  */
 import type { CriterionId } from '../engine';
-import type { ProposalErrorMargin } from '../planning/proposal-types';
-import type { ScenarioParams } from '../planning/scenario';
-import type { ResponseContent } from '../import/responses-model';
-import type { Municipality } from '../db/municipalities-repo';
+import type { ProposalErrorMargin } from './proposal';
+import type { ScenarioParams } from './scenario';
+import type { ResponseContent } from './answers';
+import type { Municipality } from './municipality';
 
 export type CandidateStatus = 'proposed' | 'approved' | 'rejected' | 'reserve';
 export const CANDIDATE_STATUSES: readonly CandidateStatus[] = ['proposed', 'approved', 'rejected', 'reserve'];

@@ -5,6 +5,7 @@
  * values (`v.integer`, …) that the web layer says in the user's language.
  */
 import { z } from 'zod';
+import { isKommunenummer, type Kommunenummer } from './kommunenummer';
 
 /** A custom issue whose message is a dictionary key (English fallback in `message`). */
 export function keyIssue(ctx: z.RefinementCtx, key: string, values: Record<string, unknown> = {}, path?: (string | number)[]): void {
@@ -96,3 +97,14 @@ export function requiredText(max: number) {
     if (CONTROL_IN_TEXT.test(s)) keyIssue(ctx, 'v.controlChars');
   });
 }
+
+/**
+ * A kommunenummer (`common/kommunenummer.ts`): the one schema of the concept, used by the API, the
+ * forms, the CLI, the data files and the letters. Says `v.knr` with the value given.
+ */
+export const kommunenummerField = z.unknown().transform((v, ctx): Kommunenummer => {
+  if (isKommunenummer(v)) return v;
+  if (v === undefined || v === '') keyIssue(ctx, 'v.required');
+  else keyIssue(ctx, 'v.knr', { value: shown(v) });
+  return z.NEVER;
+});

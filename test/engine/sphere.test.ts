@@ -1,4 +1,5 @@
-import { EARTH_RADIUS_KM, haversineKm } from '../../src/geo';
+import { EARTH_RADIUS_KM, haversineKm } from '../../src/engine';
+import { EARTH_RADIUS_KM as GEO_EARTH_RADIUS_KM } from '../../src/geo';
 
 describe('haversineKm', () => {
   it('When two points are one degree apart on a meridian, then the distance is R·π/180 (111.195 km)', () => {
@@ -23,5 +24,11 @@ describe('haversineKm', () => {
 
   it('When a coordinate is not finite, then it throws', () => {
     expect(() => haversineKm([Number.NaN, 60], [10, 60])).toThrow('finite');
+  });
+});
+
+describe('one Earth radius', () => {
+  it('When the engine and geo each name the mean Earth radius, then they name the same number (neither may import the other)', () => {
+    expect(GEO_EARTH_RADIUS_KM).toBe(EARTH_RADIUS_KM);
   });
 });

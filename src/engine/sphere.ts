@@ -4,6 +4,10 @@
  * Method: the haversine formula (R. W. Sinnott, "Virtues of the Haversine", Sky and Telescope 68(2), 1984),
  * with the mean Earth radius R = 6371.0088 km (IUGG mean radius, as used by @turf/helpers `earthRadius`).
  * Error against the WGS84 ellipsoid is below about 0.5 %, far below the error of postcode-level points.
+ *
+ * The one implementation of the formula, in the engine because the engine needs it in its hot loops
+ * and imports nothing outside itself. `src/geo` (which may not import the engine either) names the
+ * same radius for its projection in `geo/earth.ts`; a unit test checks the two agree.
  */
 
 /** A WGS84 position as GeoJSON orders it: `[lon, lat]` in degrees. */
