@@ -8,6 +8,7 @@ import { municipalitiesApi } from './routes/municipalities-api';
 import { pages } from './routes/pages';
 import { answersRoutes, sampleAnswersMiddleware } from './routes/answers';
 import { planningApi } from './routes/planning-api';
+import { proposalRoutes } from './routes/proposals';
 import { workspace } from './routes/workspace';
 import { shortlistRoutes } from './routes/shortlists';
 import { travelMatrixRoutes } from './routes/travel-matrices';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(authRoutes(deps));
   app.use(municipalitiesApi(deps));
   app.use(planningApi(deps));
+  app.use(proposalRoutes(deps));
   app.use(workspace(deps));
   app.use(pages(deps));
   app.use(answersRoutes(deps));
