@@ -15,7 +15,7 @@ import { openDatabase } from '../src/db/connection';
 import { loadDataset } from '../src/db/load-dataset';
 import { listDemandPoints, listStations } from '../src/db/municipalities-repo';
 import { planningContext, type PlanningContext } from '../src/planning/context';
-import { parseCsvRecords } from '../src/import/csv';
+import { parseCsvRecords } from '../src/common/csv';
 import { syntheticNorway } from './engine-synthetic';
 
 export interface BenchData {

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRng, haversineKm } from '../src/engine';
+import { createRng, haversineKmScalar } from '../src/engine';
 import { loadBenchData, median } from './engine-data';
 import { writeLines } from './instances';
 
@@ -36,7 +36,7 @@ async function realFiles(): Promise<Files> {
     yield 'demand_id,site_id,distance';
     for (let i = 0; i < data.demand.length; i++) {
       const d = data.demand[i];
-      for (const s of sites) yield `d${i},${s.id},${data.travelMinutes(haversineKm(d.lon, d.lat, s.lon, s.lat))}`;
+      for (const s of sites) yield `d${i},${s.id},${data.travelMinutes(haversineKmScalar(d.lon, d.lat, s.lon, s.lat))}`;
     }
   })());
   return files;

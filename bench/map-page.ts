@@ -9,7 +9,7 @@ import { startServer } from '../test/helpers/app';
 import { testUser } from '../test/helpers/auth';
 import { launchBrowser } from '../test/helpers/browser';
 import { createSession } from '../src/auth/sessions';
-import { SESSION_COOKIE } from '../src/auth/middleware';
+import { SESSION_COOKIE } from '../src/web/auth-middleware';
 
 async function main(): Promise<void> {
   const server = await startServer();

@@ -13,7 +13,7 @@
  * data points (Koenker 2005, ch. 6), so all pairs of points are tried and the lowest sum of |residuals| wins
  * (ties: the first pair in kommunenummer order).
  */
-import { haversineKm } from '../../src/geo';
+import { haversineKm } from '../../src/engine';
 import type { LonLat } from '../../src/geo';
 import type { BaRow } from './sources';
 

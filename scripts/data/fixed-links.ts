@@ -13,7 +13,8 @@
  * from the mouth of Iddefjorden (Svinesund) out between Hvaler and Koster, and the border with Russia at
  * Grense Jakobselv (Kartverket's border points; positions to about 0.05°).
  */
-import { haversineKm, type LonLat } from '../../src/geo';
+import { haversineKm } from '../../src/engine';
+import { type LonLat } from '../../src/geo';
 import { cellCentre, cellLonLat, forEachCellOnSegment, LAND, landComponents, snapToLand, type LandGrid } from '../../src/geo/land-grid';
 import { projectKm } from '../../src/geo/projection';
 

@@ -9,7 +9,7 @@
  * nearest the population-weighted centre (ties: lower postnummer). `how` records which rule applied, so a label
  * never claims a place is the administrative centre when only the kommune name matched.
  */
-import { haversineKm } from '../../src/geo';
+import { haversineKm } from '../../src/engine';
 import type { DemandPoint } from './demand';
 
 /** How the place was chosen. */

@@ -13,7 +13,7 @@
  * become a site; its residents join the nearest site of its kommune and it is listed in that site's
  * `farPostcodes`. The kommune's main place always becomes a site.
  */
-import { haversineKm } from '../../src/geo';
+import { haversineKm } from '../../src/engine';
 import { snapIntoArea } from '../../src/geo/snap';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DemandPoint } from './demand';

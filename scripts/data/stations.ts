@@ -4,7 +4,7 @@
  * (a post under Grønland, 2022 status not verified, not one of the 225 tjenestesteder) and the two `other` rows
  * (Torp airport police; the Stokke publikumssenter), which are not tjenestesteder. Result: 218.
  */
-import { haversineKm } from '../../src/geo';
+import { haversineKm } from '../../src/engine';
 import type { CsvValue } from './csv';
 import { round } from './csv';
 import type { PassportOffice, StationRow } from './sources';

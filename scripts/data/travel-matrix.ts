@@ -16,7 +16,8 @@
 import { CostDistance } from '../../src/geo/cost-distance';
 import type { LandSnap } from '../../src/geo/land-grid';
 import type { LandGrid } from '../../src/geo/land-grid';
-import { haversineKm, type LonLat } from '../../src/geo';
+import { haversineKm } from '../../src/engine';
+import { type LonLat } from '../../src/geo';
 import { minutesFromCost, searchRates, type LandSeaParams } from '../../src/geo/travel-model';
 
 /** A place on the grid: its position and its snap to a land cell. */

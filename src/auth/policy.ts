@@ -5,13 +5,12 @@
  * are checked in the route with `assertDistrictAccess`.
  */
 import { posix } from 'node:path';
-import type { RequestHandler } from 'express';
 import type { Role, User } from '../db/users-repo';
-import { localError, shownValue, wantsJson } from '../web/errors';
+import { ForbiddenError } from '../common/errors';
 
 type Access = 'public' | 'signedIn' | readonly Role[];
 
-interface Rule {
+export interface Rule {
   methods: readonly string[] | '*';
   pattern: RegExp;
   access: Access;
@@ -32,7 +31,7 @@ export const accessRules: readonly Rule[] = [
   { methods: '*', pattern: /^\/(admin\/|api\/users)/, access: ['admin'] },
   { methods: READ, pattern: /^\/(audit|api\/audit)/, access: planners },
   // Computations that change nothing.
-  { methods: ['POST'], pattern: /^\/api\/selection$/, access: 'signedIn' },
+  { methods: ['POST'], pattern: /^\/api\/(selection|proposals)$/, access: 'signedIn' },
   // District assessments: district leaders (own district, checked in the route) and admins.
   { methods: WRITE, pattern: /^\/(review|api\/assessments)(\/|$)/, access: ['admin', 'district'] },
   { methods: READ, pattern: /^\/(review|api\/assessments)(\/|$)/, access: ['admin', 'planner', 'district', 'viewer'] },
@@ -70,29 +69,14 @@ export function ruleFor(method: string, path: string): Rule {
   return rule ?? { methods: '*', pattern: /.*/, access: planners };
 }
 
-/** Enforces `accessRules`: 401 (or a redirect to sign-in for pages) when anonymous, 403 when the role is not allowed. */
-export const authorize: RequestHandler = (req, res, next) => {
-  const rule = ruleFor(req.method, req.path);
-  if (rule.access === 'public') return next();
-  const user = req.auth?.user;
-  if (!user) {
-    if (!wantsJson(req) && req.method === 'GET') return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
-    throw localError(401, 'unauthenticated', 'err.unauthenticated');
-  }
-  if (rule.access !== 'signedIn' && !rule.access.includes(user.role)) {
-    throw localError(403, 'forbidden', 'err.forbidden', { role: user.role, method: req.method, path: shownValue(req.path) });
-  }
-  next();
-};
+/** What a rule says about a user: let them through, ask them to sign in, or refuse. */
+export type AccessDecision = 'allow' | 'signIn' | 'refuse';
 
-/** Per-route guard for routes that need a narrower set of roles than the table gives. */
-export function requireRoles(...roles: Role[]): RequestHandler {
-  return (req, _res, next) => {
-    const user = req.auth?.user;
-    if (!user) throw localError(401, 'unauthenticated', 'err.unauthenticated');
-    if (!roles.includes(user.role)) throw localError(403, 'forbidden', 'err.forbidden', { role: user.role, method: req.method, path: shownValue(req.path) });
-    next();
-  };
+/** Applies a rule to a user (or nobody). */
+export function decide(rule: Rule, user: User | undefined): AccessDecision {
+  if (rule.access === 'public') return 'allow';
+  if (!user) return 'signIn';
+  return rule.access === 'signedIn' || rule.access.includes(user.role) ? 'allow' : 'refuse';
 }
 
 /**
@@ -101,7 +85,7 @@ export function requireRoles(...roles: Role[]): RequestHandler {
  */
 export function assertDistrictAccess(user: User | undefined, district: string): void {
   if (user?.role === 'district' && user.district !== district) {
-    throw localError(403, 'forbidden', 'err.districtOnly', { own: user.district ?? '', other: district });
+    throw new ForbiddenError({ key: 'err.districtOnly', params: { own: user.district ?? '', other: district } });
   }
 }
 

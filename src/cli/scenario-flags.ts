@@ -1,10 +1,10 @@
 import { ZodError } from 'zod';
 import type { ParsedArgs } from './args';
 import { CliUsageError } from './types';
-import { scenarioFromQuery, type ScenarioParams } from '../planning/scenario';
+import { scenarioFromQuery, type ScenarioParams } from '../model/scenario';
 import { getScenario } from '../db/scenarios-repo';
 import { scenarioReference } from '../planning/reference';
-import { issueText } from '../web/errors';
+import { issueText } from '../common/errors';
 import type { Db } from '../db/connection';
 
 /** Scenario flags shared by `rank`, `select` and `robustness`. */
@@ -12,7 +12,8 @@ export const scenarioFlagHelp = `scenario options:
   --scenario ID                 start from a saved scenario
   --weights id:w,id:w           criterion weights (see GET /api/criteria), e.g. crimeRate:2,driveTime:3
   --normalization minmax|percentile|z   --aggregation wsm|topsis   --gate on|off (wish gate)
-  --k N   --objective score|coverage|access|blend   --minutes T   --blend-alpha A
+  --k N   --objective coverage|beyond|access|score|blend   --minutes T   --blend-alpha A
+                                (beyond = minutes beyond the limit: Σ residents × max(0, t − T))
   --district-min Name:n,…   --district-max Name:n,…   --include 0301,…   --exclude 0301,…
   --travel-model builtin|ID     drive times: the built-in land/sea model (default) or an imported matrix (travel-matrix list)`;
 

@@ -1,3 +1,5 @@
+import { ValidationError } from '../common/errors';
+
 /** The CLI's seam to the outside world, so commands can be tested without a process. */
 export interface CliIO {
   stdout: (text: string) => void;
@@ -10,9 +12,8 @@ export interface CliIO {
 export type CommandFn = (args: readonly string[], io: CliIO) => Promise<number>;
 
 /** Thrown by commands for user errors (bad flags, bad files); printed to stderr with exit code 2. */
-export class CliUsageError extends Error {
+export class CliUsageError extends ValidationError {
   constructor(message: string) {
-    super(message);
-    this.name = 'CliUsageError';
+    super(message, undefined, 'usage');
   }
 }

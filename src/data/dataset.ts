@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { parseCsvRecords } from '../import/csv';
+import { parseCsvRecords } from '../common/csv';
 import { DataFileError } from './errors';
+import { kommunenummerField } from '../common/fields';
+import { issueText } from '../common/errors';
 
 /** Where the committed, derived data files live (see data/SOURCES.md). */
 export const defaultDataDir = path.resolve(__dirname, '..', '..', 'data');
@@ -13,10 +15,9 @@ const optionalNumber = z
   .transform((s) => (s.trim() === '' ? null : Number(s)))
   .refine((n) => n === null || Number.isFinite(n), 'must be a number or empty');
 const requiredNumber = z.string().trim().min(1, 'is required').transform(Number).refine(Number.isFinite, 'must be a number');
-const knr = z.string().regex(/^\d{4}$/, 'must be a 4-digit kommunenummer');
 
 export const municipalityRow = z.object({
-  kommunenummer: knr,
+  kommunenummer: kommunenummerField,
   name: z.string().min(1),
   county_number: z.string().min(1),
   county_name: z.string().min(1),
@@ -32,7 +33,7 @@ export const municipalityRow = z.object({
 });
 
 export const indicatorRow = z.object({
-  kommunenummer: knr,
+  kommunenummer: kommunenummerField,
   crime_per_1000: optionalNumber,
   violence_per_1000: optionalNumber,
   violence_suppressed: z.enum(['0', '1']).transform((v) => v === '1'),
@@ -49,7 +50,7 @@ export const stationRow = z.object({
   name: z.string().min(1),
   type: z.string().min(1),
   place: z.string(),
-  kommunenummer: knr,
+  kommunenummer: kommunenummerField,
   police_district: z.string().min(1),
   lon: requiredNumber,
   lat: requiredNumber,
@@ -63,7 +64,7 @@ export const demandPointRow = z.object({
   id: z.string().min(1),
   postnummer: z.string(),
   place: z.string(),
-  kommunenummer: knr,
+  kommunenummer: kommunenummerField,
   lon: requiredNumber,
   lat: requiredNumber,
   population_source: requiredNumber,
@@ -72,7 +73,7 @@ export const demandPointRow = z.object({
 
 export const siteRow = z.object({
   id: z.string().min(1),
-  kommunenummer: knr,
+  kommunenummer: kommunenummerField,
   place: z.string(),
   postnummer: z.string(),
   lon: requiredNumber,
@@ -87,7 +88,7 @@ export const siteRow = z.object({
 });
 
 export const crimeRow = z.object({
-  kommunenummer: knr,
+  kommunenummer: kommunenummerField,
   period: z.string().regex(/^\d{4}-\d{4}$/),
   group: z.string().min(1),
   offences_per_year: optionalNumber,
@@ -120,6 +121,11 @@ export interface Dataset {
   travelModel: unknown;
   /** The built-in model's matrix as committed (data/travel-times.txt); parsed by the planning context. */
   travelTimes: string;
+  /**
+   * The built-in model's cross-validated residuals, TØI minus estimate, one per calibration pair
+   * (data/travel-calibration.csv: `toi_min − cv_estimated_min`); empty when the file is absent.
+   */
+  travelResiduals: number[];
 }
 
 export { DataFileError };
@@ -131,7 +137,7 @@ function readCsv<T extends z.ZodTypeAny>(dir: string, file: string, schema: T): 
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new DataFileError(file, line, `column ${issue.path.join('.')}: ${issue.message}`);
+      throw new DataFileError(file, line, `column ${issue.path.join('.')}: ${issueText(issue, 'en')}`);
     }
     return parsed.data;
   });
@@ -146,6 +152,7 @@ const HASHED_FILES: readonly { file: string; optional?: boolean }[] = [
   { file: 'municipalities.csv' }, { file: 'indicators.csv' }, { file: 'stations.csv' }, { file: 'demand-points.csv' },
   { file: 'sites.csv' }, { file: 'crime.csv' }, { file: 'kommuner.geojson' }, { file: 'fylker.geojson', optional: true },
   { file: 'politidistrikter.geojson', optional: true }, { file: 'travel-model.json' }, { file: 'travel-times.txt' }, { file: 'vintage.json' },
+  { file: 'travel-calibration.csv', optional: true },
 ];
 
 /**
@@ -197,5 +204,21 @@ export function readDataset(dir: string = defaultDataDir): Dataset {
     layers,
     travelModel,
     travelTimes: readText(dir, 'travel-times.txt'),
+    travelResiduals: readResiduals(dir),
   };
+}
+
+/** Cross-validated residuals of the built-in travel model (see `Dataset.travelResiduals`). */
+function readResiduals(dir: string): number[] {
+  const file = 'travel-calibration.csv';
+  if (!fs.existsSync(path.join(dir, file))) return [];
+  const { records } = parseCsvRecords(readText(dir, file), { delimiter: ',' });
+  return records.map(({ line, values }) => {
+    const toi = Number(values.toi_min);
+    const cv = Number(values.cv_estimated_min);
+    if (!Number.isFinite(toi) || !Number.isFinite(cv) || values.toi_min === '' || values.cv_estimated_min === '') {
+      throw new DataFileError(file, line, 'columns toi_min and cv_estimated_min must be numbers');
+    }
+    return Math.round((toi - cv) * 100) / 100;
+  });
 }

@@ -2,7 +2,7 @@
  * Reads `data/travel-times.txt`, the built-in model's sparse matrix (format: `scripts/data/travel-matrix.ts`):
  * a JSON header with the column ids, then one line per demand point, `<id> <Δcolumn>:<tenths of a minute> …`.
  */
-import { matrixFromRows, type TravelMatrix } from '../planning/travel-matrix';
+import { matrixFromRows, type TravelMatrix } from '../model/travel-matrix';
 import { DataFileError } from './errors';
 
 /** The header of the file (the documentation members are kept as they are). */

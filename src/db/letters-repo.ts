@@ -4,7 +4,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
-import type { LetterAnalysis, LetterFormat, SenderMatch } from '../letters/model';
+import type { LetterAnalysis, LetterFormat, SenderMatch } from '../model/letters';
 
 const cache = new WeakMap<Db, Map<string, Statement>>();
 function stmt(db: Db, sql: string): Statement {

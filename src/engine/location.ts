@@ -24,7 +24,7 @@
  * cost to any candidate (as if served by the farthest reachable one), so the objective stays finite.
  */
 
-import { EARTH_RADIUS_KM, haversineKmScalar } from '../geo/distance';
+import { EARTH_RADIUS_KM } from './sphere';
 import { exactSum } from './sum';
 
 const RAD = Math.PI / 180;
@@ -83,12 +83,6 @@ export interface LocationProblem {
   /** True when every weight is a whole number: coverage values are then exact integers. */
   readonly integerWeights: boolean;
 }
-
-/**
- * Great-circle distance in km between two `[lon, lat]` points in degrees (haversine formula; the
- * one implementation lives in `src/geo/distance.ts`).
- */
-export const haversineKm = haversineKmScalar;
 
 function checkPoints(name: string, points: readonly { lon: number; lat: number }[]): void {
   points.forEach((p, i) => {

@@ -6,7 +6,7 @@
  * only headers and labels, never the number format. Text cells that a spreadsheet would take for a
  * formula are neutralised (`neutraliseFormula`).
  */
-import { toCsv } from '../import/csv';
+import { toCsv } from '../common/csv';
 import type { CellValue, ReportModel } from './report-model';
 import { text } from './texts';
 

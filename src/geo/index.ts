@@ -1,6 +1,6 @@
 /** Public surface of `src/geo`: pure geometry helpers with explicit units (km, minutes, `[lon, lat]`). */
-export { EARTH_RADIUS_KM, haversineKm, haversineKmScalar } from './distance';
-export type { LonLat } from './distance';
+export { EARTH_RADIUS_KM } from './earth';
+export type { LonLat } from './earth';
 export { projectKm, unprojectKm, CENTRAL_MERIDIAN_DEG } from './projection';
 export type { XyKm } from './projection';
 export { BLOCKED, SEA, LAND, buildLandGrid, cellAt, cellCentre, cellLonLat, drawLinks, landComponents, snapToLand, defaultLandGridOptions } from './land-grid';

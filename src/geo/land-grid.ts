@@ -14,7 +14,7 @@
  *   (a 4-connected line of cells).
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { LonLat } from './distance';
+import type { LonLat } from './earth';
 import { projectKm, unprojectKm, type XyKm } from './projection';
 
 /** Cell kinds. */

@@ -7,7 +7,7 @@
  */
 import { booleanPointInPolygon, point, pointToLineDistance, polygonToLine } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { LonLat } from './distance';
+import type { LonLat } from './earth';
 
 /** A polygon feature with typed properties. */
 export type AreaFeature<P> = Feature<Polygon | MultiPolygon, P>;

@@ -6,7 +6,7 @@
  * Kartverket's national zone), scale factor 1, Earth radius 6371.0088 km. Over Norway (4.5–31.2° E) the scale
  * error stays below 0.5 %, so a cell of the grid is within 0.5 % of a square kilometre everywhere.
  */
-import { EARTH_RADIUS_KM, type LonLat } from './distance';
+import { EARTH_RADIUS_KM, type LonLat } from './earth';
 
 /** Central meridian of the projection, degrees east (UTM zone 33). */
 export const CENTRAL_MERIDIAN_DEG = 15;

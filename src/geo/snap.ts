@@ -11,7 +11,7 @@
  */
 import { booleanPointInPolygon, point, pointOnFeature, polygon } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { LonLat } from './distance';
+import type { LonLat } from './earth';
 import { projectKm, unprojectKm, type XyKm } from './projection';
 
 /** Result of {@link snapIntoArea}. */

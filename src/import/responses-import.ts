@@ -4,6 +4,7 @@
  * import log); otherwise every change, the history of every replaced version and the log entry are
  * written in ONE transaction. A real import replaces sample answers (history keeps them).
  */
+import { ConflictError } from '../common/errors';
 import crypto from 'node:crypto';
 import type { Db } from '../db/connection';
 import { listBoundaries, listMunicipalities } from '../db/municipalities-repo';
@@ -16,10 +17,10 @@ import {
   saveResponse,
   updateImportCounts,
 } from '../db/responses-repo';
-import { t, type Locale, type MessageKey } from '../web/i18n';
-import { changedFields, contentKey, importLimits, type ResponseContent } from './responses-model';
+import { t, type Locale, type MessageKey } from '../common/i18n';
+import { changedFields, contentKey, importLimits, type ResponseContent } from '../model/answers';
 import { readResponsesTable, TableProblem, UnreadableFileError, type RawTable } from './responses-read';
-import { validateTable, type Problem, type ValidationReference, type ValidRow } from './responses-validate';
+import { validateTable, type Problem, type ProblemCode, type ValidationReference, type ValidRow } from './responses-validate';
 
 export type RowOutcome = 'new' | 'updated' | 'unchanged' | 'rejected';
 
@@ -53,10 +54,9 @@ export interface ImportReport {
 }
 
 /** Thrown when sample answers would hide real answers. */
-export class SampleConflictError extends Error {
+export class SampleConflictError extends ConflictError {
   constructor(readonly realAnswers: number) {
-    super(`${realAnswers} real answers are loaded; sample answers are only loaded into a database without real answers`);
-    this.name = 'SampleConflictError';
+    super('real_answers_loaded', `${realAnswers} real answers are loaded; sample answers are only loaded into a database without real answers`);
   }
 }
 
@@ -65,9 +65,29 @@ export function fillTemplate(template: string, params: Record<string, string>): 
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? params[k] : m));
 }
 
+/** The message of each problem code (the catalogue's `import.problem.*`). */
+const PROBLEM_TEXT: Readonly<Record<ProblemCode, MessageKey>> = {
+  file_unreadable: 'import.problem.file_unreadable', file_too_large: 'import.problem.file_too_large', no_rows: 'import.problem.no_rows',
+  too_many_rows: 'import.problem.too_many_rows', missing_column: 'import.problem.missing_column',
+  duplicate_column: 'import.problem.duplicate_column', unknown_column: 'import.problem.unknown_column',
+  missing_kommune: 'import.problem.missing_kommune', malformed_kommunenummer: 'import.problem.malformed_kommunenummer',
+  kommunenummer_padded: 'import.problem.kommunenummer_padded', unknown_kommunenummer: 'import.problem.unknown_kommunenummer',
+  unknown_name: 'import.problem.unknown_name', ambiguous_name: 'import.problem.ambiguous_name',
+  name_mismatch: 'import.problem.name_mismatch', duplicate_kommune: 'import.problem.duplicate_kommune',
+  invalid_value: 'import.problem.invalid_value', invalid_date: 'import.problem.invalid_date',
+  invalid_number: 'import.problem.invalid_number', negative_number: 'import.problem.negative_number',
+  text_too_long: 'import.problem.text_too_long', premises_address_missing: 'import.problem.premises_address_missing',
+  coordinate_missing: 'import.problem.coordinate_missing', coordinates_swapped: 'import.problem.coordinates_swapped',
+  outside_norway: 'import.problem.outside_norway', outside_municipality: 'import.problem.outside_municipality',
+  premises_without_wish: 'import.problem.premises_without_wish', row_width: 'import.problem.row_width',
+  cells_beyond_header: 'import.problem.cells_beyond_header', mixed_encoding: 'import.problem.mixed_encoding',
+  mojibake: 'import.problem.mojibake', sheet_range: 'import.problem.sheet_range', sheet_rows_beyond: 'import.problem.sheet_rows_beyond',
+  workbook_too_large: 'import.problem.workbook_too_large',
+};
+
 /** The message of a problem in a language. */
 export function describeProblem(locale: Locale, p: Problem): string {
-  return fillTemplate(t(locale, `import.problem.${p.code}` as MessageKey), { column: p.field ?? '', ...p.params });
+  return fillTemplate(t(locale, PROBLEM_TEXT[p.code]), { column: p.field ?? '', ...p.params });
 }
 
 /** Reference municipalities and boundaries from the database. */

@@ -14,8 +14,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { detectDelimiter, parseCsvLimited } from './csv';
-import { importLimits } from './responses-model';
+import { detectDelimiter, parseCsvLimited } from '../common/csv';
+import { importLimits } from '../model/answers';
 import { checkWorkbook, NotAWorkbookError, WorkbookLimitError } from './xlsx-guard';
 
 export type FileFormat = 'csv' | 'xlsx';

@@ -2,7 +2,8 @@
  * The inverse of validation: an answer as one row of the Norwegian file format (the columns of the
  * template), so that writing then importing gives back the same answer.
  */
-import { toCsv } from './csv';
+import type { Kommunenummer } from '../common/kommunenummer';
+import { toCsv } from '../common/csv';
 import {
   areaWords,
   channelColumns,
@@ -15,7 +16,7 @@ import {
   wantsWords,
   wordFor,
   type ResponseContent,
-} from './responses-model';
+} from '../model/answers';
 
 /** ISO `yyyy-mm-dd` → `dd.mm.yyyy` as Norwegian Excel shows it. */
 export function norwegianDate(iso: string | null): string {
@@ -69,7 +70,7 @@ export function contentToRecord(c: ResponseContent, name: string): Record<string
  * Answers as a semicolon-separated CSV in UTF-8 with BOM (what Excel opens with æøå intact).
  * @param nameOf kommunenummer → municipality name
  */
-export function answersToCsv(answers: readonly ResponseContent[], nameOf: (kommunenummer: string) => string): string {
+export function answersToCsv(answers: readonly ResponseContent[], nameOf: (kommunenummer: Kommunenummer) => string): string {
   const rows = answers.map((c) => {
     const r = contentToRecord(c, nameOf(c.kommunenummer));
     return templateColumns.map((col) => r[col]);

@@ -4,7 +4,7 @@
  * "Gyldige verdier" describing every column and its allowed values, in Norwegian.
  */
 import ExcelJS from 'exceljs';
-import { toCsv } from './csv';
+import { toCsv } from '../common/csv';
 import {
   answerColumns,
   areaWords,
@@ -17,7 +17,7 @@ import {
   trendWords,
   wantsWords,
   type PremisesSuffix,
-} from './responses-model';
+} from '../model/answers';
 
 /** What one column holds and which values it accepts, in Norwegian. */
 export interface ColumnDoc {

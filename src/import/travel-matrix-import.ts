@@ -10,7 +10,7 @@ import { recordAudit } from '../db/audit-repo';
 import { getMeta } from '../db/load-dataset';
 import { listDemandPoints, listSites, listStations } from '../db/municipalities-repo';
 import { insertTravelMatrix, type TravelMatrixInfo } from '../db/travel-matrices-repo';
-import { applyCutoff, DEFAULT_MARGIN_MIN, matrixFromRows } from '../planning/travel-matrix';
+import { applyCutoff, DEFAULT_MARGIN_MIN, matrixFromRows } from '../model/travel-matrix';
 import { readMatrixCsv, readMatrixOsrm, type MatrixProblem, type MatrixTargets, type ReadPairs } from './travel-matrix-read';
 
 export type MatrixFormat = 'csv' | 'osrm';

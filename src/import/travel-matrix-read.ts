@@ -12,7 +12,7 @@
  * Every problem is collected with its file, row (line) and column, so one pass reports them all; a file with any
  * problem is rejected whole by the caller.
  */
-import { haversineKm } from '../geo/distance';
+import { haversineKm } from '../engine/sphere';
 
 /** A problem with the file, by place. */
 export interface MatrixProblem {

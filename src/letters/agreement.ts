@@ -4,7 +4,7 @@
  * question 2 (satisfied), question 4 (one item per letter and channel: the trend), question 5 (wants a station;
  * offers premises).
  */
-import { channels } from '../import/responses-model';
+import { channels } from '../model/answers';
 import { cohensKappa, type Agreement } from './kappa';
 
 /** The parts of a stored coding agreement compares. */

@@ -2,7 +2,7 @@
  * One letter from text to analysis (pure): normalise, split into sentences and answer sections, match the
  * sender, suggest the structured answer with evidence.
  */
-import type { LetterAnalysis, Section, SenderMatch } from './model';
+import type { LetterAnalysis, Section, SenderMatch } from '../model/letters';
 import { matchSender, type SenderIndex } from './sender';
 import { quotedRanges } from './quoted';
 import { splitAnswers } from './split';

@@ -4,24 +4,25 @@
  * with the letter and sentences it came from recorded as provenance. A second coder's coding is stored for
  * agreement only and never applied.
  */
+import { kommunenummerField } from '../common/fields';
 import { z } from 'zod';
 import type { Db } from '../db/connection';
 import { recordAudit } from '../db/audit-repo';
 import { getLetter, insertCoding, insertProvenance, setLetterSender, codingsOf, type ProvenanceRow, type StoredLetter } from '../db/letters-repo';
 import { answersStatus, listResponses, removeSampleResponses, saveResponse } from '../db/responses-repo';
 import { referenceFromDb } from '../import/responses-import';
-import { areaValues, channels, canonicalContent, trendValues, type Channel, type ResponseContent, type Trend } from '../import/responses-model';
+import { areaValues, channels, canonicalContent, trendValues, type Channel, type ResponseContent, type Trend } from '../model/answers';
 import { validateRecord, type Problem } from '../import/responses-validate';
 import { contentToRecord } from '../import/responses-write';
-import { AppError, NotFoundError, ValidationError } from '../web/errors';
+import { ValidationError, NotFoundError, ConflictError, UnprocessableError } from '../common/errors';
 import { sectionTexts } from './analyse';
-import type { EvidenceSentence } from './model';
+import type { EvidenceSentence } from '../model/letters';
 
 const span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
 
 /** A planner's confirmed coding of one letter (`POST /api/letters/:id/coding`). */
 export const codingInput = z.object({
-  kommunenummer: z.string().regex(/^\d{4}$/, 'kommunenummer must be 4 digits'),
+  kommunenummer: kommunenummerField,
   wantsStation: z.enum(['yes', 'no', 'unclear', 'not_answered']),
   offersPremises: z.boolean(),
   premisesText: z.string().trim().max(500).nullable().optional(),
@@ -126,15 +127,15 @@ export function saveCoding(db: Db, letterId: number, raw: unknown, who: { by: st
   const reference = referenceFromDb(db);
   validateRecord(0, contentToRecord(content, ''), reference, problems);
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new AppError(422, 'invalid_coding', `the coded answer does not pass validation: ${errors.map((p) => `${p.field ?? ''} ${p.code}`).join('; ')}`, errors);
+  if (errors.length > 0) throw new UnprocessableError('invalid_coding', `the coded answer does not pass validation: ${errors.map((p) => `${p.field ?? ''} ${p.code}`).join('; ')}`, errors);
   if (input.role === 'second') return saveSecond(db, letter, coding, who);
-  if (letter.sample && listResponses(db).some((r) => !r.sample)) throw new AppError(409, 'real_answers_loaded', 'a sample letter cannot be coded while real answers are loaded');
+  if (letter.sample && listResponses(db).some((r) => !r.sample)) throw new ConflictError('real_answers_loaded', 'a sample letter cannot be coded while real answers are loaded');
   return applyPrimary(db, letter, coding, input, content, who);
 }
 
 function saveSecond(db: Db, letter: StoredLetter, coding: Coding, who: { by: string; now: string }): CodingOutcome {
   const primary = codingsOf(db, letter.id).filter((c) => c.role === 'primary').pop();
-  if (primary && primary.coder === who.by) throw new AppError(409, 'same_coder', `${who.by} made the primary coding of letter ${letter.id}; the second coding must be by another planner`);
+  if (primary && primary.coder === who.by) throw new ConflictError('same_coder', `${who.by} made the primary coding of letter ${letter.id}; the second coding must be by another planner`);
   return db.transaction(() => {
     const codingId = insertCoding(db, { letterId: letter.id, coder: who.by, role: 'second', kommunenummer: coding.kommunenummer, coding, responseVersion: null, codedAt: who.now });
     recordAudit(db, { at: who.now, actor: who.by, action: 'code-second', entity: 'letter', entityId: String(letter.id), after: coding, note: 'second coding (agreement only, not applied)' });

@@ -6,7 +6,7 @@
  */
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
-import { letterLimits, type LetterFormat } from './model';
+import { letterLimits, type LetterFormat } from '../model/letters';
 import { PdfReader, pdfText } from './pdf-text';
 
 /** Why a file is refused. */

@@ -2,7 +2,7 @@
  * Cuts a letter's text into plain and marked segments for display (pure): each evidence sentence is marked with
  * the fields it supports, so the page can show "the sentence(s) it came from, highlighted in the letter".
  */
-import type { EvidenceSentence } from './model';
+import type { EvidenceSentence } from '../model/letters';
 
 export interface Segment {
   text: string;

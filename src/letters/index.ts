@@ -11,4 +11,4 @@ export type { GazetteerEntry, HistoryEntry, LetterReference, ReferenceMunicipali
 export { splitAnswers } from './split';
 export { suggestAnswers } from './suggest';
 export { normaliseText, splitSentences, stem, tokenize } from './text';
-export * from './model';
+export * from '../model/letters';

@@ -10,7 +10,7 @@ import { deleteSampleLetters, insertBatch, insertLetter, letterByHash, lettersSt
 import { analyseLetter } from './analyse';
 import { extractText, sniffFormat, type RefusalCode } from './extract';
 import { PdfReader } from './pdf-text';
-import { letterLimits, type LetterAnalysis, type LetterFormat } from './model';
+import { letterLimits, type LetterAnalysis, type LetterFormat } from '../model/letters';
 import { senderIndexFor } from './reference';
 import { splitSentences, tokenize } from './text';
 import { unzipLetters } from './zip';

@@ -3,15 +3,17 @@
  * `sender.ts`): municipalities.csv, gazetteer.csv and municipality-history.csv (see data/SOURCES.md). Read once
  * per process and cached; `letters suggest` uses it without opening the database.
  */
+import { describeZodError } from '../common/errors';
+import { kommunenummerField } from '../common/fields';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultDataDir } from '../data/dataset';
-import { parseCsvRecords } from '../import/csv';
+import { parseCsvRecords } from '../common/csv';
 import { buildSenderIndex, type LetterReference, type SenderIndex } from './sender';
 
 const municipalityRow = z.object({
-  kommunenummer: z.string().regex(/^\d{4}$/),
+  kommunenummer: kommunenummerField,
   name: z.string().min(1),
   county_name: z.string().min(1),
   police_district: z.string().min(1),
@@ -21,21 +23,21 @@ const municipalityRow = z.object({
 const gazetteerRow = z.object({
   name: z.string().min(1),
   kind: z.enum(['kommune', 'admin_centre', 'former_kommune', 'postal_place', 'postcode', 'web_domain']),
-  kommunenummer: z.string().regex(/^\d{4}$/),
+  kommunenummer: kommunenummerField,
 });
 const historyRow = z.object({
-  code: z.string().regex(/^\d{4}$/),
+  code: kommunenummerField,
   name: z.string().min(1),
   county: z.string().min(1),
   period: z.enum(['before-2020', '2020-2023']),
-  kommunenummer: z.string().regex(/^\d{4}$/),
+  kommunenummer: kommunenummerField,
 });
 
-function readRows<T>(file: string, schema: z.ZodType<T>): T[] {
+function readRows<S extends z.ZodTypeAny>(file: string, schema: S): z.output<S>[] {
   if (!fs.existsSync(file)) throw new Error(`letters: reference file ${file} is missing (run scripts/build-gazetteer.ts)`);
   return parseCsvRecords(fs.readFileSync(file, 'utf8'), { delimiter: ',' }).records.map((r) => {
     const parsed = schema.safeParse(r.values);
-    if (!parsed.success) throw new Error(`${path.basename(file)} line ${r.line}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success) throw new Error(`${path.basename(file)} line ${r.line}: ${describeZodError(parsed.error)}`);
     return parsed.data;
   });
 }

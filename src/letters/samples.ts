@@ -2,6 +2,7 @@
  * The shipped sample letters (data/samples/brev, invented and marked "EKSEMPELBREV"): loaded through the ordinary
  * intake, flagged as samples, refused while real letters are stored. A real letter import replaces them.
  */
+import { ConflictError } from '../common/errors';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection';
@@ -11,10 +12,9 @@ import { intakeLetters, type IntakeReport } from './intake';
 export const sampleLettersDir = path.resolve(__dirname, '..', '..', 'data', 'samples', 'brev');
 
 /** Thrown when sample letters would be mixed with real ones. */
-export class SampleLettersConflictError extends Error {
+export class SampleLettersConflictError extends ConflictError {
   constructor(readonly realLetters: number) {
-    super(`${realLetters} real letters are stored; sample letters are only loaded when there are none`);
-    this.name = 'SampleLettersConflictError';
+    super('real_letters_loaded', `${realLetters} real letters are stored; sample letters are only loaded when there are none`);
   }
 }
 

@@ -8,7 +8,7 @@
  * text best fits each question's topic, so a list "1. Forebygging 2. Beredskap" inside answer 1 is not taken
  * for answers 1 and 2.
  */
-import type { Section, SplitMethod } from './model';
+import type { Section, SplitMethod } from '../model/letters';
 import { lineWidth, logicalLines } from './text';
 
 type Question = 1 | 2 | 3 | 4 | 5;

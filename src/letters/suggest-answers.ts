@@ -3,8 +3,8 @@
  * with the police (yes / partly / no), and which access channels it wants more of. Readings are per sentence; the
  * answer sections (when the letter could be split) narrow which sentences count.
  */
-import type { Area, Channel, Trend } from '../import/responses-model';
-import { channels as allChannels } from '../import/responses-model';
+import type { Area, Channel, Trend } from '../model/answers';
+import { channels as allChannels } from '../model/answers';
 import {
   areaCues, avoid, bareNo, bareYes, channelCues, continueVerb, complaint, dissatisfiedWord, has, less, more, partlyWord, praise, replaceVerb, same, satisfiedWord,
 } from './lexicon';

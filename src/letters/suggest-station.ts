@@ -7,7 +7,7 @@
  * tjenestested") is read as *not* asking for a new one (`no`, reason `strengthen`); a re-opened station
  * ("gjenopprette lensmannskontoret") counts as new.
  */
-import type { EvidenceSentence, SuggestionDetails } from './model';
+import type { EvidenceSentence, SuggestionDetails } from '../model/letters';
 import {
   anaphor, assistOnly, policeProvide, recommendation, bareNo, bareYes, building, coLocate, definiteStation, elsewhere, existing, newStation, notNeeded, notThat, offer, partners, predicateHedge,
   premisesNoun, priority, streetAddress, strengthen, stationNoun, wish, word, has, hedge,

@@ -4,7 +4,7 @@
  * total (a zip bomb stops at the limit), no nested archives. Folders, `__MACOSX/` and hidden files are skipped.
  */
 import yauzl from 'yauzl';
-import { letterLimits } from './model';
+import { letterLimits } from '../model/letters';
 
 export interface ZipEntry {
   /** Path inside the archive. */

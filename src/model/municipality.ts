@@ -1,10 +1,12 @@
 /**
  * A municipality with its indicators, as the data access layer returns it and the API sends it
  * (`/api/municipalities`, the properties of `/api/municipalities.geojson`). Shared by the server and
- * the browser code, so it imports nothing. Missing values are `null`.
+ * the browser code, so it imports only the kommunenummer's type. Missing values are `null`.
  */
+import type { Kommunenummer } from '../common/kommunenummer';
+
 export interface Municipality {
-  kommunenummer: string;
+  kommunenummer: Kommunenummer;
   name: string;
   county: string;
   countyNumber: string;

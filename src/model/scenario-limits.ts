@@ -34,13 +34,14 @@ export type ScenarioNormalization = (typeof NORMALIZATIONS)[number];
 export const AGGREGATIONS = ['wsm', 'topsis'] as const;
 export type ScenarioAggregation = (typeof AGGREGATIONS)[number];
 
-export const OBJECTIVES = ['score', 'coverage', 'access', 'blend'] as const;
+/**
+ * What the proposed set optimises: `coverage` (residents newly within the limit), `access` (population-weighted
+ * drive time), `beyond` ("minutes beyond the limit": Σ residents × max(0, t − T)), `score`, `blend`.
+ */
+export const OBJECTIVES = ['coverage', 'beyond', 'access', 'score', 'blend'] as const;
 export type ScenarioObjective = (typeof OBJECTIVES)[number];
 
 /** Defaults of the non-numeric scenario fields. */
 export const SCENARIO_DEFAULTS = {
   normalization: 'minmax', method: 'wsm', objective: 'coverage', wishGate: true,
 } as const satisfies { normalization: ScenarioNormalization; method: ScenarioAggregation; objective: ScenarioObjective; wishGate: boolean };
-
-/** A kommunenummer: four digits (2024 structure, e.g. `0301` Oslo). */
-export const KOMMUNENUMMER_PATTERN = /^\d{4}$/;

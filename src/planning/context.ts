@@ -8,6 +8,7 @@
  * answers); a premises site reads the minutes of the populated places of its municipality plus the straight
  * leg from that place at the built-in model's land rate, and takes the best of them (data/SOURCES.md).
  */
+import type { Kommunenummer } from '../common/kommunenummer';
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
 import { listDemandPoints, listMunicipalities, listSites, listStations, type Municipality, type Site } from '../db/municipalities-repo';
@@ -16,10 +17,10 @@ import { answersRevision } from '../db/revisions';
 import { assessmentsRevision, districtAdviceByMunicipality } from '../db/advice';
 import { buildLocationProblem, type LocationProblem } from '../engine/location';
 import type { MunicipalityInput } from '../engine/criteria';
-import { haversineKm } from '../geo/distance';
+import { haversineKm } from '../engine/sphere';
 import { resolveTravelModel, type TravelModelInfo, type TravelModelRef } from './travel-models';
-import { denseCosts, nearestOf, type CandidateColumns, type TravelMatrix } from './travel-matrix';
-import { ValidationError } from '../web/errors';
+import { denseCosts, nearestOf, type CandidateColumns, type TravelMatrix } from '../model/travel-matrix';
+import { ValidationError } from '../common/errors';
 
 /** A candidate site: a populated place (from data/sites.csv) or offered premises (from the answers). */
 export interface CandidateSite {
@@ -145,7 +146,7 @@ function buildContext(db: Db, revision: string, travelModelRef: TravelModelRef):
   });
   const inputs = engineInputs(db, municipalities, answers, access);
   const stationById = new Map(stations.map((s) => [s.id, s]));
-  const mainPlace = new Map(places.filter((p) => p.centrePlace).map((p) => [p.kommunenummer, p]));
+  const mainPlace = new Map<string, Site>(places.filter((p) => p.centrePlace).map((p) => [p.kommunenummer, p]));
   const nearestStations = (kommunenummer: string, count = 3): NearbyStation[] => {
     const place = mainPlace.get(kommunenummer);
     const r = place ? rows.get(place.postnummer) : undefined;
@@ -215,7 +216,7 @@ export function columnsOf(site: { id: string; kommunenummer: string; lon: number
 }
 
 function accessOf(
-  matrix: TravelMatrix, demand: readonly { id: string; kommunenummer: string; population: number }[], rows: ReadonlyMap<string, number>,
+  matrix: TravelMatrix, demand: readonly { id: string; kommunenummer: Kommunenummer; population: number }[], rows: ReadonlyMap<string, number>,
   stationCols: ReadonlySet<number>, places: readonly Site[], municipalities: readonly Municipality[],
 ): Map<string, MunicipalityAccess> {
   const out = new Map(municipalities.map((m) => [m.kommunenummer, { driveMinMean: 0, residentsBeyond45: 0, nearestStationId: null as string | null, nearestStationMin: null as number | null, demandPoints: 0, pop: 0 }]));

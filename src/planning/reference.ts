@@ -5,7 +5,7 @@
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
 import { listMunicipalities, listPoliceDistricts } from '../db/municipalities-repo';
-import type { ScenarioReference } from './scenario';
+import type { ScenarioReference } from '../model/scenario';
 
 const cache = new WeakMap<Db, { hash: string | null; ref: ScenarioReference }>();
 

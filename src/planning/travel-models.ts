@@ -7,8 +7,8 @@ import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
 import { getTravelMatrixInfo, loadTravelMatrix, type TravelMatrixInfo } from '../db/travel-matrices-repo';
 import { parseTravelTimes } from '../data/travel-times';
-import { NotFoundError } from '../web/errors';
-import type { TravelMatrix } from './travel-matrix';
+import { NotFoundError } from '../common/errors';
+import type { TravelMatrix } from '../model/travel-matrix';
 
 /** A scenario's `travelModel` parameter: 'builtin' or the id of an imported matrix (as text). */
 export type TravelModelRef = string;
@@ -30,7 +30,8 @@ export interface BuiltinModelJson {
   version: number;
   params: { interceptMin: number; landMinPerKm: number; remoteLandMinPerKm: number; remoteKm: number; seaMinPerKm: number; ferryPenaltyMin: number };
   calibration?: { crossValidated?: { overall?: { medianAbsErrorMin: number; p90AbsErrorMin: number } } };
-  national?: { beyond45: number; shareWithin45: number };
+  /** Residents within and beyond 45 minutes of the open stations, and the police's published share (data build). */
+  national?: { population: number; beyond45: number; shareWithin45: number; policeReported: number; policeBeyond45Approx: number; policeSource: string };
 }
 
 /**

@@ -5,14 +5,15 @@
  * others. Smaller and more remote municipalities lean towards wanting a station and being less
  * satisfied; offered premises lie inside the municipality's own polygon, near its centre.
  */
+import type { Kommunenummer } from '../common/kommunenummer';
 import { booleanPointInPolygon, point, pointOnFeature } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { createRng, type Rng } from '../engine/random';
-import type { Area, Premises, ResponseContent, Satisfied, Trend, Wants } from '../import/responses-model';
+import type { Area, Premises, ResponseContent, Satisfied, Trend, Wants } from '../model/answers';
 
 /** What the generator needs to know about a municipality. */
 export interface SampleMunicipality {
-  kommunenummer: string;
+  kommunenummer: Kommunenummer;
   name: string;
   adminCentre: string;
   population: number;

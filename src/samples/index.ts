@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/connection';
 import { importResponses, type ImportReport } from '../import/responses-import';
-import type { Locale } from '../web/i18n';
+import type { Locale } from '../common/i18n';
 
 export { defaultSampleOptions, generateSampleAnswers, sampleMark, sitePoint } from './generate';
 export type { SampleMunicipality, SampleOptions } from './generate';

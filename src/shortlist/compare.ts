@@ -2,7 +2,7 @@
  * Comparing a shortlist's frozen snapshot with the same scenario recomputed on today's data (pure).
  * The shortlist keeps showing the snapshot's figures; this lists what would differ today.
  */
-import { INDICATOR_KEYS, type ShortlistSnapshot } from './types';
+import { INDICATOR_KEYS, type ShortlistSnapshot } from '../model/shortlist';
 
 /** One figure that differs between the snapshot and today. */
 export interface FigureChange {

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { readCookie } from './cookies';
-import { parseLocale, type Locale } from './i18n';
+import { parseLocale, type Locale } from '../common/i18n';
 
 /** The interface language a request asks for: `?lang=en|nb`, else the `lang` cookie, else bokmål. */
 export function localeOfRequest(req: Request): Locale {

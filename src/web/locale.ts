@@ -1,12 +1,14 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
-import { dictionary, formatNumber, t, type Locale, type MessageKey } from './i18n';
+import { dictionary, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
 import { localeOfRequest, ownPath } from './locale-of';
+import { labelOf, type LabelKind } from './labels';
 
 /**
  * Picks the interface language: `?lang=en|nb` (remembered in a cookie), else the cookie, else
- * bokmål. Puts `locale`, `t`, `fmt` and the data vintage on `res.locals` for the views.
+ * bokmål. Puts `locale`, `t`, `label` (a value's label through its typed map, `labels.ts`), `fmt` and
+ * the data vintage on `res.locals` for the views.
  */
 export function localeMiddleware(db: Db): RequestHandler {
   return (req, res, next) => {
@@ -15,6 +17,7 @@ export function localeMiddleware(db: Db): RequestHandler {
     res.locals.locale = locale;
     res.locals.t = (key: MessageKey) => t(locale, key);
     res.locals.fmt = (value: number | null | undefined, digits = 0) => formatNumber(locale, value, digits);
+    res.locals.label = (kind: LabelKind, value: string) => labelOf(locale, kind, value);
     res.locals.dictionary = dictionary(locale);
     res.locals.dataVintage = getMeta(db, 'data_vintage') ?? '';
     res.locals.path = req.path;

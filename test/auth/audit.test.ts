@@ -6,7 +6,7 @@ import { tempDir, testApp } from '../helpers/app';
 import { agentAs, testUser } from '../helpers/auth';
 import { main } from '../../src/cli/main';
 import { listAudit, recordAudit } from '../../src/db/audit-repo';
-import { parseCsv } from '../../src/import/csv';
+import { parseCsv } from '../../src/common/csv';
 import { openDatabase } from '../../src/db/connection';
 
 describe('audit log', () => {

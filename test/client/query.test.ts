@@ -1,4 +1,5 @@
-import { defaultScenarioParams, scenarioFromQuery, type ScenarioParams } from '../../src/planning/scenario';
+import { kommunenummer } from '../../src/common/kommunenummer';
+import { defaultScenarioParams, scenarioFromQuery, type ScenarioParams } from '../../src/model/scenario';
 import { scenarioFromQueryString, scenarioQuery } from '../../src/client/workspace/query';
 
 /** A scenario that differs from the defaults in every field. */
@@ -14,8 +15,8 @@ const varied: ScenarioParams = {
   blendAlpha: 0.25,
   districtMin: { Finnmark: 2, 'Møre og Romsdal': 1 },
   districtMax: { Oslo: 0 },
-  include: ['0301', '5601'],
-  exclude: ['1804'],
+  include: [kommunenummer('0301'), kommunenummer('5601')],
+  exclude: [kommunenummer('1804')],
 };
 
 /** The query as Express hands it to the server (one string per key). */

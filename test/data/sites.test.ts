@@ -1,6 +1,6 @@
 import { booleanPointInPolygon, point } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { haversineKm } from '../../src/geo';
+import { haversineKm } from '../../src/engine';
 import { readCsv, readJson } from './travel-data';
 
 const sites = readCsv('sites.csv');

@@ -10,7 +10,7 @@ import { memoryDb } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
 import { listAssessments, recordAssessment } from '../../src/db/assessments-repo';
 import { listAudit } from '../../src/db/audit-repo';
-import { scenarioParamsSchema } from '../../src/planning/scenario';
+import { scenarioParamsSchema } from '../../src/model/scenario';
 import { createShortlist } from '../../src/shortlist/service';
 import { dbImageHash, sessionFor } from './helpers';
 

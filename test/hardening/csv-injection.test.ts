@@ -5,13 +5,13 @@
  */
 import request from 'supertest';
 import { createApp } from '../../src/web/app';
-import { parseCsv } from '../../src/import/csv';
+import { parseCsv } from '../../src/common/csv';
 import { recordAssessment } from '../../src/db/assessments-repo';
 import { getMunicipality } from '../../src/db/municipalities-repo';
 import { saveResponse } from '../../src/db/responses-repo';
 import { updateCandidate } from '../../src/db/shortlists-repo';
 import { neutraliseFormula } from '../../src/export/csv';
-import { scenarioParamsSchema } from '../../src/planning/scenario';
+import { scenarioParamsSchema } from '../../src/model/scenario';
 import { createShortlist } from '../../src/shortlist/service';
 import { memoryDb } from '../helpers/app';
 import { findUserForLogin } from '../../src/db/users-repo';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { templateColumns } from '../../src/import/responses-model';
+import { templateColumns } from '../../src/model/answers';
 import { readZipDirectory } from '../../src/import/xlsx-guard';
 import { csvOf, validRecord } from '../responses/fixtures';
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import type { Db } from '../../src/db/connection';
 import { createSession } from '../../src/auth/sessions';
-import { SESSION_COOKIE } from '../../src/auth/middleware';
+import { SESSION_COOKIE } from '../../src/web/auth-middleware';
 import type { Role } from '../../src/db/users-repo';
 import { testUser } from '../helpers/auth';
 

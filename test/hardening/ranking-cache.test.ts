@@ -11,7 +11,7 @@ import request from 'supertest';
 import { createApp } from '../../src/web/app';
 import { recordAssessment } from '../../src/db/assessments-repo';
 import { rankScenario } from '../../src/planning/service';
-import { scenarioFromQuery, scenarioParamsSchema } from '../../src/planning/scenario';
+import { scenarioFromQuery, scenarioParamsSchema } from '../../src/model/scenario';
 import { createShortlist } from '../../src/shortlist/service';
 import { inProcessRunner } from '../../src/planning/heavy';
 import { memoryDb } from '../helpers/app';

@@ -11,7 +11,7 @@ import { createApp } from '../../src/web/app';
 import { main } from '../../src/cli/main';
 import { CRITERION_IDS } from '../../src/engine';
 import { createScenario } from '../../src/db/scenarios-repo';
-import { storedScenarioSchema } from '../../src/planning/scenario';
+import { storedScenarioSchema } from '../../src/model/scenario';
 import { memoryDb, tempDir } from '../helpers/app';
 import { tokenFor } from '../helpers/auth';
 import { dbImageHash, sessionFor } from './helpers';

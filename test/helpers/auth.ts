@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Db } from '../../src/db/connection';
 import { hashPassword } from '../../src/auth/passwords';
 import { createApiToken, createSession } from '../../src/auth/sessions';
-import { SESSION_COOKIE } from '../../src/auth/middleware';
+import { SESSION_COOKIE } from '../../src/web/auth-middleware';
 import { createUser, findUserForLogin, type Role, type User } from '../../src/db/users-repo';
 
 /** The password every test user gets. */

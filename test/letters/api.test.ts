@@ -1,3 +1,4 @@
+import { kommunenummer } from '../../src/common/kommunenummer';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -165,7 +166,7 @@ describe('letters API', () => {
 
 function getEmpty(knr: string) {
   return {
-    kommunenummer: knr, receivedDate: null, q1: { challenges: '', areas: [] }, q2: { satisfied: 'not_answered' as const, reasons: '' }, q3: { cooperation: '', resources: '' },
+    kommunenummer: kommunenummer(knr), receivedDate: null, q1: { challenges: '', areas: [] }, q2: { satisfied: 'not_answered' as const, reasons: '' }, q3: { cooperation: '', resources: '' },
     q4: { station: 'not_answered' as const, presence: 'not_answered' as const, attendance: 'not_answered' as const, telephone: 'not_answered' as const, internet: 'not_answered' as const, comment: '' },
     q5: { wantsStation: 'not_answered' as const, premises: [] },
   };

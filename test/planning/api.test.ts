@@ -1,7 +1,7 @@
 import { main } from '../../src/cli/main';
 import { tempDir, testApp } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
-import { scenarioFromQuery } from '../../src/planning/scenario';
+import { scenarioFromQuery } from '../../src/model/scenario';
 import path from 'node:path';
 import fs from 'node:fs';
 

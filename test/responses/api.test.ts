@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import type { Db } from '../../src/db/connection';
 import { listAudit } from '../../src/db/audit-repo';
 import { getResponse, listImports, responseHistory } from '../../src/db/responses-repo';
-import { SESSION_COOKIE } from '../../src/auth/middleware';
+import { SESSION_COOKIE } from '../../src/web/auth-middleware';
 import { createSession } from '../../src/auth/sessions';
 import { createApp } from '../../src/web/app';
 import { memoryDb } from '../helpers/app';

@@ -1,5 +1,5 @@
-import { toCsv } from '../../src/import/csv';
-import { templateColumns } from '../../src/import/responses-model';
+import { toCsv } from '../../src/common/csv';
+import { templateColumns } from '../../src/model/answers';
 import { dataset } from '../helpers/app';
 
 /** A complete, valid answer row in the file format (Norwegian column names and values). */

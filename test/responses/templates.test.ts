@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { getResponse, listResponses } from '../../src/db/responses-repo';
 import { importResponses } from '../../src/import/responses-import';
-import { templateColumns } from '../../src/import/responses-model';
+import { templateColumns } from '../../src/model/answers';
 import { csvTemplate, xlsxTemplate } from '../../src/import/templates';
 import { memoryDb } from '../helpers/app';
 import { now, validRecord } from './fixtures';
-import { csvField } from '../../src/import/csv';
+import { csvField } from '../../src/common/csv';
 
 const opts = { fileName: 'mal.xlsx', dryRun: false, by: 'test', now };
 

@@ -10,10 +10,10 @@ import { agentAs, testUser } from '../helpers/auth';
 import { loadTestAnswers } from './helpers';
 import { createApp } from '../../src/web/app';
 import { createSession } from '../../src/auth/sessions';
-import { SESSION_COOKIE } from '../../src/auth/middleware';
+import { SESSION_COOKIE } from '../../src/web/auth-middleware';
 import { listAssessments, recordAssessment } from '../../src/db/assessments-repo';
 import { listAudit } from '../../src/db/audit-repo';
-import { scenarioParamsSchema } from '../../src/planning/scenario';
+import { scenarioParamsSchema } from '../../src/model/scenario';
 import { createShortlist } from '../../src/shortlist/service';
 import type { Shortlist } from '../../src/db/shortlists-repo';
 

@@ -2,7 +2,7 @@
 import type { Db } from '../../src/db/connection';
 import { listMunicipalities } from '../../src/db/municipalities-repo';
 import { saveResponse } from '../../src/db/responses-repo';
-import type { ResponseContent } from '../../src/import/responses-model';
+import type { ResponseContent } from '../../src/model/answers';
 
 /**
  * Writes an answer for every municipality: two in three want a station, every fifth of those offers

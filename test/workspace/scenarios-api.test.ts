@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { listAudit } from '../../src/db/audit-repo';
 import { createScenario, deleteScenario, getScenario, listScenarios, updateScenario } from '../../src/db/scenarios-repo';
-import { defaultScenarioParams } from '../../src/planning/scenario';
+import { defaultScenarioParams } from '../../src/model/scenario';
 import { testApp } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
 
@@ -208,7 +208,10 @@ describe('workspace pages and layers', () => {
     expect(res.text).toContain('id="map"');
     expect(res.text).toContain('id="w-crimeRate"');
     expect(res.text).toContain('id="ranking"');
-    expect(res.text).toContain('Optimer eksakt');
+    expect(res.text).toContain('id="p-travelModel"');
+    expect(res.text).toContain('Innebygd land/sjø-modell');
+    expect(res.text).toContain('<option value="beyond">Minutter over grensen');
+    expect(res.text).toContain('id="proposal"');
     expect(res.text).not.toMatch(/<script>(?!<\/script>)|\son[a-z]+="/);
   });
 
@@ -307,10 +310,20 @@ describe('profile and municipality comparison', () => {
   });
 
   it('When municipalities are compared, then each indicator row marks the value that argues most for a station', async () => {
-    const res = await api.get('/compare/municipalities?k=0301,5601').expect(200);
+    const res = await api.get('/compare/municipalities?kommunenummer=0301,5601').expect(200);
     expect(res.text).toContain('Oslo');
     expect(res.text).toContain('Alta');
     expect((res.text.match(/class="num best"/g) ?? []).length).toBeGreaterThan(5);
+    await api.get('/compare/municipalities?kommunenummer=0301,5601,1103,3201,5001').expect(400);
+  });
+
+  it('When an older link names the municipalities with k, then the comparison is the same as with kommunenummer, and k beside kommunenummer is the scenario\'s K', async () => {
+    const named = await api.get('/compare/municipalities?kommunenummer=0301,5601').expect(200);
+    const old = await api.get('/compare/municipalities?k=0301,5601').expect(200);
+    const table = (html: string) => html.slice(html.indexOf('<table'), html.indexOf('</table>'));
+    expect(table(old.text)).toBe(table(named.text));
     await api.get('/compare/municipalities?k=0301,5601,1103,3201,5001').expect(400);
+    await api.get('/compare/municipalities?kommunenummer=0301,5601&k=12').expect(200);
+    await api.get('/compare/municipalities?kommunenummer=0301,5601&k=0x14').expect(400);
   });
 });

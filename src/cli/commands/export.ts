@@ -3,8 +3,8 @@ import { parseArgs, stringFlag } from '../args';
 import { openCliDatabase } from '../db-context';
 import { CliUsageError, type CommandFn } from '../types';
 import { buildReportModel, EXPORT_FORMATS, loadReportGeometry, loadScenarioReport, loadShortlistReport, renderExport, type ExportFormat } from '../../export';
-import { defaultScenarioParams } from '../../planning/scenario';
-import { parseLocale } from '../../web/i18n';
+import { defaultScenarioParams } from '../../model/scenario';
+import { parseLocale } from '../../common/i18n';
 
 export const usage = 'usage: stedsvalg export (--shortlist ID | --scenario ID | --current) --format csv|xlsx|geojson|pdf --out FILE [--lang nb|en] [--db PATH]';
 

@@ -4,10 +4,10 @@ import { parseArgs, stringFlag } from '../args';
 import { openCliDatabase } from '../db-context';
 import { cliActor } from '../actor';
 import { CliUsageError, type CliIO, type CommandFn } from '../types';
-import { importLimits } from '../../import/responses-model';
+import { importLimits } from '../../model/answers';
 import { importResponses, SampleConflictError, type ImportReport } from '../../import/responses-import';
 import { loadSampleAnswers } from '../../samples';
-import { parseLocale } from '../../web/i18n';
+import { parseLocale } from '../../common/i18n';
 
 export const usage = 'usage: stedsvalg import responses FILE [--dry-run] [--json] [--by NAME] [--lang nb|en]\n       stedsvalg import sample [--json] [--by NAME]\n  --by NAME  record the change against this existing account (default: cli:<OS user name>)';
 

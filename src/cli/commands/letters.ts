@@ -7,7 +7,7 @@ import { CliUsageError, type CliIO, type CommandFn } from '../types';
 import { analyseLetter, suggestJson } from '../../letters/analyse';
 import { extractText, sniffFormat } from '../../letters/extract';
 import { intakeLetters, type IntakeFile, type IntakeReport } from '../../letters/intake';
-import { letterLimits } from '../../letters/model';
+import { letterLimits } from '../../model/letters';
 import { senderIndexFor } from '../../letters/reference';
 import { loadSampleLetters, SampleLettersConflictError } from '../../letters/samples';
 import { unzipLetters } from '../../letters/zip';

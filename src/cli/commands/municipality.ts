@@ -1,3 +1,5 @@
+import { kommunenummerField } from '../../common/fields';
+import { describeZodError } from '../../common/errors';
 import { parseArgs } from '../args';
 import { openCliDatabase } from '../db-context';
 import { CliUsageError, type CommandFn } from '../types';
@@ -8,9 +10,10 @@ export const usage = 'usage: stedsvalg municipality <kommunenummer> [--db PATH] 
 /** `stedsvalg municipality <kommunenummer> [--db PATH] [--json]`: one municipality's figures. */
 export const run: CommandFn = async (args, io) => {
   const parsed = parseArgs(args, ['json']);
-  const knr = parsed.positionals[0];
-  if (!knr) throw new CliUsageError('usage: stedsvalg municipality <kommunenummer>');
-  if (!/^\d{4}$/.test(knr)) throw new CliUsageError(`kommunenummer must be 4 digits, got "${knr}"`);
+  if (!parsed.positionals[0]) throw new CliUsageError('usage: stedsvalg municipality <kommunenummer>');
+  const given = kommunenummerField.safeParse(parsed.positionals[0]);
+  if (!given.success) throw new CliUsageError(describeZodError(given.error, 'kommunenummer: '));
+  const knr = given.data;
   const db = openCliDatabase(parsed);
   try {
     const m = getMunicipality(db, knr);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, stringFlag } from '../args';
 import { CliUsageError, type CommandFn } from '../types';
-import { parseCsvRecords } from '../../import/csv';
+import { parseCsvRecords } from '../../common/csv';
 import { AGGREGATIONS, NORMALIZATIONS, rankMatrix, type AggregationMethod, type Direction, type Normalization } from '../../engine';
 
 export const usage = `usage: stedsvalg score --matrix FILE.csv --weights FILE.csv [--method wsm|topsis]

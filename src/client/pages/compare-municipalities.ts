@@ -1,4 +1,4 @@
-/** Entry of the municipality comparison picker: joins the chosen slots into `?k=0301,5601` before submitting. Built to /static/compare-municipalities.js. */
+/** Entry of the municipality comparison picker: joins the chosen slots into `?kommunenummer=0301,5601` before submitting. Built to /static/compare-municipalities.js. */
 import { byId } from '../core/dom';
 
 const form = document.getElementById('muni-pick');
@@ -7,9 +7,9 @@ if (form instanceof HTMLFormElement) {
     const picked: string[] = [];
     form.querySelectorAll<HTMLSelectElement>('select[data-slot]').forEach((s) => {
       if (s.value && !picked.includes(s.value)) picked.push(s.value);
-      // The slots are only for picking; the query carries `k` alone.
+      // The slots are only for picking; the query carries `kommunenummer` alone.
       s.disabled = true;
     });
-    byId('k-field', HTMLInputElement).value = picked.join(',');
+    byId('kommunenummer-field', HTMLInputElement).value = picked.join(',');
   });
 }

@@ -5,8 +5,9 @@
  * kept in the address bar), taking each field it understands over `base` and ignoring the rest.
  * Pure.
  */
+import { isKommunenummer, type Kommunenummer } from '../../common/kommunenummer';
 import {
-  AGGREGATIONS, KOMMUNENUMMER_PATTERN, NORMALIZATIONS, OBJECTIVES, SCENARIO_LIMITS, type NumericLimit,
+  AGGREGATIONS, NORMALIZATIONS, OBJECTIVES, SCENARIO_LIMITS, type NumericLimit,
 } from '../../model/scenario-limits';
 import type { ScenarioParams } from '../page-types';
 
@@ -70,8 +71,8 @@ function numberPairs(value: string | null, limit: NumericLimit): Record<string, 
 const travelModelOf = (value: string | null): string | undefined =>
   value === 'builtin' || (value !== null && /^\d{1,9}$/.test(value)) ? value : undefined;
 
-const codes = (value: string | null): string[] | undefined =>
-  value === null ? undefined : value.split(',').map((s) => s.trim()).filter((s) => KOMMUNENUMMER_PATTERN.test(s));
+const codes = (value: string | null): Kommunenummer[] | undefined =>
+  value === null ? undefined : value.split(',').map((s) => s.trim()).filter(isKommunenummer);
 
 /**
  * Reads a scenario from a query string over `base`. Weights are merged over the base weights (only

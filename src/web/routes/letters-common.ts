@@ -11,11 +11,11 @@ import type { Db } from '../../db/connection';
 import { getLetter, latestCodings, listLetters, type StoredLetter } from '../../db/letters-repo';
 import { listMunicipalities } from '../../db/municipalities-repo';
 import { agreement, type AgreementReport, type CodedValues } from '../../letters/agreement';
-import { letterLimits } from '../../letters/model';
+import { letterLimits } from '../../model/letters';
 import { overview, type Overview } from '../../letters/overview';
 import { filterLetters, type LetterFilter } from '../../letters/search';
-import { AppError, NotFoundError, ValidationError } from '../errors';
-import { toCsv } from '../../import/csv';
+import { ValidationError, ForbiddenError, NotFoundError, PayloadTooLargeError, shownValue } from '../../common/errors';
+import { toCsv } from '../../common/csv';
 
 const upload = multer({
   storage: multer.memoryStorage(),
@@ -27,12 +27,12 @@ const upload = multer({
 export function receiveLetters(req: Request, res: Response): Promise<{ name: string; bytes: Buffer }[]> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > letterLimits.maxBatchBytes + 1024 * 1024) {
-    return Promise.reject(new AppError(413, 'payload_too_large', `the upload is ${declared} bytes; at most ${letterLimits.maxBatchBytes} bytes (50 MB) per upload`));
+    return Promise.reject(new PayloadTooLargeError(`the upload is ${declared} bytes; at most ${letterLimits.maxBatchBytes} bytes (50 MB) per upload`));
   }
   return new Promise((resolve, reject) => {
     upload(req, res, (err: unknown) => {
       if (err instanceof multer.MulterError) {
-        if (err.code === 'LIMIT_FILE_SIZE') return reject(new AppError(413, 'payload_too_large', `a file is larger than ${letterLimits.maxBatchBytes} bytes (50 MB)`));
+        if (err.code === 'LIMIT_FILE_SIZE') return reject(new PayloadTooLargeError(`a file is larger than ${letterLimits.maxBatchBytes} bytes (50 MB)`));
         if (err.code === 'LIMIT_FILE_COUNT' || err.code === 'LIMIT_UNEXPECTED_FILE') return reject(new ValidationError(`upload rejected: ${err.message}; send at most ${letterLimits.maxBatchFiles} files in the multipart field "file"`));
         return reject(new ValidationError(`upload rejected: ${err.message} (${err.code})`));
       }
@@ -49,14 +49,13 @@ export function onlyDistrictOf(req: Request): string | null {
   return u?.role === 'district' ? u.district : null;
 }
 
-/** A letter the user may see. @throws NotFoundError, AppError 403 (another district, or a letter without a sender, for district leaders) */
+/** A letter the user may see. @throws NotFoundError (also for an id that is not a number), ForbiddenError (another district, or a letter without a sender, for district leaders) */
 export function visibleLetter(db: Db, req: Request, rawId: string): StoredLetter {
-  // An id that cannot exist is simply not found (so "/api/letters/Search" is a 404, like any unknown path).
-  if (!/^\d{1,9}$/.test(rawId)) throw new NotFoundError(`no letter with id ${rawId}`);
-  const letter = getLetter(db, Number(rawId));
-  if (!letter) throw new NotFoundError(`no letter with id ${rawId}`);
+  // A letter id is a number: any other path segment (`/api/letters/Search`) names no letter, as for an unknown route.
+  const letter = /^\d{1,9}$/.test(rawId) ? getLetter(db, Number(rawId)) : null;
+  if (!letter) throw new NotFoundError(`no letter with id ${shownValue(rawId)}`);
   const only = onlyDistrictOf(req);
-  if (only && letter.policeDistrict !== only) throw new AppError(403, 'forbidden', `District leader for ${only} may not read letters from ${letter.policeDistrict ?? 'an unknown sender'}`);
+  if (only && letter.policeDistrict !== only) throw new ForbiddenError(`District leader for ${only} may not read letters from ${letter.policeDistrict ?? 'an unknown sender'}`);
   return letter;
 }
 

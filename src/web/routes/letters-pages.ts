@@ -1,5 +1,5 @@
-import { type Router, type Request, type Response } from 'express';
 import { appRouter } from '../router';
+import { type Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
 import { codingsOf, lettersStatus, listLetters, type StoredLetter } from '../../db/letters-repo';
@@ -8,13 +8,13 @@ import { agreement, type CodedValues } from '../../letters/agreement';
 import { codedFields, letterDate, saveCoding } from '../../letters/coding';
 import { highlightSegments } from '../../letters/highlight';
 import { intakeLetters, type IntakeReport } from '../../letters/intake';
-import { letterLimits, senderThresholds } from '../../letters/model';
+import { letterLimits, senderThresholds } from '../../model/letters';
 import { loadSampleLetters, SampleLettersConflictError } from '../../letters/samples';
 import { filterLetters, searchLetters } from '../../letters/search';
-import { channels, areaValues } from '../../import/responses-model';
+import { channels, areaValues } from '../../model/answers';
 import { fillTemplate } from '../../import/responses-import';
 import { actorOf } from '../actor';
-import { AppError } from '../errors';
+import { AppError } from '../../common/errors';
 import { canPlan } from '../../auth/policy';
 import { filterOf, onlyDistrictOf, receiveLetters, visibleAgreement, visibleLetter, visibleOverview } from './letters-common';
 

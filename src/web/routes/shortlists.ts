@@ -6,6 +6,7 @@
  * Access: `src/auth/policy.ts` decides by role and path; this file adds the data-dependent rule of
  * issue 7: a district leader reads and assesses only their own police district.
  */
+import { kommunenummerField } from '../../common/fields';
 import { type Request, type Response, type Router } from 'express';
 import { appRouter } from '../router';
 import { z } from 'zod';
@@ -22,18 +23,18 @@ import {
 import {
   buildReportModel, EXPORT_FORMATS, loadReportGeometry, loadScenarioReport, loadShortlistReport, renderExport, type ExportFormat,
 } from '../../export';
-import { checkKnownKommunenummer, kommunenummerList, scenarioFromQuery, scenarioSchemaFor } from '../../planning/scenario';
+import { checkKnownKommunenummer, kommunenummerList, scenarioFromQuery, scenarioSchemaFor } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { requestLimits } from '../../model/limits';
-import { freeText, nameText, requiredText } from '../../model/fields';
+import { freeText, nameText, requiredText } from '../../common/fields';
 import { CANDIDATE_STATUSES, type CandidateSite } from '../../shortlist';
 import { compareWithToday, createShortlist, type ShortlistSource } from '../../shortlist/service';
 import { assertDistrictAccess, canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
-import { AppError, NotFoundError, ValidationError, ZodValidationError, describeZodError, localError, shownValue } from '../errors';
-import type { Locale } from '../i18n';
+import { ValidationError, ForbiddenError, NotFoundError, UnprocessableError, ZodValidationError, shownValue, describeZodError } from '../../common/errors';
+import type { Locale } from '../../common/i18n';
 
-const knr = z.string().regex(/^\d{4}$/, 'v.knrFormat');
+const knr = kommunenummerField;
 const name = nameText(requestLimits.maxNameChars);
 
 // Who acted is the signed-in user (`actorOf`); a `by` or `assessor` field sent by an older client is
@@ -46,14 +47,16 @@ const createBody = z.object({
   scenarioId: z.string().min(1).max(64).optional(),
   params: z.unknown().optional(),
   kommunenummer: kommunenummerList.optional(),
+  /** A stored proposal (e.g. the workspace's): the shortlist holds exactly its set at its sites. */
+  proposalId: z.string().regex(/^p-[0-9a-f]{16}$/, 'v.idFormat').optional(),
   solver: z.enum(['exact', 'greedy']).default('exact'),
 });
 
 const candidatePatch = z.object({
   status: z.enum(CANDIDATE_STATUSES as [string, ...string[]]).optional(),
   rationale: freeText(10000).optional(),
-  /** `centre` or `premises:N` (1-based, of the municipality's current answer). */
-  site: z.string().regex(/^(centre|premises:\d)$/, 'must be "centre" or "premises:N"').optional(),
+  /** `place:<site id>` (a populated place of the municipality), `centre` (its main populated place) or `premises:N` (1-based, of its current answer). */
+  site: z.string().regex(/^(centre|premises:\d{1,2}|place:s\d{4})$/, 'must be "place:<site id>", "centre" or "premises:N"').optional(),
 });
 
 const assessmentBody = z.object({
@@ -73,39 +76,43 @@ function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where = ''): z
 
 function requireShortlist(db: Db, id: string): Shortlist {
   const sl = getShortlist(db, id);
-  if (!sl) throw localError(404, 'not_found', 'err.shortlistMissing', { shortlist: shownValue(id) });
+  if (!sl) throw new NotFoundError({ key: 'err.shortlistMissing', params: { shortlist: shownValue(id) } });
   return sl;
 }
 
-/** The municipality's main populated place (its default site: on land, named after its postcode place). */
-function mainPlaceOf(db: Db, kommunenummer: string): { lon: number; lat: number; label: string } {
-  const s = listSites(db).find((x) => x.kommunenummer === kommunenummer && x.centrePlace !== '');
-  if (!s) throw new NotFoundError(`municipality ${kommunenummer} has no populated place`);
-  return { lon: s.lon, lat: s.lat, label: `${s.place} (${s.postnummer})` };
+/** The populated places of a municipality (data/sites.csv), its main place first. */
+function placesOf(db: Db, kommunenummer: string): { id: string; lon: number; lat: number; label: string; main: boolean }[] {
+  return listSites(db)
+    .filter((x) => x.kommunenummer === kommunenummer)
+    .map((x) => ({ id: x.id, lon: x.lon, lat: x.lat, label: `${x.place} (${x.postnummer})`, main: x.centrePlace !== '' }))
+    .sort((a, b) => Number(b.main) - Number(a.main) || a.label.localeCompare(b.label, 'nb'));
 }
 
-/** Resolves `centre` / `premises:N` to coordinates for a candidate. */
+/** Resolves `place:<id>` / `centre` / `premises:N` to a site of the candidate. */
 function siteChoice(db: Db, kommunenummer: string, choice: string): CandidateSite {
   const m = getMunicipality(db, kommunenummer);
   if (!m) throw new NotFoundError(`municipality ${kommunenummer} does not exist`);
-  if (choice === 'centre') {
-    const place = mainPlaceOf(db, kommunenummer);
-    return { kind: 'centre', lon: place.lon, lat: place.lat, label: place.label };
+  if (choice === 'centre' || choice.startsWith('place:')) {
+    const places = placesOf(db, kommunenummer);
+    const place = choice === 'centre' ? places.find((x) => x.main) : places.find((x) => x.id === choice.slice(6));
+    if (!place) throw new ValidationError(`site: ${choice} is not a populated place of ${kommunenummer}`);
+    return { kind: 'place', lon: place.lon, lat: place.lat, label: place.label, siteId: place.id };
   }
   const n = Number(choice.split(':')[1]);
   const p = getResponse(db, kommunenummer)?.q5.premises[n - 1];
   if (!p || p.lon === null || p.lat === null) throw new ValidationError(`site: premises ${n} of ${kommunenummer} does not exist or has no coordinates`);
-  return { kind: 'premises', lon: p.lon, lat: p.lat, label: p.address };
+  // Only the first located premises is a candidate site of the engine (`p<kommunenummer>`); others have no site id.
+  const first = getResponse(db, kommunenummer)?.q5.premises.findIndex((x) => x.lon !== null && x.lat !== null);
+  return { kind: 'premises', lon: p.lon, lat: p.lat, label: p.address, ...(first === n - 1 ? { siteId: `p${kommunenummer}` } : {}) };
 }
 
-/** The site options of a municipality: its centre and each offered premises with coordinates. */
-function siteOptions(db: Db, kommunenummer: string): { value: string; label: string; lon: number; lat: number }[] {
-  const m = getMunicipality(db, kommunenummer);
-  if (!m) return [];
-  const place = mainPlaceOf(db, kommunenummer);
-  const out = [{ value: 'centre', label: place.label, lon: place.lon, lat: place.lat }];
+/** The site options of a municipality: each populated place and each offered premises with coordinates. */
+function siteOptions(db: Db, kommunenummer: string): { value: string; kind: 'place' | 'premises'; label: string; lon: number; lat: number }[] {
+  if (!getMunicipality(db, kommunenummer)) return [];
+  const out: { value: string; kind: 'place' | 'premises'; label: string; lon: number; lat: number }[] = placesOf(db, kommunenummer)
+    .map((x) => ({ value: `place:${x.id}`, kind: 'place', label: x.label, lon: x.lon, lat: x.lat }));
   getResponse(db, kommunenummer)?.q5.premises.forEach((p, i) => {
-    if (p.lon !== null && p.lat !== null) out.push({ value: `premises:${i + 1}`, label: p.address, lon: p.lon, lat: p.lat });
+    if (p.lon !== null && p.lat !== null) out.push({ value: `premises:${i + 1}`, kind: 'premises', label: p.address, lon: p.lon, lat: p.lat });
   });
   return out;
 }
@@ -118,6 +125,7 @@ function sourceOf(db: Db, body: z.output<typeof createBody>, query: Record<strin
     parse(z.array(z.string()).superRefine((l, ctx) => checkKnownKommunenummer(l, ref, ctx)), body.kommunenummer, 'kommunenummer');
     return { kind: 'manual', kommunenummer: body.kommunenummer, params, scenarioId: body.scenarioId };
   }
+  if (body.proposalId) return { kind: 'proposal', proposalId: body.proposalId };
   if (body.scenarioId) return { kind: 'scenario', scenarioId: body.scenarioId, solver: body.solver };
   return { kind: 'params', params, solver: body.solver };
 }
@@ -133,19 +141,20 @@ function formToBody(db: Db, form: Record<string, unknown>): unknown {
     name: form.name, description: form.description ?? '',
     scenarioId: typeof form.scenarioId === 'string' && form.scenarioId !== '' ? form.scenarioId : undefined,
     params, kommunenummer: list.length ? list : undefined, solver: form.solver || undefined,
+    proposalId: typeof form.proposalId === 'string' && form.proposalId !== '' ? form.proposalId : undefined,
   };
 }
 
 function districtOf(db: Db, key: string): { number: string; name: string } {
   const d = listPoliceDistricts(db).find((x) => x.number === key || x.name.toLowerCase() === key.toLowerCase());
-  if (!d) throw localError(404, 'not_found', 'err.noDistrict', { district: shownValue(key) });
+  if (!d) throw new NotFoundError({ key: 'err.noDistrict', params: { district: shownValue(key) } });
   return d;
 }
 
 /** The police district a district leader's account is bound to. */
 function ownDistrict(db: Db, user: User): { number: string; name: string } {
   const d = listPoliceDistricts(db).find((x) => x.name === user.district);
-  if (!d) throw new AppError(403, 'forbidden', `District leader ${user.name} is bound to no known police district ("${user.district ?? ''}")`);
+  if (!d) throw new ForbiddenError(`District leader ${user.name} is bound to no known police district ("${user.district ?? ''}")`);
   return d;
 }
 
@@ -172,7 +181,7 @@ function latestByKnr(list: Assessment[]): Map<string, Assessment> {
 function splitFile(file: string): { base: string; format: ExportFormat } {
   const dot = file.lastIndexOf('.');
   const format = file.slice(dot + 1) as ExportFormat;
-  if (dot <= 0 || !EXPORT_FORMATS.includes(format)) throw localError(404, 'not_found', 'err.unknownExport', { file: shownValue(file), formats: EXPORT_FORMATS.join(', ') });
+  if (dot <= 0 || !EXPORT_FORMATS.includes(format)) throw new NotFoundError({ key: 'err.unknownExport', params: { file: shownValue(file), formats: EXPORT_FORMATS.join(', ') } });
   return { base: file.slice(0, dot), format };
 }
 
@@ -209,12 +218,12 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     const ok = updateCandidate(db, sl.id, req.params.knr, {
       status: body.status as never, rationale: body.rationale, site, by: actorOf(req), now: nowIso(),
     });
-    if (!ok) throw localError(404, 'not_found', 'err.notOnShortlist', { knr: shownValue(req.params.knr), shortlist: sl.id });
+    if (!ok) throw new NotFoundError({ key: 'err.notOnShortlist', params: { knr: shownValue(req.params.knr), shortlist: sl.id } });
     res.json(requireShortlist(db, sl.id).candidates.find((c) => c.kommunenummer === req.params.knr));
   });
 
   router.delete('/api/shortlists/:id', (req, res) => {
-    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw localError(404, 'not_found', 'err.shortlistMissing', { shortlist: shownValue(req.params.id) });
+    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw new NotFoundError({ key: 'err.shortlistMissing', params: { shortlist: shownValue(req.params.id) } });
     res.status(204).end();
   });
 
@@ -288,14 +297,14 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     } else {
       const site = body.site ? siteChoice(db, req.params.knr, body.site) : undefined;
       if (!updateCandidate(db, sl.id, req.params.knr, { status: body.status as never, rationale: body.rationale, site, by, now })) {
-        throw localError(404, 'not_found', 'err.notOnShortlist', { knr: shownValue(req.params.knr), shortlist: sl.id });
+        throw new NotFoundError({ key: 'err.notOnShortlist', params: { knr: shownValue(req.params.knr), shortlist: sl.id } });
       }
     }
     res.redirect(303, `/shortlists/${sl.id}?saved=${req.params.knr}#c-${req.params.knr}`);
   });
 
   router.post('/shortlists/:id/delete', (req, res) => {
-    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw localError(404, 'not_found', 'err.shortlistMissing', { shortlist: shownValue(req.params.id) });
+    if (!deleteShortlist(db, req.params.id, actorOf(req), nowIso())) throw new NotFoundError({ key: 'err.shortlistMissing', params: { shortlist: shownValue(req.params.id) } });
     res.redirect(303, '/shortlists');
   });
 
@@ -354,11 +363,13 @@ export function shortlistRoutes({ db }: AppDeps): Router {
 
   router.get('/export/:file', async (req, res) => {
     const { base, format } = splitFile(req.params.file);
-    if (base !== 'scenario') throw localError(404, 'not_found', 'err.unknownExport', { file: shownValue(req.params.file), formats: EXPORT_FORMATS.join(', ') });
+    if (base !== 'scenario') throw new NotFoundError({ key: 'err.unknownExport', params: { file: shownValue(req.params.file), formats: EXPORT_FORMATS.join(', ') } });
     const now = nowIso();
     const scenarioId = typeof req.query.scenario === 'string' && req.query.scenario !== '' ? req.query.scenario : null;
     const solver = req.query.solver === 'greedy' ? 'greedy' : 'exact';
-    const inputs = await loadScenarioReport(db, scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db)), now, { scenarioId, solver });
+    // `?proposal=ID`: exactly that stored proposal (e.g. the one the workspace shows); else the scenario's stored proposal.
+    const proposalId = typeof req.query.proposal === 'string' && req.query.proposal !== '' ? parse(createBody.shape.proposalId, req.query.proposal, 'proposal: ') ?? null : null;
+    const inputs = await loadScenarioReport(db, scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db)), now, { scenarioId, solver, proposalId });
     await sendExport(db, res, inputs, format, now);
   });
 
@@ -372,14 +383,14 @@ export function shortlistRoutes({ db }: AppDeps): Router {
  */
 function saveAssessment(db: Db, req: Request, body: z.output<typeof assessmentBody>): Assessment {
   const m = getMunicipality(db, body.kommunenummer);
-  if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr: body.kommunenummer });
+  if (!m) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr: body.kommunenummer } });
   assertDistrictAccess(req.auth?.user, m.policeDistrict);
   // The rule (README, roles): an assessment is of a candidate on a shortlist, the one its review page shows.
-  if (!body.shortlistId) throw localError(422, 'shortlist_required', 'err.shortlistRequired');
+  if (!body.shortlistId) throw new UnprocessableError('shortlist_required', { key: 'err.shortlistRequired' });
   const sl = getShortlist(db, body.shortlistId);
-  if (!sl) throw localError(422, 'unknown_shortlist', 'err.shortlistMissing', { shortlist: body.shortlistId });
+  if (!sl) throw new UnprocessableError('unknown_shortlist', { key: 'err.shortlistMissing', params: { shortlist: body.shortlistId } });
   if (!sl.candidates.some((c) => c.kommunenummer === m.kommunenummer)) {
-    throw localError(422, 'not_candidate', 'err.notCandidate', { knr: m.kommunenummer, shortlist: sl.name });
+    throw new UnprocessableError('not_candidate', { key: 'err.notCandidate', params: { knr: m.kommunenummer, shortlist: sl.name } });
   }
   return recordAssessment(db, {
     shortlistId: sl.id, kommunenummer: body.kommunenummer, policeDistrict: m.policeDistrict,

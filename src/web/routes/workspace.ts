@@ -1,3 +1,5 @@
+import { kommunenummerField } from '../../common/fields';
+import { AGGREGATION_LABEL, NORMALIZATION_LABEL, OBJECTIVE_LABEL } from '../../model/labels';
 import { type Request, type Response, type Router } from 'express';
 import { appRouter } from '../router';
 import { z } from 'zod';
@@ -8,23 +10,29 @@ import { getMunicipality, listBoundaries, listDemandPoints, listPoliceDistricts,
 import { getResponse, listResponses } from '../../db/responses-repo';
 import { answersRevision } from '../../db/revisions';
 import { createScenario, deleteScenario, getScenario, listScenarios, updateScenario, type Scenario } from '../../db/scenarios-repo';
-import { CRITERIA, INELIGIBLE_REASON_LABELS } from '../../engine';
+import { CRITERIA } from '../../engine';
+import { criteriaInfo, criterionLabel, ineligibleReasonLabel, ineligibleReasonsBothLocales } from '../../model/criteria-texts';
 import { compareOutcomes, type ScenarioOutcome } from '../../planning/compare';
 import { planningContext } from '../../planning/context';
 import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
 import { travelPageInfo } from '../../planning/travel-page';
 import { describeTravelModel, travelModelLabel } from '../../planning/travel-models';
 import { indicatorPercentiles } from '../../planning/percentiles';
-import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioParamsSchema, scenarioSchemaFor, type ScenarioParams } from '../../planning/scenario';
+import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioParamsSchema, scenarioSchemaFor, type ScenarioParams } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { requestLimits } from '../../model/limits';
-import { decimalNumber, freeText, nameText } from '../../model/fields';
-import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
-import { dictionary, type Locale } from '../i18n';
+import { decimalNumber, freeText, nameText } from '../../common/fields';
+import { rankScenario, selectScenario, type PlanningView } from '../../planning/service';
+import { proposalFor, proposalRobustness } from '../../planning/proposal';
+import { siteProblem } from '../../planning/site-problem';
+import { listTravelMatrices } from '../../db/travel-matrices-repo';
+import { OBJECTIVES } from '../../model/scenario-limits';
+import { PROPOSAL_ROBUSTNESS } from '../../model/proposal-settings';
+import { dictionary, type Locale } from '../../common/i18n';
 import { actorOf, planningViewOf } from '../actor';
-import { formatDateTime } from '../i18n';
+import { formatDateTime } from '../../common/i18n';
 import { canPlan } from '../../auth/policy';
-import { NotFoundError, ZodValidationError, localError } from '../errors';
+import { NotFoundError, ZodValidationError } from '../../common/errors';
 
 /** Indicators shown on the profile and the municipality comparison, with decimals and which end argues for a station. */
 export const PROFILE_INDICATORS = [
@@ -42,13 +50,13 @@ export const PROFILE_INDICATORS = [
 type IndicatorKey = (typeof PROFILE_INDICATORS)[number]['key'];
 
 /** Interface texts the browser scripts need (a subset of the dictionary, to keep pages small). */
-const CLIENT_PREFIXES = ['ws.', 'scn.', 'prof.', 'cmp.', 'ind.', 'muni.', 'map.', 'station.'];
+const CLIENT_PREFIXES = ['ws.', 'scn.', 'prof.', 'cmp.', 'ind.', 'muni.', 'map.', 'station.', 'prop.'];
 function clientDictionary(locale: Locale): Record<string, string> {
   return Object.fromEntries(Object.entries(dictionary(locale)).filter(([k]) => CLIENT_PREFIXES.some((p) => k.startsWith(p))));
 }
 
 const scenarioId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'v.idFormat');
-const knrParam = z.string().regex(/^\d{4}$/, 'v.knrFormat');
+const knrParam = kommunenummerField;
 
 const createBody = z.object({
   name: nameText(requestLimits.maxNameChars),
@@ -61,10 +69,13 @@ const coverageQuery = z.object({
   minutes: scenarioParamsSchema.shape.minutes,
   selected: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(knrParam).max(357)),
+  /** Candidate site ids of the proposal (e.g. `s9130`, `p1936`): coverage from the chosen sites themselves. */
+  sites: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[sp]\d{4}$/, 'v.format')).max(357)),
   travelModel: scenarioParamsSchema.shape.travelModel,
 });
 const compareMunicipalitiesQuery = z.object({
-  k: z.string().default('').transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+  kommunenummer: z.string().default('').transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(knrParam).max(4, 'at most 4 municipalities')),
 });
 
@@ -82,7 +93,7 @@ function bodyParams(db: Db, params: unknown): ScenarioParams {
 function mustGetScenario(db: Db, rawId: unknown): Scenario {
   const id = parse(scenarioId, rawId, 'id: ');
   const s = getScenario(db, id);
-  if (!s) throw localError(404, 'not_found', 'err.noScenario', { id });
+  if (!s) throw new NotFoundError({ key: 'err.noScenario', params: { id } });
   return s;
 }
 
@@ -100,7 +111,7 @@ function stamps(db: Db): { dataHash: string; dataVintage: string; answersRevisio
 /** Ranks and selects (greedy by default) and reduces the result to what a comparison needs. */
 async function outcomeOf(db: Db, params: ScenarioParams, solver: 'greedy' | 'exact', view: PlanningView = {}): Promise<ScenarioOutcome & { status: string; gap: number | null }> {
   const { ranking, selection, context } = await selectScenario(db, params, solver, view);
-  const total = context.location.totalWeight;
+  const total = siteProblem(context).location.totalWeight;
   return {
     ranking: ranking.items, selected: selection.selected,
     coveredResidents: selection.coveredShare === null ? null : Math.round(selection.coveredShare * total),
@@ -123,7 +134,7 @@ function paramsForPage(db: Db, query: Record<string, unknown>): { params: Scenar
 }
 
 function criteriaFor(locale: Locale): { id: string; label: string; unit: string; source: string; defaultWeight: number }[] {
-  return CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: c.unit, source: c.source, defaultWeight: c.defaultWeight }));
+  return criteriaInfo(locale).map((c) => ({ id: c.id, label: c.label, unit: c.unit, source: c.source, defaultWeight: c.defaultWeight }));
 }
 
 /**
@@ -147,19 +158,25 @@ export function workspace({ db }: AppDeps): Router {
       title: scenario ? scenario.name : res.locals.t('nav.map'),
       scenario, mayPlan,
       pageData: {
-        mayPlan,
+        mayPlan, mayExport: req.auth?.user?.role !== 'district',
         locale, dictionary: clientDictionary(locale),
         criteria: criteriaFor(locale),
         defaults: { ...defaultScenarioParams, travelModel },
         districts: listPoliceDistricts(db).map((d) => d.name),
         counties,
         answers: context.answers,
+        objectives: [...OBJECTIVES],
+        travelModels: [
+          { ref: 'builtin', label: travelModelLabel(describeTravelModel(db, 'builtin'), locale) },
+          ...listTravelMatrices(db).map((m) => ({ ref: String(m.id), label: travelModelLabel({ kind: 'imported', imported: m }, locale) })),
+        ],
+        robustness: PROPOSAL_ROBUSTNESS,
         tileUrl: process.env.STEDSVALG_TILE_URL || null,
         tileAttribution: process.env.STEDSVALG_TILE_ATTRIBUTION || '',
         scenario: scenario && { id: scenario.id, name: scenario.name, description: scenario.description, params: scenario.params,
           createdBy: scenario.createdBy, createdAt: formatDateTime(locale, scenario.createdAt), updatedAt: formatDateTime(locale, scenario.updatedAt),
           dataVintage: scenario.dataVintage, staleData: scenario.dataHash !== (getMeta(db, 'data_hash') ?? '') },
-        ineligibleReasons: Object.fromEntries(Object.entries(INELIGIBLE_REASON_LABELS).map(([k, v]) => [k, v[locale]])),
+        ineligibleReasons: Object.fromEntries(Object.entries(ineligibleReasonsBothLocales()).map(([k, v]) => [k, v[locale]])),
       },
     });
   };
@@ -261,10 +278,11 @@ export function workspace({ db }: AppDeps): Router {
       demandCache = { revision: context.revision, points: demand.map((d) => [round(d.lon, 4), round(d.lat, 4), Math.round(d.population)]), knr: demand.map((d) => d.kommunenummer) };
     }
     const { knr, points } = demandCache;
-    const layer = coverageLayer(context.location, q.selected, q.minutes);
+    // The proposal's own sites when given; else one site per named municipality (its default site).
+    const layer = q.sites.length ? coverageLayer(siteProblem(context).location, q.sites, q.minutes) : coverageLayer(context.location, q.selected, q.minutes);
     const byMunicipality = coverageByGroup(layer, context.location.demandWeight, (i) => knr[i]);
     res.json({
-      method: 'demand-points', minutes: q.minutes, selected: q.selected,
+      method: 'demand-points', minutes: q.minutes, selected: q.selected, sites: q.sites,
       travelModel: { ref: context.travelModel.ref, label: travelModelLabel(context.travelModel, res.locals.locale as Locale) },
       points, states: Array.from(layer.states).join(''),
       residents: { uncovered: Math.round(layer.residents[0]), existing: Math.round(layer.residents[1]), proposed: Math.round(layer.residents[2]), total: Math.round(layer.totalResidents) },
@@ -289,7 +307,7 @@ export function workspace({ db }: AppDeps): Router {
       res.locals.travelModelLabel = labels.join(' / ');
       view = {
         a, b, comparison, moves: comparison.moves.filter((m) => m.delta !== 0 && (m.rankA <= 60 || m.rankB <= 60)).slice(0, 25),
-        weightRows: CRITERIA.map((c) => ({ label: c.label[locale], a: a.params.weights[c.id], b: b.params.weights[c.id] })),
+        weightRows: CRITERIA.map((c) => ({ label: criterionLabel(locale, c.id), a: a.params.weights[c.id], b: b.params.weights[c.id] })),
         ruleRows: ruleRows(a.params, b.params, (key) => res.locals.t(key)),
         nameOf: Object.fromEntries(oa.ranking.map((r) => [r.kommunenummer, r.name])),
         selectedA: oa.selected, selectedB: ob.selected,
@@ -301,15 +319,18 @@ export function workspace({ db }: AppDeps): Router {
 
   router.get('/compare/municipalities', (req, res) => {
     const locale = res.locals.locale as Locale;
-    const q = parse(compareMunicipalitiesQuery, { k: typeof req.query.k === 'string' ? req.query.k : '' });
-    // `k` names the municipalities here, not the scenario's K (which ranking does not use).
-    const { params } = paramsForPage(db, { ...(req.query as Record<string, unknown>), k: undefined });
+    // `kommunenummer=0301,5601`; older links named the list `k`, which is read as the list when
+    // `kommunenummer` is absent (and is then not the scenario's K, which ranking does not use).
+    const alias = req.query.kommunenummer === undefined;
+    const list = alias ? req.query.k : req.query.kommunenummer;
+    const q = parse(compareMunicipalitiesQuery, { kommunenummer: typeof list === 'string' ? list : '' });
+    const { params } = paramsForPage(db, { ...(req.query as Record<string, unknown>), kommunenummer: undefined, ...(alias ? { k: undefined } : {}) });
     const { ranking, context } = rankScenario(db, params, planningViewOf(req));
     res.locals.travelModelLabel = travelModelLabel(context.travelModel, locale);
-    const items = q.k.map((k) => {
-      const m = context.municipalities.find((x) => x.kommunenummer === k);
-      if (!m) throw localError(404, 'not_found', 'err.noMunicipality', { knr: k });
-      return { m, r: ranking.items.find((x) => x.kommunenummer === k)! };
+    const items = q.kommunenummer.map((knr) => {
+      const m = context.municipalities.find((x) => x.kommunenummer === knr);
+      if (!m) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr } });
+      return { m, r: ranking.items.find((x) => x.kommunenummer === knr)! };
     });
     const rows = PROFILE_INDICATORS.map((ind) => {
       const values = items.map(({ m }) => m[ind.key] as number | null);
@@ -322,10 +343,10 @@ export function workspace({ db }: AppDeps): Router {
       scoreRow: { values: scores, best: bestIndex(scores, 'high') }, rankRow: { values: ranks, best: bestIndex(ranks, 'low') },
       criteriaRows: CRITERIA.filter((c) => ranking.weights[c.id] > 0).map((c) => {
         const values = items.map(({ r }) => r.contributions[c.id] ?? 0);
-        return { label: c.label[locale], values, best: bestIndex(values, 'high') };
+        return { label: criterionLabel(locale, c.id), values, best: bestIndex(values, 'high') };
       }),
-      options: context.municipalities.map((m) => ({ k: m.kommunenummer, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
-      selected: q.k,
+      options: context.municipalities.map((m) => ({ kommunenummer: m.kommunenummer, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+      selected: q.kommunenummer,
     });
   });
 
@@ -334,7 +355,7 @@ export function workspace({ db }: AppDeps): Router {
   router.get('/municipalities/:knr', async (req, res) => {
     const locale = res.locals.locale as Locale;
     const knr = parse(knrParam, req.params.knr, 'kommunenummer: ');
-    if (!getMunicipality(db, knr)) throw localError(404, 'not_found', 'err.noMunicipality', { knr });
+    if (!getMunicipality(db, knr)) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr } });
     const { params, scenario } = paramsForPage(db, req.query as Record<string, unknown>);
     const view = planningViewOf(req);
     const { ranking, context } = rankScenario(db, params, view);
@@ -343,22 +364,28 @@ export function workspace({ db }: AppDeps): Router {
     const travel = travelPageInfo(context, knr, locale);
     res.locals.travelModelLabel = travel.modelLabel;
     const item = ranking.items.find((r) => r.kommunenummer === knr)!;
-    const robust = (await robustnessScenario(db, params, { samples: 1000, seed: 1, mode: 'around' }, view)).items.find((r) => r.kommunenummer === knr) ?? null;
+    // The scenario's stored proposal and its robustness: the same records the workspace and the exports show.
+    const { proposal } = await proposalFor(db, params, { view });
+    const robustness = proposal.id && proposal.selected.length ? await proposalRobustness(db, proposal, PROPOSAL_ROBUSTNESS, view) : null;
+    const robust = robustness?.items.find((r) => r.kommunenummer === knr) ?? null;
+    const chosen = proposal.sites.find((x) => x.kommunenummer === knr) ?? null;
     const percentiles = indicatorPercentiles(context.municipalities, knr, PROFILE_INDICATORS.map((i) => i.key), (x) => x.kommunenummer, (x) => x.policeDistrict);
     const nearest = context.nearestStations(knr, 3);
     const response = getResponse(db, knr);
     const eligibleCount = ranking.items.filter((r) => r.eligible).length;
     res.render('profile', {
       title: m.name, m, item, robust, percentiles, nearest, travel, response, answers: context.answers, scenario, params, eligibleCount,
+      proposal, chosen, robustness: robustness && { samples: robustness.samples, seed: robustness.seed, sampled: robustness.sampled, travelError: robustness.travelError },
       indicators: PROFILE_INDICATORS,
-      criteria: CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: c.unit, weight: ranking.weights[c.id] })),
-      reasonText: item.reason ? INELIGIBLE_REASON_LABELS[item.reason][locale] : '',
+      criteria: criteriaInfo(locale).map((c) => ({ id: c.id, label: c.label, unit: c.unit, weight: ranking.weights[c.id] })),
+      reasonText: item.reason ? ineligibleReasonLabel(locale, item.reason) : '',
       workspaceHref: scenario ? `/scenarios/${scenario.id}` : '/',
       pageData: {
         locale, dictionary: clientDictionary(locale), boundary: listBoundaries(db).get(knr) ?? null, centre: [m.centre.lon, m.centre.lat],
         tileUrl: process.env.STEDSVALG_TILE_URL || null, tileAttribution: process.env.STEDSVALG_TILE_ATTRIBUTION || '',
         stations: nearest.map((n) => ({ name: n.name, lon: n.lon, lat: n.lat, driveMin: n.driveMin })),
         premises: (response?.q5.premises ?? []).filter((p) => p.lon !== null && p.lat !== null).map((p) => ({ address: p.address, lon: p.lon, lat: p.lat })),
+        chosenSite: chosen && { label: chosen.siteLabel, kind: chosen.siteKind, lon: chosen.lon, lat: chosen.lat },
       },
     });
   });
@@ -387,11 +414,12 @@ function ruleRows(a: ScenarioParams, b: ScenarioParams, t: (key: string) => stri
   const pairs = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k}: ${v}`).join(', ') || '–';
   const yes = (v: boolean) => t(v ? 'ws.on' : 'ws.off');
   return [
-    { label: t('ws.normalization'), a: t(`ws.norm.${a.normalization}`), b: t(`ws.norm.${b.normalization}`) },
-    { label: t('ws.method'), a: t(`ws.method.${a.method}`), b: t(`ws.method.${b.method}`) },
+    { label: t('ws.normalization'), a: t(NORMALIZATION_LABEL[a.normalization]), b: t(NORMALIZATION_LABEL[b.normalization]) },
+    { label: t('ws.method'), a: t(AGGREGATION_LABEL[a.method]), b: t(AGGREGATION_LABEL[b.method]) },
     { label: t('ws.gate'), a: yes(a.wishGate), b: yes(b.wishGate) },
     { label: t('ws.k'), a: String(a.k), b: String(b.k) },
-    { label: t('ws.objective'), a: t(`ws.obj.${a.objective}`), b: t(`ws.obj.${b.objective}`) },
+    { label: t('ws.objective'), a: t(OBJECTIVE_LABEL[a.objective]), b: t(OBJECTIVE_LABEL[b.objective]) },
+    { label: t('prop.travelModel'), a: a.travelModel, b: b.travelModel },
     { label: t('ws.minutes'), a: String(a.minutes), b: String(b.minutes) },
     { label: t('ws.districtMin'), a: pairs(a.districtMin), b: pairs(b.districtMin) },
     { label: t('ws.districtMax'), a: pairs(a.districtMax), b: pairs(b.districtMax) },

@@ -1,0 +1,68 @@
+/**
+ * Error messages of the API and the pages (the error family in `common/errors.ts` names these keys).
+ * Bokmål and English side by side; keys `err.*`.
+ */
+import { area } from './area';
+
+export const errorTexts = area({
+  'err.noRoute': { nb: 'Fant ingen side for {method} {path}.', en: 'No page for {method} {path}.' },
+  'err.invalidJson': { nb: 'Innholdet i forespørselen er ikke gyldig JSON.', en: 'The request body is not valid JSON.' },
+  'err.charset': { nb: 'Tegnsettet «{charset}» støttes ikke; send UTF-8.', en: 'Character set "{charset}" is not supported; send UTF-8.' },
+  'err.encoding': {
+    nb: 'Innholdskodingen «{encoding}» støttes ikke; send innholdet ukomprimert eller som gzip.',
+    en: 'Content encoding "{encoding}" is not supported; send the body uncompressed or as gzip.',
+  },
+  'err.tooLarge': { nb: 'Forespørselen er for stor (høyst {limit} byte).', en: 'The request is too large (at most {limit} bytes).' },
+  'err.aborted': {
+    nb: 'Forespørselen ble brutt før hele innholdet kom fram; send den på nytt.',
+    en: 'The request was cut off before the whole body arrived; send it again.',
+  },
+  'err.bodyLength': { nb: 'Innholdet har en annen lengde enn Content-Length oppgir.', en: 'The body is not as long as its Content-Length says.' },
+  'err.tooManyParams': { nb: 'Skjemaet har for mange felt.', en: 'The form has too many fields.' },
+  'err.badPath': {
+    nb: 'Adressen inneholder ugyldig prosentkoding (for eksempel «%E0%A4%A»).',
+    en: 'The address contains malformed percent-encoding (such as "%E0%A4%A").',
+  },
+  'err.multipart': {
+    nb: 'Opplastingen kan ikke leses ({detail}). Send filen som multipart/form-data i feltet «file».',
+    en: 'The upload cannot be read ({detail}). Send the file as multipart/form-data in the field "file".',
+  },
+  'err.fileName': {
+    nb: 'Filnavnet inneholder kontrolltegn; gi filen et vanlig navn og prøv igjen.',
+    en: 'The file name contains control characters; give the file an ordinary name and try again.',
+  },
+  'err.rateLimited': {
+    nb: 'For mange tunge beregninger fra denne kontoen på kort tid (høyst {limit} enheter per minutt). Prøv igjen om {seconds} s.',
+    en: 'Too many heavy computations from this account in a short time (at most {limit} units per minute). Try again in {seconds} s.',
+  },
+  'err.busy': {
+    nb: 'Serveren er opptatt med andre tunge beregninger. Prøv igjen om litt.',
+    en: 'The server is busy with other heavy computations. Try again shortly.',
+  },
+  'err.notCandidate': {
+    nb: 'Kommune {knr} er ikke kandidat på kortlisten «{shortlist}». Vurderinger gjelder kandidatene på en kortliste (se vurderingssiden for distriktet).',
+    en: 'Municipality {knr} is not a candidate on shortlist "{shortlist}". Assessments are of the candidates on a shortlist (see the district\'s review page).',
+  },
+  'err.shortlistRequired': {
+    nb: 'Oppgi kortlisten vurderingen gjelder (shortlistId); vurderinger gjelder kandidatene på en kortliste.',
+    en: 'Name the shortlist the assessment is for (shortlistId); assessments are of the candidates on a shortlist.',
+  },
+  'err.shortlistMissing': { nb: 'Kortlisten «{shortlist}» finnes ikke.', en: 'Shortlist "{shortlist}" does not exist.' },
+  'err.unauthenticated': { nb: 'Logg inn eller send et API-token (Authorization: Bearer …).', en: 'Sign in or send a bearer token (Authorization: Bearer …).' },
+  'err.invalidToken': { nb: 'API-tokenet er ukjent eller trukket tilbake.', en: 'The bearer token is unknown or revoked.' },
+  'err.forbidden': { nb: 'Rollen {role} har ikke tilgang til {method} {path}.', en: 'Role {role} may not {method} {path}.' },
+  'err.csrf': {
+    nb: 'CSRF-token mangler eller er feil; last siden på nytt og prøv igjen.',
+    en: 'Missing or invalid CSRF token; reload the page and try again.',
+  },
+  'err.districtOnly': { nb: 'Distriktsleder for {own} har ikke tilgang til {other}.', en: 'District leader for {own} may not access {other}.' },
+  'err.uploadTooLarge': { nb: 'Filen er større enn grensen på {max} byte (5 MB).', en: 'The file is larger than the limit of {max} bytes (5 MB).' },
+  'err.noFile': { nb: 'Ingen fil: send svarfilen i multipart-feltet «file».', en: 'No file: send the answers file as multipart field "file".' },
+  'err.dryRun': { nb: 'dryRun må være true eller false.', en: 'dryRun must be true or false.' },
+  'err.noMunicipality': { nb: 'Ingen kommune har kommunenummer {knr}.', en: 'No municipality has kommunenummer {knr}.' },
+  'err.noScenario': { nb: 'Det finnes ikke noe scenario med id {id}.', en: 'There is no scenario with id {id}.' },
+  'err.noDistrict': { nb: 'Politidistriktet «{district}» finnes ikke.', en: 'Police district "{district}" does not exist.' },
+  'err.unknownExport': { nb: 'Ukjent eksport «{file}»; formater: {formats}.', en: 'Unknown export "{file}"; formats: {formats}.' },
+  'err.notOnShortlist': { nb: 'Kommune {knr} står ikke på kortlisten {shortlist}.', en: 'Municipality {knr} is not on shortlist {shortlist}.' },
+  'err.noAnswer': { nb: 'Kommune {knr} ({name}) har ikke noe registrert svar.', en: 'Municipality {knr} ({name}) has no recorded answer.' },
+});

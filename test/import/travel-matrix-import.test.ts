@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Express } from 'express';
+import type { Db } from '../../src/db/connection';
+import { listAudit } from '../../src/db/audit-repo';
+import { listTravelMatrices } from '../../src/db/travel-matrices-repo';
+import { importTravelMatrix, matrixPoints } from '../../src/import/travel-matrix-import';
+import { planningContext } from '../../src/planning/context';
+import { resolveTravelModel } from '../../src/planning/travel-models';
+import { rankScenario } from '../../src/planning/service';
+import { scenarioFromQuery } from '../../src/model/scenario';
+import { main } from '../../src/cli/main';
+import { createApp } from '../../src/web/app';
+import { memoryDb, tempDir } from '../helpers/app';
+import { agentAs } from '../helpers/auth';
+
+let db: Db;
+beforeEach(() => { db = memoryDb(); });
+afterEach(() => db.close());
+
+const stamp = { by: 'test-planner', now: '2024-05-01T10:00:00.000Z' };
+
+/** A router-like CSV: the built-in matrix's kept pairs, every time plus `plus` minutes. */
+function csvFromBuiltin(plus = 1, edit?: (lines: string[]) => void): Buffer {
+  const { matrix } = resolveTravelModel(db, 'builtin');
+  const lines = ['from_id,to_id,minutes'];
+  matrix.rowIds.forEach((id, r) => {
+    for (let k = matrix.rowStart[r]; k < matrix.rowStart[r + 1]; k++) lines.push(`${id},${matrix.colIds[matrix.cols[k]]},${(matrix.minutes[k] + plus).toFixed(1)}`);
+  });
+  edit?.(lines);
+  return Buffer.from(lines.join('\n') + '\n');
+}
+
+describe('travel-time matrix import', () => {
+  it('When a complete CSV is imported, then it is stored with its provenance, audited, and a scenario using it reads its minutes', () => {
+    const report = importTravelMatrix(db, csvFromBuiltin(1), { fileName: 'osrm-2024.csv', name: 'OSRM Norge 2024', ...stamp });
+    expect(report.status).toBe('imported');
+    const [stored] = listTravelMatrices(db);
+    expect(stored).toMatchObject({ id: report.matrix!.id, name: 'OSRM Norge 2024', fileName: 'osrm-2024.csv', format: 'csv', importedBy: 'test-planner', importedAt: stamp.now });
+    expect(stored.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.rowsInFile).toBe(report.summary!.rowsInFile);
+    expect(listAudit(db, { entity: 'travel_matrix' }).entries.map((e) => e.action)).toEqual(['import']);
+    const builtin = planningContext(db, 'builtin');
+    const imported = planningContext(db, String(stored.id));
+    expect(imported.travelModel.kind).toBe('imported');
+    // Every demand point's nearest station is 1 min further, so the population-weighted mean rises by 1 min.
+    const b = builtin.access.get('1144')!;
+    const i = imported.access.get('1144')!;
+    expect(i.driveMinMean).toBeCloseTo(b.driveMinMean + 1, 1);
+    const ranking = rankScenario(db, scenarioFromQuery({ travelModel: String(stored.id) })).ranking;
+    expect(ranking.items).toHaveLength(357);
+  });
+
+  it('When a CSV has unknown ids, a bad time and a repeated pair, then it is rejected naming row and column, and nothing is stored', () => {
+    const bad = csvFromBuiltin(0, (lines) => {
+      lines[2] = lines[2].replace(/^[^,]+/, '9999x');
+      lines[4] = lines[4].replace(/,[^,]+$/, ',fem');
+      lines[6] = lines[5];
+    });
+    const report = importTravelMatrix(db, bad, { fileName: 'bad.csv', ...stamp });
+    expect(report.status).toBe('rejected');
+    expect(report.problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ file: 'bad.csv', row: '3', column: 'from_id', message: expect.stringContaining('9999x') }),
+      expect.objectContaining({ file: 'bad.csv', row: '5', column: 'minutes', message: expect.stringContaining('fem') }),
+      expect.objectContaining({ file: 'bad.csv', row: '7', column: 'to_id', message: expect.stringContaining('given twice') }),
+    ]));
+    expect(listTravelMatrices(db)).toHaveLength(0);
+    expect(listAudit(db, { entity: 'travel_matrix' }).entries).toHaveLength(0);
+  });
+
+  it('When a station has no time at all, then the file is rejected naming that station', () => {
+    const noStation = csvFromBuiltin(0, (lines) => {
+      for (let n = lines.length - 1; n > 0; n--) if (lines[n].split(',')[1] === 'karmoy-lensmannskontor') lines.splice(n, 1);
+    });
+    const report = importTravelMatrix(db, noStation, { fileName: 'gap.csv', ...stamp });
+    expect(report.status).toBe('rejected');
+    expect(report.problems.map((p) => p.message)).toContain('station karmoy-lensmannskontor has no time from any demand point');
+  });
+
+  it('When an OSRM table in the order of points.csv is imported, then it is accepted; with a row missing, it is rejected and nothing stored', () => {
+    const { matrix } = resolveTravelModel(db, 'builtin');
+    const p = matrixPoints(db);
+    const targetIndex = new Map(p.targets.map((t, i) => [t.id, i]));
+    const rowIndex = new Map(matrix.rowIds.map((id, i) => [id, i]));
+    const durations = p.demand.map((d) => {
+      const r = rowIndex.get(d.id)!;
+      const row: (number | null)[] = new Array(p.targets.length).fill(null);
+      for (let k = matrix.rowStart[r]; k < matrix.rowStart[r + 1]; k++) row[targetIndex.get(matrix.colIds[matrix.cols[k]])!] = matrix.minutes[k] * 60;
+      return row;
+    });
+    const good = Buffer.from(JSON.stringify({ code: 'Ok', durations, sources: p.demand.map((d) => ({ location: [d.lon + 0.01, d.lat] })) }));
+    expect(importTravelMatrix(db, good, { fileName: 'table.json', dryRun: true, ...stamp }).status).toBe('dry-run');
+    const short = Buffer.from(JSON.stringify({ code: 'Ok', durations: durations.slice(1) }));
+    const report = importTravelMatrix(db, short, { fileName: 'table.json', ...stamp });
+    expect(report.status).toBe('rejected');
+    expect(report.problems[0]).toMatchObject({ file: 'table.json', row: 'durations', message: expect.stringContaining(`expected ${p.demand.length}`) });
+    const swapped = Buffer.from(JSON.stringify({ code: 'Ok', durations, sources: [...p.demand].reverse().map((d) => ({ location: [d.lon, d.lat] })) }));
+    expect(importTravelMatrix(db, swapped, { fileName: 't.json', ...stamp }).problems[0].message).toMatch(/order of points\.csv/);
+    expect(listTravelMatrices(db)).toHaveLength(0);
+  });
+});
+
+describe('travel-time matrix API and CLI', () => {
+  let app: Express;
+  beforeEach(() => { app = createApp({ db }); });
+
+  it('When a planner posts a bad file, then the API answers 422 with every problem and stores nothing; a viewer may not import', async () => {
+    const api = await agentAs(app, db, 'planner');
+    const res = await api.post('/api/travel-matrices').attach('file', Buffer.from('from_id,to_id,minutes\n0139,sentrum-politistasjon,-3\n'), 'm.csv');
+    expect(res.status).toBe(422);
+    expect(res.body.problems[0]).toMatchObject({ file: 'm.csv', row: '2', column: 'minutes' });
+    expect((await api.get('/api/travel-matrices')).body.imported).toEqual([]);
+    const viewer = await agentAs(app, db, 'viewer');
+    expect((await viewer.post('/api/travel-matrices').attach('file', csvFromBuiltin(), 'm.csv')).status).toBe(403);
+    expect((await viewer.get('/travel-matrices/points.csv')).text.split('\n')[0]).toBe('order,role,id,lon,lat,kommunenummer,name');
+  });
+
+  it('When a planner posts a good file, then it is stored (201) and /api/ranking?travelModel=ID uses it; an unknown id answers 404', async () => {
+    const api = await agentAs(app, db, 'planner');
+    const res = await api.post('/api/travel-matrices').field('name', 'Router').attach('file', csvFromBuiltin(2), 'router.csv');
+    expect(res.status).toBe(201);
+    const id = res.body.matrix.id as number;
+    expect((await api.get(`/api/ranking?travelModel=${id}`)).status).toBe(200);
+    expect((await api.get('/api/ranking?travelModel=999')).status).toBe(404);
+    const page = await api.get('/travel-matrices');
+    expect(page.text).toContain('Router');
+    const workspace = await api.get(`/?travelModel=${id}`).expect(200);
+    expect(workspace.text).toContain(`Kjøretider: Importert matrise «Router» (nr. ${id})`);
+    expect(workspace.text).toContain(`&#34;travelModel&#34;:&#34;${id}&#34;`);
+    expect((await api.get('/?travelModel=999')).status).toBe(404);
+  });
+
+  it('When the CLI imports a bad file, then it exits 1 and names file, row and column; a good file exits 0', async () => {
+    const dir = tempDir();
+    try {
+      const dbPath = path.join(dir, 'cli.db');
+      const file = path.join(dir, 'bad.csv');
+      fs.writeFileSync(file, 'from_id,to_id,minutes\n0139,nowhere,12\n');
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) };
+      expect(await main(['travel-matrix', 'import', file, '--db', dbPath], io)).toBe(1);
+      expect(err.join('')).toMatch(/bad\.csv row 2 column to_id: "nowhere" is not a site or station id/);
+      expect(await main(['travel-matrix', 'list', '--db', dbPath, '--json'], io)).toBe(0);
+      expect(out.join('')).toContain('[]');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
