@@ -29,7 +29,9 @@ export const run: CommandFn = async (args, io) => {
   const db = openCliDatabase(parsed);
   try {
     const params = scenarioFromFlags(db, parsed);
-    const { selection, ranking, context } = await selectScenario(db, params, solver, {}, { timeLimitSeconds, gapTolerance });
+    // Only limits the user gave make a fresh, unstored solve; without them the stored proposal is read or made.
+    const given = stringFlag(parsed, 'time-limit') !== undefined || stringFlag(parsed, 'gap') !== undefined;
+    const { selection, ranking, context } = await selectScenario(db, params, solver, {}, given ? { timeLimitSeconds, gapTolerance } : {});
     if (parsed.flags.json) {
       io.stdout(JSON.stringify({ ...selection, answers: context.answers, scenario: params }, null, 2) + '\n');
       return selection.status === 'infeasible' ? 1 : 0;
