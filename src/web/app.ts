@@ -6,6 +6,7 @@ import { errorHandler, notFoundHandler } from './errors';
 import { localeMiddleware } from './locale';
 import { municipalitiesApi } from './routes/municipalities-api';
 import { pages } from './routes/pages';
+import { shortlistEditRoutes } from './routes/shortlist-edit';
 import { responsesRoutes, sampleAnswersMiddleware } from './routes/responses';
 import { planningApi } from './routes/planning-api';
 import { workspace } from './routes/workspace';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(pages(deps));
   app.use(responsesRoutes(deps));
   app.use(shortlistRoutes(deps));
+  app.use(shortlistEditRoutes(deps));
   app.use(lettersApi(deps));
   app.use(lettersPages(deps));
   app.use(travelMatrixRoutes(deps));

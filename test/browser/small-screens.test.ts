@@ -29,7 +29,7 @@ describe('phone viewport (390 × 844)', () => {
     await api('/api/responses/sample', {});
     ids.scenarioA = String((await api('/api/scenarios', { name: 'Telefon A', params: {} })).id);
     ids.scenarioB = String((await api('/api/scenarios', { name: 'Telefon B med et langt navn som ikke skal sprenge bredden på siden', params: { objective: 'score' } })).id);
-    ids.shortlist = String((await api('/api/shortlists', { name: 'Kortliste på telefon', source: { kind: 'manual', kommunenummer: ['5601', '0301', '1804'] } })).id);
+    ids.shortlist = String((await api('/api/shortlists', { name: 'Kortliste på telefon', kommunenummer: ['5601', '0301', '1804'] })).id);
     const form = new FormData();
     form.append('file', new Blob([fs.readFileSync(path.join(letters, 'L03-valer-innlandet.txt'))]), 'L03-valer-innlandet.txt');
     const uploaded = await fetch(suite.url + '/api/letters', { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form }).then((r) => r.json() as Promise<{ letters?: { id: number }[] }>);
@@ -65,7 +65,7 @@ describe('phone viewport (390 × 844)', () => {
     doc: document.documentElement.scrollWidth,
     body: document.body.scrollWidth,
     view: window.innerWidth,
-    widest: [...document.querySelectorAll('body *')].map((el) => [el.getBoundingClientRect().right, el]).filter(([r]) => (r as number) > window.innerWidth + 1)
+    widest: Array.from(document.querySelectorAll("body *")).map((el) => [el.getBoundingClientRect().right, el]).filter(([r]) => (r as number) > window.innerWidth + 1)
       .slice(0, 3).map(([r, el]) => `${(el as Element).tagName.toLowerCase()}.${(el as Element).className} ${Math.round(r as number)}`),
   }));
 

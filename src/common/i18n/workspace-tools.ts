@@ -54,4 +54,13 @@ export const workspaceToolTexts = area({
   'ws.drawerOpen': { nb: 'Vekter og regler', en: 'Weights and rules' },
   'ws.drawerClose': { nb: 'Lukk vekter og regler', en: 'Close weights and rules' },
   'ws.help': { nb: 'Hva betyr dette?', en: 'What does this mean?' },
+  // The shortlist page's whole-list editing (one save for every row, bulk status).
+  'sl.saveAll': { nb: 'Lagre alle endringer', en: 'Save all changes' },
+  'sl.savedAll': { nb: 'Lagret: {n} kandidater endret.', en: 'Saved: {n} candidates changed.' },
+  'sl.unsaved': { nb: 'Endringer som ikke er lagret', en: 'Unsaved changes' },
+  'sl.unsavedLeave': { nb: 'Kortlisten har endringer som ikke er lagret.', en: 'The shortlist has unsaved changes.' },
+  'sl.bulkLabel': { nb: 'Status for valgte', en: 'Status for ticked rows' },
+  'sl.bulkApply': { nb: 'Sett og lagre', en: 'Set and save' },
+  'sl.pick': { nb: 'Velg', en: 'Pick' },
+  'sl.pickAll': { nb: 'Velg alle', en: 'Pick all' },
 });
