@@ -7,7 +7,7 @@ import { localeMiddleware } from './locale';
 import { municipalitiesApi } from './routes/municipalities-api';
 import { pages } from './routes/pages';
 import { shortlistEditRoutes } from './routes/shortlist-edit';
-import { responsesRoutes, sampleAnswersMiddleware } from './routes/responses';
+import { answersRoutes, sampleAnswersMiddleware } from './routes/answers';
 import { planningApi } from './routes/planning-api';
 import { workspace } from './routes/workspace';
 import { shortlistRoutes } from './routes/shortlists';
@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(planningApi(deps));
   app.use(workspace(deps));
   app.use(pages(deps));
-  app.use(responsesRoutes(deps));
+  app.use(answersRoutes(deps));
   app.use(shortlistRoutes(deps));
   app.use(shortlistEditRoutes(deps));
   app.use(lettersApi(deps));

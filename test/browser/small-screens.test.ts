@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { browserSuite, collectConsoleErrors, screenshotPath } from '../helpers/browser';
 import { tokenFor } from '../helpers/auth';
-import { createSetupToken } from '../../src/web/routes/auth';
+import { createSetupToken } from '../../src/auth/setup-tokens';
 import type { Role } from '../../src/db/users-repo';
 
 const PHONE = { width: 390, height: 844 };

@@ -5,7 +5,8 @@ import { travelModelLabel } from '../../planning/travel-models';
 import type { Locale } from '../../common/i18n';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-import { CRITERIA, INELIGIBLE_REASON_LABELS, defaultOptions } from '../../engine';
+import { defaultOptions } from '../../engine';
+import { criteriaBothLocales, ineligibleReasonsBothLocales } from '../../model/criteria-texts';
 import { defaultScenarioParams, scenarioFromQuery, scenarioSchemaFor } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { rankScenario, robustnessScenario, selectScenario } from '../../planning/service';
@@ -42,8 +43,8 @@ export function planningApi({ db }: AppDeps): Router {
 
   router.get('/api/criteria', (_req, res) => {
     res.json({
-      criteria: CRITERIA.map(({ value: _v, ...def }) => def),
-      ineligibleReasons: INELIGIBLE_REASON_LABELS,
+      criteria: criteriaBothLocales(),
+      ineligibleReasons: ineligibleReasonsBothLocales(),
       defaults: { ...defaultOptions, scenario: defaultScenarioParams },
       limits: requestLimits,
     });

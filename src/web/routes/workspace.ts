@@ -10,7 +10,8 @@ import { getMunicipality, listBoundaries, listDemandPoints, listPoliceDistricts,
 import { getResponse, listResponses } from '../../db/responses-repo';
 import { answersRevision } from '../../db/revisions';
 import { createScenario, deleteScenario, getScenario, listScenarios, updateScenario, type Scenario } from '../../db/scenarios-repo';
-import { CRITERIA, INELIGIBLE_REASON_LABELS } from '../../engine';
+import { CRITERIA } from '../../engine';
+import { criteriaInfo, criterionLabel, ineligibleReasonLabel, ineligibleReasonsBothLocales } from '../../model/criteria-texts';
 import { compareOutcomes, type ScenarioOutcome } from '../../planning/compare';
 import { planningContext } from '../../planning/context';
 import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
@@ -125,7 +126,7 @@ function paramsForPage(db: Db, query: Record<string, unknown>): { params: Scenar
 }
 
 function criteriaFor(locale: Locale): { id: string; label: string; unit: string; source: string; defaultWeight: number }[] {
-  return CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: c.unit, source: c.source, defaultWeight: c.defaultWeight }));
+  return criteriaInfo(locale).map((c) => ({ id: c.id, label: c.label, unit: c.unit, source: c.source, defaultWeight: c.defaultWeight }));
 }
 
 /**
@@ -161,7 +162,7 @@ export function workspace({ db }: AppDeps): Router {
         scenario: scenario && { id: scenario.id, name: scenario.name, description: scenario.description, params: scenario.params,
           createdBy: scenario.createdBy, createdAt: formatDateTime(locale, scenario.createdAt), updatedAt: formatDateTime(locale, scenario.updatedAt),
           dataVintage: scenario.dataVintage, staleData: scenario.dataHash !== (getMeta(db, 'data_hash') ?? '') },
-        ineligibleReasons: Object.fromEntries(Object.entries(INELIGIBLE_REASON_LABELS).map(([k, v]) => [k, v[locale]])),
+        ineligibleReasons: Object.fromEntries(Object.entries(ineligibleReasonsBothLocales()).map(([k, v]) => [k, v[locale]])),
       },
     });
   };
@@ -291,7 +292,7 @@ export function workspace({ db }: AppDeps): Router {
       res.locals.travelModelLabel = labels.join(' / ');
       view = {
         a, b, comparison, moves: comparison.moves.filter((m) => m.delta !== 0 && (m.rankA <= 60 || m.rankB <= 60)).slice(0, 25),
-        weightRows: CRITERIA.map((c) => ({ label: c.label[locale], a: a.params.weights[c.id], b: b.params.weights[c.id] })),
+        weightRows: CRITERIA.map((c) => ({ label: criterionLabel(locale, c.id), a: a.params.weights[c.id], b: b.params.weights[c.id] })),
         ruleRows: ruleRows(a.params, b.params, (key) => res.locals.t(key)),
         nameOf: Object.fromEntries(oa.ranking.map((r) => [r.kommunenummer, r.name])),
         selectedA: oa.selected, selectedB: ob.selected,
@@ -327,7 +328,7 @@ export function workspace({ db }: AppDeps): Router {
       scoreRow: { values: scores, best: bestIndex(scores, 'high') }, rankRow: { values: ranks, best: bestIndex(ranks, 'low') },
       criteriaRows: CRITERIA.filter((c) => ranking.weights[c.id] > 0).map((c) => {
         const values = items.map(({ r }) => r.contributions[c.id] ?? 0);
-        return { label: c.label[locale], values, best: bestIndex(values, 'high') };
+        return { label: criterionLabel(locale, c.id), values, best: bestIndex(values, 'high') };
       }),
       options: context.municipalities.map((m) => ({ kommunenummer: m.kommunenummer, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
       selected: q.kommunenummer,
@@ -356,8 +357,8 @@ export function workspace({ db }: AppDeps): Router {
     res.render('profile', {
       title: m.name, m, item, robust, percentiles, nearest, travel, response, answers: context.answers, scenario, params, eligibleCount,
       indicators: PROFILE_INDICATORS,
-      criteria: CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: c.unit, weight: ranking.weights[c.id] })),
-      reasonText: item.reason ? INELIGIBLE_REASON_LABELS[item.reason][locale] : '',
+      criteria: criteriaInfo(locale).map((c) => ({ id: c.id, label: c.label, unit: c.unit, weight: ranking.weights[c.id] })),
+      reasonText: item.reason ? ineligibleReasonLabel(locale, item.reason) : '',
       workspaceHref: scenario ? `/scenarios/${scenario.id}` : '/',
       pageData: {
         locale, dictionary: clientDictionary(locale), boundary: listBoundaries(db).get(knr) ?? null, centre: [m.centre.lon, m.centre.lat],
