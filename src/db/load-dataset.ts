@@ -91,6 +91,7 @@ function replaceReferenceRows(db: Db, data: Dataset): void {
   for (const [name, text] of Object.entries(data.layers)) setMeta(db, `layer:${name}`, text);
   setMeta(db, 'travel_model', JSON.stringify(data.travelModel));
   setMeta(db, 'travel_times', data.travelTimes);
+  setMeta(db, 'travel_residuals', JSON.stringify(data.travelResiduals));
 }
 
 /**

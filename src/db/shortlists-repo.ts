@@ -62,7 +62,7 @@ interface ShortlistRow {
 
 interface CandidateRow {
   kommunenummer: string; name: string; police_district: string; police_district_number: string; position: number;
-  site_kind: 'centre' | 'premises'; site_lon: number; site_lat: number; site_label: string; rationale: string;
+  site_kind: 'centre' | 'place' | 'premises'; site_id: string; site_lon: number; site_lat: number; site_label: string; rationale: string;
   status: CandidateStatus; updated_by: string; updated_at: string;
 }
 
@@ -78,7 +78,8 @@ function toSummary(r: ShortlistRow): ShortlistSummary {
 function toCandidate(r: CandidateRow): ShortlistCandidate {
   return {
     kommunenummer: r.kommunenummer, name: r.name, policeDistrict: r.police_district, policeDistrictNumber: r.police_district_number,
-    position: r.position, site: { kind: r.site_kind, lon: r.site_lon, lat: r.site_lat, label: r.site_label },
+    position: r.position,
+    site: { kind: r.site_kind, lon: r.site_lon, lat: r.site_lat, label: r.site_label, ...(r.site_id ? { siteId: r.site_id } : {}) },
     rationale: r.rationale, status: r.status, updatedBy: r.updated_by, updatedAt: r.updated_at,
   };
 }
@@ -144,12 +145,13 @@ export function insertShortlist(db: Db, input: InsertShortlistInput): Shortlist 
       dataVintage: s.data.vintage, answersRevision: s.answers.revision, answersSample: s.answers.sample ? 1 : 0,
       inputHash: s.inputHash, snapshot: JSON.stringify(s), by: input.by, now: input.now,
     });
-    const insert = stmt(db, `INSERT INTO shortlist_candidates (shortlist_id, kommunenummer, position, site_kind, site_lon, site_lat, site_label, rationale, status, updated_by, updated_at)
-       VALUES (@id, @kommunenummer, @position, @kind, @lon, @lat, @label, @rationale, @status, @by, @now)`,
+    const insert = stmt(db, `INSERT INTO shortlist_candidates (shortlist_id, kommunenummer, position, site_kind, site_id, site_lon, site_lat, site_label, rationale, status, updated_by, updated_at)
+       VALUES (@id, @kommunenummer, @position, @kind, @siteId, @lon, @lat, @label, @rationale, @status, @by, @now)`,
     );
     input.candidates.forEach((c, i) =>
       insert.run({
-        id, kommunenummer: c.kommunenummer, position: i + 1, ...c.site, rationale: c.rationale ?? '', status: c.status ?? 'proposed',
+        id, kommunenummer: c.kommunenummer, position: i + 1, kind: c.site.kind, siteId: c.site.siteId ?? '', lon: c.site.lon, lat: c.site.lat,
+        label: c.site.label, rationale: c.rationale ?? '', status: c.status ?? 'proposed',
         by: input.by, now: input.now,
       }),
     );
@@ -180,13 +182,13 @@ export function updateCandidate(db: Db, shortlistId: string, kommunenummer: stri
   return db.transaction(() => {
     const before = listCandidates(db, shortlistId).find((c) => c.kommunenummer === kommunenummer);
     const res = stmt(db, `UPDATE shortlist_candidates SET status = coalesce(@status, status), rationale = coalesce(@rationale, rationale),
-           site_kind = coalesce(@kind, site_kind), site_lon = coalesce(@lon, site_lon), site_lat = coalesce(@lat, site_lat),
+           site_kind = coalesce(@kind, site_kind), site_id = coalesce(@siteId, site_id), site_lon = coalesce(@lon, site_lon), site_lat = coalesce(@lat, site_lat),
            site_label = coalesce(@label, site_label), updated_by = @by, updated_at = @now
          WHERE shortlist_id = @shortlistId AND kommunenummer = @kommunenummer`,
       )
       .run({
         shortlistId, kommunenummer, status: patch.status ?? null, rationale: patch.rationale ?? null,
-        kind: patch.site?.kind ?? null, lon: patch.site?.lon ?? null, lat: patch.site?.lat ?? null, label: patch.site?.label ?? null,
+        kind: patch.site?.kind ?? null, siteId: patch.site ? patch.site.siteId ?? '' : null, lon: patch.site?.lon ?? null, lat: patch.site?.lat ?? null, label: patch.site?.label ?? null,
         by: patch.by, now: patch.now,
       });
     if (res.changes) {

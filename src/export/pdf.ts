@@ -59,6 +59,10 @@ export function reportPdf(model: ReportModel, geometry: ReportGeometry, options:
 type Label = (k: Parameters<typeof text>[1], p?: Record<string, string | number>) => string;
 
 const num = (model: ReportModel, v: number | null | undefined, digits = 0) => pdfSafe(formatNumber(model.locale, v, digits));
+/** Decimals of the gain column: the blend objective's gains are fractions, the others residents or resident-minutes. */
+const gainDigits = (model: ReportModel) => (model.params.objective === 'blend' ? 4 : 0);
+/** A share (0–1) as a percentage with one decimal; null → –. */
+const pct = (model: ReportModel, v: number | null | undefined) => (v === null || v === undefined ? '–' : `${num(model, v * 100, 1)} %`);
 
 function heading(doc: Doc, s: string, size = 16): void {
   doc.moveDown(0.4).font('Helvetica-Bold').fontSize(size).fillColor(COLOURS.accent).text(pdfSafe(s), PAGE.margin, doc.y, { width: CONTENT_W });
@@ -221,21 +225,24 @@ function shortlistPage(doc: Doc, model: ReportModel, L: Label): void {
   doc.addPage();
   heading(doc, L('shortlist'));
   if (model.summary.length) keyValues(doc, model.summary, 240, 8);
+  const gain = model.columns.core.find((c) => c.key === 'marginalGain')?.header ?? '';
   table(
     doc,
     [
-      { header: L('position'), width: 20, align: 'right' }, { header: L('municipality'), width: 74 }, { header: L('district'), width: 56 },
-      { header: L('status'), width: 44 }, { header: L('siteKind'), width: 64 }, { header: L('score'), width: 40, align: 'right' },
-      { header: L('rank'), width: 26, align: 'right' }, { header: L('pInSet'), width: 34, align: 'right' },
-      { header: `${L('rankP05')}–${L('rankP95')}`, width: 44, align: 'right' }, { header: L('newlyCovered'), width: 42, align: 'right' },
-      { header: L('advice'), width: CONTENT_W - 444 },
+      { header: L('position'), width: 18, align: 'right' }, { header: L('municipality'), width: 70 }, { header: L('siteLabel'), width: 78 },
+      { header: L('status'), width: 40 }, { header: L('score'), width: 34, align: 'right' }, { header: L('setPosition'), width: 30, align: 'right' },
+      { header: gain, width: 52, align: 'right' }, { header: L('lossIfRemoved'), width: 42, align: 'right' },
+      { header: L('withinError'), width: 34 }, { header: L('pInSet'), width: 42, align: 'right' },
+      { header: `${L('rankP05')}–${L('rankP95')}`, width: 34, align: 'right' }, { header: L('advice'), width: CONTENT_W - 474 },
     ],
     model.candidates.map((c) => [
-      String(c.position), `${c.name} (${c.kommunenummer})`, c.policeDistrict, c.statusLabel, c.site.kindLabel, num(model, c.score, 2), String(c.rank),
+      String(c.position), `${c.name} (${c.kommunenummer})`, `${c.site.label} (${c.site.kindLabel})`, c.statusLabel, num(model, c.score, 2),
+      c.set?.position === null || c.set === null ? '–' : String(c.set.position), num(model, c.set?.marginalGain ?? null, gainDigits(model)), num(model, c.set?.lossIfRemoved ?? null, gainDigits(model)),
+      c.set?.withinError === null || c.set === null ? '–' : c.set.withinError ? L('yes') : L('no'),
       c.robustness ? num(model, c.robustness.pInSet, 2) : '–', c.robustness ? `${c.robustness.rankP05}–${c.robustness.rankP95}` : '–',
-      num(model, c.newlyCovered), c.assessment?.adviceLabel ?? '–',
+      c.assessment?.adviceLabel ?? '–',
     ]),
-    { size: 7.5 },
+    { size: 7 },
   );
   if (model.differences) {
     subheading(doc, L('differences'));
@@ -289,7 +296,15 @@ function candidateSection(doc: Doc, model: ReportModel, c: ReportCandidate, L: L
     c.eligibleRank !== null ? `${L('eligibleRank')}: ${c.eligibleRank}` : `${L('ineligible')}: ${c.ineligibleReason}`,
     `${L('newlyCovered')}: ${num(model, c.newlyCovered)}`,
   ];
+  const gain = model.columns.core.find((x) => x.key === 'marginalGain')?.header ?? '';
+  const setLine = c.set
+    ? [
+        `${L('setPosition')}: ${c.set.position ?? '–'}`, `${gain}: ${num(model, c.set.marginalGain, gainDigits(model))}`, `${L('lossIfRemoved')}: ${num(model, c.set.lossIfRemoved, gainDigits(model))}`,
+        `${L('withinError')}: ${c.set.withinError === null ? '–' : c.set.withinError ? L('yes') : L('no')}`,
+      ]
+    : [];
   doc.font('Helvetica-Bold').fontSize(10).text(pdfSafe(headline.join('   ·   ')), { width: CONTENT_W });
+  if (setLine.length) doc.font('Helvetica').fontSize(9.5).text(pdfSafe(setLine.join('   ·   ')), { width: CONTENT_W });
   doc.font('Helvetica');
   if (c.rationale) {
     subheading(doc, L('rationale'));
@@ -301,7 +316,12 @@ function candidateSection(doc: Doc, model: ReportModel, c: ReportCandidate, L: L
   paragraph(
     doc,
     c.robustness
-      ? `${L('pInSet')}: ${num(model, c.robustness.pInSet * 100, 1)} % · ${L('pTopK')}: ${num(model, c.robustness.pTopK * 100, 1)} % · ${L('rankP05')}–${L('rankP95')}: ${c.robustness.rankP05}–${c.robustness.rankP95} (${L('rankMedian')} ${c.robustness.rankMedian})`
+      ? [
+          `${L('pInSetWeights')}: ${pct(model, c.robustness.pInSetWeights)}`, `${L('pInSetTravel')}: ${pct(model, c.robustness.pInSetTravel)}`,
+          `${L('pInSet')}: ${pct(model, c.robustness.pInSet)}${c.robustness.stableUnderBoth ? ` (${L('stableUnderBoth')})` : ''}`,
+          `${L('pTopK')}: ${pct(model, c.robustness.pTopK)}`,
+          `${L('rankP05')}–${L('rankP95')}: ${c.robustness.rankP05}–${c.robustness.rankP95} (${L('rankMedian')} ${c.robustness.rankMedian})`,
+        ].join(' · ')
       : '–',
     9.5,
   );

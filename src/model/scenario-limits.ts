@@ -34,7 +34,11 @@ export type ScenarioNormalization = (typeof NORMALIZATIONS)[number];
 export const AGGREGATIONS = ['wsm', 'topsis'] as const;
 export type ScenarioAggregation = (typeof AGGREGATIONS)[number];
 
-export const OBJECTIVES = ['score', 'coverage', 'access', 'blend'] as const;
+/**
+ * What the proposed set optimises: `coverage` (residents newly within the limit), `access` (population-weighted
+ * drive time), `beyond` ("minutes beyond the limit": Σ residents × max(0, t − T)), `score`, `blend`.
+ */
+export const OBJECTIVES = ['coverage', 'beyond', 'access', 'score', 'blend'] as const;
 export type ScenarioObjective = (typeof OBJECTIVES)[number];
 
 /** Defaults of the non-numeric scenario fields. */

@@ -9,6 +9,7 @@ import { pages } from './routes/pages';
 import { shortlistEditRoutes } from './routes/shortlist-edit';
 import { answersRoutes, sampleAnswersMiddleware } from './routes/answers';
 import { planningApi } from './routes/planning-api';
+import { proposalRoutes } from './routes/proposals';
 import { workspace } from './routes/workspace';
 import { shortlistRoutes } from './routes/shortlists';
 import { travelMatrixRoutes } from './routes/travel-matrices';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(authRoutes(deps));
   app.use(municipalitiesApi(deps));
   app.use(planningApi(deps));
+  app.use(proposalRoutes(deps));
   app.use(workspace(deps));
   app.use(pages(deps));
   app.use(answersRoutes(deps));

@@ -2,6 +2,7 @@
  * The side panels: the summary of the proposed set, the detail panel of the selected municipality,
  * and the comparison tray (2–4 municipalities side by side). Built from elements and text.
  */
+import { ANY_SITE_KIND_LABEL } from '../../model/labels';
 import { byId, h, joined, replace, type Child } from '../core/dom';
 import type { NumberFormat } from '../core/format';
 import type { Translate } from '../core/i18n';
@@ -47,15 +48,17 @@ export function renderSummary(deps: PanelDeps): void {
   const { state, t, fmt } = deps;
   const s = state.selection;
   if (!s) return;
-  const solver = `${t(`ws.solver.${s.method}`)} · ${t(`ws.status.${s.status}`)}` + (s.gap !== null && s.gap !== undefined ? ` · ${t('ws.gap')} ${fmt.pct(s.gap, 2)}` : '');
   const dl = definitions('kv', [
-    [t('ws.solver'), solver, 'solver-status'],
+    [t('ws.solver'), `${t(`ws.solver.${s.solver}`)} · ${t(`ws.status.${s.status}`)}` + (s.gap !== null ? ` · ${t('ws.gap')} ${fmt.pct(s.gap, 2)}` : ''), 'solver-status'],
     s.coveredShare !== null ? [t('ws.coveredShare', { min: state.params.minutes }), fmt.pct(s.coveredShare, 2)] : null,
     s.newlyCovered !== null ? [t('ws.newlyCovered'), fmt.num(s.newlyCovered)] : null,
     s.meanAccess !== null ? [t('ws.meanAccess'), `${fmt.num(s.meanAccess, 1)} min`] : null,
+    s.beyondCost !== null && s.objectiveName === 'beyond' ? [t('ws.obj.beyond'), fmt.num(s.beyondCost)] : null,
+    [t('prop.travelModel'), s.travelModel.label, 'summary-travel-model'],
   ]);
   replace(byId('summary', HTMLDivElement),
-    h('h2', null, t('ws.proposal', { k: state.params.k })),
+    h('h2', null, t('prop.heading', { k: state.params.k }), ' ',
+      h('a', { className: 'help-link', attrs: { href: '/help#gyldig', target: '_blank', rel: 'noopener', title: t('ws.help'), 'aria-label': t('ws.help') } }, '?')),
     dl,
     s.status === 'infeasible' ? infeasibleNote(deps) : null);
 }
@@ -125,6 +128,7 @@ export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
   const it = state.rankingByKnr.get(knr);
   const r = state.robustness.get(knr);
   const pos = state.setPosition.get(knr);
+  const site = state.selection?.sites.find((x) => x.kommunenummer === knr) ?? null;
   const eligible = it ? (it.eligible ? t('ws.yes') : t('ws.no') + (it.reason ? ` (${page.ineligibleReasons[it.reason]})` : '')) : '';
   const rule = ruleOf(state.params, knr);
   box.querySelector('#force-in')?.setAttribute('aria-pressed', String(rule === 'include'));
@@ -138,7 +142,9 @@ export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
       it ? [t('ws.score'), fmt.num(it.score, 1)] : null,
       it ? [t('ws.col.eligible'), eligible] : null,
       [t('ws.col.proposed'), pos ? t('ws.inSet', { n: pos }) : t('ws.no')],
-      r ? [t('ws.stability'), fmt.pct(r.pInSet)] : null,
+      site ? [t('prop.prof.site'), `${site.siteLabel} (${t(ANY_SITE_KIND_LABEL[site.siteKind])})`, 'detail-site'] : null,
+      site && state.selection ? [t(`prop.gain.${state.selection.objectiveName}`), `${fmt.num(site.marginalGain, state.selection.objectiveName === 'blend' ? 4 : 0)}${site.withinError ? ` ⚠ ${t('prop.withinErrorMark')}` : ''}`] : null,
+      r ? [t('ws.stability'), `${fmt.pct(r.pInSetWeights)} / ${r.pInSetTravel === null ? '–' : fmt.pct(r.pInSetTravel)} / ${fmt.pct(r.pInSet)} (${t('prop.col.stability')})`] : null,
       ...DETAIL_INDICATORS.map((key) => [t(`ind.${key}`), fmt.indicator(m[key], key)] as const),
       rule !== 'none' ? [t('ws.forced'), rule === 'include' ? t('ws.included') : t('ws.excluded')] : null,
     ]));

@@ -5,7 +5,7 @@
  * map from a value to its key (`model/labels.ts`), never by a key pieced together at run time.
  *
  * Areas: layout, map, workspace, scenarios, profile, answers, import, shortlists, travel-matrices,
- * accounts, errors, validation, criteria, report (the exported documents), letters. A new area is a
+ * accounts, errors, validation, criteria, report (the exported documents), letters, proposal (issue 11). A new area is a
  * file here, added to `catalogue` below.
  */
 import { fromPair, merge } from './area';
@@ -18,6 +18,7 @@ import { layoutTexts } from './layout';
 import { lettersEn, lettersNb } from './letters';
 import { mapTexts } from './map';
 import { profileTexts } from './profile';
+import { proposalTexts } from './proposal';
 import { reportTexts } from './report';
 import { scenarioTexts } from './scenarios';
 import { shortlistTexts } from './shortlists';
@@ -35,7 +36,7 @@ export const defaultLocale: Locale = 'nb';
 
 const catalogue = merge(
   layoutTexts, mapTexts, workspaceTexts, scenarioTexts, profileTexts, answerTexts, importTexts, shortlistTexts,
-  travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, fromPair(lettersNb, lettersEn),
+  travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, fromPair(lettersNb, lettersEn), proposalTexts,
   workspaceToolTexts, helpTexts,
 );
 

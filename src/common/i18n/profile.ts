@@ -15,10 +15,6 @@ export const profileTexts = area({
   },
   'prof.rankOf': { nb: 'plass av', en: 'place of' },
   'prof.pInSet': { nb: 'Sannsynlighet for å være i forslaget', en: 'Probability of being in the proposal' },
-  'prof.robustNote': {
-    nb: 'Robusthet (1 000 tilfeldige vektsett rundt scenariets vekter, frø 1)',
-    en: 'Robustness (1,000 random weight sets around the scenario’s weights, seed 1)',
-  },
   'prof.pTopK': { nb: 'sannsynlighet for topp K', en: 'probability of top K' },
   'prof.rankRange': { nb: '90 %-intervall for rangering', en: '90 % interval of the rank' },
   'prof.median': { nb: 'median', en: 'median' },

@@ -23,20 +23,6 @@ export const reportTexts = area({
   'report.page': { nb: 'Side {n} av {total}', en: 'Page {n} of {total}' },
   'report.contents': { nb: 'Innhold', en: 'Contents' },
   'report.method': { nb: 'Metode', en: 'Method' },
-  'report.methodText': {
-    nb: [
-      'Hver kommune får en poengsum fra 0 til 100 som sier hvor stort behovet for et nytt tjenestested er. Poengsummen bygger på kriteriene i tabellen nedenfor: kjøretid til nærmeste eksisterende tjenestested, innbyggere som bor mer enn 45 minutter unna, anmeldt kriminalitet, folketall og kommunens egne svar på brevet fra Justis- og beredskapsdepartementet 23. februar 2022.',
-      'Hvert kriterium gjøres først sammenlignbart ved å skalere verdiene fra laveste til høyeste kommune ({normalization}). Deretter vektes kriteriene med vektene planleggeren har valgt ({aggregation}). Poengene per kriterium summerer seg til kommunens poengsum, slik at man kan se nøyaktig hvorfor en kommune ligger der den ligger. Mangler en kommune en verdi, regnes kriteriet ikke med for den kommunen, og de andre vektene skaleres opp.',
-      'Settet av {k} tjenestesteder velges så det samlet gjør mest nytte etter målet «{objective}», med de eksisterende tjenestestedene regnet som åpne. Dekning betyr at innbyggerne har under {minutes} minutters beregnet kjøretid til et tjenestested. Regler om minimum og maksimum per politidistrikt og kommuner som skal med eller holdes utenfor, gjelder alltid.',
-      'Robusthet: vektene trekkes tilfeldig {samples} ganger rundt de valgte vektene (fast frø {seed}). «Andel i settet» er hvor ofte kommunen kommer med i settet; rangintervallet viser 5- og 95-persentilen av rangen. En kommune med høy andel og smalt intervall er et robust valg.',
-    ].join('\n\n'),
-    en: [
-      'Each municipality gets a score from 0 to 100 that says how great the need for a new police service station is. The score is built from the criteria in the table below: drive time to the nearest existing station, residents more than 45 minutes away, reported crime, population, and the municipality\'s own answers to the Ministry of Justice letter of 23 February 2022.',
-      'Each criterion is first made comparable by scaling its values from the lowest to the highest municipality ({normalization}). The criteria are then weighted with the weights the planner chose ({aggregation}). The points per criterion add up to the municipality\'s score, so one can see exactly why a municipality is where it is. When a municipality lacks a value, that criterion is left out for it and its other weights are scaled up.',
-      'The set of {k} stations is chosen to do the most good together under the objective "{objective}", with the existing stations counted as open. Covered means an estimated drive of under {minutes} minutes to a station. Rules on minimum and maximum per police district, and municipalities that must be in or out, always apply.',
-      'Robustness: the weights are drawn at random {samples} times around the chosen weights (fixed seed {seed}). "Share in set" is how often the municipality is in the set; the rank range shows the 5th and 95th percentile of its rank. A municipality with a high share and a narrow range is a robust choice.',
-    ].join('\n\n'),
-  },
   'report.weightsAndRules': { nb: 'Vekter og regler', en: 'Weights and rules' },
   'report.criterion': { nb: 'Kriterium', en: 'Criterion' },
   'report.weight': { nb: 'Vekt', en: 'Weight' },
@@ -83,12 +69,12 @@ export const reportTexts = area({
   'report.score': { nb: 'Poengsum', en: 'Score' },
   'report.eligible': { nb: 'Aktuell', en: 'Eligible' },
   'report.inProposedSet': { nb: 'I foreslått sett', en: 'In proposed set' },
-  'report.pInSet': { nb: 'Andel i settet', en: 'Share in set' },
+  'report.pInSet': { nb: 'Andel i settet (vekter og reisetid)', en: 'Share in set (weights and travel)' },
   'report.pTopK': { nb: 'Andel blant K beste', en: 'Share among K best' },
   'report.rankP05': { nb: 'Rang P5', en: 'Rank P5' },
   'report.rankMedian': { nb: 'Rang median', en: 'Rank median' },
   'report.rankP95': { nb: 'Rang P95', en: 'Rank P95' },
-  'report.newlyCovered': { nb: 'Nye innbyggere innen grensen', en: 'Newly covered residents' },
+  'report.newlyCovered': { nb: 'Nye innbyggere innen grensen (i valgrekkefølge)', en: 'Newly covered residents (in the set\'s order)' },
   'report.rationale': { nb: 'Begrunnelse', en: 'Rationale' },
   'report.advice': { nb: 'Distriktets råd', en: 'District advice' },
   'report.adviceReason': { nb: 'Distriktets begrunnelse', en: 'District reason' },
@@ -159,4 +145,137 @@ export const reportTexts = area({
   'report.vintage': { nb: 'Årgang', en: 'Vintage' },
   'report.reference': { nb: 'Referanse', en: 'Reference' },
   'report.history': { nb: 'Tidligere vurderinger', en: 'Earlier assessments' },
+  // --- the stored proposal (issue 11): method text, per-site figures, robustness ---
+  'report.methodScore': {
+    nb: 'Hver kommune får en poengsum fra 0 til 100 som sier hvor stort behovet for et nytt tjenestested er. Poengsummen bygger på kriteriene i tabellen nedenfor: kjøretid til nærmeste eksisterende tjenestested, innbyggere som bor mer enn 45 minutter unna, anmeldt kriminalitet, folketall og kommunens egne svar på brevet fra Justis- og beredskapsdepartementet 23. februar 2022.',
+    en: 'Each municipality gets a score from 0 to 100 that says how great the need for a new police service station is. The score is built from the criteria in the table below: drive time to the nearest existing station, residents more than 45 minutes away, reported crime, population, and the municipality\'s own answers to the Ministry of Justice letter of 23 February 2022.',
+  },
+  'report.methodScaling': {
+    nb: 'Hvert kriterium gjøres først sammenlignbart ({normalization}). Deretter vektes kriteriene med vektene planleggeren har valgt ({aggregation}). {aggregationText} Mangler en kommune en verdi, regnes kriteriet ikke med for den kommunen, og de andre vektene skaleres opp.',
+    en: 'Each criterion is first made comparable ({normalization}). The criteria are then weighted with the weights the planner chose ({aggregation}). {aggregationText} When a municipality lacks a value, that criterion is left out for it and its other weights are scaled up.',
+  },
+  'report.scaling_minmax': {
+    nb: 'min–maks: verdiene skaleres fra laveste (0) til høyeste (1) kommune',
+    en: 'min–max: values scaled from the lowest (0) to the highest (1) municipality',
+  },
+  'report.scaling_percentile': {
+    nb: 'persentil: hver verdi erstattes av andelen kommuner med lavere verdi',
+    en: 'percentile: each value replaced by the share of municipalities with a lower value',
+  },
+  'report.scaling_z': {
+    nb: 'z-verdi: avstand fra gjennomsnittet i standardavvik, avgrenset til ±3 og skalert til 0–1',
+    en: 'z-score: distance from the mean in standard deviations, clipped to ±3 and scaled to 0–1',
+  },
+  'report.aggregationWsm': {
+    nb: 'Med vektet sum summerer poengene per kriterium seg nøyaktig til kommunens poengsum, slik at man kan se hvorfor en kommune ligger der den ligger.',
+    en: 'Under the weighted sum the points per criterion add up exactly to the municipality\'s score, so one can see why a municipality is where it is.',
+  },
+  'report.aggregationTopsis': {
+    nb: 'Med TOPSIS er poengsummen kommunens relative nærhet til det beste og avstand fra det dårligste tenkelige alternativet. Poengene per kriterium summerer seg da ikke til poengsummen, men til poengsummen minus 50: et kriterium med positive poeng trekker kommunen mot det beste.',
+    en: 'Under TOPSIS the score is the municipality\'s relative closeness to the best and distance from the worst conceivable alternative. The points per criterion then do not add up to the score but to the score minus 50: a criterion with positive points pulls the municipality towards the best.',
+  },
+  'report.methodSelect': {
+    nb: 'Forslaget velger {k} kommuner og ett sted i hver kommune blant {sites} kandidatsteder (befolkede steder fra postnummerpunktene, flyttet inn på land i egen kommune, og tilbudte lokaler), høyst ett sted per kommune, slik at settet samlet gjør mest nytte etter målet «{objective}»: {objectiveText}. De eksisterende tjenestestedene regnes som åpne, og alle kjøretider kommer fra reisetidsmodellen «{model}». Regler om minimum og maksimum per politidistrikt og kommuner som skal med eller holdes utenfor, gjelder alltid. Like gode sett skilles på samme måte overalt: først målet, så summen av poengsummene, så stedenes id.',
+    en: 'The proposal chooses {k} municipalities and one site in each among {sites} candidate sites (populated places from the postcode points, moved onto land in their own municipality, and offered premises), at most one site per municipality, so that the set together does the most good under the objective "{objective}": {objectiveText}. The existing stations count as open, and every drive time comes from the travel model "{model}". Rules on minimum and maximum per police district, and municipalities that must be in or out, always apply. Equally good sets are told apart the same way everywhere: the objective first, then the sum of the scores, then the site ids.',
+  },
+  'report.methodSolved': {
+    nb: 'Settet er løst med {solver}: status {status}, verdi {value}, beste grense {bound}, gap {gap}. Forslaget er lagret som {id} og er det samme resultatet som arbeidsflaten viser; kortlister og alle eksporter leser dette lagrede resultatet i stedet for å løse på nytt.',
+    en: 'The set was solved with {solver}: status {status}, value {value}, best bound {bound}, gap {gap}. The proposal is stored as {id} and is the same result the workspace shows; shortlists and every export read this stored result instead of solving again.',
+  },
+  'report.objCoverage': {
+    nb: 'flest innbyggere som kommer innenfor {minutes} minutters beregnet kjøretid til et tjenestested',
+    en: 'the most residents brought within {minutes} minutes\' estimated drive of a station',
+  },
+  'report.objAccess': {
+    nb: 'kortest befolkningsvektet kjøretid til nærmeste tjenestested (sum av innbyggere × minutter)',
+    en: 'the shortest population-weighted drive time to the nearest station (sum of residents × minutes)',
+  },
+  'report.objBeyond': {
+    nb: 'færrest innbygger-minutter over grensen: hver innbygger teller med minuttene utover {minutes} minutter, summen av innbyggere × max(0, kjøretid − {minutes}), så 46 og 120 minutter ikke teller likt',
+    en: 'the fewest resident-minutes beyond the limit: each resident counts with the minutes beyond {minutes} minutes, the sum of residents × max(0, drive time − {minutes}), so 46 and 120 minutes do not count the same',
+  },
+  'report.objScore': { nb: 'høyest sum av poengsummene', en: 'the highest sum of scores' },
+  'report.objBlend': {
+    nb: 'en blanding av poengsum (andel {alpha}) og nye innbyggere innen {minutes} minutter',
+    en: 'a blend of the score (share {alpha}) and the residents newly within {minutes} minutes',
+  },
+  'report.methodSites': {
+    nb: 'For hvert sted vises gevinsten i valgrekkefølgen (stedene legges til i rekkefølgen i kolonnen «{order}», så kolonnen summerer seg til settets total), tapet om bare dette stedet fjernes, og et flagg når hele gevinsten ligger innenfor reisetidsmodellens feil: ±{margin} minutter, {quantile} av de absolutte kryssvaliderte avvikene mellom modellen og TØIs reisetider ({pairs} par). Marginen er modellens typiske feil: et flagget sted gir en gevinst som en vanlig feil i kjøretidene kan viske ut. De større feilene (90-persentilen er om lag 12 minutter) dekkes av robustheten nedenfor, som trekker fra hele fordelingen av avvik.',
+    en: 'For each site the report gives its gain in the set\'s order (the sites are added in the order of the column "{order}", so the column adds up to the set\'s total), what is lost if only that site is removed, and a flag when the whole gain lies within the travel model\'s error: ±{margin} minutes, the {quantile} of the absolute cross-validated differences between the model and TØI\'s travel times ({pairs} pairs). The margin is the model\'s typical error: a flagged site\'s gain could be undone by an ordinary error in the drive times. The larger errors (the 90th percentile is about 12 minutes) are covered by the robustness below, which draws from the whole distribution of differences.',
+  },
+  'report.methodSitesImported': {
+    nb: 'Reisetidene kommer fra en importert matrise uten egen kalibrering; feilmarginen og reisetidsfeilen i robustheten bruker den innebygde modellens kryssvaliderte avvik som et forsiktig anslag.',
+    en: 'The drive times come from an imported matrix without its own calibration; the error margin and the travel error in the robustness use the built-in model\'s cross-validated differences as a cautious stand-in.',
+  },
+  'report.methodRobustTravel': {
+    nb: 'Robusthet: {samples} utvalg med fast frø {seed}, der utvalg 0 er forslaget selv. I hvert utvalg velges settet på nytt med samme mål, regler og skille mellom like gode sett som forslaget. Vektene trekkes tilfeldig rundt de valgte vektene, og hvert befolkningspunkts kjøretider forskyves med ett av de kryssvaliderte avvikene, trukket med tilbakelegging. Under dette målet endrer vektene settet bare gjennom poengsummene som skiller like gode sett; det er reisetidsfeilen som flytter dekningen. «Andel i settet» oppgis under vekter, under reisetidsfeil og under begge; minst 80 % regnes som stabilt. Rangintervallet viser 5- og 95-persentilen av rangen under vektene.',
+    en: 'Robustness: {samples} samples with fixed seed {seed}, sample 0 being the proposal itself. In each sample the set is chosen again with the proposal\'s objective, rules and way of telling equally good sets apart. The weights are drawn at random around the chosen weights, and each population point\'s drive times are shifted by one of the cross-validated differences, drawn with replacement. Under this objective the weights change the set only through the scores that tell equally good sets apart; it is the travel error that moves the coverage. "Share in set" is given under weights, under travel error and under both; at least 80 % counts as stable. The rank range shows the 5th and 95th percentile of the rank under the weights.',
+  },
+  'report.methodRobustWeights': {
+    nb: 'Robusthet: {samples} utvalg med fast frø {seed}, der utvalg 0 er forslaget selv. Vektene trekkes tilfeldig rundt de valgte vektene, og settet velges på nytt med samme mål, regler og skille mellom like gode sett som forslaget. Under dette målet inngår ikke kjøretidene i valget, så bare vektene trekkes. «Andel i settet» er hvor ofte kommunen kommer med; minst 80 % regnes som stabilt. Rangintervallet viser 5- og 95-persentilen av rangen.',
+    en: 'Robustness: {samples} samples with fixed seed {seed}, sample 0 being the proposal itself. The weights are drawn at random around the chosen weights and the set is chosen again with the proposal\'s objective, rules and way of telling equally good sets apart. Under this objective the drive times do not enter the choice, so only the weights are drawn. "Share in set" is how often the municipality is in the set; at least 80 % counts as stable. The rank range shows the 5th and 95th percentile of the rank.',
+  },
+  'report.methodRobustNone': {
+    nb: 'Robusthet er ikke beregnet for denne kortlisten.',
+    en: 'Robustness was not computed for this shortlist.',
+  },
+  'report.methodStations': {
+    nb: 'De {stations} eksisterende tjenestestedene (åpne 23.02.2022) er en liste dette prosjektet har sammenstilt fra Politiets og Politidirektoratets (POD) sider og nyhetssaker; Politiet publiserer ingen slik liste. Kilden til hvert sted står i data/stations.csv.',
+    en: 'The {stations} existing police stations (open on 23 Feb 2022) are a list this project compiled from the pages of the Norwegian Police and the Police Directorate (POD) and from news reports; the police publish no such list. The source of each station is in data/stations.csv.',
+  },
+  'report.methodNational': {
+    nb: 'Kontroll mot politiets tall: med reisetidsmodellen «{model}» og disse tjenestestedene bor {share} av innbyggerne (1.1.2024) innen 45 minutter, {beyond} utenfor. Politidirektoratet oppga {policeShare} innen 45 minutter for POD-vedtaket 13.01.2017 (politidirektør Odd Reidar Humlegård til NRK, {source}), om lag {policeBeyond} utenfor med dagens folketall. Modellen finner færre utenfor; årsakene står i data/SOURCES.md.',
+    en: 'Check against the police figure: with the travel model "{model}" and these stations, {share} of residents (1 Jan 2024) are within 45 minutes, {beyond} beyond. The Police Directorate gave {policeShare} within 45 minutes for POD\'s decision of 13 Jan 2017 (police director Odd Reidar Humlegård to NRK, {source}), about {policeBeyond} beyond at today\'s population. The model finds fewer beyond; the reasons are in data/SOURCES.md.',
+  },
+  'report.methodNationalImported': {
+    nb: 'Til sammenligning oppga Politidirektoratet {policeShare} av innbyggerne innen 45 minutter for POD-vedtaket 13.01.2017 (politidirektør Odd Reidar Humlegård til NRK, {source}), om lag {policeBeyond} utenfor med dagens folketall; andelen for den importerte matrisen er ikke beregnet i rapporten.',
+    en: 'For comparison, the Police Directorate gave {policeShare} of residents within 45 minutes for POD\'s decision of 13 Jan 2017 (police director Odd Reidar Humlegård to NRK, {source}), about {policeBeyond} beyond at today\'s population; the share under the imported matrix is not computed in the report.',
+  },
+  'report.siteId': { nb: 'Sted-id', en: 'Site id' },
+  'report.setPosition': { nb: 'Nr. i valgrekkefølgen', en: 'No. in the set\'s order' },
+  'report.gain_coverage': { nb: 'Nye innen grensen (i valgrekkefølge)', en: 'Newly within the limit (in the set\'s order)' },
+  'report.gain_access': { nb: 'Spart, innbygger-min (i valgrekkefølge)', en: 'Saved, resident-min (in the set\'s order)' },
+  'report.gain_beyond': {
+    nb: 'Færre innbygger-min over grensen (i valgrekkefølge)',
+    en: 'Resident-min beyond the limit removed (in the set\'s order)',
+  },
+  'report.gain_score': { nb: 'Poengsum (i valgrekkefølge)', en: 'Score (in the set\'s order)' },
+  'report.gain_blend': { nb: 'Bidrag til blandet mål (i valgrekkefølge)', en: 'Contribution to the blend (in the set\'s order)' },
+  'report.lossIfRemoved': { nb: 'Tap om fjernet', en: 'Loss if removed' },
+  'report.gainAtRisk': { nb: 'Gevinst innenfor feilmarginen', en: 'Gain within the error margin' },
+  'report.withinError': { nb: 'Innenfor modellens feil', en: 'Within the model\'s error' },
+  'report.pInSetWeights': { nb: 'Andel i settet, vekter', en: 'Share in set, weights' },
+  'report.pInSetTravel': { nb: 'Andel i settet, reisetidsfeil', en: 'Share in set, travel error' },
+  'report.stableUnderBoth': { nb: 'Stabil (≥ 80 %, vekter og reisetid)', en: 'Stable (≥ 80 %, weights and travel)' },
+  'report.proposalId': { nb: 'Lagret forslag', en: 'Stored proposal' },
+  'report.solverName': { nb: 'Løsningsmetode', en: 'Solution method' },
+  'report.selBound': { nb: 'Beste grense', en: 'Best bound' },
+  'report.selGap': { nb: 'Gap', en: 'Gap' },
+  'report.candidateSites': { nb: 'Kandidatsteder', en: 'Candidate sites' },
+  'report.candidateSitesValue': {
+    nb: '{n} (befolkede steder og tilbudte lokaler; høyst ett per kommune)',
+    en: '{n} (populated places and offered premises; at most one per municipality)',
+  },
+  'report.totalGain': { nb: 'Sum av gevinstkolonnen (= settets total)', en: 'Sum of the gain column (= the set\'s total)' },
+  'report.errorMargin': {
+    nb: 'Feilmargin for flagget «innenfor modellens feil»',
+    en: 'Error margin of the flag "within the model\'s error"',
+  },
+  'report.errorMarginValue': {
+    nb: '±{margin} min ({quantile} av de absolutte kryssvaliderte avvikene mot TØI, {pairs} par)',
+    en: '±{margin} min ({quantile} of the absolute cross-validated differences from TØI, {pairs} pairs)',
+  },
+  'report.robustSettings': { nb: 'Robusthet', en: 'Robustness' },
+  'report.robustSettingsValue': {
+    nb: '{samples} utvalg, frø {seed}; trekker {what}; utvalg 0 er forslaget',
+    en: '{samples} samples, seed {seed}; draws {what}; sample 0 is the proposal',
+  },
+  'report.sampledBoth': { nb: 'vekter og reisetidsfeil', en: 'weights and travel error' },
+  'report.sampledWeights': { nb: 'vekter', en: 'weights' },
+  'report.quantileMedian': { nb: 'medianen', en: 'median' },
+  'report.quantileP': { nb: '{p}-persentilen', en: '{p}th percentile' },
+  'report.figuresFromList': {
+    nb: 'Tallene per sted gjelder den håndplukkede listen (stedene i valgrekkefølge), ikke løserens forslag.',
+    en: 'The per-site figures are for the hand-picked list (its sites in the set\'s order), not the solver\'s proposal.',
+  },
 });

@@ -10,19 +10,13 @@ import { criteriaBothLocales, ineligibleReasonsBothLocales } from '../../model/c
 import { defaultScenarioParams, scenarioFromQuery, scenarioSchemaFor } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { rankScenario, robustnessScenario, selectScenario } from '../../planning/service';
-import { requestLimits } from '../../model/limits';
-import { wholeNumber } from '../../common/fields';
 import { ZodValidationError } from '../../common/errors';
 import { JsonResponseCache, stableJson } from '../response-cache';
 import { planningContext } from '../../planning/context';
 import { planningViewOf } from '../actor';
-
-/** Robustness options of a request (limits in `requestLimits`). */
-const robustnessQuery = z.object({
-  samples: wholeNumber(1, requestLimits.maxSamples, 1000),
-  seed: wholeNumber(0, 2 ** 31 - 1, 1),
-  mode: z.enum(['around', 'simplex']).default('around'),
-});
+import { checkRobustnessSize, proposalJson, robustnessSettingsQuery } from './proposals';
+import { requestLimits } from '../../model/limits';
+import { PROPOSAL_ROBUSTNESS } from '../../model/proposal-settings';
 
 /** `POST /api/selection` body: the scenario plus the solver (`method`) and the ranking aggregation (`aggregation`). */
 const selectionBody = z
@@ -45,7 +39,8 @@ export function planningApi({ db }: AppDeps): Router {
     res.json({
       criteria: criteriaBothLocales(),
       ineligibleReasons: ineligibleReasonsBothLocales(),
-      defaults: { ...defaultOptions, scenario: defaultScenarioParams },
+      // `proposalRobustness`: the one robustness setting the workspace, profiles, shortlists and exports use.
+      defaults: { ...defaultOptions, scenario: defaultScenarioParams, proposalRobustness: PROPOSAL_ROBUSTNESS },
       limits: requestLimits,
     });
   });
@@ -70,14 +65,17 @@ export function planningApi({ db }: AppDeps): Router {
     const { method: solver, aggregation, ...rest } = body.data;
     const parsed = scenarioSchemaFor(scenarioReference(db)).safeParse({ ...rest, ...(aggregation ? { method: aggregation } : {}) });
     if (!parsed.success) throw new ZodValidationError(parsed.error);
-    const { selection, context } = await selectScenario(db, parsed.data, solver, planningViewOf(req));
-    res.json({ ...selection, answers: context.answers, scenario: parsed.data, travelModel: modelOf(context, res) });
+    // Exact: the stored proposal (the same record `POST /api/proposals` returns); greedy: an instant preview.
+    const { selection } = await selectScenario(db, parsed.data, solver, planningViewOf(req));
+    res.json({ ...proposalJson(selection, res), scenario: parsed.data });
   });
 
+  // The robustness of the scenario's stored proposal (the proposal is sample 0; weights and travel error sampled).
   router.get('/api/robustness', async (req, res) => {
-    const q = robustnessQuery.safeParse(req.query);
+    const q = robustnessSettingsQuery.safeParse(req.query);
     if (!q.success) throw new ZodValidationError(q.error);
     const params = scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db));
+    checkRobustnessSize(q.data.samples, params.k);
     res.json({ ...(await robustnessScenario(db, params, q.data, planningViewOf(req))), scenario: params });
   });
 

@@ -20,7 +20,7 @@ const statusField = z.enum(CANDIDATE_STATUSES as [CandidateStatus, ...CandidateS
 const rowFields = z.object({
   status: statusField.optional(),
   rationale: freeText(10000).optional(),
-  site: z.string().regex(/^(centre|premises:\d)$/, 'must be "centre" or "premises:N"').optional(),
+  site: z.string().regex(/^(centre|premises:\d{1,2}|place:s\d{4})$/, 'must be "place:<site id>", "centre" or "premises:N"').optional(),
 });
 const listForm = z.object({
   pick: z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),

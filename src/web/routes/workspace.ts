@@ -22,7 +22,12 @@ import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioPar
 import { scenarioReference } from '../../planning/reference';
 import { requestLimits } from '../../model/limits';
 import { decimalNumber, freeText, nameText } from '../../common/fields';
-import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
+import { rankScenario, selectScenario, type PlanningView } from '../../planning/service';
+import { proposalFor, proposalRobustness } from '../../planning/proposal';
+import { siteProblem } from '../../planning/site-problem';
+import { listTravelMatrices } from '../../db/travel-matrices-repo';
+import { OBJECTIVES } from '../../model/scenario-limits';
+import { PROPOSAL_ROBUSTNESS } from '../../model/proposal-settings';
 import { dictionary, type Locale } from '../../common/i18n';
 import { actorOf, planningViewOf } from '../actor';
 import { formatDateTime } from '../../common/i18n';
@@ -45,7 +50,7 @@ export const PROFILE_INDICATORS = [
 type IndicatorKey = (typeof PROFILE_INDICATORS)[number]['key'];
 
 /** Interface texts the browser scripts need (a subset of the dictionary, to keep pages small). */
-const CLIENT_PREFIXES = ['ws.', 'scn.', 'prof.', 'cmp.', 'ind.', 'muni.', 'map.', 'station.'];
+const CLIENT_PREFIXES = ['ws.', 'scn.', 'prof.', 'cmp.', 'ind.', 'muni.', 'map.', 'station.', 'prop.'];
 function clientDictionary(locale: Locale): Record<string, string> {
   return Object.fromEntries(Object.entries(dictionary(locale)).filter(([k]) => CLIENT_PREFIXES.some((p) => k.startsWith(p))));
 }
@@ -64,6 +69,9 @@ const coverageQuery = z.object({
   minutes: scenarioParamsSchema.shape.minutes,
   selected: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(knrParam).max(357)),
+  /** Candidate site ids of the proposal (e.g. `s9130`, `p1936`): coverage from the chosen sites themselves. */
+  sites: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[sp]\d{4}$/, 'v.format')).max(357)),
   travelModel: scenarioParamsSchema.shape.travelModel,
 });
 const compareMunicipalitiesQuery = z.object({
@@ -103,7 +111,7 @@ function stamps(db: Db): { dataHash: string; dataVintage: string; answersRevisio
 /** Ranks and selects (greedy by default) and reduces the result to what a comparison needs. */
 async function outcomeOf(db: Db, params: ScenarioParams, solver: 'greedy' | 'exact', view: PlanningView = {}): Promise<ScenarioOutcome & { status: string; gap: number | null }> {
   const { ranking, selection, context } = await selectScenario(db, params, solver, view);
-  const total = context.location.totalWeight;
+  const total = siteProblem(context).location.totalWeight;
   return {
     ranking: ranking.items, selected: selection.selected,
     coveredResidents: selection.coveredShare === null ? null : Math.round(selection.coveredShare * total),
@@ -150,13 +158,19 @@ export function workspace({ db }: AppDeps): Router {
       title: scenario ? scenario.name : res.locals.t('nav.map'),
       scenario, mayPlan,
       pageData: {
-        mayPlan,
+        mayPlan, mayExport: req.auth?.user?.role !== 'district',
         locale, dictionary: clientDictionary(locale),
         criteria: criteriaFor(locale),
         defaults: { ...defaultScenarioParams, travelModel },
         districts: listPoliceDistricts(db).map((d) => d.name),
         counties,
         answers: context.answers,
+        objectives: [...OBJECTIVES],
+        travelModels: [
+          { ref: 'builtin', label: travelModelLabel(describeTravelModel(db, 'builtin'), locale) },
+          ...listTravelMatrices(db).map((m) => ({ ref: String(m.id), label: travelModelLabel({ kind: 'imported', imported: m }, locale) })),
+        ],
+        robustness: PROPOSAL_ROBUSTNESS,
         tileUrl: process.env.STEDSVALG_TILE_URL || null,
         tileAttribution: process.env.STEDSVALG_TILE_ATTRIBUTION || '',
         scenario: scenario && { id: scenario.id, name: scenario.name, description: scenario.description, params: scenario.params,
@@ -264,10 +278,11 @@ export function workspace({ db }: AppDeps): Router {
       demandCache = { revision: context.revision, points: demand.map((d) => [round(d.lon, 4), round(d.lat, 4), Math.round(d.population)]), knr: demand.map((d) => d.kommunenummer) };
     }
     const { knr, points } = demandCache;
-    const layer = coverageLayer(context.location, q.selected, q.minutes);
+    // The proposal's own sites when given; else one site per named municipality (its default site).
+    const layer = q.sites.length ? coverageLayer(siteProblem(context).location, q.sites, q.minutes) : coverageLayer(context.location, q.selected, q.minutes);
     const byMunicipality = coverageByGroup(layer, context.location.demandWeight, (i) => knr[i]);
     res.json({
-      method: 'demand-points', minutes: q.minutes, selected: q.selected,
+      method: 'demand-points', minutes: q.minutes, selected: q.selected, sites: q.sites,
       travelModel: { ref: context.travelModel.ref, label: travelModelLabel(context.travelModel, res.locals.locale as Locale) },
       points, states: Array.from(layer.states).join(''),
       residents: { uncovered: Math.round(layer.residents[0]), existing: Math.round(layer.residents[1]), proposed: Math.round(layer.residents[2]), total: Math.round(layer.totalResidents) },
@@ -349,13 +364,18 @@ export function workspace({ db }: AppDeps): Router {
     const travel = travelPageInfo(context, knr, locale);
     res.locals.travelModelLabel = travel.modelLabel;
     const item = ranking.items.find((r) => r.kommunenummer === knr)!;
-    const robust = (await robustnessScenario(db, params, { samples: 1000, seed: 1, mode: 'around' }, view)).items.find((r) => r.kommunenummer === knr) ?? null;
+    // The scenario's stored proposal and its robustness: the same records the workspace and the exports show.
+    const { proposal } = await proposalFor(db, params, { view });
+    const robustness = proposal.id && proposal.selected.length ? await proposalRobustness(db, proposal, PROPOSAL_ROBUSTNESS, view) : null;
+    const robust = robustness?.items.find((r) => r.kommunenummer === knr) ?? null;
+    const chosen = proposal.sites.find((x) => x.kommunenummer === knr) ?? null;
     const percentiles = indicatorPercentiles(context.municipalities, knr, PROFILE_INDICATORS.map((i) => i.key), (x) => x.kommunenummer, (x) => x.policeDistrict);
     const nearest = context.nearestStations(knr, 3);
     const response = getResponse(db, knr);
     const eligibleCount = ranking.items.filter((r) => r.eligible).length;
     res.render('profile', {
       title: m.name, m, item, robust, percentiles, nearest, travel, response, answers: context.answers, scenario, params, eligibleCount,
+      proposal, chosen, robustness: robustness && { samples: robustness.samples, seed: robustness.seed, sampled: robustness.sampled, travelError: robustness.travelError },
       indicators: PROFILE_INDICATORS,
       criteria: criteriaInfo(locale).map((c) => ({ id: c.id, label: c.label, unit: c.unit, weight: ranking.weights[c.id] })),
       reasonText: item.reason ? ineligibleReasonLabel(locale, item.reason) : '',
@@ -365,6 +385,7 @@ export function workspace({ db }: AppDeps): Router {
         tileUrl: process.env.STEDSVALG_TILE_URL || null, tileAttribution: process.env.STEDSVALG_TILE_ATTRIBUTION || '',
         stations: nearest.map((n) => ({ name: n.name, lon: n.lon, lat: n.lat, driveMin: n.driveMin })),
         premises: (response?.q5.premises ?? []).filter((p) => p.lon !== null && p.lat !== null).map((p) => ({ address: p.address, lon: p.lon, lat: p.lat })),
+        chosenSite: chosen && { label: chosen.siteLabel, kind: chosen.siteKind, lon: chosen.lon, lat: chosen.lat },
       },
     });
   });
@@ -398,6 +419,7 @@ function ruleRows(a: ScenarioParams, b: ScenarioParams, t: (key: string) => stri
     { label: t('ws.gate'), a: yes(a.wishGate), b: yes(b.wishGate) },
     { label: t('ws.k'), a: String(a.k), b: String(b.k) },
     { label: t('ws.objective'), a: t(OBJECTIVE_LABEL[a.objective]), b: t(OBJECTIVE_LABEL[b.objective]) },
+    { label: t('prop.travelModel'), a: a.travelModel, b: b.travelModel },
     { label: t('ws.minutes'), a: String(a.minutes), b: String(b.minutes) },
     { label: t('ws.districtMin'), a: pairs(a.districtMin), b: pairs(b.districtMin) },
     { label: t('ws.districtMax'), a: pairs(a.districtMax), b: pairs(b.districtMax) },
