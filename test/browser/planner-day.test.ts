@@ -256,6 +256,21 @@ describe.each(SIZES)('the planner\'s day in the workspace ($name, $width × $hei
     await page.close();
   });
 
+  it('When the planner forces a municipality in and makes a shortlist from the proposal shown, then the shortlist holds exactly that set at those sites', async () => {
+    const { page, errors } = await open('/?include=1151');
+    await page.waitForFunction(() => /^p-/.test(document.body.dataset.proposal ?? ''), null, { timeout: 120000 });
+    const shown = await page.locator('#proposal-sites tbody tr[data-k]').evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset.k}@${(r as HTMLElement).dataset.site}`));
+    expect(shown).toHaveLength(20);
+    expect(shown.some((x) => x.startsWith('1151@'))).toBe(true);
+    await page.fill('#proposal-shortlist-name', `Fra arbeidsflaten (${name})`);
+    await Promise.all([page.waitForURL(/\/shortlists\/[^/?]+$/, { timeout: 60000 }), page.locator('#proposal-shortlist').click()]);
+    const listed = await page.locator('tr[data-k]').evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset.k}@${r.querySelector('span[data-site]')?.getAttribute('data-site')}`));
+    expect(listed).toEqual(shown);
+    await expect(page.locator('h1').textContent()).resolves.toBe(`Fra arbeidsflaten (${name})`);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300000);
+
   it('When the answers are only partly imported, then the page says how many are eligible and why, marks the rest on the map, and turns the wish requirement off on request', async () => {
     const csv = csvOf([validRecord('5601'), validRecord('1804', { sp5_onsker_tjenestested: 'nei' })]);
     const report = await importResponses(suite.db, Buffer.from(csv, 'utf8'), { fileName: 'svar.csv', dryRun: false, by: 'test', now: new Date().toISOString() });
