@@ -25,6 +25,8 @@ import { shortlistTexts } from './shortlists';
 import { travelMatrixTexts } from './travel-matrices';
 import { validationTexts } from './validation';
 import { workspaceTexts } from './workspace';
+import { workspaceToolTexts } from './workspace-tools';
+import { helpTexts } from './help';
 
 export { formatDateTime, formatNumber } from './format';
 
@@ -35,6 +37,7 @@ export const defaultLocale: Locale = 'nb';
 const catalogue = merge(
   layoutTexts, mapTexts, workspaceTexts, scenarioTexts, profileTexts, answerTexts, importTexts, shortlistTexts,
   travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, fromPair(lettersNb, lettersEn), proposalTexts,
+  workspaceToolTexts, helpTexts,
 );
 
 /** A key of the catalogue. */

@@ -21,7 +21,7 @@ import {
   deleteShortlist, getShortlist, listShortlists, moveCandidate, updateCandidate, type Shortlist,
 } from '../../db/shortlists-repo';
 import {
-  buildReportModel, EXPORT_FORMATS, loadReportGeometry, loadScenarioReport, loadShortlistReport, renderExport, type ExportFormat,
+  buildReportModel, EXPORT_FORMATS, exportFileName, loadReportGeometry, loadScenarioReport, loadShortlistReport, renderExport, type ExportFormat,
 } from '../../export';
 import { checkKnownKommunenummer, kommunenummerList, scenarioFromQuery, scenarioSchemaFor } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
@@ -74,7 +74,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, where = ''): z
   return r.data;
 }
 
-function requireShortlist(db: Db, id: string): Shortlist {
+export function requireShortlist(db: Db, id: string): Shortlist {
   const sl = getShortlist(db, id);
   if (!sl) throw new NotFoundError({ key: 'err.shortlistMissing', params: { shortlist: shownValue(id) } });
   return sl;
@@ -89,7 +89,7 @@ function placesOf(db: Db, kommunenummer: string): { id: string; lon: number; lat
 }
 
 /** Resolves `place:<id>` / `centre` / `premises:N` to a site of the candidate. */
-function siteChoice(db: Db, kommunenummer: string, choice: string): CandidateSite {
+export function siteChoice(db: Db, kommunenummer: string, choice: string): CandidateSite {
   const m = getMunicipality(db, kommunenummer);
   if (!m) throw new NotFoundError(`municipality ${kommunenummer} does not exist`);
   if (choice === 'centre' || choice.startsWith('place:')) {
@@ -188,7 +188,8 @@ function splitFile(file: string): { base: string; format: ExportFormat } {
 async function sendExport(db: Db, res: Response, inputs: Awaited<ReturnType<typeof loadShortlistReport>>, format: ExportFormat, now: string): Promise<void> {
   const model = buildReportModel(inputs, { locale: res.locals.locale as Locale, now });
   const out = await renderExport(model, format, () => loadReportGeometry(db), new Date(now));
-  res.type(out.contentType).attachment(out.fileName).send(out.body);
+  const name = inputs.shortlist?.name ?? (inputs.scenario.name || 'stedsvalg');
+  res.type(out.contentType).attachment(exportFileName(name, format, new Date(now))).send(out.body);
 }
 
 /** Pages, API and exports of issue 6. */
@@ -282,6 +283,7 @@ export function shortlistRoutes({ db }: AppDeps): Router {
       districts: [...new Map(sl.candidates.map((c) => [c.policeDistrictNumber, c.policeDistrict])).entries()].sort(),
       statuses: CANDIDATE_STATUSES,
       saved: typeof req.query.saved === 'string' ? req.query.saved : null,
+      changed: typeof req.query.changed === 'string' && /^\d{1,4}$/.test(req.query.changed) ? Number(req.query.changed) : null,
       canEdit: canPlan(req.auth?.user),
     });
   });
