@@ -166,13 +166,16 @@ export interface SwapContext {
   passive: number[];
 }
 
-/**
- * Precomputes the swap search's bounds and candidate order.
- * @param scoreOrder optional provider of the candidate order by (score desc, id asc), e.g. built faster
- *   by the caller; only asked for when some candidate cannot gain
- */
-export function swapContext(p: PreparedObjective, rc: ResolvedConstraints, scoreOrder?: () => ArrayLike<number>): SwapContext {
-  const { scores: s, idRank: r } = p;
+/** The part of a swap context that does not depend on scores when the gains do not (coverage, access, beyond). */
+export interface SwapBounds {
+  upper: Float64Array;
+  active: number[];
+  /** Some allowed candidate has bound 0. */
+  anyPassive: boolean;
+}
+
+/** Each allowed candidate's gain on the empty set, and which can gain. */
+export function swapBounds(p: PreparedObjective, rc: ResolvedConstraints): SwapBounds {
   const upper = new Float64Array(rc.n);
   const fresh = createState(p);
   const active: number[] = [];
@@ -183,6 +186,19 @@ export function swapContext(p: PreparedObjective, rc: ResolvedConstraints, score
     if (upper[i] > 0) active.push(i);
     else anyPassive = true;
   }
+  return { upper, active, anyPassive };
+}
+
+/**
+ * Precomputes the swap search's bounds and candidate order.
+ * @param scoreOrder optional provider of the candidate order by (score desc, id asc), e.g. built faster
+ *   by the caller; only asked for when some candidate cannot gain
+ * @param bounds `swapBounds(p, rc)` kept by a caller that solves the same view under other scores
+ *   (valid only where gains ignore scores: coverage, access, beyond); not modified
+ */
+export function swapContext(p: PreparedObjective, rc: ResolvedConstraints, scoreOrder?: () => ArrayLike<number>, bounds: SwapBounds = swapBounds(p, rc)): SwapContext {
+  const { scores: s, idRank: r } = p;
+  const { upper, active, anyPassive } = bounds;
   if (!anyPassive) return { upper, active, passive: [] };
   const order = scoreOrder ? Array.from(scoreOrder()) : Array.from({ length: rc.n }, (_, i) => i).sort((a, b) => (Math.abs(s[a] - s[b]) > SCORE_TOLERANCE ? s[b] - s[a] : r[a] - r[b]));
   const passive = order.filter((i) => rc.allowed[i] === 1 && upper[i] === 0);
