@@ -8,8 +8,11 @@
  * the previous row's demand id reused when it repeats (files are usually grouped by demand point).
  * Numbers: a fast path for plain decimals whose digits fit in 2^53 and whose power of ten is at most
  * 10^22, where one IEEE division or multiplication by an exact power of ten is correctly rounded
- * (W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990); anything else goes to
- * `Number()`, so every value is the same double `Number()` would give. CSV details as `src/import/csv.ts`:
+ * (W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990); 16- and 17-digit decimals
+ * (what JavaScript and Python print for a computed double) are checked against their rounding interval
+ * with an exact residual (`nearestQuotient`); anything else, and any case near a tie, goes to
+ * `Number()`, so every value is the same double `Number()` would give. Lines without quotes or spaces
+ * are split in one tight pass; the next site in file order is tried before the id table. CSV details as `src/import/csv.ts`:
  * a UTF-8 byte-order mark, `,` `;` or tab detected from the header, LF or CRLF, quoted fields, and a
  * decimal comma when the delimiter is `;`.
  */
