@@ -6,7 +6,7 @@
  * better of the two under the lexicographic key counts. Sample 0 is the unperturbed scenario: its set
  * is the proposal itself when the caller passes it, so every proposed site has pInSet > 0.
  */
-import { greedySelect, swapCanImprove, swapContext, swapSearch } from './greedy';
+import { greedySelect, swapBounds, swapCanImprove, swapContext, swapSearch, type SwapBounds } from './greedy';
 import type { LocationProblem } from './location';
 import { compareSets, prepareObjective, type PreparedObjective } from './objective';
 import { checkTravelError, perturbationBase, perturbedObjective, type PerturbationBase, type TravelError } from './perturb';
@@ -72,16 +72,40 @@ export function setSampler(
     orders.push({ scores: Float64Array.from(scores), order });
     return order;
   };
+  const views = viewCache(p, resolved, location, pert);
   return {
     ...base, infeasible: [],
     choose(municipalityScores, errors, useProposal) {
       if (useProposal && proposed) return proposed;
       const scores = new Float64Array(siteMunicipality.length);
       for (let j = 0; j < scores.length; j++) scores[j] = municipalityScores[siteMunicipality[j]];
-      let q: PreparedObjective = { ...p, scores };
-      if (errors && pert) q = perturbedObjective(q, location!, pert, errors);
-      return bestOf(q, resolved, proposed, () => orderFor(municipalityScores));
+      const view = views(errors);
+      return bestOf({ ...view.p, scores }, resolved, proposed, () => orderFor(municipalityScores), view.bounds);
     },
+  };
+}
+
+interface View {
+  p: PreparedObjective;
+  /** Swap bounds of the view when they do not depend on scores (coverage, access, beyond), else undefined. */
+  bounds: SwapBounds | undefined;
+}
+
+/**
+ * The objective's view under a draw of travel errors (null = unperturbed), kept for the last draw: a
+ * sample's travel and both families use the same draw, so the view and its swap bounds are built once.
+ * The view does not depend on scores; where the gains do not either, neither do the bounds.
+ */
+function viewCache(p: PreparedObjective, rc: ResolvedConstraints, location: LocationProblem | undefined, pert: PerturbationBase | null): (errors: Float64Array | null) => View {
+  const scoreFree = p.objective === 'coverage' || p.objective === 'access' || p.objective === 'beyond';
+  const withBounds = (q: PreparedObjective): View => ({ p: q, bounds: scoreFree ? swapBounds(q, rc) : undefined });
+  let unperturbed: View | null = null;
+  let last: { errors: Float64Array; view: View } | null = null;
+  return (errors) => {
+    if (!errors || !pert) return (unperturbed ??= withBounds(p));
+    if (last && last.errors.length === errors.length && last.errors.every((v, i) => Object.is(v, errors[i]))) return last.view;
+    last = { errors: Float64Array.from(errors), view: withBounds(perturbedObjective(p, location!, pert, errors)) };
+    return last.view;
   };
 }
 
@@ -131,8 +155,8 @@ function proposalIndices(problem: SelectionProblem, proposal: readonly string[])
 }
 
 /** Greedy + swaps, and swaps from the proposal; the better set under the lexicographic key. */
-function bestOf(p: PreparedObjective, rc: ResolvedConstraints, proposal: number[] | null, order: () => Int32Array): number[] {
-  const ctx = swapContext(p, rc, order);
+function bestOf(p: PreparedObjective, rc: ResolvedConstraints, proposal: number[] | null, order: () => Int32Array, bounds?: SwapBounds): number[] {
+  const ctx = swapContext(p, rc, order, bounds);
   const greedy = greedySelect(p, rc, ctx);
   if (!swapCanImprove(p, rc)) return greedy;
   const a = swapSearch(p, rc, greedy, 50, ctx);
