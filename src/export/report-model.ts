@@ -22,6 +22,7 @@ import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type Shortlis
 import { compareWithToday, scenarioSnapshot } from '../shortlist/service';
 import { NotFoundError } from '../common/errors';
 import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
+import { dataVintageText, sourceInLocale } from '../common/i18n/source-labels';
 import { text, valueLabel } from './texts';
 import { ANSWER_AREA_LABEL, ANSWER_VALUE_LABEL, CHANNEL_LABEL, INDICATOR_LABEL } from '../model/labels';
 
@@ -329,7 +330,7 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
       [T('scenario'), inputs.scenario.name || (inputs.scenario.id ?? T('currentScenario'))],
       ...(inputs.shortlist ? [[T('createdBy'), inputs.shortlist.createdBy], [T('createdAt'), formatDateTime(locale, inputs.shortlist.createdAt)]] as [string, string][] : []),
       [T('snapshotTaken'), formatDateTime(locale, s.createdAt)],
-      [T('dataVintage'), s.data.vintage],
+      [T('dataVintage'), dataVintageText(locale, s.data.vintage)],
       [T('travelModel'), inputs.travelModel?.[locale] ?? ''],
       [T('generated'), formatDateTime(locale, options.now)],
     ],
@@ -353,9 +354,9 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
       policeDistrict: a.policeDistrict, current: latestIds.has(a.id),
     })),
     differences: differencesOf(locale, inputs.comparison, p),
-    sources: inputs.sources,
+    sources: inputs.sources.map((src) => sourceInLocale(locale, src)),
     reproducibility: [
-      [T('dataVintage'), s.data.vintage],
+      [T('dataVintage'), dataVintageText(locale, s.data.vintage)],
       [T('dataHash'), s.data.hash],
       [T('answersStatus'), `${s.answers.count}${s.answers.sample ? ` (${T('sampleNotice')})` : ''}`],
       [T('answersRevision'), s.answers.revision],

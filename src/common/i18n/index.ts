@@ -5,7 +5,8 @@
  * map from a value to its key (`model/labels.ts`), never by a key pieced together at run time.
  *
  * Areas: layout, map, workspace, scenarios, profile, answers, import, shortlists, travel-matrices,
- * accounts, errors, validation, criteria, report (the exported documents), letters. A new area is a
+ * accounts, errors, validation, criteria, report (the exported documents), sources (the data sources
+ * and vintage), letters. A new area is a
  * file here, added to `catalogue` below.
  */
 import { fromPair, merge } from './area';
@@ -21,6 +22,7 @@ import { profileTexts } from './profile';
 import { reportTexts } from './report';
 import { scenarioTexts } from './scenarios';
 import { shortlistTexts } from './shortlists';
+import { sourceTexts } from './sources';
 import { travelMatrixTexts } from './travel-matrices';
 import { validationTexts } from './validation';
 import { workspaceTexts } from './workspace';
@@ -33,7 +35,7 @@ export const defaultLocale: Locale = 'nb';
 
 const catalogue = merge(
   layoutTexts, mapTexts, workspaceTexts, scenarioTexts, profileTexts, answerTexts, importTexts, shortlistTexts,
-  travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, fromPair(lettersNb, lettersEn),
+  travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, sourceTexts, fromPair(lettersNb, lettersEn),
 );
 
 /** A key of the catalogue. */

@@ -115,8 +115,8 @@ export const reportTexts = area({
   'report.dataVintage': { nb: 'Dataårgang', en: 'Data vintage' },
   'report.travelModel': { nb: 'Reisetidsmodell (alle kjøretider)', en: 'Travel-time model (all drive times)' },
   'report.attribution': {
-    nb: 'Kilder: © Kartverket (CC BY 4.0; forenklet av Robert Hopland, reparert av Stedsvalg), SSB (folkemengde 1.1.2024; anmeldte lovbrudd, tabell 08487, tilrettelagt av Samarbeidsdesken), tjenestesteder sammenstilt fra Politiet, POD og nyhetssider (ikke publisert av Politiet som liste), TØI, Erik Bolstad (postnummerpunkter). Se data/SOURCES.md.',
-    en: 'Sources: © Kartverket (CC BY 4.0; simplified by Robert Hopland, repaired by Stedsvalg), Statistics Norway (population 1 Jan 2024; reported offences, table 08487, prepared by Samarbeidsdesken), police stations compiled from the Norwegian Police, the Police Directorate and news pages (not published by the police as a list), TØI, Erik Bolstad (postcode points). See data/SOURCES.md.',
+    nb: 'Kilder: © Kartverket (CC BY 4.0; forenklet av Robert Hopland, reparert av Stedsvalg), SSB (folkemengde 1.1.2024; anmeldte lovbrudd, tabell 08487, tilrettelagt av Samarbeidsdesken), tjenestesteder sammenstilt fra Politiet, POD og nyhetssider (ikke publisert av Politiet som liste), TØI, Erik Bolstad (postnummerpunkter). Kildelisten står bakerst i rapporten.',
+    en: 'Sources: © Kartverket (CC BY 4.0; simplified by Robert Hopland, repaired by Stedsvalg), Statistics Norway (population 1 Jan 2024; reported offences, table 08487, prepared by Samarbeidsdesken), police stations compiled from the Norwegian Police, the Police Directorate and news pages (not published by the police as a list), TØI, Erik Bolstad (postcode points). The list of sources is at the end of the report.',
   },
   'report.dataHash': { nb: 'Datahash (SHA-256)', en: 'Data hash (SHA-256)' },
   'report.answersRevision': { nb: 'Svarrevisjon', en: 'Answers revision' },

@@ -12,8 +12,8 @@ export const travelMatrixTexts = area({
   },
   'tm.builtin': { nb: 'Innebygd modell', en: 'Built-in model' },
   'tm.builtinNote': {
-    nb: 'Land/sjø-modell på et 1 km-rutenett av kommunegrensene med ferjestraff og faste forbindelser, kalibrert mot TØIs reisetider (se data/SOURCES.md).',
-    en: 'A land/sea model on a 1 km grid of the municipal boundaries with a ferry penalty and fixed links, calibrated on TØI travel times (see data/SOURCES.md).',
+    nb: 'Land/sjø-modell på et 1 km-rutenett av kommunegrensene med ferjestraff og faste forbindelser, kalibrert mot TØIs reisetider (se datakildene).',
+    en: 'A land/sea model on a 1 km grid of the municipal boundaries with a ferry penalty and fixed links, calibrated on TØI travel times (see the data sources).',
   },
   'tm.points': { nb: 'Last ned punktene som skal rutes (CSV)', en: 'Download the points to route (CSV)' },
   'tm.pointsNote': {
