@@ -24,7 +24,7 @@ import { NotFoundError } from '../common/errors';
 import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
 import { dataVintageText, sourceInLocale } from '../common/i18n/source-labels';
 import { text, valueLabel } from './texts';
-import { ANSWER_AREA_LABEL, ANSWER_VALUE_LABEL, CHANNEL_LABEL, INDICATOR_LABEL } from '../model/labels';
+import { CRITERION_TEXT, ANSWER_AREA_LABEL, ANSWER_VALUE_LABEL, CHANNEL_LABEL, INDICATOR_LABEL } from '../model/labels';
 
 /** One data source (from data/vintage.json). */
 export interface SourceEntry {
@@ -61,7 +61,8 @@ export type CellValue = string | number | boolean | null;
 export interface ReportColumn {
   key: string;
   header: string;
-  kind: 'text' | 'number' | 'boolean';
+  /** `datetime`: an ISO instant (UTC), shown in Norwegian time (CSV text, XLSX date). */
+  kind: 'text' | 'number' | 'boolean' | 'datetime';
 }
 
 export interface ReportAssessment {
@@ -146,14 +147,14 @@ function coreColumns(locale: Locale): ReportColumn[] {
     col('pInSet', 'pInSet', 'number'), col('pTopK', 'pTopK', 'number'), col('rankP05', 'rankP05', 'number'),
     col('rankMedian', 'rankMedian', 'number'), col('rankP95', 'rankP95', 'number'), col('newlyCovered', 'newlyCovered', 'number'),
     col('wantsStation', 'wantsStation'), col('satisfied', 'satisfied'), col('premisesCount', 'premisesCount', 'number'),
-    col('advice', 'advice'), col('adviceReason', 'adviceReason'), col('assessor', 'assessor'), col('assessedAt', 'assessedAt'),
+    col('advice', 'advice'), col('adviceReason', 'adviceReason'), col('assessor', 'assessor'), col('assessedAt', 'assessedAt', 'datetime'),
     col('rationale', 'rationale'),
   ];
 }
 
 function criteriaColumns(locale: Locale): ReportColumn[] {
   return CRITERIA.flatMap((c) => [
-    { key: `value_${c.id}`, header: `${c.label[locale]} (${c.unit})`, kind: 'number' as const },
+    { key: `value_${c.id}`, header: `${c.label[locale]} (${t(locale, CRITERION_TEXT[c.id].unit)})`, kind: 'number' as const },
     { key: `points_${c.id}`, header: `${c.label[locale]}, ${text(locale, 'points')}`, kind: 'number' as const },
   ]);
 }
@@ -207,7 +208,7 @@ function candidateOf(
   const rb = c.robustness;
   const assessment = history.length ? toAssessment(locale, history[history.length - 1]) : null;
   const criteria = CRITERIA.map((def) => ({
-    id: def.id, label: def.label[locale], unit: def.unit, value: round(c.values[def.id], 3),
+    id: def.id, label: def.label[locale], unit: t(locale, CRITERION_TEXT[def.id].unit), value: round(c.values[def.id], 3),
     points: round(c.contributions[def.id] ?? 0, 2) ?? 0, weightShare: round(s.ranking.weights[def.id] ?? 0, 4) ?? 0,
   }));
   const indicators = INDICATOR_KEYS.map((k) => ({ key: k, label: indicatorLabel(locale, k), value: round(c.indicators[k], 3) }));
@@ -343,7 +344,7 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
     }).split('\n\n'),
     weights: CRITERIA.map((c) => ({
       id: c.id, label: c.label[locale], weight: p.weights[c.id] ?? 0, share: round(weightSum > 0 ? (p.weights[c.id] ?? 0) / weightSum : 0, 4) ?? 0,
-      direction: c.direction === 'benefit' ? T('directionBenefit') : T('directionCost'), unit: c.unit, source: c.source,
+      direction: c.direction === 'benefit' ? T('directionBenefit') : T('directionCost'), unit: t(locale, CRITERION_TEXT[c.id].unit), source: t(locale, CRITERION_TEXT[c.id].source),
     })),
     rules: rulesOf(locale, p),
     summary,
@@ -363,8 +364,8 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
       [T('assessmentsRevision'), s.assessmentsRevision],
       [T('engineVersion'), inputs.softwareVersion],
       [T('inputHash'), s.inputHash],
-      [T('snapshotTaken'), s.createdAt],
-      [T('timestamp'), options.now],
+      [T('snapshotTaken'), formatDateTime(locale, s.createdAt)],
+      [T('timestamp'), formatDateTime(locale, options.now)],
     ],
     params: p,
     inputHash: s.inputHash,

@@ -94,6 +94,7 @@ export const reportTexts = area({
   'report.adviceReason': { nb: 'Distriktets begrunnelse', en: 'District reason' },
   'report.assessor': { nb: 'Vurdert av', en: 'Assessed by' },
   'report.assessedAt': { nb: 'Vurdert', en: 'Assessed' },
+  'report.currentAssessment': { nb: 'Gjeldende vurdering', en: 'Current assessment' },
   'report.wantsStation': { nb: 'Ønsker tjenestested', en: 'Wants a station' },
   'report.satisfied': { nb: 'Fornøyd med politiet', en: 'Satisfied with the police' },
   'report.premisesCount': { nb: 'Tilbudte lokaler', en: 'Offered premises' },

@@ -1,5 +1,5 @@
 import { kommunenummerField } from '../../common/fields';
-import { AGGREGATION_LABEL, NORMALIZATION_LABEL, OBJECTIVE_LABEL } from '../../model/labels';
+import { AGGREGATION_LABEL, CRITERION_TEXT, NORMALIZATION_LABEL, OBJECTIVE_LABEL } from '../../model/labels';
 import { type Request, type Response, type Router } from 'express';
 import { appRouter } from '../router';
 import { z } from 'zod';
@@ -22,7 +22,7 @@ import { scenarioReference } from '../../planning/reference';
 import { requestLimits } from '../../model/limits';
 import { decimalNumber, freeText, nameText } from '../../common/fields';
 import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
-import { dictionary, type Locale } from '../../common/i18n';
+import { dictionary, t, type Locale } from '../../common/i18n';
 import { actorOf, planningViewOf } from '../actor';
 import { formatDateTime } from '../../common/i18n';
 import { canPlan } from '../../auth/policy';
@@ -125,7 +125,7 @@ function paramsForPage(db: Db, query: Record<string, unknown>): { params: Scenar
 }
 
 function criteriaFor(locale: Locale): { id: string; label: string; unit: string; source: string; defaultWeight: number }[] {
-  return CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: c.unit, source: c.source, defaultWeight: c.defaultWeight }));
+  return CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: t(locale, CRITERION_TEXT[c.id].unit), source: t(locale, CRITERION_TEXT[c.id].source), defaultWeight: c.defaultWeight }));
 }
 
 /**
