@@ -2,10 +2,10 @@ import { type Request, type Response, type Router } from 'express';
 import { appRouter } from '../router';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-import { ValidationError, ForbiddenError, NotFoundError, ZodValidationError, describeZodError } from '../../common/errors';
+import { ValidationError, ForbiddenError, NotFoundError, ZodValidationError, describeZodError, messageOf } from '../../common/errors';
 import { fillMessage } from '../../common/i18n';
 import { nameText } from '../../common/fields';
-import { DECOY_HASH, hashPassword, newSecret, validatePassword, verifyPassword, hashSecret } from '../../auth/passwords';
+import { DECOY_HASH, MIN_PASSWORD_LENGTH, hashPassword, newSecret, validatePassword, verifyPassword, hashSecret } from '../../auth/passwords';
 import { createSession, deleteSession, listApiTokens, revokeApiToken } from '../../auth/sessions';
 import { accountRetryAfterMs, addressRetryAfterMs, clearFailures, recordFailure } from '../../auth/throttle';
 import { PRE_CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../auth-middleware';
@@ -67,10 +67,16 @@ function checkPreCsrf(req: Request, sent: unknown): void {
   if (!cookie || typeof sent !== 'string' || sent !== cookie) throw new ForbiddenError({ key: 'err.csrf' }, 'csrf_failed');
 }
 
+/** What a refused password is told, in the reader's language. */
+function weakText(res: Response, weak: 'short' | 'long' | null): string | null {
+  if (!weak) return null;
+  return fillMessage(res.locals.t(weak === 'short' ? 'auth.pwShort' : 'auth.pwLong'), { min: String(MIN_PASSWORD_LENGTH) });
+}
+
 function validateRoleDistrict(db: Db, role: Role, district: string | undefined): string | null {
   if (role !== 'district') return null;
   const known = listPoliceDistricts(db).map((d) => d.name);
-  if (!district || !known.includes(district)) throw new ValidationError(`district: a district user needs one of ${known.join(', ')}`);
+  if (!district || !known.includes(district)) throw new ValidationError({ key: 'err.userDistrict', params: { list: known.join(', ') } });
   return district;
 }
 
@@ -125,18 +131,18 @@ export function authRoutes({ db }: AppDeps): Router {
   });
 
   router.get('/setup/:token', (req, res) => {
-    if (!setupTokenValid(db, String(req.params.token), Date.now())) throw new NotFoundError('This setup link is unknown, used or expired');
+    if (!setupTokenValid(db, String(req.params.token), Date.now())) throw new NotFoundError({ key: 'err.setupLink' });
     res.render('setup', { title: res.locals.t('auth.setupTitle'), token: req.params.token, error: null, preCsrf: preCsrf(req, res) });
   });
 
   router.post('/setup/:token', async (req, res) => {
     const token = String(req.params.token);
-    if (!setupTokenValid(db, token, Date.now())) throw new NotFoundError('This setup link is unknown, used or expired');
+    if (!setupTokenValid(db, token, Date.now())) throw new NotFoundError({ key: 'err.setupLink' });
     checkPreCsrf(req, req.body?._csrf);
     const parsed = userBody.safeParse({ ...req.body, role: 'admin' });
     const weak = parsed.success ? validatePassword(parsed.data.password) : null;
     if (!parsed.success || weak || req.body.password !== req.body.password2) {
-      const error = !parsed.success ? describeZodError(parsed.error) : weak ?? res.locals.t('auth.mismatch');
+      const error = !parsed.success ? describeZodError(parsed.error, undefined, res.locals.locale) : weakText(res, weak) ?? res.locals.t('auth.mismatch');
       return res.status(400).render('setup', { title: res.locals.t('auth.setupTitle'), token, error, preCsrf: preCsrf(req, res) });
     }
     const now = new Date();
@@ -160,7 +166,7 @@ export function authRoutes({ db }: AppDeps): Router {
       res.status(status).render('account', { title: res.locals.t('auth.account'), message, error });
     if (!(await verifyPassword(current, found.passwordHash))) return render(400, res.locals.t('auth.wrongCurrent'), null);
     const weak = validatePassword(next);
-    if (weak) return render(400, weak, null);
+    if (weak) return render(400, weakText(res, weak)!, null);
     if (next !== req.body?.password2) return render(400, res.locals.t('auth.mismatch'), null);
     setPasswordHash(db, auth.user.id, await hashPassword(next), auth.user.name, new Date().toISOString(), auth.session?.idHash);
     return render(200, null, res.locals.t('auth.passwordChanged'));
@@ -182,14 +188,14 @@ export function authRoutes({ db }: AppDeps): Router {
   router.post('/admin/users', requireRoles('admin'), async (req, res) => {
     try {
       const parsed = userBody.safeParse(req.body);
-      if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
+      if (!parsed.success) throw new ValidationError(describeZodError(parsed.error, undefined, res.locals.locale));
       const weak = validatePassword(parsed.data.password);
-      if (weak) throw new ValidationError(`password: ${weak}`);
+      if (weak) throw new ValidationError({ key: weak === 'short' ? 'auth.pwShort' : 'auth.pwLong', params: { min: MIN_PASSWORD_LENGTH } });
       const district = validateRoleDistrict(db, parsed.data.role, parsed.data.district || undefined);
-      if (findUserForLogin(db, parsed.data.name)) throw new ValidationError(`name: a user named "${parsed.data.name}" already exists`);
+      if (findUserForLogin(db, parsed.data.name)) throw new ValidationError({ key: 'err.userExists', params: { name: parsed.data.name } });
       createUser(db, { name: parsed.data.name, role: parsed.data.role, district, passwordHash: await hashPassword(parsed.data.password) }, req.auth!.user.name, new Date().toISOString());
     } catch (err) {
-      if (err instanceof ValidationError && req.accepts('html') && !req.headers.authorization) return adminPage(res, 400, err.message);
+      if (err instanceof ValidationError && req.accepts('html') && !req.headers.authorization) return adminPage(res, 400, messageOf(err, res.locals.locale));
       throw err;
     }
     res.redirect(303, '/admin/users');
@@ -203,7 +209,7 @@ export function authRoutes({ db }: AppDeps): Router {
     if (!role.success) throw new ValidationError(`role: must be one of ${ROLES.join(', ')}`);
     const district = validateRoleDistrict(db, role.data, req.body?.district || user.district || undefined);
     if (user.id === req.auth!.user.id && (role.data !== 'admin' || req.body?.disabled === 'on')) {
-      throw new ValidationError('you cannot remove your own admin role or disable yourself');
+      throw new ValidationError({ key: 'err.ownAdmin' });
     }
     updateUser(db, id, { role: role.data, district, disabled: req.body?.disabled === 'on' }, req.auth!.user.name, new Date().toISOString());
     res.redirect(303, '/admin/users');
