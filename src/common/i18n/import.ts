@@ -5,6 +5,7 @@
 import { area } from './area';
 
 export const importTexts = area({
+  'import.col.importedAt': { nb: 'Importert', en: 'Imported' },
   'import.title': { nb: 'Importer svar fra kommunene', en: 'Import the municipal answers' },
   'import.intro': {
     nb: 'Last opp svarfilen (CSV eller XLSX, én rad per kommune). En prøvekjøring viser hva som ville endres uten å lagre noe. En ekte import er alt eller ingenting: finnes det én feil, lagres ingenting. Tidligere versjoner av svarene beholdes i historikken.',
