@@ -18,6 +18,7 @@ import { getScenario } from '../db/scenarios-repo';
 import { getShortlist } from '../db/shortlists-repo';
 import { CRITERIA, INELIGIBLE_REASON_LABELS, type IneligibleReason } from '../engine';
 import type { ScenarioParams } from '../model/scenario';
+import type { FigureChange } from '../shortlist/compare';
 import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type ShortlistSnapshot, type SnapshotCandidate, type SnapshotComparison } from '../shortlist';
 import { compareWithToday, scenarioSnapshot } from '../shortlist/service';
 import { NotFoundError } from '../common/errors';
@@ -117,6 +118,8 @@ export interface ReportModel {
   /** One line of attribution for the data (also in every GeoJSON feature). */
   attribution: string;
   method: string[];
+  /** The method in one paragraph (the report's summary page). */
+  methodSummary: string;
   weights: { id: string; label: string; weight: number; share: number; direction: string; unit: string; source: string }[];
   rules: [string, string][];
   summary: [string, string][];
@@ -271,20 +274,40 @@ function fieldLabel(locale: Locale, field: string): string {
   return simple[kind] ? text(locale, simple[kind]) : field;
 }
 
-/** Human-readable lines for what differs today; advice counts only when `districtAdvice` has weight. */
+/** The differences section of a report (the lines of `changeLines`). */
 function differencesOf(locale: Locale, cmp: SnapshotComparison | null, params: ScenarioParams): ReportModel['differences'] {
-  if (!cmp) return null;
-  const adviceMatters = (params.weights.districtAdvice ?? 0) > 0;
-  const changes = cmp.changes.filter((c) => adviceMatters || (c.field !== 'advice' && c.field !== 'value.districtAdvice'));
+  if (!cmp || cmp.identical) return null;
+  void params;
+  const lines = changeLines(locale, cmp, 40);
+  return lines.length ? { intro: text(locale, 'differencesIntro'), lines } : null;
+}
+
+/** A changed value as the pages print it: numbers by kind, yes/no, labels of advice and site kinds. */
+function changedValue(locale: Locale, field: string, v: FigureChange['then']): string {
+  if (v === null) return '–';
+  if (typeof v === 'boolean') return text(locale, v ? 'yes' : 'no');
+  if (typeof v === 'number') return field === 'rank' ? formatNumber(locale, v, 0) : formatNumber(locale, v, 2);
+  if (field === 'site') return valueLabel(locale, v.split(' ')[0]);
+  return valueLabel(locale, v);
+}
+
+/**
+ * What changed between a shortlist's snapshot and today, one line each, in the reader's language:
+ * the data, the answers, each figure with its label and both values, each changed answer; a new
+ * district assessment is said as such. The shortlist page and the exports show the same lines.
+ */
+export function changeLines(locale: Locale, cmp: SnapshotComparison, max = 12): string[] {
   const lines: string[] = [];
   if (cmp.dataChanged) lines.push(text(locale, 'dataChanged'));
   if (cmp.answersChanged) lines.push(text(locale, 'answersChanged'));
-  const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(locale, v, 2) : v === null ? '–' : typeof v === 'boolean' ? text(locale, v ? 'yes' : 'no') : String(v));
-  const figures = changes.filter((c) => c.field !== 'answer');
-  for (const ch of figures.slice(0, 40)) lines.push(`${ch.name} (${ch.kommunenummer}): ${fieldLabel(locale, ch.field)} ${fmt(ch.then)} → ${fmt(ch.now)}`);
-  if (figures.length > 40) lines.push(`… (+${figures.length - 40})`);
-  for (const ch of changes.filter((c) => c.field === 'answer')) lines.push(`${ch.name} (${ch.kommunenummer}): ${text(locale, 'answersChanged')}`);
-  return lines.length ? { intro: text(locale, 'differencesIntro'), lines } : null;
+  const figures = cmp.changes.filter((c) => c.field !== 'answer');
+  for (const ch of figures.slice(0, max)) {
+    lines.push(`${ch.name} (${ch.kommunenummer}): ${fieldLabel(locale, ch.field)} ${changedValue(locale, ch.field, ch.then)} → ${changedValue(locale, ch.field, ch.now)}`);
+  }
+  if (figures.length > max) lines.push(`… (+${figures.length - max})`);
+  for (const ch of cmp.changes.filter((c) => c.field === 'answer')) lines.push(`${ch.name} (${ch.kommunenummer}): ${text(locale, 'answerChanged')}`);
+  if (cmp.assessmentsChanged && cmp.identical) lines.push(text(locale, 'assessmentsOnly'));
+  return lines;
 }
 
 /**
@@ -309,7 +332,8 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
     ? [
         [T('selStatus'), valueLabel(locale, s.selection.status)],
         [T('ruleObjective'), valueLabel(locale, s.selection.objectiveName)],
-        [T('selObjective'), formatNumber(locale, s.selection.objective, 2)],
+        // The objective's value by its kind: residents reached are a count, a score or minutes a decimal.
+        [T('selObjective'), formatNumber(locale, s.selection.objective, s.selection.objectiveName === 'coverage' ? 0 : 2)],
       ]
     : [];
   if (s.set) {
@@ -337,6 +361,10 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
     ],
     travelModel: inputs.travelModel?.[locale] ?? '',
     attribution: T('attribution'),
+    methodSummary: T('methodSummary', {
+      normalization: valueLabel(locale, p.normalization), aggregation: valueLabel(locale, p.method), k: p.k,
+      objective: valueLabel(locale, p.objective), minutes: p.minutes, samples: s.robustness?.samples ?? 0,
+    }),
     method: T('methodText', {
       normalization: valueLabel(locale, p.normalization), aggregation: valueLabel(locale, p.method), k: p.k,
       objective: valueLabel(locale, p.objective), minutes: p.minutes,

@@ -72,6 +72,9 @@ const AGREEMENT_QUESTION_LABEL: Readonly<Record<AgreementQuestion, MessageKey>> 
   sender: 'let.q.sender', q2Satisfied: 'let.q.q2Satisfied', q4Channels: 'let.q.q4Channels', q5WantsStation: 'let.q.q5WantsStation', q5Premises: 'let.q.q5Premises',
 };
 
+/** How a proposed set was found. */
+const SOLVER_LABEL: Readonly<Record<'exact' | 'greedy', MessageKey>> = { exact: 'sl.solver.exact', greedy: 'sl.solver.greedy' };
+
 /** The actions of the change log (`recordAudit` callers). */
 const AUDIT_ACTION_LABEL: Readonly<Record<string, MessageKey>> = { 'code': 'audit.action.code', 'code-second': 'audit.action.code-second', 'create': 'audit.action.create', 'delete': 'audit.action.delete', 'duplicate': 'audit.action.duplicate', 'import': 'audit.action.import', 'move-candidate': 'audit.action.move-candidate', 'password-change': 'audit.action.password-change', 'revoke': 'audit.action.revoke', 'set-sender': 'audit.action.set-sender', 'sign-in': 'audit.action.sign-in', 'sign-in-failed': 'audit.action.sign-in-failed', 'sign-out': 'audit.action.sign-out', 'update': 'audit.action.update', 'update-candidate': 'audit.action.update-candidate', 'correction': 'audit.action.correction', 'replace': 'audit.action.replace', 'sample-load': 'audit.action.sample-load' };
 
@@ -111,6 +114,7 @@ export const LABELS = {
   aggregation: AGGREGATION_LABEL,
   normalization: NORMALIZATION_LABEL,
   auditAction: AUDIT_ACTION_LABEL,
+  solver: SOLVER_LABEL,
   auditEntity: AUDIT_ENTITY_LABEL,
 } as const;
 

@@ -50,11 +50,14 @@ function contextOf(text: string, index: number, length: number): string {
   return text.slice(Math.max(0, index - 40), index + length + 40).replace(/\s+/g, ' ');
 }
 
-/** Removes proper names (longest first), so their words are not read as words of a language. */
+/**
+ * Removes proper names and quoted texts (longest first, whitespace-insensitive), so their words are
+ * not read as words of a language: a municipality's answer quoted in an English report is Norwegian.
+ */
 export function withoutNames(text: string, names: readonly string[]): string {
   const sorted = [...new Set(names.filter((n) => n.trim() !== ''))].sort((a, b) => b.length - a.length);
   if (!sorted.length) return text;
-  const escaped = sorted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = sorted.map((n) => n.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   return text.replace(new RegExp(`(?<![\\p{L}\\d])(?:${escaped.join('|')})(?![\\p{L}\\d])`, 'gu'), ' ');
 }
 
@@ -66,8 +69,13 @@ export function languageFindings(text: string, locale: Locale, names: readonly s
   const clean = withoutNames(text, names);
   const findings: LanguageFinding[] = [];
   const foreign = locale === 'nb' ? ENGLISH_ONLY : NORWEGIAN_ONLY;
-  for (const m of clean.matchAll(/[\p{L}]+(?:-[\p{L}]+)*/gu)) {
-    if (foreign.has(m[0].toLowerCase())) findings.push({ kind: 'foreign-word', match: m[0], context: contextOf(clean, m.index!, m[0].length) });
+  // A token joined by `_`, `/`, `.`, `@` or `:` inside it is an identifier, file name or address, not a word.
+  for (const m of clean.matchAll(/[\p{L}\p{N}_./@:-]+/gu)) {
+    const token = m[0].replace(/^[.:/-]+|[.:/-]+$/g, '');
+    if (/[_/.@:]/.test(token)) continue;
+    for (const w of token.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
+      if (foreign.has(w[0].toLowerCase())) findings.push({ kind: 'foreign-word', match: w[0], context: contextOf(clean, m.index!, token.length) });
+    }
   }
   for (const m of clean.matchAll(keyPattern)) {
     const kind = keySet.has(m[0]) || m[0].split('.').length >= 2 ? 'raw-key' : null;

@@ -5,6 +5,8 @@
 import { area } from './area';
 
 export const shortlistTexts = area({
+  'sl.solver.exact': { nb: 'eksakt løsning', en: 'exact solution' },
+  'sl.solver.greedy': { nb: 'grådig tilnærming', en: 'greedy approximation' },
   'sl.nav': { nb: 'Kortliste', en: 'Shortlist' },
   'sl.title': { nb: 'Kortlister', en: 'Shortlists' },
   'sl.none': { nb: 'Ingen kortlister ennå.', en: 'No shortlists yet.' },

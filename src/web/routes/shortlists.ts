@@ -21,7 +21,7 @@ import {
   deleteShortlist, getShortlist, listShortlists, moveCandidate, updateCandidate, type Shortlist,
 } from '../../db/shortlists-repo';
 import {
-  buildReportModel, EXPORT_FORMATS, loadReportGeometry, loadScenarioReport, loadShortlistReport, renderExport, type ExportFormat,
+  buildReportModel, changeLines, EXPORT_FORMATS, loadReportGeometry, loadScenarioReport, loadShortlistReport, renderExport, type ExportFormat,
 } from '../../export';
 import { checkKnownKommunenummer, kommunenummerList, scenarioFromQuery, scenarioSchemaFor } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
@@ -266,11 +266,12 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     const sl = requireShortlist(db, req.params.id);
     const snap = new Map(sl.snapshot.candidates.map((c) => [c.kommunenummer, c]));
     const latest = latestByKnr(listAssessments(db));
+    const comparison = await compareWithToday(db, sl, nowIso());
     res.render('shortlist', {
       title: sl.name,
       shortlist: sl,
       rows: sl.candidates.map((c) => ({ ...c, figures: snap.get(c.kommunenummer) ?? null, assessment: latest.get(c.kommunenummer) ?? null, sites: siteOptions(db, c.kommunenummer) })),
-      comparison: await compareWithToday(db, sl, nowIso()),
+      comparison, changeLines: changeLines(res.locals.locale, comparison),
       districts: [...new Map(sl.candidates.map((c) => [c.policeDistrictNumber, c.policeDistrict])).entries()].sort(),
       statuses: CANDIDATE_STATUSES,
       saved: typeof req.query.saved === 'string' ? req.query.saved : null,
