@@ -92,7 +92,8 @@ async function pageText(page: Page): Promise<string> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || el.closest('script,style,noscript') || foreign(el)) continue;
+      // Code (file formats' column names, identifiers) is not in any language.
+      if (!el || el.closest('script,style,noscript,code') || foreign(el)) continue;
       parts.push(n.textContent ?? '');
     }
     for (const el of Array.from(document.querySelectorAll('[title],[placeholder],[aria-label],[alt],input[type=submit][value]'))) {
@@ -137,7 +138,7 @@ const pages = (): [Role, string][] => [
 const exportUrls = (): string[] => [
   `/export/shortlists/${ids.shortlist}.csv`, `/export/shortlists/${ids.shortlist}.xlsx`, `/export/shortlists/${ids.shortlist}.pdf`,
   `/export/shortlists/${ids.shortlist}.geojson`, `/export/scenario.csv?scenario=${ids.scenarioA}`, `/export/scenario.geojson?k=5`,
-  '/letters/overview.csv',
+  '/letters/overview.csv', '/letters/overview.xlsx',
 ];
 // Not checked: the change-log CSV (/audit.csv) and the import templates are machine formats with fixed
 // column names and stored JSON records, the same in both languages by design.

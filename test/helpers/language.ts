@@ -57,7 +57,8 @@ function contextOf(text: string, index: number, length: number): string {
 export function withoutNames(text: string, names: readonly string[]): string {
   const sorted = [...new Set(names.filter((n) => n.trim() !== ''))].sort((a, b) => b.length - a.length);
   if (!sorted.length) return text;
-  const escaped = sorted.map((n) => n.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  // Whitespace may differ and a hyphen may vanish where a PDF line broke (pdftotext joins "SLT-" and "arbeidet").
+  const escaped = sorted.map((n) => n.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/-/g, '-?\\s*'));
   return text.replace(new RegExp(`(?<![\\p{L}\\d])(?:${escaped.join('|')})(?![\\p{L}\\d])`, 'gu'), ' ');
 }
 

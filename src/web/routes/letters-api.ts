@@ -59,11 +59,11 @@ export function lettersApi({ db }: AppDeps): Router {
   });
 
   router.get('/letters/overview.csv', (req, res) => {
-    res.type('text/csv; charset=utf-8').attachment('brev-oversikt.csv').send(overviewCsv(visibleOverview(db, req), lettersStatus(db).samples > 0));
+    res.type('text/csv; charset=utf-8').attachment('brev-oversikt.csv').send(overviewCsv(visibleOverview(db, req), lettersStatus(db).samples > 0, res.locals.locale));
   });
 
   router.get('/letters/overview.xlsx', async (req, res) => {
-    const buffer = await overviewXlsx(visibleOverview(db, req), lettersStatus(db).samples > 0);
+    const buffer = await overviewXlsx(visibleOverview(db, req), lettersStatus(db).samples > 0, res.locals.locale);
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment('brev-oversikt.xlsx').send(buffer);
   });
 
