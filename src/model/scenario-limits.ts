@@ -41,3 +41,10 @@ export type ScenarioObjective = (typeof OBJECTIVES)[number];
 export const SCENARIO_DEFAULTS = {
   normalization: 'minmax', method: 'wsm', objective: 'coverage', wishGate: true,
 } as const satisfies { normalization: ScenarioNormalization; method: ScenarioAggregation; objective: ScenarioObjective; wishGate: boolean };
+
+/**
+ * The one robustness setting of the product: the profile, the robustness API's default and every
+ * shortlist snapshot (and so every export) draw this many weight sets around the scenario's weights
+ * with this seed, so the figures agree wherever they are shown.
+ */
+export const ROBUSTNESS_SETTING = { samples: 1000, seed: 1, mode: 'around' as const };

@@ -3,6 +3,7 @@
  * scenario on the database's current data, freeze the figures, store the shortlist, and compare a
  * stored shortlist with today's data.
  */
+import { ROBUSTNESS_SETTING } from '../model/scenario-limits';
 import type { Db } from '../db/connection';
 import { assessmentsRevision, districtAdviceByMunicipality } from '../db/advice';
 import { getMeta } from '../db/load-dataset';
@@ -18,7 +19,7 @@ import { buildSnapshot } from './snapshot';
 import type { ShortlistOrigin, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer } from '../model/shortlist';
 
 /** Robustness settings frozen into every snapshot (seeded, so a snapshot is repeatable). */
-export const snapshotRobustnessOptions = { samples: 500, seed: 1, mode: 'around' as const };
+export const snapshotRobustnessOptions = ROBUSTNESS_SETTING;
 
 /** Where a shortlist's candidates come from. */
 export type ShortlistSource =

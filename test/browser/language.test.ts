@@ -3,7 +3,7 @@
  * holds no word of the other language, no raw catalogue key and no unfilled placeholder
  * (`test/helpers/language.ts` says how words are told apart). Pages are read as the browser shows
  * them (after the browser code has rendered), including titles, placeholders and labels for screen
- * readers; text marked with a `lang` of its own (the municipalities' answers and letters, quoted as
+ * readers; code (`<code>`) and text marked with a `lang` of its own (the municipalities' answers and letters, quoted as
  * written) is the quoted party's language and is left out.
  */
 import { execFileSync } from 'node:child_process';

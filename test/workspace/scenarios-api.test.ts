@@ -295,9 +295,10 @@ describe('profile and municipality comparison', () => {
   it('When a profile is opened under a scenario, then the rank follows that scenario', async () => {
     const { body: s } = await create({ name: 'Bare folketall', params: { weights: { population: 10, driveTime: 0, uncovered: 0, crimeRate: 0, violenceRate: 0, crimeTrend: 0, premises: 0, dissatisfied: 0 } } });
     const res = await api.get(`/municipalities/0301?scenario=${s.id}`).expect(200);
-    expect(res.text).toMatch(/id="prof-rank">1</);
+    expect(res.text).toMatch(/id="prof-rank">1\.</);
     const q = await english.get('/municipalities/0301?weights=population:10,driveTime:0,uncovered:0,crimeRate:0,violenceRate:0,crimeTrend:0,premises:0,dissatisfied:0&lang=en').expect(200);
-    expect(q.text).toMatch(/id="prof-rank">1</);
+    // An ordinal in each language: "1." in Norwegian, "1st of 357" in English (not "1 place of 357").
+    expect(q.text).toMatch(/id="prof-rank">1st<\/span><span class="l">of 357</);
     expect(q.text).toContain('National percentile');
   });
 

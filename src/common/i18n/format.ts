@@ -42,3 +42,11 @@ export function excelDateTime(iso: string): Date | null {
   const w = wallClock(iso);
   return w ? new Date(Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi)) : null;
 }
+
+const englishOrdinal = new Intl.PluralRules('en-GB', { type: 'ordinal' });
+const ENGLISH_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+/** An ordinal number in the locale: `19.` in Norwegian, `19th` in English. */
+export function formatOrdinal(locale: Locale, n: number): string {
+  return locale === 'nb' ? `${n}.` : `${n}${ENGLISH_SUFFIX[englishOrdinal.select(n)] ?? 'th'}`;
+}

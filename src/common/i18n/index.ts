@@ -27,7 +27,7 @@ import { travelMatrixTexts } from './travel-matrices';
 import { validationTexts } from './validation';
 import { workspaceTexts } from './workspace';
 
-export { excelDateTime, formatDateTime, formatNumber, spreadsheetDateTime } from './format';
+export { excelDateTime, formatDateTime, formatNumber, formatOrdinal, spreadsheetDateTime } from './format';
 
 export type Locale = 'nb' | 'en';
 export const locales: readonly Locale[] = ['nb', 'en'];

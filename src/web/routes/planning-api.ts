@@ -10,6 +10,7 @@ import { defaultScenarioParams, scenarioFromQuery, scenarioSchemaFor } from '../
 import { scenarioReference } from '../../planning/reference';
 import { rankScenario, robustnessScenario, selectScenario } from '../../planning/service';
 import { requestLimits } from '../../model/limits';
+import { ROBUSTNESS_SETTING } from '../../model/scenario-limits';
 import { wholeNumber } from '../../common/fields';
 import { ZodValidationError } from '../../common/errors';
 import { JsonResponseCache, stableJson } from '../response-cache';
@@ -18,7 +19,7 @@ import { planningViewOf } from '../actor';
 
 /** Robustness options of a request (limits in `requestLimits`). */
 const robustnessQuery = z.object({
-  samples: wholeNumber(1, requestLimits.maxSamples, 1000),
+  samples: wholeNumber(1, requestLimits.maxSamples, ROBUSTNESS_SETTING.samples),
   seed: wholeNumber(0, 2 ** 31 - 1, 1),
   mode: z.enum(['around', 'simplex']).default('around'),
 });

@@ -20,9 +20,10 @@ import { indicatorPercentiles } from '../../planning/percentiles';
 import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioParamsSchema, scenarioSchemaFor, type ScenarioParams } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { requestLimits } from '../../model/limits';
+import { ROBUSTNESS_SETTING } from '../../model/scenario-limits';
 import { decimalNumber, freeText, nameText } from '../../common/fields';
 import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
-import { dictionary, t, type Locale } from '../../common/i18n';
+import { dictionary, formatOrdinal, t, type Locale } from '../../common/i18n';
 import { actorOf, planningViewOf } from '../actor';
 import { formatDateTime } from '../../common/i18n';
 import { canPlan } from '../../auth/policy';
@@ -348,15 +349,15 @@ export function workspace({ db }: AppDeps): Router {
     const travel = travelPageInfo(context, knr, locale);
     res.locals.travelModelLabel = travel.modelLabel;
     const item = ranking.items.find((r) => r.kommunenummer === knr)!;
-    const robust = (await robustnessScenario(db, params, { samples: 1000, seed: 1, mode: 'around' }, view)).items.find((r) => r.kommunenummer === knr) ?? null;
+    const robust = (await robustnessScenario(db, params, ROBUSTNESS_SETTING, view)).items.find((r) => r.kommunenummer === knr) ?? null;
     const percentiles = indicatorPercentiles(context.municipalities, knr, PROFILE_INDICATORS.map((i) => i.key), (x) => x.kommunenummer, (x) => x.policeDistrict);
     const nearest = context.nearestStations(knr, 3);
     const response = getResponse(db, knr);
     const eligibleCount = ranking.items.filter((r) => r.eligible).length;
     res.render('profile', {
-      title: m.name, m, item, robust, percentiles, nearest, travel, response, answers: context.answers, scenario, params, eligibleCount,
+      title: m.name, m, item, robust, robustSetting: ROBUSTNESS_SETTING, rankedCount: ranking.items.length, ordinal: (n: number) => formatOrdinal(locale, n), percentiles, nearest, travel, response, answers: context.answers, scenario, params, eligibleCount,
       indicators: PROFILE_INDICATORS,
-      criteria: CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: c.unit, weight: ranking.weights[c.id] })),
+      criteria: CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: t(locale, CRITERION_TEXT[c.id].unit), weight: ranking.weights[c.id] })),
       reasonText: item.reason ? INELIGIBLE_REASON_LABELS[item.reason][locale] : '',
       workspaceHref: scenario ? `/scenarios/${scenario.id}` : '/',
       pageData: {
