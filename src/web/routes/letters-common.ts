@@ -6,6 +6,7 @@
 import { t, type Locale, type MessageKey } from '../../common/i18n';
 import type { Request, Response } from 'express';
 import multer from 'multer';
+import { checkDeferredCsrf } from '../auth-middleware';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
@@ -38,6 +39,11 @@ export function receiveLetters(req: Request, res: Response): Promise<{ name: str
         return reject(new ValidationError(`upload rejected: ${err.message} (${err.code})`));
       }
       if (err) return reject(err);
+      try {
+        checkDeferredCsrf(req);
+      } catch (e) {
+        return reject(e);
+      }
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
       resolve(files.map((f) => ({ name: f.originalname || 'upload', bytes: f.buffer })));
     });

@@ -1,6 +1,8 @@
 import { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { appRouter } from '../router';
+import { randomUUID } from 'node:crypto';
 import multer from 'multer';
+import { checkDeferredCsrf } from '../auth-middleware';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
@@ -77,7 +79,14 @@ const upload = multer({
 function receiveFile(req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) => {
     upload(req, res, (err: unknown) => {
-      if (!err) return resolve();
+      if (!err) {
+        try {
+          checkDeferredCsrf(req);
+        } catch (e) {
+          return reject(e);
+        }
+        return resolve();
+      }
       if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
         return reject(new PayloadTooLargeError({ key: 'err.uploadTooLarge', params: { max: importLimits.maxFileBytes } }));
       }
@@ -158,6 +167,35 @@ async function runUpload(db: Db, req: Request, res: Response): Promise<ImportRep
   });
 }
 
+/** What an import through the page came to: its report, or the error that stopped it. */
+interface ImportOutcome {
+  report: ImportReport | null;
+  status: number;
+  errorText: string;
+}
+
+/**
+ * The outcomes of page imports between the POST and the GET that shows them (post/redirect/get):
+ * in memory, per user, for 30 minutes; an id is random, so it cannot be guessed.
+ */
+const importOutcomes = (() => {
+  const kept = new Map<string, { outcome: ImportOutcome; userId: number | undefined; at: number }>();
+  const ttlMs = 30 * 60 * 1000;
+  return {
+    put(outcome: ImportOutcome, userId: number | undefined): string {
+      const now = Date.now();
+      for (const [k, v] of kept) if (now - v.at > ttlMs) kept.delete(k);
+      const id = randomUUID();
+      kept.set(id, { outcome, userId, at: now });
+      return id;
+    },
+    take(id: string, userId: number | undefined): ImportOutcome | null {
+      const v = kept.get(id);
+      return v && v.userId === userId && Date.now() - v.at <= ttlMs ? v.outcome : null;
+    },
+  };
+})();
+
 /** Answers of the municipalities: import (API, CLI-equivalent, page), reading, correcting, sample data. */
 export function responsesRoutes({ db }: AppDeps): Router {
   const router = appRouter();
@@ -228,23 +266,29 @@ export function responsesRoutes({ db }: AppDeps): Router {
 
   router.get('/import', (req, res) => {
     const sample = req.query.sample === 'loaded' ? 'loaded' : req.query.sample === 'conflict' ? 'conflict' : null;
+    const outcome = typeof req.query.result === 'string' ? importOutcomes.take(req.query.result, req.auth?.user.id) : null;
+    if (outcome?.report) res.status(outcome.report.status === 'rejected' ? 422 : 200);
+    else if (outcome) res.status(outcome.status);
     importPage(res, {
+      report: outcome?.report ?? null, dryRun: outcome?.report?.dryRun ?? true,
       message: sample === 'loaded' ? res.locals.t('import.sample.loaded') : null,
-      error: sample === 'conflict' ? res.locals.t('import.sample.conflict') : null,
+      error: sample === 'conflict' ? res.locals.t('import.sample.conflict') : outcome && !outcome.report ? outcome.errorText : null,
     });
   });
 
+  // Post/redirect/get: the outcome is kept for the one page that shows it, so a reload shows it
+  // again instead of sending the file a second time.
   router.post('/import', async (req, res) => {
+    let outcome: ImportOutcome;
     try {
-      const report = await runUpload(db, req, res);
-      res.status(report.status === 'rejected' ? 422 : 200);
-      importPage(res, { report, dryRun: report.dryRun });
+      outcome = { report: await runUpload(db, req, res), status: 200, errorText: '' };
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      res.status(err.httpStatus);
       const text = err.httpStatus === 413 ? res.locals.t('import.tooLarge') : err.code === 'no_file' ? res.locals.t('import.noFile') : messageOf(err, localeOf(res));
-      importPage(res, { error: text });
+      if (err.httpStatus === 403) throw err;
+      outcome = { report: null, status: err.httpStatus, errorText: text };
     }
+    res.redirect(303, `/import?result=${importOutcomes.put(outcome, req.auth?.user.id)}`);
   });
 
   router.post('/import/sample', async (req, res) => {
