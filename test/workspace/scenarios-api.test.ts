@@ -262,6 +262,16 @@ describe('workspace pages and layers', () => {
     await api.get('/compare').expect(200);
   });
 
+  it('When two scenarios count coverage within different drive times, then the comparison shows each radius and does not subtract their coverage', async () => {
+    const { body: a } = await create({ name: 'Radius 60', params: { minutes: 60 } });
+    const { body: b } = await create({ name: 'Radius 45', params: { minutes: 45 } });
+    const cmp = (await api.get(`/compare?a=${a.id}&b=${b.id}`).expect(200)).text;
+    expect(cmp).toContain('A (innen 60 min)');
+    expect(cmp).toContain('B (innen 45 min)');
+    expect(cmp).toContain('data-testid="cmp-not-comparable"');
+    expect(cmp).toMatch(/id="covered-change">ikke sammenlignbart</);
+  });
+
   it('When the coverage layer is requested, then every demand point gets a state and the proposal only adds coverage', async () => {
     const none = await api.get('/api/coverage?minutes=45').expect(200);
     const some = await api.get('/api/coverage?minutes=45&selected=5601,5034,1839').expect(200);
