@@ -131,8 +131,8 @@ describe('exports', () => {
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
-    // title, method, map, table, ≥ 1 page per candidate, sources
-    expect(pages).toBeGreaterThanOrEqual(4 + 8 + 1);
+    // summary (proposal, map, method, key figures), method and weights, one page per candidate, sources
+    expect(pages).toBe(2 + 8 + 1);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     const perPage = text.split('\f').filter((p) => p.trim() !== '');
     expect(perPage).toHaveLength(pages);
