@@ -1,7 +1,7 @@
 import { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { appRouter } from '../router';
-import { randomUUID } from 'node:crypto';
 import multer from 'multer';
+import { importOutcomes, type ImportOutcome } from '../import-outcomes';
 import { checkDeferredCsrf } from '../auth-middleware';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
@@ -166,35 +166,6 @@ async function runUpload(db: Db, req: Request, res: Response): Promise<ImportRep
     locale: localeOf(res),
   });
 }
-
-/** What an import through the page came to: its report, or the error that stopped it. */
-interface ImportOutcome {
-  report: ImportReport | null;
-  status: number;
-  errorText: string;
-}
-
-/**
- * The outcomes of page imports between the POST and the GET that shows them (post/redirect/get):
- * in memory, per user, for 30 minutes; an id is random, so it cannot be guessed.
- */
-const importOutcomes = (() => {
-  const kept = new Map<string, { outcome: ImportOutcome; userId: number | undefined; at: number }>();
-  const ttlMs = 30 * 60 * 1000;
-  return {
-    put(outcome: ImportOutcome, userId: number | undefined): string {
-      const now = Date.now();
-      for (const [k, v] of kept) if (now - v.at > ttlMs) kept.delete(k);
-      const id = randomUUID();
-      kept.set(id, { outcome, userId, at: now });
-      return id;
-    },
-    take(id: string, userId: number | undefined): ImportOutcome | null {
-      const v = kept.get(id);
-      return v && v.userId === userId && Date.now() - v.at <= ttlMs ? v.outcome : null;
-    },
-  };
-})();
 
 /** Answers of the municipalities: import (API, CLI-equivalent, page), reading, correcting, sample data. */
 export function responsesRoutes({ db }: AppDeps): Router {
