@@ -1,7 +1,7 @@
 import { openDatabase } from './db/connection';
 import { ensureDataset } from './db/load-dataset';
 import { createApp } from './web/app';
-import { createSetupToken } from './web/routes/auth';
+import { createSetupToken } from './auth/setup-tokens';
 import { answerClientErrors } from './web/client-errors';
 import { listenConfig } from './server-config';
 import { processWorkerPool } from './planning/worker-pool';

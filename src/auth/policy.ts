@@ -31,7 +31,7 @@ export const accessRules: readonly Rule[] = [
   { methods: '*', pattern: /^\/(admin\/|api\/users)/, access: ['admin'] },
   { methods: READ, pattern: /^\/(audit|api\/audit)/, access: planners },
   // Computations that change nothing.
-  { methods: ['POST'], pattern: /^\/api\/selection$/, access: 'signedIn' },
+  { methods: ['POST'], pattern: /^\/api\/(selection|proposals)$/, access: 'signedIn' },
   // District assessments: district leaders (own district, checked in the route) and admins.
   { methods: WRITE, pattern: /^\/(review|api\/assessments)(\/|$)/, access: ['admin', 'district'] },
   { methods: READ, pattern: /^\/(review|api\/assessments)(\/|$)/, access: ['admin', 'planner', 'district', 'viewer'] },

@@ -6,7 +6,22 @@
 import type { Db } from '../db/connection';
 import { getUser, type User } from '../db/users-repo';
 import { recordAudit } from '../db/audit-repo';
+import { statements } from '../db/statements';
 import { hashSecret, newSecret } from './passwords';
+
+/** The statements of sessions and tokens, prepared once per connection (the session lookup runs on every request). */
+const sql = statements({
+  insertSession: `INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at)
+                  VALUES (@idHash, @userId, @csrfToken, @createdAt, @expiresAt)`,
+  findSession: 'SELECT user_id, csrf_token, expires_at FROM sessions WHERE id_hash = @idHash',
+  deleteSession: 'DELETE FROM sessions WHERE id_hash = @idHash',
+  insertToken: 'INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES (@userId, @hash, @label, @now)',
+  revokeToken: 'UPDATE api_tokens SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL',
+  listTokens: `SELECT t.id, u.name AS user, t.label, t.created_at AS createdAt, t.revoked_at AS revokedAt, t.last_used_at AS lastUsedAt
+               FROM api_tokens t JOIN users u ON u.id = t.user_id ORDER BY t.id`,
+  findToken: 'SELECT id, user_id FROM api_tokens WHERE token_hash = @hash AND revoked_at IS NULL',
+  touchToken: 'UPDATE api_tokens SET last_used_at = @now WHERE id = @id AND (last_used_at IS NULL OR last_used_at < @minuteAgo)',
+});
 
 /** Session lifetime: 12 hours. */
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
@@ -23,20 +38,19 @@ export function createSession(db: Db, user: User, nowMs: number): { cookie: stri
   const { token, hash } = newSecret();
   const csrfToken = newSecret(24).token;
   const expiresAt = new Date(nowMs + SESSION_TTL_MS).toISOString();
-  db.prepare('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-    .run(hash, user.id, csrfToken, new Date(nowMs).toISOString(), expiresAt);
+  sql(db).insertSession.run({ idHash: hash, userId: user.id, csrfToken, createdAt: new Date(nowMs).toISOString(), expiresAt });
   return { cookie: token, session: { idHash: hash, user, csrfToken, expiresAt } };
 }
 
 /** The live session for a cookie value, or null (unknown, expired, or user disabled). */
 export function findSession(db: Db, cookie: string, nowMs: number): Session | null {
   const idHash = hashSecret(cookie);
-  const row = db.prepare('SELECT user_id, csrf_token, expires_at FROM sessions WHERE id_hash = ?').get(idHash) as
+  const row = sql(db).findSession.get({ idHash }) as
     | { user_id: number; csrf_token: string; expires_at: string }
     | undefined;
   if (!row) return null;
   if (Date.parse(row.expires_at) <= nowMs) {
-    db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+    sql(db).deleteSession.run({ idHash });
     return null;
   }
   const user = getUser(db, row.user_id);
@@ -46,7 +60,7 @@ export function findSession(db: Db, cookie: string, nowMs: number): Session | nu
 
 /** Ends a session. */
 export function deleteSession(db: Db, idHash: string): void {
-  db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+  sql(db).deleteSession.run({ idHash });
 }
 
 /** Creates an API token for a user, audited; returns the token (shown once; only its hash is stored). */
@@ -54,7 +68,7 @@ export function createApiToken(db: Db, user: User, label: string, actor: string,
   const { token, hash } = newSecret();
   return db.transaction(() => {
     const id = Number(
-      db.prepare('INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)').run(user.id, hash, label, now).lastInsertRowid,
+      sql(db).insertToken.run({ userId: user.id, hash, label, now }).lastInsertRowid,
     );
     recordAudit(db, { at: now, actor, action: 'create', entity: 'token', entityId: String(id), after: { user: user.name, label } });
     return { id, token: `sv_${token}` };
@@ -65,7 +79,7 @@ export function createApiToken(db: Db, user: User, label: string, actor: string,
 export function revokeApiToken(db: Db, id: number, actor: string, now: string): boolean {
   return db.transaction(() => {
     const before = listApiTokens(db).find((t) => t.id === id);
-    const changed = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0;
+    const changed = sql(db).revokeToken.run({ now, id }).changes > 0;
     if (changed && before) {
       const { user, label, createdAt, revokedAt } = before;
       recordAudit(db, { at: now, actor, action: 'revoke', entity: 'token', entityId: String(id), before: { user, label, createdAt, revokedAt }, after: { user, label, createdAt, revokedAt: now } });
@@ -76,18 +90,13 @@ export function revokeApiToken(db: Db, id: number, actor: string, now: string): 
 
 /** Lists tokens (never the secret). */
 export function listApiTokens(db: Db): { id: number; user: string; label: string; createdAt: string; revokedAt: string | null; lastUsedAt: string | null }[] {
-  return db
-    .prepare(
-      `SELECT t.id, u.name AS user, t.label, t.created_at AS createdAt, t.revoked_at AS revokedAt, t.last_used_at AS lastUsedAt
-       FROM api_tokens t JOIN users u ON u.id = t.user_id ORDER BY t.id`,
-    )
-    .all() as { id: number; user: string; label: string; createdAt: string; revokedAt: string | null; lastUsedAt: string | null }[];
+  return sql(db).listTokens.all() as { id: number; user: string; label: string; createdAt: string; revokedAt: string | null; lastUsedAt: string | null }[];
 }
 
 /** The user behind a bearer token, or null when unknown or revoked. Records last use (at most once a minute). */
 export function findTokenUser(db: Db, token: string, now: string): User | null {
   const secret = token.startsWith('sv_') ? token.slice(3) : token;
-  const row = db.prepare('SELECT id, user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL').get(hashSecret(secret)) as
+  const row = sql(db).findToken.get({ hash: hashSecret(secret) }) as
     | { id: number; user_id: number }
     | undefined;
   if (!row) return null;
@@ -95,6 +104,6 @@ export function findTokenUser(db: Db, token: string, now: string): User | null {
   if (!user || user.disabled) return null;
   // Last use to the minute: a burst of API calls (or a bad request) writes at most once a minute.
   const minuteAgo = new Date(Date.parse(now) - 60_000).toISOString();
-  db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)').run(now, row.id, minuteAgo);
+  sql(db).touchToken.run({ now, id: row.id, minuteAgo });
   return user;
 }

@@ -11,6 +11,15 @@
  * A successful sign-in clears the account's failures.
  */
 import type { Db } from '../db/connection';
+import { statements } from '../db/statements';
+
+/** The statements of the failure log, prepared once per connection. */
+const sql = statements({
+  prune: 'DELETE FROM login_failures WHERE key = @key AND at_ms < @since',
+  failures: 'SELECT at_ms FROM login_failures WHERE key = @key ORDER BY at_ms',
+  insert: 'INSERT INTO login_failures (key, at_ms) VALUES (@key, @nowMs)',
+  clear: 'DELETE FROM login_failures WHERE key = @key',
+});
 
 /** Progressive lock of one account name. */
 export const accountThrottle = { freeFailures: 5, baseLockMs: 30_000, maxLockMs: 15 * 60_000, windowMs: 60 * 60_000 };
@@ -18,8 +27,8 @@ export const accountThrottle = { freeFailures: 5, baseLockMs: 30_000, maxLockMs:
 export const addressThrottle = { maxFailures: 30, windowMs: 15 * 60 * 1000 };
 
 function failures(db: Db, key: string, since: number): number[] {
-  db.prepare('DELETE FROM login_failures WHERE key = ? AND at_ms < ?').run(key, since);
-  return (db.prepare('SELECT at_ms FROM login_failures WHERE key = ? ORDER BY at_ms').all(key) as { at_ms: number }[]).map((r) => r.at_ms);
+  sql(db).prune.run({ key, since });
+  return (sql(db).failures.all({ key }) as { at_ms: number }[]).map((r) => r.at_ms);
 }
 
 /** How long an account name is locked after `count` failures in the window: 0 for the first five, then 30 s, 1, 2, 4, 8, 15 min. */
@@ -43,9 +52,9 @@ export function addressRetryAfterMs(db: Db, key: string, nowMs: number, opts = a
 }
 
 export function recordFailure(db: Db, key: string, nowMs: number): void {
-  db.prepare('INSERT INTO login_failures (key, at_ms) VALUES (?, ?)').run(key, nowMs);
+  sql(db).insert.run({ key, nowMs });
 }
 
 export function clearFailures(db: Db, key: string): void {
-  db.prepare('DELETE FROM login_failures WHERE key = ?').run(key);
+  sql(db).clear.run({ key });
 }

@@ -12,7 +12,8 @@ export const scenarioFlagHelp = `scenario options:
   --scenario ID                 start from a saved scenario
   --weights id:w,id:w           criterion weights (see GET /api/criteria), e.g. crimeRate:2,driveTime:3
   --normalization minmax|percentile|z   --aggregation wsm|topsis   --gate on|off (wish gate)
-  --k N   --objective score|coverage|access|blend   --minutes T   --blend-alpha A
+  --k N   --objective coverage|beyond|access|score|blend   --minutes T   --blend-alpha A
+                                (beyond = minutes beyond the limit: Σ residents × max(0, t − T))
   --district-min Name:n,…   --district-max Name:n,…   --include 0301,…   --exclude 0301,…
   --travel-model builtin|ID     drive times: the built-in land/sea model (default) or an imported matrix (travel-matrix list)`;
 

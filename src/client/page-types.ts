@@ -6,8 +6,7 @@
 import type { Geometry } from 'geojson';
 import type { CriterionId } from '../engine/criteria';
 import type { IneligibleReason, RankedItem, RankingResult } from '../engine/rank';
-import type { RobustnessResult } from '../engine/robustness';
-import type { SelectionResult } from '../engine/selection';
+import type { Proposal, ProposalRobustness } from '../model/proposal';
 import type { Municipality } from '../model/municipality';
 import type { ScenarioParams } from '../model/scenario';
 import type { Dictionary } from './core/i18n';
@@ -53,6 +52,8 @@ export interface SavedScenarioView {
 /** `/` and `/scenarios/:id`. */
 export interface WorkspacePageData extends BasePageData {
   mayPlan: boolean;
+  /** Exports are for planners, administrators and viewers (not district leaders). */
+  mayExport: boolean;
   criteria: CriterionView[];
   defaults: ScenarioParams;
   districts: string[];
@@ -62,6 +63,12 @@ export interface WorkspacePageData extends BasePageData {
   tileAttribution: string;
   scenario: SavedScenarioView | null;
   ineligibleReasons: Record<IneligibleReason, string>;
+  /** The objectives the scenario may choose (`model/scenario-limits.ts`). */
+  objectives: string[];
+  /** The built-in model and every imported matrix, with their labels. */
+  travelModels: { ref: string; label: string }[];
+  /** The one robustness setting (samples, seed, mode). */
+  robustness: { samples: number; seed: number; mode: 'around' | 'simplex' };
 }
 
 /** `/municipalities/:kommunenummer`. */
@@ -73,6 +80,8 @@ export interface ProfilePageData extends BasePageData {
   tileAttribution: string;
   stations: { name: string; lon: number; lat: number; driveMin: number }[];
   premises: { address: string; lon: number; lat: number }[];
+  /** The site the stored proposal chose in this municipality, if it is in the proposal. */
+  chosenSite: { label: string; kind: 'place' | 'premises'; lon: number; lat: number } | null;
 }
 
 /** `/responses/:kommunenummer` (in `#resp-data`). */
@@ -89,10 +98,11 @@ export interface ResponsePageData {
 
 /** `GET /api/ranking`. */
 export type RankingResponse = RankingResult & { answers: AnswersStatus; scenario: ScenarioParams };
-/** `POST /api/selection`. */
-export type SelectionResponse = SelectionResult & { answers: AnswersStatus; scenario: ScenarioParams };
-/** `GET /api/robustness`. */
-export type RobustnessResponse = RobustnessResult & { answersLoaded: boolean; scenario: ScenarioParams };
+/** `POST /api/proposals` and `POST /api/selection`: the proposal (stored, `id` set; or a greedy preview, `id` null). */
+export type SelectionResponse = Omit<Proposal, 'travelModel'> & { travelModel: { ref: string; label: string }; fromStore?: boolean };
+export type ProposalSiteView = SelectionResponse['sites'][number];
+/** `GET /api/proposals/:id/robustness`. */
+export type RobustnessResponse = ProposalRobustness;
 
 /** `GET /api/workspace/sites`: where each municipality's station would stand. */
 export interface SitesResponse {

@@ -121,6 +121,11 @@ export interface Dataset {
   travelModel: unknown;
   /** The built-in model's matrix as committed (data/travel-times.txt); parsed by the planning context. */
   travelTimes: string;
+  /**
+   * The built-in model's cross-validated residuals, TØI minus estimate, one per calibration pair
+   * (data/travel-calibration.csv: `toi_min − cv_estimated_min`); empty when the file is absent.
+   */
+  travelResiduals: number[];
 }
 
 export { DataFileError };
@@ -147,6 +152,7 @@ const HASHED_FILES: readonly { file: string; optional?: boolean }[] = [
   { file: 'municipalities.csv' }, { file: 'indicators.csv' }, { file: 'stations.csv' }, { file: 'demand-points.csv' },
   { file: 'sites.csv' }, { file: 'crime.csv' }, { file: 'kommuner.geojson' }, { file: 'fylker.geojson', optional: true },
   { file: 'politidistrikter.geojson', optional: true }, { file: 'travel-model.json' }, { file: 'travel-times.txt' }, { file: 'vintage.json' },
+  { file: 'travel-calibration.csv', optional: true },
 ];
 
 /**
@@ -198,5 +204,21 @@ export function readDataset(dir: string = defaultDataDir): Dataset {
     layers,
     travelModel,
     travelTimes: readText(dir, 'travel-times.txt'),
+    travelResiduals: readResiduals(dir),
   };
+}
+
+/** Cross-validated residuals of the built-in travel model (see `Dataset.travelResiduals`). */
+function readResiduals(dir: string): number[] {
+  const file = 'travel-calibration.csv';
+  if (!fs.existsSync(path.join(dir, file))) return [];
+  const { records } = parseCsvRecords(readText(dir, file), { delimiter: ',' });
+  return records.map(({ line, values }) => {
+    const toi = Number(values.toi_min);
+    const cv = Number(values.cv_estimated_min);
+    if (!Number.isFinite(toi) || !Number.isFinite(cv) || values.toi_min === '' || values.cv_estimated_min === '') {
+      throw new DataFileError(file, line, 'columns toi_min and cv_estimated_min must be numbers');
+    }
+    return Math.round((toi - cv) * 100) / 100;
+  });
 }

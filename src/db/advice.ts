@@ -9,6 +9,7 @@
  */
 import type { Db } from './connection';
 import { latestAssessments, type Advice } from './assessments-repo';
+import { stmt } from './statements';
 
 /** The current advice per kommunenummer (municipalities without an assessment are absent). */
 export function districtAdviceByMunicipality(db: Db): Map<string, Advice> {
@@ -19,6 +20,6 @@ export function districtAdviceByMunicipality(db: Db): Map<string, Advice> {
 
 /** A cheap fingerprint of the assessments: changes whenever one is recorded or removed. */
 export function assessmentsRevision(db: Db): string {
-  const r = db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS m FROM district_assessments').get() as { n: number; m: number };
+  const r = stmt(db, 'SELECT count(*) AS n, coalesce(max(id), 0) AS m FROM district_assessments').get() as { n: number; m: number };
   return `a${r.n}.${r.m}`;
 }

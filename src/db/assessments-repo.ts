@@ -4,6 +4,7 @@
  */
 import type { Db } from './connection';
 import { recordAudit } from './audit-repo';
+import { stmt } from './statements';
 
 /** The district's advice on a candidate. */
 export type Advice = 'supports' | 'neutral' | 'advisesAgainst';
@@ -51,13 +52,11 @@ export interface RecordAssessmentInput {
 export function recordAssessment(db: Db, input: RecordAssessmentInput): Assessment {
   return db.transaction(() => {
     const previous = listAssessments(db, { kommunenummer: input.kommunenummer }).at(-1) ?? null;
-    const info = db
-    .prepare(
-      `INSERT INTO district_assessments (shortlist_id, kommunenummer, police_district, advice, reason, assessor, assessed_at)
+    const info = stmt(db, `INSERT INTO district_assessments (shortlist_id, kommunenummer, police_district, advice, reason, assessor, assessed_at)
        VALUES (@shortlistId, @kommunenummer, @policeDistrict, @advice, @reason, @assessor, @now)`,
     )
     .run({ ...input, reason: input.reason.trim(), assessor: input.assessor.trim() });
-    const created = toAssessment(db.prepare('SELECT * FROM district_assessments WHERE id = ?').get(info.lastInsertRowid) as AssessmentRow);
+    const created = toAssessment(stmt(db, 'SELECT * FROM district_assessments WHERE id = ?').get(info.lastInsertRowid) as AssessmentRow);
     recordAudit(db, { at: input.now, actor: input.assessor.trim(), action: 'create', entity: 'assessment', entityId: input.kommunenummer, before: previous, after: created });
     return created;
   })();
@@ -72,9 +71,7 @@ export interface AssessmentFilter {
 
 /** Every assessment, oldest first; optionally only those of one shortlist, municipality or police district. */
 export function listAssessments(db: Db, filter: AssessmentFilter = {}): Assessment[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM district_assessments
+  const rows = stmt(db, `SELECT * FROM district_assessments
        WHERE (@shortlistId IS NULL OR shortlist_id = @shortlistId) AND (@kommunenummer IS NULL OR kommunenummer = @kommunenummer)
          AND (@policeDistrict IS NULL OR police_district = @policeDistrict)
        ORDER BY assessed_at, id`,

@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { stmt } from './statements';
 
 /** The kinds of thing whose every change is recorded. */
 export type AuditEntity = 'response' | 'premises' | 'scenario' | 'shortlist' | 'assessment' | 'user' | 'token' | 'session' | 'letter' | 'travel_matrix';
@@ -31,8 +32,7 @@ export interface AuditInput {
  * transaction as the change, so a change and its record land together or not at all.
  */
 export function recordAudit(db: Db, e: AuditInput): void {
-  db.prepare(
-    `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, note)
+  stmt(db, `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, note)
      VALUES (@at, @actor, @action, @entity, @entityId, @before, @after, @note)`,
   ).run({
     at: e.at, actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId,

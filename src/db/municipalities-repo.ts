@@ -1,6 +1,7 @@
 import type { Kommunenummer } from '../common/kommunenummer';
 import type { Db } from './connection';
 import type { Municipality } from '../model/municipality';
+import { stmt } from './statements';
 
 export type { Municipality } from '../model/municipality';
 
@@ -90,14 +91,19 @@ function toMunicipality(r: MunicipalityDbRow): Municipality {
 }
 
 /** All municipalities ordered by kommunenummer. */
+/** How many municipalities the loaded data has (the health check). */
+export function countMunicipalities(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM municipalities').get() as { n: number }).n;
+}
+
 export function listMunicipalities(db: Db): Municipality[] {
-  const rows = db.prepare(`SELECT ${municipalityColumns} FROM municipalities ORDER BY kommunenummer`).all() as MunicipalityDbRow[];
+  const rows = stmt(db, `SELECT ${municipalityColumns} FROM municipalities ORDER BY kommunenummer`).all() as MunicipalityDbRow[];
   return rows.map(toMunicipality);
 }
 
 /** One municipality, or null when the number is unknown. */
 export function getMunicipality(db: Db, kommunenummer: string): Municipality | null {
-  const row = db.prepare(`SELECT ${municipalityColumns} FROM municipalities WHERE kommunenummer = ?`).get(kommunenummer) as
+  const row = stmt(db, `SELECT ${municipalityColumns} FROM municipalities WHERE kommunenummer = ?`).get(kommunenummer) as
     | MunicipalityDbRow
     | undefined;
   return row ? toMunicipality(row) : null;
@@ -106,9 +112,7 @@ export function getMunicipality(db: Db, kommunenummer: string): Municipality | n
 /** The crime series (all periods and offence groups) of one municipality. */
 export function getCrimeRates(db: Db, kommunenummer: string): CrimeRate[] {
   return (
-    db
-      .prepare(
-        `SELECT period, offence_group, offences_per_year, per_1000, note FROM crime_rates WHERE kommunenummer = ? ORDER BY period, offence_group`,
+    stmt(db, `SELECT period, offence_group, offences_per_year, per_1000, note FROM crime_rates WHERE kommunenummer = ? ORDER BY period, offence_group`,
       )
       .all(kommunenummer) as { period: string; offence_group: string; offences_per_year: number | null; per_1000: number | null; note: string }[]
   ).map((r) => ({ period: r.period, group: r.offence_group, offencesPerYear: r.offences_per_year, per1000: r.per_1000, note: r.note }));
@@ -116,14 +120,14 @@ export function getCrimeRates(db: Db, kommunenummer: string): CrimeRate[] {
 
 /** Boundary geometries keyed by kommunenummer (parsed GeoJSON geometry objects). */
 export function listBoundaries(db: Db): Map<string, unknown> {
-  const rows = db.prepare('SELECT kommunenummer, boundary_geojson FROM municipalities').all() as { kommunenummer: Kommunenummer; boundary_geojson: string }[];
+  const rows = stmt(db, 'SELECT kommunenummer, boundary_geojson FROM municipalities').all() as { kommunenummer: Kommunenummer; boundary_geojson: string }[];
   return new Map(rows.map((r) => [r.kommunenummer, JSON.parse(r.boundary_geojson)]));
 }
 
 /** The existing police service locations (early 2022 baseline). */
 export function listStations(db: Db): Station[] {
   return (
-    db.prepare('SELECT * FROM stations ORDER BY police_district, name').all() as {
+    stmt(db, 'SELECT * FROM stations ORDER BY police_district, name').all() as {
       id: string; name: string; type: string; place: string; kommunenummer: Kommunenummer; police_district: string;
       lon: number; lat: number; geocoding: string; source_url: string; note: string; passport_office_km: number | null;
     }[]
@@ -135,7 +139,7 @@ export function listStations(db: Db): Station[] {
 
 /** The demand points (postcode points with population rescaled to 1.1.2024). */
 export function listDemandPoints(db: Db): DemandPoint[] {
-  return db.prepare('SELECT id, kommunenummer, lon, lat, population FROM demand_points ORDER BY id').all() as DemandPoint[];
+  return stmt(db, 'SELECT id, kommunenummer, lon, lat, population FROM demand_points ORDER BY id').all() as DemandPoint[];
 }
 
 /** How the kommune's main populated place was chosen (`''` on other sites). */
@@ -160,7 +164,7 @@ export interface Site {
 /** All candidate sites ordered by kommunenummer and id (the order of data/sites.csv). */
 export function listSites(db: Db): Site[] {
   return (
-    db.prepare('SELECT id, kommunenummer, place, postnummer, lon, lat, moved_km, population, postcodes, centre_place FROM sites ORDER BY kommunenummer, id').all() as {
+    stmt(db, 'SELECT id, kommunenummer, place, postnummer, lon, lat, moved_km, population, postcodes, centre_place FROM sites ORDER BY kommunenummer, id').all() as {
       id: string; kommunenummer: Kommunenummer; place: string; postnummer: string; lon: number; lat: number; moved_km: number; population: number; postcodes: string; centre_place: string;
     }[]
   ).map((r) => ({
@@ -171,7 +175,6 @@ export function listSites(db: Db): Site[] {
 
 /** Police district names in a stable order. */
 export function listPoliceDistricts(db: Db): { number: string; name: string }[] {
-  return db
-    .prepare('SELECT DISTINCT police_district_number AS number, police_district AS name FROM municipalities ORDER BY police_district_number')
+  return stmt(db, 'SELECT DISTINCT police_district_number AS number, police_district AS name FROM municipalities ORDER BY police_district_number')
     .all() as { number: string; name: string }[];
 }

@@ -5,21 +5,11 @@
  * wrap them in one `db.transaction`.
  */
 import type { Kommunenummer } from '../common/kommunenummer';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 import { canonicalContent, channels, type Premises, type ResponseContent, type Satisfied, type Wants, type Area, type Trend } from '../model/answers';
 import { recordAudit } from './audit-repo';
+import { stmt } from './statements';
 
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
-
-/** Prepares each SQL text once per connection (better-sqlite3's advice), then reuses it. */
-function stmt(db: Db, sql: string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let s = cache.get(sql);
-  if (!s) cache.set(sql, (s = db.prepare(sql)));
-  return s;
-}
 
 /** Why a version was replaced. */
 export type HistoryReason = 'import' | 'correction' | 'sample-load' | 'replace';

@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { stmt } from './statements';
 
 /**
  * A cheap fingerprint of the municipalities' answers: it changes whenever an answer or its
@@ -6,9 +7,7 @@ import type { Db } from './connection';
  * Used as a cache key for the planning context and stored with scenarios.
  */
 export function answersRevision(db: Db): string {
-  const r = db
-    .prepare(
-      `SELECT count(*) AS n, coalesce(sum(version), 0) AS v, coalesce(max(changed_at), '') AS t,
+  const r = stmt(db, `SELECT count(*) AS n, coalesce(sum(version), 0) AS v, coalesce(max(changed_at), '') AS t,
               (SELECT count(*) FROM response_history) AS h FROM responses`,
     )
     .get() as { n: number; v: number; t: string; h: number };

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from './connection';
 import { recordAudit } from './audit-repo';
 import { storedScenarioSchema, type ScenarioParams } from '../model/scenario';
+import { stmt } from './statements';
 
 /** A saved scenario as the API and pages see it. */
 export interface Scenario {
@@ -39,12 +40,12 @@ export function newScenarioId(): string {
 
 /** All scenarios, newest change first. */
 export function listScenarios(db: Db): Scenario[] {
-  return (db.prepare('SELECT * FROM scenarios ORDER BY updated_at DESC, id').all() as ScenarioRow[]).map(toScenario);
+  return (stmt(db, 'SELECT * FROM scenarios ORDER BY updated_at DESC, id').all() as ScenarioRow[]).map(toScenario);
 }
 
 /** One scenario, or null. */
 export function getScenario(db: Db, id: string): Scenario | null {
-  const row = db.prepare('SELECT * FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
+  const row = stmt(db, 'SELECT * FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
   return row ? toScenario(row) : null;
 }
 
@@ -79,8 +80,7 @@ function auditView(s: Scenario): { name: string; description: string; params: Sc
 export function createScenario(db: Db, input: SaveScenarioInput): Scenario {
   const id = input.id ?? newScenarioId();
   return db.transaction(() => {
-    db.prepare(
-      `INSERT INTO scenarios (id, name, description, params_json, data_hash, data_vintage, answers_revision, created_by, created_at, updated_by, updated_at, parent_id)
+    stmt(db, `INSERT INTO scenarios (id, name, description, params_json, data_hash, data_vintage, answers_revision, created_by, created_at, updated_by, updated_at, parent_id)
        VALUES (@id, @name, @description, @params_json, @data_hash, @data_vintage, @answers_revision, @by, @now, @by, @now, @parent_id)`,
     ).run({
       id, name: input.name, description: input.description ?? '', params_json: JSON.stringify(input.params),
@@ -104,8 +104,7 @@ export function updateScenario(db: Db, id: string, input: Omit<SaveScenarioInput
   return db.transaction(() => {
     const before = getScenario(db, id);
     if (!before) return null;
-    db.prepare(
-      `UPDATE scenarios SET name = @name, description = @description, params_json = @params_json, data_hash = @data_hash,
+    stmt(db, `UPDATE scenarios SET name = @name, description = @description, params_json = @params_json, data_hash = @data_hash,
          data_vintage = @data_vintage, answers_revision = @answers_revision, updated_by = @by, updated_at = @now WHERE id = @id`,
     ).run({
       id, name: input.name, description: input.description ?? '', params_json: JSON.stringify(input.params),
@@ -122,7 +121,7 @@ export function deleteScenario(db: Db, id: string, stamp: ChangeStamp): boolean 
   return db.transaction(() => {
     const before = getScenario(db, id);
     if (!before) return false;
-    db.prepare('DELETE FROM scenarios WHERE id = ?').run(id);
+    stmt(db, 'DELETE FROM scenarios WHERE id = ?').run(id);
     recordAudit(db, { at: stamp.now, actor: stamp.by, action: 'delete', entity: 'scenario', entityId: id, before: auditView(before) });
     return true;
   })();

@@ -9,6 +9,7 @@ import type {
   CandidateSite, CandidateStatus, ShortlistOrigin, ShortlistSnapshot, ShortlistSolver,
 } from '../model/shortlist';
 import { recordAudit } from './audit-repo';
+import { stmt } from './statements';
 
 /** A shortlist's header without its snapshot (for lists). */
 export interface ShortlistSummary {
@@ -61,7 +62,7 @@ interface ShortlistRow {
 
 interface CandidateRow {
   kommunenummer: string; name: string; police_district: string; police_district_number: string; position: number;
-  site_kind: 'centre' | 'premises'; site_lon: number; site_lat: number; site_label: string; rationale: string;
+  site_kind: 'centre' | 'place' | 'premises'; site_id: string; site_lon: number; site_lat: number; site_label: string; rationale: string;
   status: CandidateStatus; updated_by: string; updated_at: string;
 }
 
@@ -77,7 +78,8 @@ function toSummary(r: ShortlistRow): ShortlistSummary {
 function toCandidate(r: CandidateRow): ShortlistCandidate {
   return {
     kommunenummer: r.kommunenummer, name: r.name, policeDistrict: r.police_district, policeDistrictNumber: r.police_district_number,
-    position: r.position, site: { kind: r.site_kind, lon: r.site_lon, lat: r.site_lat, label: r.site_label },
+    position: r.position,
+    site: { kind: r.site_kind, lon: r.site_lon, lat: r.site_lat, label: r.site_label, ...(r.site_id ? { siteId: r.site_id } : {}) },
     rationale: r.rationale, status: r.status, updatedBy: r.updated_by, updatedAt: r.updated_at,
   };
 }
@@ -91,14 +93,12 @@ export function newShortlistId(): string {
 
 /** All shortlists, newest first. */
 export function listShortlists(db: Db): ShortlistSummary[] {
-  return (db.prepare(`${summarySql} ORDER BY s.created_at DESC, s.id`).all() as ShortlistRow[]).map(toSummary);
+  return (stmt(db, `${summarySql} ORDER BY s.created_at DESC, s.id`).all() as ShortlistRow[]).map(toSummary);
 }
 
 /** The candidates of a shortlist in order. */
 export function listCandidates(db: Db, shortlistId: string): ShortlistCandidate[] {
-  const rows = db
-    .prepare(
-      `SELECT c.*, m.name, m.police_district, m.police_district_number FROM shortlist_candidates c
+  const rows = stmt(db, `SELECT c.*, m.name, m.police_district, m.police_district_number FROM shortlist_candidates c
        JOIN municipalities m ON m.kommunenummer = c.kommunenummer WHERE c.shortlist_id = ? ORDER BY c.position`,
     )
     .all(shortlistId) as CandidateRow[];
@@ -107,7 +107,7 @@ export function listCandidates(db: Db, shortlistId: string): ShortlistCandidate[
 
 /** One shortlist with its snapshot and candidates, or null. */
 export function getShortlist(db: Db, id: string): Shortlist | null {
-  const row = db.prepare(`${summarySql} WHERE s.id = ?`).get(id) as ShortlistRow | undefined;
+  const row = stmt(db, `${summarySql} WHERE s.id = ?`).get(id) as ShortlistRow | undefined;
   if (!row) return null;
   return {
     ...toSummary(row),
@@ -135,8 +135,7 @@ export function insertShortlist(db: Db, input: InsertShortlistInput): Shortlist 
   const id = input.id ?? newShortlistId();
   const s = input.snapshot;
   db.transaction(() => {
-    db.prepare(
-      `INSERT INTO shortlists (id, name, description, origin, scenario_id, scenario_name, params_json, solver, data_hash, data_vintage,
+    stmt(db, `INSERT INTO shortlists (id, name, description, origin, scenario_id, scenario_name, params_json, solver, data_hash, data_vintage,
          answers_revision, answers_sample, input_hash, snapshot_json, created_by, created_at, updated_by, updated_at)
        VALUES (@id, @name, @description, @origin, @scenarioId, @scenarioName, @params, @solver, @dataHash, @dataVintage,
          @answersRevision, @answersSample, @inputHash, @snapshot, @by, @now, @by, @now)`,
@@ -146,13 +145,13 @@ export function insertShortlist(db: Db, input: InsertShortlistInput): Shortlist 
       dataVintage: s.data.vintage, answersRevision: s.answers.revision, answersSample: s.answers.sample ? 1 : 0,
       inputHash: s.inputHash, snapshot: JSON.stringify(s), by: input.by, now: input.now,
     });
-    const insert = db.prepare(
-      `INSERT INTO shortlist_candidates (shortlist_id, kommunenummer, position, site_kind, site_lon, site_lat, site_label, rationale, status, updated_by, updated_at)
-       VALUES (@id, @kommunenummer, @position, @kind, @lon, @lat, @label, @rationale, @status, @by, @now)`,
+    const insert = stmt(db, `INSERT INTO shortlist_candidates (shortlist_id, kommunenummer, position, site_kind, site_id, site_lon, site_lat, site_label, rationale, status, updated_by, updated_at)
+       VALUES (@id, @kommunenummer, @position, @kind, @siteId, @lon, @lat, @label, @rationale, @status, @by, @now)`,
     );
     input.candidates.forEach((c, i) =>
       insert.run({
-        id, kommunenummer: c.kommunenummer, position: i + 1, ...c.site, rationale: c.rationale ?? '', status: c.status ?? 'proposed',
+        id, kommunenummer: c.kommunenummer, position: i + 1, kind: c.site.kind, siteId: c.site.siteId ?? '', lon: c.site.lon, lat: c.site.lat,
+        label: c.site.label, rationale: c.rationale ?? '', status: c.status ?? 'proposed',
         by: input.by, now: input.now,
       }),
     );
@@ -182,16 +181,14 @@ export interface CandidatePatch {
 export function updateCandidate(db: Db, shortlistId: string, kommunenummer: string, patch: CandidatePatch): boolean {
   return db.transaction(() => {
     const before = listCandidates(db, shortlistId).find((c) => c.kommunenummer === kommunenummer);
-    const res = db
-      .prepare(
-        `UPDATE shortlist_candidates SET status = coalesce(@status, status), rationale = coalesce(@rationale, rationale),
-           site_kind = coalesce(@kind, site_kind), site_lon = coalesce(@lon, site_lon), site_lat = coalesce(@lat, site_lat),
+    const res = stmt(db, `UPDATE shortlist_candidates SET status = coalesce(@status, status), rationale = coalesce(@rationale, rationale),
+           site_kind = coalesce(@kind, site_kind), site_id = coalesce(@siteId, site_id), site_lon = coalesce(@lon, site_lon), site_lat = coalesce(@lat, site_lat),
            site_label = coalesce(@label, site_label), updated_by = @by, updated_at = @now
          WHERE shortlist_id = @shortlistId AND kommunenummer = @kommunenummer`,
       )
       .run({
         shortlistId, kommunenummer, status: patch.status ?? null, rationale: patch.rationale ?? null,
-        kind: patch.site?.kind ?? null, lon: patch.site?.lon ?? null, lat: patch.site?.lat ?? null, label: patch.site?.label ?? null,
+        kind: patch.site?.kind ?? null, siteId: patch.site ? patch.site.siteId ?? '' : null, lon: patch.site?.lon ?? null, lat: patch.site?.lat ?? null, label: patch.site?.label ?? null,
         by: patch.by, now: patch.now,
       });
     if (res.changes) {
@@ -210,7 +207,7 @@ export function moveCandidate(db: Db, shortlistId: string, kommunenummer: string
     const i = list.findIndex((c) => c.kommunenummer === kommunenummer);
     const j = i + delta;
     if (i < 0 || j < 0 || j >= list.length) return false;
-    const set = db.prepare('UPDATE shortlist_candidates SET position = ? WHERE shortlist_id = ? AND kommunenummer = ?');
+    const set = stmt(db, 'UPDATE shortlist_candidates SET position = ? WHERE shortlist_id = ? AND kommunenummer = ?');
     set.run(list[j].position, shortlistId, list[i].kommunenummer);
     set.run(list[i].position, shortlistId, list[j].kommunenummer);
     touch(db, shortlistId, by, now);
@@ -223,7 +220,7 @@ export function moveCandidate(db: Db, shortlistId: string, kommunenummer: string
 }
 
 function touch(db: Db, id: string, by: string, now: string): void {
-  db.prepare('UPDATE shortlists SET updated_by = ?, updated_at = ? WHERE id = ?').run(by, now, id);
+  stmt(db, 'UPDATE shortlists SET updated_by = ?, updated_at = ? WHERE id = ?').run(by, now, id);
 }
 
 /** Deletes a shortlist (its candidates go with it; its assessments stay), audited. Returns whether it existed. */
@@ -231,7 +228,7 @@ export function deleteShortlist(db: Db, id: string, by: string, now: string): bo
   return db.transaction(() => {
     const before = getShortlist(db, id);
     if (!before) return false;
-    db.prepare('DELETE FROM shortlists WHERE id = ?').run(id);
+    stmt(db, 'DELETE FROM shortlists WHERE id = ?').run(id);
     recordAudit(db, { at: now, actor: by, action: 'delete', entity: 'shortlist', entityId: id, before: auditView(before) });
     return true;
   })();

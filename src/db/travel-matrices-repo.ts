@@ -1,5 +1,6 @@
 import type { Db } from './connection';
 import type { TravelMatrix } from '../model/travel-matrix';
+import { stmt } from './statements';
 
 /** Provenance of an imported travel-time matrix. */
 export interface TravelMatrixInfo {
@@ -35,7 +36,7 @@ const blob = (a: Int32Array | Float32Array): Buffer => Buffer.from(a.buffer, a.b
 
 /** Stores a matrix with its provenance (call inside a transaction with the audit record). @returns its id */
 export function insertTravelMatrix(db: Db, info: Omit<TravelMatrixInfo, 'id'>, m: TravelMatrix): number {
-  const r = db.prepare(`INSERT INTO travel_matrices (name, file_name, file_sha256, format, imported_by, imported_at, data_hash, rows_in_file, demand_points,
+  const r = stmt(db, `INSERT INTO travel_matrices (name, file_name, file_sha256, format, imported_by, imported_at, data_hash, rows_in_file, demand_points,
       targets, pairs_kept, notes, row_ids, col_ids, row_start, cols, minutes)
     VALUES (@name, @fileName, @fileSha256, @format, @importedBy, @importedAt, @dataHash, @rowsInFile, @demandPoints, @targets, @pairsKept, @notes,
       @rowIds, @colIds, @rowStart, @cols, @minutes)`).run({
@@ -46,18 +47,18 @@ export function insertTravelMatrix(db: Db, info: Omit<TravelMatrixInfo, 'id'>, m
 
 /** All imported matrices, newest first (provenance only). */
 export function listTravelMatrices(db: Db): TravelMatrixInfo[] {
-  return (db.prepare(`SELECT ${infoColumns} FROM travel_matrices ORDER BY id DESC`).all() as Row[]).map(toInfo);
+  return (stmt(db, `SELECT ${infoColumns} FROM travel_matrices ORDER BY id DESC`).all() as Row[]).map(toInfo);
 }
 
 /** One matrix's provenance, or null. */
 export function getTravelMatrixInfo(db: Db, id: number): TravelMatrixInfo | null {
-  const r = db.prepare(`SELECT ${infoColumns} FROM travel_matrices WHERE id = ?`).get(id) as Row | undefined;
+  const r = stmt(db, `SELECT ${infoColumns} FROM travel_matrices WHERE id = ?`).get(id) as Row | undefined;
   return r ? toInfo(r) : null;
 }
 
 /** One matrix with its data, or null. */
 export function loadTravelMatrix(db: Db, id: number): { info: TravelMatrixInfo; matrix: TravelMatrix } | null {
-  const r = db.prepare(`SELECT ${infoColumns}, row_ids, col_ids, row_start, cols, minutes FROM travel_matrices WHERE id = ?`).get(id) as
+  const r = stmt(db, `SELECT ${infoColumns}, row_ids, col_ids, row_start, cols, minutes FROM travel_matrices WHERE id = ?`).get(id) as
     | (Row & { row_ids: string; col_ids: string; row_start: Buffer; cols: Buffer; minutes: Buffer })
     | undefined;
   if (!r) return null;
@@ -73,5 +74,5 @@ export function loadTravelMatrix(db: Db, id: number): { info: TravelMatrixInfo; 
 
 /** Deletes an imported matrix (scenarios that name it fall back to an error naming the missing model). */
 export function deleteTravelMatrix(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM travel_matrices WHERE id = ?').run(id).changes > 0;
+  return stmt(db, 'DELETE FROM travel_matrices WHERE id = ?').run(id).changes > 0;
 }

@@ -1,5 +1,6 @@
 import type { Db } from './connection';
 import { recordAudit } from './audit-repo';
+import { statements } from './statements';
 
 import type { Role } from '../model/roles';
 
@@ -21,26 +22,40 @@ interface UserRow {
   id: number; name: string; role: Role; district: string | null; password_hash: string; disabled: number; created_at: string; updated_at: string;
 }
 
+/** The statements of the users table, prepared once per connection (`getUser` runs on every signed-in request). */
+const sql = statements({
+  count: 'SELECT count(*) AS n FROM users',
+  list: 'SELECT * FROM users ORDER BY name',
+  byId: 'SELECT * FROM users WHERE id = @id',
+  byName: 'SELECT * FROM users WHERE name = @name',
+  insert: `INSERT INTO users (name, role, district, password_hash, created_at, updated_at)
+           VALUES (@name, @role, @district, @passwordHash, @now, @now)`,
+  update: 'UPDATE users SET role = @role, district = @district, disabled = @disabled, updated_at = @now WHERE id = @id',
+  endSessions: 'DELETE FROM sessions WHERE user_id = @id',
+  setPassword: 'UPDATE users SET password_hash = @passwordHash, updated_at = @now WHERE id = @id',
+  endOtherSessions: 'DELETE FROM sessions WHERE user_id = @id AND id_hash IS NOT @keep',
+});
+
 const toUser = (r: UserRow): User => ({
   id: r.id, name: r.name, role: r.role, district: r.district, disabled: r.disabled === 1, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
 export function countUsers(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  return (sql(db).count.get() as { n: number }).n;
 }
 
 export function listUsers(db: Db): User[] {
-  return (db.prepare('SELECT * FROM users ORDER BY name').all() as UserRow[]).map(toUser);
+  return (sql(db).list.all() as UserRow[]).map(toUser);
 }
 
 export function getUser(db: Db, id: number): User | null {
-  const r = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  const r = sql(db).byId.get({ id }) as UserRow | undefined;
   return r ? toUser(r) : null;
 }
 
 /** A user and their password hash, by name (case-insensitive), for sign-in. */
 export function findUserForLogin(db: Db, name: string): { user: User; passwordHash: string } | null {
-  const r = db.prepare('SELECT * FROM users WHERE name = ?').get(name) as UserRow | undefined;
+  const r = sql(db).byName.get({ name }) as UserRow | undefined;
   return r ? { user: toUser(r), passwordHash: r.password_hash } : null;
 }
 
@@ -59,8 +74,7 @@ export function createUser(db: Db, u: NewUser, actor: string, now: string): User
   return db.transaction(() => {
     if (findUserForLogin(db, u.name)) throw new Error(`a user named "${u.name}" already exists`);
     const id = Number(
-      db.prepare(`INSERT INTO users (name, role, district, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
-        .run(u.name, u.role, u.district, u.passwordHash, now, now).lastInsertRowid,
+      sql(db).insert.run({ name: u.name, role: u.role, district: u.district, passwordHash: u.passwordHash, now }).lastInsertRowid,
     );
     const user = getUser(db, id)!;
     recordAudit(db, { at: now, actor, action: 'create', entity: 'user', entityId: String(id), after: user });
@@ -74,9 +88,8 @@ export function updateUser(db: Db, id: number, patch: Partial<Pick<User, 'role' 
     const before = getUser(db, id);
     if (!before) return null;
     const next = { ...before, ...patch };
-    db.prepare('UPDATE users SET role = ?, district = ?, disabled = ?, updated_at = ? WHERE id = ?')
-      .run(next.role, next.role === 'district' ? next.district : null, next.disabled ? 1 : 0, now, id);
-    if (next.disabled) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id);
+    sql(db).update.run({ role: next.role, district: next.role === 'district' ? next.district : null, disabled: next.disabled ? 1 : 0, now, id });
+    if (next.disabled) sql(db).endSessions.run({ id });
     const after = getUser(db, id)!;
     recordAudit(db, { at: now, actor, action: 'update', entity: 'user', entityId: String(id), before, after });
     return after;
@@ -86,8 +99,8 @@ export function updateUser(db: Db, id: number, patch: Partial<Pick<User, 'role' 
 /** Replaces a user's password hash, ends their other sessions, audited (without the hashes). */
 export function setPasswordHash(db: Db, id: number, passwordHash: string, actor: string, now: string, keepSessionHash?: string): void {
   db.transaction(() => {
-    db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(passwordHash, now, id);
-    db.prepare('DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?').run(id, keepSessionHash ?? null);
+    sql(db).setPassword.run({ passwordHash, now, id });
+    sql(db).endOtherSessions.run({ id, keep: keepSessionHash ?? null });
     recordAudit(db, { at: now, actor, action: 'password-change', entity: 'user', entityId: String(id) });
   })();
 }

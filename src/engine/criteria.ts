@@ -60,21 +60,19 @@ export interface MunicipalityInput {
   districtAdvice?: 'supports' | 'neutral' | 'advisesAgainst' | null;
 }
 
-/** A criterion's definition. */
+/**
+ * A criterion's definition. The engine carries no texts: label, unit, source and the missing-value rule
+ * of each criterion are in the message catalogue (`common/i18n/criteria.ts`), reached through the typed
+ * map `CRITERION_TEXT` in `model/labels.ts`, so a new id does not compile until it has its texts.
+ */
 export interface CriterionDef {
   id: CriterionId;
-  label: { nb: string; en: string };
-  unit: string;
   direction: Direction;
-  source: string;
   defaultWeight: number;
-  /** How a missing value is treated (always "excluded, weights renormalised" here; shown in the UI). */
-  missing: string;
   /** Reads the raw value from a municipality; `null` when missing. */
   value: (m: MunicipalityInput) => number | null;
 }
 
-const MISSING_RENORMALISE = 'excluded for that municipality; its other weights are renormalised';
 const num = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
 
 /**
@@ -83,59 +81,49 @@ const num = (v: number | null | undefined): number | null => (v === null || v ==
  */
 export const CRITERIA: readonly CriterionDef[] = [
   {
-    id: 'wish', label: { nb: 'Ønsker tjenestested', en: 'Wants a station' }, unit: 'yes=1/no=0', direction: 'benefit',
-    source: 'Kommunens svar, spørsmål 5', defaultWeight: 0, missing: MISSING_RENORMALISE,
+    id: 'wish', direction: 'benefit', defaultWeight: 0,
     value: (m) => (m.answer?.wantsStation === 'yes' ? 1 : m.answer?.wantsStation === 'no' ? 0 : null),
   },
   {
-    id: 'premises', label: { nb: 'Tilbyr lokaler', en: 'Offers premises' }, unit: 'none=0/offered=0.5/co-located=1', direction: 'benefit',
-    source: 'Kommunens svar, spørsmål 5', defaultWeight: 1, missing: MISSING_RENORMALISE,
+    id: 'premises', direction: 'benefit', defaultWeight: 1,
     value: (m) => {
       const p = m.answer?.premises;
       return p === 'colocated' ? 1 : p === 'offered' ? 0.5 : p === 'none' ? 0 : null;
     },
   },
   {
-    id: 'driveTime', label: { nb: 'Kjøretid til nærmeste tjenestested', en: 'Drive time to nearest station' }, unit: 'min', direction: 'benefit',
-    source: 'Befolkningsvektet kjøretid fra scenariets reisetidsmatrise (standard data/travel-times.txt)', defaultWeight: 3, missing: MISSING_RENORMALISE,
+    id: 'driveTime', direction: 'benefit', defaultWeight: 3,
     value: (m) => num(m.driveMinMean),
   },
   {
-    id: 'uncovered', label: { nb: 'Innbyggere over 45 min unna', en: 'Residents beyond 45 min' }, unit: 'persons', direction: 'benefit',
-    source: 'Befolkningspunkter og scenariets reisetidsmatrise', defaultWeight: 3, missing: MISSING_RENORMALISE,
+    id: 'uncovered', direction: 'benefit', defaultWeight: 3,
     value: (m) => num(m.residentsBeyond45),
   },
   {
-    id: 'crimeRate', label: { nb: 'Anmeldte lovbrudd per 1000', en: 'Reported offences per 1,000' }, unit: 'per 1,000', direction: 'benefit',
-    source: 'SSB tabell 08487, siste periode, per 1 000 innb. 1.1.2024', defaultWeight: 2, missing: MISSING_RENORMALISE,
+    id: 'crimeRate', direction: 'benefit', defaultWeight: 2,
     value: (m) => num(m.crimePer1000),
   },
   {
-    id: 'violenceRate', label: { nb: 'Voldslovbrudd per 1000', en: 'Violent offences per 1,000' }, unit: 'per 1,000', direction: 'benefit',
-    source: 'SSB tabell 08487, siste periode, per 1 000 innb. 1.1.2024', defaultWeight: 2, missing: MISSING_RENORMALISE,
+    id: 'violenceRate', direction: 'benefit', defaultWeight: 2,
     value: (m) => num(m.violencePer1000),
   },
   {
-    id: 'crimeTrend', label: { nb: 'Utvikling i lovbrudd', en: 'Crime trend' }, unit: 'per 1,000 per period', direction: 'benefit',
-    source: 'SSB tabell 08487, stigningstall over fire perioder', defaultWeight: 1, missing: MISSING_RENORMALISE,
+    id: 'crimeTrend', direction: 'benefit', defaultWeight: 1,
     value: (m) => num(m.crimeTrendPer1000),
   },
   {
-    id: 'population', label: { nb: 'Folketall', en: 'Population' }, unit: 'persons', direction: 'benefit',
-    source: 'SSB folketall 1.1.2024', defaultWeight: 1, missing: MISSING_RENORMALISE,
+    id: 'population', direction: 'benefit', defaultWeight: 1,
     value: (m) => num(m.population),
   },
   {
-    id: 'dissatisfied', label: { nb: 'Misfornøyd med politiet', en: 'Dissatisfied with police' }, unit: 'no=1/partly=0.5/yes=0', direction: 'benefit',
-    source: 'Kommunens svar, spørsmål 2', defaultWeight: 1, missing: MISSING_RENORMALISE,
+    id: 'dissatisfied', direction: 'benefit', defaultWeight: 1,
     value: (m) => {
       const s = m.answer?.satisfied;
       return s === 'no' ? 1 : s === 'partly' ? 0.5 : s === 'yes' ? 0 : null;
     },
   },
   {
-    id: 'districtAdvice', label: { nb: 'Politidistriktets råd', en: 'Police district advice' }, unit: 'supports=1/neutral=0.5/against=0', direction: 'benefit',
-    source: 'Politidistriktenes vurdering', defaultWeight: 0, missing: MISSING_RENORMALISE,
+    id: 'districtAdvice', direction: 'benefit', defaultWeight: 0,
     value: (m) => (m.districtAdvice === 'supports' ? 1 : m.districtAdvice === 'neutral' ? 0.5 : m.districtAdvice === 'advisesAgainst' ? 0 : null),
   },
 ];

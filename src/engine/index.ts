@@ -18,7 +18,7 @@ export { NORMALIZATIONS, normalizeColumn, normalizeMatrix } from './normalize';
 export type { DecisionMatrix, Normalization } from './normalize';
 export { AGGREGATIONS, aggregate, validateWeights } from './aggregate';
 export type { Aggregated, AggregationMethod } from './aggregate';
-export { INELIGIBLE_REASON_LABELS, orderByScore, prepareRanking, rankMatrix, rankMunicipalities } from './rank';
+export { orderByScore, prepareRanking, rankMatrix, rankMunicipalities } from './rank';
 export type { IneligibleReason, MatrixRankedItem, PreparedRanking, RankedItem, RankingResult, RankOptions } from './rank';
 export { buildLocationProblem, coverageLists } from './location';
 export { EARTH_RADIUS_KM, haversineKm, haversineKmScalar } from './sphere';

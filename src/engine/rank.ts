@@ -14,14 +14,11 @@ import { aggregate, validateWeights, type AggregationMethod } from './aggregate'
 import { CRITERIA, DEFAULT_WEIGHTS, type CriterionId, type MunicipalityInput } from './criteria';
 import { normalizeMatrix, type DecisionMatrix, type Normalization } from './normalize';
 
-/** Why a municipality is not eligible: `wishNo` (answered no to q. 5) or `wishNotAnswered`. */
+/**
+ * Why a municipality is not eligible: `wishNo` (answered no to q. 5) or `wishNotAnswered`. Their labels
+ * are in the catalogue, reached through `INELIGIBLE_REASON_LABEL` in `model/labels.ts`.
+ */
 export type IneligibleReason = 'wishNo' | 'wishNotAnswered';
-
-/** Labels for the ineligibility reasons. */
-export const INELIGIBLE_REASON_LABELS: Readonly<Record<IneligibleReason, { nb: string; en: string }>> = {
-  wishNo: { nb: 'Har svart nei til nytt tjenestested', en: 'Answered no to a new station' },
-  wishNotAnswered: { nb: 'Har ikke svart på spørsmål 5', en: 'Has not answered question 5' },
-};
 
 /** Options for ranking municipalities. */
 export interface RankOptions {

@@ -58,6 +58,8 @@ export function reportPdf(model: ReportModel, geometry: ReportGeometry, options:
 const num = (model: ReportModel, v: number | null | undefined, digits = 0) => formatNumber(model.locale, v, digits);
 /** A share 0–1 as per cent (`87 %`). */
 const pct = (model: ReportModel, v: number | null | undefined, digits = 0) => (v === null || v === undefined ? '–' : `${formatNumber(model.locale, v * 100, digits)} %`);
+/** Decimals of the gain column: the blend objective's gains are fractions, the others residents or resident-minutes. */
+const gainDigits = (model: ReportModel) => (model.params.objective === 'blend' ? 4 : 0);
 
 function noticeBox(doc: Doc, notice: string): void {
   const y = doc.y;
@@ -199,12 +201,24 @@ function candidatePage(doc: Doc, model: ReportModel, c: ReportCandidate, L: Labe
     `${L('newlyCovered')}: ${num(model, c.newlyCovered)}`,
   ];
   paragraph(doc, headline.join('   ·   '), { size: 9.5, font: 'Helvetica-Bold' });
+  const gain = model.columns.core.find((x) => x.key === 'marginalGain')?.header ?? '';
+  if (c.set) {
+    paragraph(doc, [
+      `${L('setPosition')}: ${c.set.position ?? '–'}`, `${gain}: ${num(model, c.set.marginalGain, gainDigits(model))}`, `${L('lossIfRemoved')}: ${num(model, c.set.lossIfRemoved, gainDigits(model))}`,
+      `${L('withinError')}: ${c.set.withinError === null ? '–' : c.set.withinError ? L('yes') : L('no')}`,
+    ].join('   ·   '), { size: 8.5 });
+  }
   if (c.rationale) paragraph(doc, `${L('rationale')}: ${c.rationale}`, { size: 8.5, maxHeight: 36 });
   subheading(doc, L('scoreBreakdown'));
   scoreBars(doc, model, c, L);
   subheading(doc, L('robustness'));
   paragraph(doc, c.robustness
-    ? `${L('pInSet')}: ${pct(model, c.robustness.pInSet)} · ${L('pTopK')}: ${pct(model, c.robustness.pTopK)} · ${L('rankP05')}–${L('rankP95')}: ${c.robustness.rankP05}–${c.robustness.rankP95} (${L('rankMedian')} ${c.robustness.rankMedian})`
+    ? [
+        `${L('pInSetWeights')}: ${pct(model, c.robustness.pInSetWeights)}`, `${L('pInSetTravel')}: ${pct(model, c.robustness.pInSetTravel)}`,
+        `${L('pInSet')}: ${pct(model, c.robustness.pInSet)}${c.robustness.stableUnderBoth ? ` (${L('stableUnderBoth')})` : ''}`,
+        `${L('pTopK')}: ${pct(model, c.robustness.pTopK)}`,
+        `${L('rankP05')}–${L('rankP95')}: ${c.robustness.rankP05}–${c.robustness.rankP95} (${L('rankMedian')} ${c.robustness.rankMedian})`,
+      ].join(' · ')
     : '–', { size: 8.5 });
   subheading(doc, L('indicators'));
   keyValues(doc, c.indicators.map((i) => [i.label, num(model, i.value, i.key === 'population' || i.key === 'residentsBeyond45' ? 0 : 2)]), { perRow: 2, size: 7, keyShare: 0.7 });

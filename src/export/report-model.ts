@@ -16,15 +16,18 @@ import { getMeta } from '../db/load-dataset';
 import { answersStatus } from '../db/responses-repo';
 import { getScenario } from '../db/scenarios-repo';
 import { getShortlist } from '../db/shortlists-repo';
-import { CRITERIA, INELIGIBLE_REASON_LABELS, type IneligibleReason } from '../engine';
+import type { IneligibleReason } from '../engine';
+import { EXPORT_CRITERIA as CRITERIA, EXPORT_INELIGIBLE_REASON_LABELS as INELIGIBLE_REASON_LABELS } from '../model/criteria-texts';
 import type { ScenarioParams } from '../model/scenario';
 import type { FigureChange } from '../shortlist/compare';
 import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type ShortlistSnapshot, type SnapshotCandidate, type SnapshotComparison } from '../shortlist';
-import { compareWithToday, scenarioSnapshot } from '../shortlist/service';
+import { compareWithToday, currentStoredProposal, scenarioSnapshot } from '../shortlist/service';
 import { NotFoundError } from '../common/errors';
 import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
 import { dataVintageText, sourceInLocale } from '../common/i18n/source-labels';
-import { text, valueLabel } from './texts';
+import { methodParagraphs, proposalSummary } from './report-method';
+import { methodReference, type MethodReference } from './report-reference';
+import { text, valueLabel, type TextKey } from './texts';
 import { CRITERION_TEXT, ANSWER_AREA_LABEL, ANSWER_VALUE_LABEL, CHANNEL_LABEL, INDICATOR_LABEL } from '../model/labels';
 
 /** One data source (from data/vintage.json). */
@@ -54,6 +57,8 @@ export interface ReportInputs {
   softwareVersion: string;
   /** The label of the travel-time model the minutes come from, per language (`planning/travel-models.ts`). */
   travelModel?: { nb: string; en: string };
+  /** Station count and national figures the method text compares with (`report-reference.ts`). */
+  reference?: MethodReference;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -91,7 +96,12 @@ export interface ReportCandidate {
   eligible: boolean;
   ineligibleReason: string;
   inProposedSet: boolean;
-  robustness: { pInSet: number; pTopK: number; rankP05: number; rankMedian: number; rankP95: number } | null;
+  robustness: {
+    pInSet: number; pInSetWeights: number | null; pInSetTravel: number | null; stableUnderBoth: boolean | null;
+    pTopK: number; rankP05: number; rankMedian: number; rankP95: number;
+  } | null;
+  /** Its figures within the set, in the set's order (rounded): see `SnapshotSetFigures`. */
+  set: { position: number | null; marginalGain: number | null; lossIfRemoved: number | null; gainAtRisk: number | null; withinError: boolean | null } | null;
   newlyCovered: number | null;
   criteria: { id: string; label: string; unit: string; value: number | null; points: number; weightShare: number }[];
   indicators: { key: string; label: string; value: number | null }[];
@@ -140,15 +150,25 @@ export function round(x: number | null | undefined, digits: number): number | nu
   return Math.round(x * f) / f;
 }
 
-function coreColumns(locale: Locale): ReportColumn[] {
-  const col = (key: string, header: Parameters<typeof text>[1], kind: ReportColumn['kind'] = 'text'): ReportColumn => ({ key, header: text(locale, header), kind });
+/** The header of the gain column: what the objective's marginal gain measures, "in the set's order". */
+export function gainHeader(locale: Locale, objective: string): string {
+  const key = `gain_${objective}` as TextKey;
+  return text(locale, ['gain_coverage', 'gain_access', 'gain_beyond', 'gain_score', 'gain_blend'].includes(key) ? key : 'gain_coverage');
+}
+
+function coreColumns(locale: Locale, objective: string): ReportColumn[] {
+  const col = (key: string, header: TextKey, kind: ReportColumn['kind'] = 'text'): ReportColumn => ({ key, header: text(locale, header), kind });
   return [
     col('position', 'position', 'number'), col('kommunenummer', 'kommunenummer'), col('name', 'municipality'), col('county', 'county'),
-    col('policeDistrict', 'district'), col('status', 'status'), col('siteKind', 'siteKind'), col('siteLabel', 'siteLabel'),
+    col('policeDistrict', 'district'), col('status', 'status'), col('siteKind', 'siteKind'), col('siteLabel', 'siteLabel'), col('siteId', 'siteId'),
     col('lon', 'lon', 'number'), col('lat', 'lat', 'number'), col('rank', 'rank', 'number'), col('eligibleRank', 'eligibleRank', 'number'),
     col('score', 'score', 'number'), col('eligible', 'eligible', 'boolean'), col('inProposedSet', 'inProposedSet', 'boolean'),
-    col('pInSet', 'pInSet', 'number'), col('pTopK', 'pTopK', 'number'), col('rankP05', 'rankP05', 'number'),
-    col('rankMedian', 'rankMedian', 'number'), col('rankP95', 'rankP95', 'number'), col('newlyCovered', 'newlyCovered', 'number'),
+    col('setPosition', 'setPosition', 'number'), { key: 'marginalGain', header: gainHeader(locale, objective), kind: 'number' },
+    col('lossIfRemoved', 'lossIfRemoved', 'number'), col('withinError', 'withinError', 'boolean'), col('gainAtRisk', 'gainAtRisk', 'number'),
+    col('newlyCovered', 'newlyCovered', 'number'),
+    col('pInSet', 'pInSet', 'number'), col('pInSetWeights', 'pInSetWeights', 'number'), col('pInSetTravel', 'pInSetTravel', 'number'),
+    col('stableUnderBoth', 'stableUnderBoth', 'boolean'), col('pTopK', 'pTopK', 'number'), col('rankP05', 'rankP05', 'number'),
+    col('rankMedian', 'rankMedian', 'number'), col('rankP95', 'rankP95', 'number'),
     col('wantsStation', 'wantsStation'), col('satisfied', 'satisfied'), col('premisesCount', 'premisesCount', 'number'),
     col('advice', 'advice'), col('adviceReason', 'adviceReason'), col('assessor', 'assessor'), col('assessedAt', 'assessedAt', 'datetime'),
     col('rationale', 'rationale'),
@@ -209,6 +229,8 @@ function candidateOf(
   locale: Locale, s: ShortlistSnapshot, c: SnapshotCandidate, kept: ReportInputs['candidates'][number], history: Assessment[],
 ): ReportCandidate {
   const rb = c.robustness;
+  const f = c.selection;
+  const gainDigits = s.params.objective === 'blend' ? 6 : 2;
   const assessment = history.length ? toAssessment(locale, history[history.length - 1]) : null;
   const criteria = CRITERIA.map((def) => ({
     id: def.id, label: def.label[locale], unit: t(locale, CRITERION_TEXT[def.id].unit), value: round(c.values[def.id], 3),
@@ -224,17 +246,29 @@ function candidateOf(
     rationale: kept.rationale, rank: c.rank, eligibleRank: c.eligibleRank, score: round(c.score, 2)!, eligible: c.eligible,
     ineligibleReason: reason, inProposedSet: c.inProposedSet,
     robustness: rb
-      ? { pInSet: round(rb.pInSet, 3)!, pTopK: round(rb.pTopK, 3)!, rankP05: rb.rankP05, rankMedian: rb.rankMedian, rankP95: rb.rankP95 }
+      ? {
+          pInSet: round(rb.pInSet, 3)!, pInSetWeights: round(rb.pInSetWeights, 3), pInSetTravel: round(rb.pInSetTravel, 3), stableUnderBoth: rb.stableUnderBoth ?? null,
+          pTopK: round(rb.pTopK, 3)!, rankP05: rb.rankP05, rankMedian: rb.rankMedian, rankP95: rb.rankP95,
+        }
+      : null,
+    set: f
+      ? {
+          position: f.position ?? null, marginalGain: round(f.marginalGain, gainDigits), lossIfRemoved: round(f.lossIfRemoved, gainDigits),
+          gainAtRisk: round(f.gainAtRisk, gainDigits), withinError: f.withinError ?? null,
+        }
       : null,
     newlyCovered: round(c.newlyCovered, 0), criteria, indicators, answer: answerSection(locale, c), assessment,
     history: history.slice(0, -1).map((a) => toAssessment(locale, a)).reverse(), record: {},
   };
   out.record = {
     position: out.position, kommunenummer: out.kommunenummer, name: out.name, county: out.county, policeDistrict: out.policeDistrict,
-    status: out.statusLabel, siteKind: out.site.kindLabel, siteLabel: out.site.label, lon: out.site.lon, lat: out.site.lat,
+    status: out.statusLabel, siteKind: out.site.kindLabel, siteLabel: out.site.label, siteId: out.site.siteId ?? '', lon: out.site.lon, lat: out.site.lat,
     rank: out.rank, eligibleRank: out.eligibleRank, score: out.score, eligible: out.eligible, inProposedSet: out.inProposedSet,
-    pInSet: rb ? out.robustness!.pInSet : null, pTopK: rb ? out.robustness!.pTopK : null, rankP05: rb?.rankP05 ?? null,
-    rankMedian: rb?.rankMedian ?? null, rankP95: rb?.rankP95 ?? null, newlyCovered: out.newlyCovered,
+    setPosition: out.set?.position ?? null, marginalGain: out.set?.marginalGain ?? null, lossIfRemoved: out.set?.lossIfRemoved ?? null,
+    withinError: out.set?.withinError ?? null, gainAtRisk: out.set?.gainAtRisk ?? null, newlyCovered: out.newlyCovered,
+    pInSet: rb ? out.robustness!.pInSet : null, pInSetWeights: out.robustness?.pInSetWeights ?? null, pInSetTravel: out.robustness?.pInSetTravel ?? null,
+    stableUnderBoth: out.robustness?.stableUnderBoth ?? null, pTopK: rb ? out.robustness!.pTopK : null, rankP05: rb?.rankP05 ?? null,
+    rankMedian: rb?.rankMedian ?? null, rankP95: rb?.rankP95 ?? null,
     wantsStation: answer ? valueLabel(locale, answer.q5.wantsStation) : '', satisfied: answer ? valueLabel(locale, answer.q2.satisfied) : '',
     premisesCount: answer ? answer.q5.premises.length : null,
     advice: assessment?.adviceLabel ?? '', adviceReason: assessment?.reason ?? '', assessor: assessment?.assessor ?? '',
@@ -328,14 +362,7 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
   const latestIds = new Set(candidates.map((c) => historyOf(c.kommunenummer).at(-1)?.id));
   const sample = s.answers.sample || inputs.answersSampleNow;
   const weightSum = CRITERIA.reduce((acc, c) => acc + (p.weights[c.id] ?? 0), 0);
-  const summary: [string, string][] = s.selection
-    ? [
-        [T('selStatus'), valueLabel(locale, s.selection.status)],
-        [T('ruleObjective'), valueLabel(locale, s.selection.objectiveName)],
-        // The objective's value by its kind: residents reached are a count, a score or minutes a decimal.
-        [T('selObjective'), formatNumber(locale, s.selection.objective, s.selection.objectiveName === 'coverage' ? 0 : 2)],
-      ]
-    : [];
+  const summary = proposalSummary(locale, s);
   if (s.set) {
     summary.push(
       [T('selNewlyCovered'), formatNumber(locale, s.set.newlyCovered, 0)],
@@ -365,18 +392,14 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
       normalization: valueLabel(locale, p.normalization), aggregation: valueLabel(locale, p.method), k: p.k,
       objective: valueLabel(locale, p.objective), minutes: p.minutes, samples: s.robustness?.samples ?? 0,
     }),
-    method: T('methodText', {
-      normalization: valueLabel(locale, p.normalization), aggregation: valueLabel(locale, p.method), k: p.k,
-      objective: valueLabel(locale, p.objective), minutes: p.minutes,
-      samples: s.robustness?.samples ?? 0, seed: s.robustness?.seed ?? 0,
-    }).split('\n\n'),
+    method: methodParagraphs(locale, s, inputs.travelModel?.[locale] ?? '', inputs.reference),
     weights: CRITERIA.map((c) => ({
       id: c.id, label: c.label[locale], weight: p.weights[c.id] ?? 0, share: round(weightSum > 0 ? (p.weights[c.id] ?? 0) / weightSum : 0, 4) ?? 0,
       direction: c.direction === 'benefit' ? T('directionBenefit') : T('directionCost'), unit: t(locale, CRITERION_TEXT[c.id].unit), source: t(locale, CRITERION_TEXT[c.id].source),
     })),
     rules: rulesOf(locale, p),
     summary,
-    columns: { core: coreColumns(locale), criteria: criteriaColumns(locale), indicators: indicatorColumns(locale) },
+    columns: { core: coreColumns(locale, p.objective), criteria: criteriaColumns(locale), indicators: indicatorColumns(locale) },
     candidates,
     assessments: inputs.assessments.map((a) => ({
       ...toAssessment(locale, a), kommunenummer: a.kommunenummer, name: byKnr.get(a.kommunenummer)?.name ?? a.kommunenummer,
@@ -439,6 +462,7 @@ export async function loadShortlistReport(db: Db, id: string, now: string): Prom
     sources: readSources(),
     softwareVersion: softwareVersion(),
     travelModel: travelModelLabels(db, sl.snapshot.params.travelModel),
+    reference: methodReference(db, sl.snapshot.params.travelModel),
   };
 }
 
@@ -452,13 +476,19 @@ function travelModelLabels(db: Db, ref: string | undefined): { nb: string; en: s
   }
 }
 
-/** Gathers the report inputs of a scenario computed now (its proposed set, all `proposed`). */
+/**
+ * Gathers the report inputs of a scenario's stored proposal (its set at its sites, all `proposed`): the stored
+ * proposal of `proposalId` when given (it must be current), else the scenario's (read from the store, or solved once
+ * and stored). Never a second solve of the same inputs.
+ * @throws NotFoundError for an unknown scenario or proposal; AppError 409 for a proposal made on other data
+ */
 export async function loadScenarioReport(
-  db: Db, params: ScenarioParams, now: string, options: { scenarioId?: string | null; solver?: 'exact' | 'greedy' } = {},
+  db: Db, params: ScenarioParams, now: string, options: { scenarioId?: string | null; solver?: 'exact' | 'greedy'; proposalId?: string | null } = {},
 ): Promise<ReportInputs> {
   const scenario = options.scenarioId ? getScenario(db, options.scenarioId) : null;
   if (options.scenarioId && !scenario) throw new NotFoundError(`scenario "${options.scenarioId}" does not exist`);
-  const snapshot = await scenarioSnapshot(db, scenario?.params ?? params, { solver: options.solver ?? 'exact', now });
+  const proposal = options.proposalId ? currentStoredProposal(db, options.proposalId) : undefined;
+  const snapshot = await scenarioSnapshot(db, proposal?.params ?? scenario?.params ?? params, { solver: proposal?.solver ?? options.solver ?? 'exact', now, proposal });
   const knrs = new Set(snapshot.candidates.map((c) => c.kommunenummer));
   return {
     kind: 'scenario',
@@ -471,6 +501,7 @@ export async function loadScenarioReport(
     answersSampleNow: answersStatus(db).sample,
     sources: readSources(),
     softwareVersion: softwareVersion(),
-    travelModel: travelModelLabels(db, (scenario?.params ?? params).travelModel),
+    travelModel: travelModelLabels(db, (proposal?.params ?? scenario?.params ?? params).travelModel),
+    reference: methodReference(db, (proposal?.params ?? scenario?.params ?? params).travelModel),
   };
 }

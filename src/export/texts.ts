@@ -7,7 +7,7 @@
 import { fillMessage, t, type Locale, type MessageKey } from '../common/i18n';
 import {
   ADVICE_LABEL, AGGREGATION_LABEL, ANSWER_VALUE_LABEL, CANDIDATE_STATUS_LABEL, NORMALIZATION_LABEL, OBJECTIVE_LABEL,
-  SELECTION_STATUS_LABEL, SITE_KIND_LABEL,
+  SELECTION_STATUS_LABEL, SITE_KIND_LABEL, SOLVER_NAME_LABEL,
 } from '../model/labels';
 
 /** A key of the `report.*` area without its prefix (`titleShortlist`, `page`, …). */
@@ -22,7 +22,7 @@ export function text(locale: Locale, key: TextKey, params: Record<string, string
 /** The values a document labels, each through its typed map (the value sets do not overlap). */
 const VALUE_KEYS: Readonly<Record<string, MessageKey>> = {
   ...CANDIDATE_STATUS_LABEL, ...ADVICE_LABEL, ...OBJECTIVE_LABEL, ...AGGREGATION_LABEL, ...NORMALIZATION_LABEL,
-  ...SELECTION_STATUS_LABEL, ...SITE_KIND_LABEL, ...ANSWER_VALUE_LABEL,
+  ...SELECTION_STATUS_LABEL, ...SITE_KIND_LABEL, ...ANSWER_VALUE_LABEL, ...SOLVER_NAME_LABEL,
 };
 
 /** A label as it stands inside a sentence: the first letter in lower case, unless the word is an acronym ("TOPSIS"). */

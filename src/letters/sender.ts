@@ -15,6 +15,7 @@
 import type { SenderCandidate, SenderEvidence, SenderMatch } from '../model/letters';
 import { senderThresholds } from '../model/letters';
 import { fold } from './text';
+import { haversineKmScalar } from '../engine/sphere';
 
 export interface ReferenceMunicipality {
   kommunenummer: string;
@@ -328,14 +329,8 @@ function contextEvidence(index: SenderIndex, context: readonly Found[], mentione
   }
 }
 
-/** Great-circle distance (haversine, R = 6371 km). */
-function distanceKm(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
+/** Great-circle distance between two municipality centres (the engine's haversine). */
+const distanceKm = (a: { lon: number; lat: number }, b: { lon: number; lat: number }): number => haversineKmScalar(a.lon, a.lat, b.lon, b.lat);
 
 /** Sums evidence: repeated evidence of one kind counts with diminishing weight (1, 1/2, 1/3 …). */
 function scoreOf(evidence: readonly SenderEvidence[]): number {

@@ -38,6 +38,32 @@ function evidenceOf(field: SuggestionField, readings: readonly Reading[]): Evide
   return readings.map((r) => toEvidence(field, r));
 }
 
+/** What each field's suggestion was decided from: the decision and the readings behind it. */
+interface Decisions {
+  wants: ReturnType<typeof decideWants>;
+  stationRs: readonly Reading[];
+  premises: ReturnType<typeof decidePremises>;
+  premisesRs: readonly Reading[];
+  satisfied: ReturnType<typeof decideSatisfied>;
+  satisfiedRs: readonly Reading[];
+  channels: ReturnType<typeof decideChannels>;
+  channelRs: readonly Reading[];
+}
+
+/** The evidence sentences of every field, the decisive reading of each first. */
+function evidenceList(d: Decisions, suggestions: Suggestions, coLocation: readonly unknown[]): EvidenceSentence[] {
+  const first = <T extends Reading | null | undefined>(r: T) => (r ? [r] : []);
+  const ordered = (decisive: Reading | null | undefined, all: readonly Reading[]) => [...first(decisive), ...all.filter((r) => r !== decisive)];
+  return [
+    ...evidenceOf('wantsStation', ordered(d.wants.decisive, d.stationRs)),
+    ...evidenceOf('offersPremises', ordered(d.premises.decisive, d.premisesRs)),
+    ...(suggestions.premisesText ? evidenceOf('premisesText', first(d.premises.decisive)) : []),
+    ...(coLocation.length ? evidenceOf('coLocation', d.premisesRs.filter((r) => r.value === 'true').slice(0, 1)) : []),
+    ...evidenceOf('satisfied', ordered(d.satisfied.decisive, d.satisfiedRs)),
+    ...evidenceOf('channels', ordered(d.channels.decisive.get(d.channels.asked[0] ?? 'station'), d.channelRs)),
+  ];
+}
+
 /**
  * The suggestion for one letter.
  * @returns the suggested answer (the `letters suggest` contract), details for the coding page, and every evidence
@@ -78,16 +104,7 @@ export function suggestAnswers(sentences: readonly Sentence[], sections: readonl
     satisfied: satisfied.value,
     channels: channels.asked,
   };
-  const first = <T extends Reading | null | undefined>(r: T) => (r ? [r] : []);
-  const ordered = (decisive: Reading | null | undefined, all: readonly Reading[]) => [...first(decisive), ...all.filter((r) => r !== decisive)];
-  const evidence: EvidenceSentence[] = [
-    ...evidenceOf('wantsStation', ordered(wants.decisive, stationRs)),
-    ...evidenceOf('offersPremises', ordered(premises.decisive, premisesRs)),
-    ...(suggestions.premisesText ? evidenceOf('premisesText', first(premises.decisive)) : []),
-    ...(coLocation.length ? evidenceOf('coLocation', premisesRs.filter((r) => r.value === 'true').slice(0, 1)) : []),
-    ...evidenceOf('satisfied', ordered(satisfied.decisive, satisfiedRs)),
-    ...evidenceOf('channels', ordered(channels.decisive.get(channels.asked[0] ?? 'station'), channelRs)),
-  ];
+  const evidence = evidenceList({ wants, stationRs, premises, premisesRs, satisfied, satisfiedRs, channels, channelRs }, suggestions, coLocation);
   const details: SuggestionDetails = {
     channelTrends: channels.trends,
     areas: areasOf(q1.inSection ? q1.infos : infos.filter((i) => i.question === null || i.question === 1)),

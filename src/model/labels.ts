@@ -14,6 +14,7 @@ import type { Municipality } from './municipality';
 import type { Role } from './roles';
 import type { ScenarioAggregation, ScenarioNormalization } from './scenario-limits';
 import type { Advice, CandidateSite, CandidateStatus, ShortlistOrigin } from './shortlist';
+import type { Proposal, ProposalSite } from './proposal';
 
 /** Label, unit and source of each criterion (the engine holds ids only). */
 export const CRITERION_TEXT: Readonly<Record<CriterionId, { label: MessageKey; unit: MessageKey; source: MessageKey }>> = {
@@ -82,7 +83,22 @@ export const ADVICE_LABEL: Readonly<Record<Advice, MessageKey>> = {
   supports: 'rev.advice.supports', neutral: 'rev.advice.neutral', advisesAgainst: 'rev.advice.advisesAgainst',
 };
 
-export const SITE_KIND_LABEL: Readonly<Record<CandidateSite['kind'], MessageKey>> = { centre: 'sl.site.centre', premises: 'sl.site.premises' };
+export const SITE_KIND_LABEL: Readonly<Record<CandidateSite['kind'], MessageKey>> = {
+  centre: 'sl.site.centre', place: 'sl.site.place', premises: 'sl.site.premises',
+};
+
+/** The kind of a proposed site, inside a sentence or a table cell ("befolket sted"). */
+export const PROPOSAL_SITE_KIND_LABEL: Readonly<Record<ProposalSite['siteKind'], MessageKey>> = { place: 'prop.kind.place', premises: 'prop.kind.premises' };
+
+/** How a proposal's set was found (`Proposal.solverName`). */
+export const SOLVER_NAME_LABEL: Readonly<Record<Proposal['solverName'], MessageKey>> = {
+  highs: 'prop.solverName.highs', enumeration: 'prop.solverName.enumeration', greedy: 'prop.solverName.greedy',
+};
+
+/** The heading of the per-site gain column under each objective (its unit). */
+export const GAIN_LABEL: Readonly<Record<SelectionObjective, MessageKey>> = {
+  coverage: 'prop.gain.coverage', access: 'prop.gain.access', beyond: 'prop.gain.beyond', score: 'prop.gain.score', blend: 'prop.gain.blend',
+};
 
 export const SHORTLIST_ORIGIN_LABEL: Readonly<Record<ShortlistOrigin, MessageKey>> = {
   scenario: 'sl.origin.scenario', params: 'sl.origin.params', manual: 'sl.origin.manual',

@@ -7,7 +7,11 @@ import { SCENARIO_LIMITS } from './scenario-limits';
 export const requestLimits = {
   /** Sites in a proposed set (`k`): 1 to this (the scenario limit, `model/scenario-limits.ts`). */
   maxK: SCENARIO_LIMITS.k.max,
-  /** Weight samples of one robustness request over HTTP (`samples`); the CLI allows `maxCliSamples`. */
+  /**
+   * Samples of one robustness request over HTTP (`samples`), counted in units of K = 20: a run re-chooses the set
+   * in every sample, and its cost grows with K, so `samples × max(1, K / 20)` may be at most this (K = 100: 1,000
+   * samples). The CLI allows `maxCliSamples`.
+   */
   maxSamples: 5000,
   /** Weight samples of one `stedsvalg robustness` run (local, no server to keep responsive). */
   maxCliSamples: 100000,

@@ -34,7 +34,11 @@ export type ScenarioNormalization = (typeof NORMALIZATIONS)[number];
 export const AGGREGATIONS = ['wsm', 'topsis'] as const;
 export type ScenarioAggregation = (typeof AGGREGATIONS)[number];
 
-export const OBJECTIVES = ['score', 'coverage', 'access', 'blend'] as const;
+/**
+ * What the proposed set optimises: `coverage` (residents newly within the limit), `access` (population-weighted
+ * drive time), `beyond` ("minutes beyond the limit": Σ residents × max(0, t − T)), `score`, `blend`.
+ */
+export const OBJECTIVES = ['coverage', 'beyond', 'access', 'score', 'blend'] as const;
 export type ScenarioObjective = (typeof OBJECTIVES)[number];
 
 /** Defaults of the non-numeric scenario fields. */
@@ -42,9 +46,3 @@ export const SCENARIO_DEFAULTS = {
   normalization: 'minmax', method: 'wsm', objective: 'coverage', wishGate: true,
 } as const satisfies { normalization: ScenarioNormalization; method: ScenarioAggregation; objective: ScenarioObjective; wishGate: boolean };
 
-/**
- * The one robustness setting of the product: the profile, the robustness API's default and every
- * shortlist snapshot (and so every export) draw this many weight sets around the scenario's weights
- * with this seed, so the figures agree wherever they are shown.
- */
-export const ROBUSTNESS_SETTING = { samples: 1000, seed: 1, mode: 'around' as const };

@@ -4,13 +4,24 @@
  * It never opens the database.
  */
 import { parentPort } from 'node:worker_threads';
-import { inProcessRunner, type RobustnessJob, type SelectJob } from './heavy';
+import { inProcessRunner, type RobustnessChunkJob, type RobustnessJob, type RobustnessSummaryJob, type SelectJob } from './heavy';
 
-type Request = { id: number; kind: 'robustness'; job: RobustnessJob } | { id: number; kind: 'select'; job: SelectJob };
+type Request =
+  | { id: number; kind: 'robustness'; job: RobustnessJob }
+  | { id: number; kind: 'robustnessChunk'; job: RobustnessChunkJob }
+  | { id: number; kind: 'robustnessSummary'; job: RobustnessSummaryJob }
+  | { id: number; kind: 'select'; job: SelectJob };
+
+async function run(msg: Request): Promise<unknown> {
+  if (msg.kind === 'robustness') return inProcessRunner.robustness(msg.job);
+  if (msg.kind === 'robustnessChunk') return inProcessRunner.robustnessChunk(msg.job);
+  if (msg.kind === 'robustnessSummary') return inProcessRunner.robustnessSummary(msg.job);
+  return inProcessRunner.select(msg.job);
+}
 
 parentPort?.on('message', async (msg: Request) => {
   try {
-    const result = msg.kind === 'robustness' ? await inProcessRunner.robustness(msg.job) : await inProcessRunner.select(msg.job);
+    const result = await run(msg);
     parentPort?.postMessage({ id: msg.id, ok: true, result });
   } catch (err) {
     parentPort?.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) });

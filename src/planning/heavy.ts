@@ -3,10 +3,11 @@
  * server can run them in worker threads (`worker-pool.ts`) while the CLI and tests of the engine
  * run them in this thread. Jobs are plain data: the pure engine runs on them, no database.
  */
-import { robustness, selectSites } from '../engine';
+import { robustness, robustnessCounts, selectSites, summarizeRobustness } from '../engine';
 import { BusyError } from '../common/errors';
 import type {
-  LocationProblem, MunicipalityInput, RankOptions, RobustnessOptions, RobustnessResult, SelectionOptions, SelectionProblem, SelectionResult,
+  LocationProblem, MunicipalityInput, RankOptions, RobustnessCounts, RobustnessOptions, RobustnessResult, SelectionOptions, SelectionProblem,
+  SelectionResult,
 } from '../engine';
 
 /**
@@ -23,6 +24,16 @@ export interface RobustnessJob {
   options: Partial<RobustnessOptions>;
   location?: LocationProblem;
   lane?: HeavyLane;
+}
+
+/** One chunk of a robustness run: the sample indices [from, to) (see `robustnessCounts`). */
+export interface RobustnessChunkJob extends RobustnessJob {
+  range: readonly [number, number];
+}
+
+/** The last step of a chunked run: the merged counts into the result (see `summarizeRobustness`). */
+export interface RobustnessSummaryJob extends RobustnessJob {
+  counts: RobustnessCounts;
 }
 
 /** Inputs of one exact selection (see `engine/select.ts`). */
@@ -51,9 +62,14 @@ export class HeavyBusyError extends BusyError {
 }
 
 /** Runs jobs in the calling thread (the CLI, and anything without a pool). */
-export const inProcessRunner: HeavyRunner = {
+export const inProcessRunner: HeavyRunner & {
+  robustnessChunk(job: RobustnessChunkJob): RobustnessCounts;
+  robustnessSummary(job: RobustnessSummaryJob): RobustnessResult;
+} = {
   robustness: async (job) => robustness(job.municipalities, job.rankOptions, job.options, job.location),
   select: (job) => selectSites(job.problem, job.options),
+  robustnessChunk: (job) => robustnessCounts(job.municipalities, job.rankOptions, job.options, job.location, job.range),
+  robustnessSummary: (job) => summarizeRobustness(job.municipalities, job.rankOptions, job.options, job.counts, job.location),
 };
 
 let current: HeavyRunner = inProcessRunner;

@@ -30,7 +30,8 @@ export interface BuiltinModelJson {
   version: number;
   params: { interceptMin: number; landMinPerKm: number; remoteLandMinPerKm: number; remoteKm: number; seaMinPerKm: number; ferryPenaltyMin: number };
   calibration?: { crossValidated?: { overall?: { medianAbsErrorMin: number; p90AbsErrorMin: number } } };
-  national?: { beyond45: number; shareWithin45: number };
+  /** Residents within and beyond 45 minutes of the open stations, and the police's published share (data build). */
+  national?: { population: number; beyond45: number; shareWithin45: number; policeReported: number; policeBeyond45Approx: number; policeSource: string };
 }
 
 /**

@@ -9,14 +9,27 @@
  * - At most `size` workers; jobs beyond that wait in a queue of at most `maxQueued`, after which
  *   `HeavyBusyError` is thrown (the web layer answers 503). Idle workers exit after `idleMs`;
  *   a worker that dies fails its job and is replaced on the next one.
- * - The server uses a `LanedPool`: one worker for the small runs pages wait for, the others for
- *   everything larger.
+ * - A robustness run of at least `2 × MIN_CHUNK_SAMPLES` samples is split into chunks of sample
+ *   ranges, one per worker of its pool, run side by side (`robustnessCounts`; each sample has its own
+ *   seeded generator, so the split does not change a figure), merged (`mergeRobustnessCounts`) and
+ *   summarised in one more job.
+ * - The server uses a `LanedPool`: up to two workers for the small runs pages wait for (a page's
+ *   1,000-sample run in two chunks), the others for everything larger.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LocationProblem, RobustnessResult, SelectionResult } from '../engine';
+import { mergeRobustnessCounts, type LocationProblem, type RobustnessCounts, type RobustnessResult, type SelectionResult } from '../engine';
 import { HeavyBusyError, type HeavyRunner, type RobustnessJob, type SelectJob } from './heavy';
+
+/** A robustness run is split only when each chunk gets at least this many samples. */
+export const MIN_CHUNK_SAMPLES = 200;
+
+/** Sample ranges [from, to) splitting `samples` into `parts` nearly equal chunks. */
+export function sampleRanges(samples: number, parts: number): [number, number][] {
+  const n = Math.max(1, Math.min(parts, Math.floor(samples / MIN_CHUNK_SAMPLES)));
+  return Array.from({ length: n }, (_, i) => [Math.floor((i * samples) / n), Math.floor(((i + 1) * samples) / n)] as [number, number]);
+}
 
 export interface PoolOptions {
   /** Worker threads (default: one less than the processors, at least 1; `STEDSVALG_WORKERS`). */
@@ -37,7 +50,7 @@ export const defaultPoolOptions: PoolOptions = {
   maxHeapMb: 1024,
 };
 
-type Kind = 'robustness' | 'select';
+type Kind = 'robustness' | 'robustnessChunk' | 'robustnessSummary' | 'select';
 interface Task { id: number; kind: Kind; job: unknown; resolve: (v: unknown) => void; reject: (e: Error) => void }
 interface Slot { worker: Worker; task: Task | null; idle: NodeJS.Timeout | null }
 
@@ -91,9 +104,14 @@ export class WorkerPool implements HeavyRunner {
     return { running: this.slots.filter((s) => s.task).length, queued: this.queue.length, workers: this.slots.length };
   }
 
-  robustness(job: RobustnessJob): Promise<RobustnessResult> {
-    const location = job.location && sharedLocation(job.location);
-    return this.submit('robustness', { ...job, location }) as Promise<RobustnessResult>;
+  /** A robustness run, split into chunks across this pool's workers when it is large enough (see the file comment). */
+  async robustness(job: RobustnessJob): Promise<RobustnessResult> {
+    const shared = { ...job, location: job.location && sharedLocation(job.location) };
+    const ranges = sampleRanges(job.options.samples ?? 1000, this.options.size);
+    if (ranges.length === 1) return this.submit('robustness', shared) as Promise<RobustnessResult>;
+    const chunks = await Promise.all(ranges.map((range) => this.submit('robustnessChunk', { ...shared, range }) as Promise<RobustnessCounts>));
+    const counts = chunks.reduce(mergeRobustnessCounts);
+    return this.submit('robustnessSummary', { ...shared, counts }) as Promise<RobustnessResult>;
   }
 
   select(job: SelectJob): Promise<SelectionResult> {
@@ -172,16 +190,19 @@ export class WorkerPool implements HeavyRunner {
   }
 }
 
+/** Workers of the interactive lane: two (a page's 1,000-sample run in two chunks), or one on a single processor. */
+export const INTERACTIVE_WORKERS = Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
+
 /**
  * Two pools behind one runner: jobs of the `interactive` lane (small runs that pages wait for) get
- * their own worker, so they never queue behind `bulk` jobs (large robustness runs, exact solves).
+ * their own workers, so they never queue behind `bulk` jobs (large robustness runs, large exact solves).
  */
 export class LanedPool implements HeavyRunner {
   readonly interactive: WorkerPool;
   readonly bulk: WorkerPool;
 
   constructor(options: Partial<PoolOptions> = {}) {
-    this.interactive = new WorkerPool({ ...options, size: 1 });
+    this.interactive = new WorkerPool({ ...options, size: INTERACTIVE_WORKERS });
     this.bulk = new WorkerPool(options);
   }
 

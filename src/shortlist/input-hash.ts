@@ -6,16 +6,9 @@
  */
 import crypto from 'node:crypto';
 import type { ScenarioParams } from '../model/scenario';
+import { canonicalJson } from '../common/canonical-json';
 
-/** JSON with object keys sorted recursively (arrays keep their order). */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+export { canonicalJson };
 
 /** The input hash (64 hex digits). */
 export function inputHash(input: { params: ScenarioParams; dataHash: string; answersRevision: string; assessmentsRevision: string }): string {

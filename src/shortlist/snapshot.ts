@@ -1,17 +1,19 @@
 /**
  * Building a shortlist's frozen snapshot from a scenario outcome (pure: values in, values out).
- * Figures are copied from the engine's results without rounding, so a snapshot and a fresh engine
- * run on the same inputs are equal number for number.
+ * Figures are copied from the stored proposal and the engine's results without rounding, so a
+ * snapshot and the proposal it was made from are equal number for number.
  */
-import { evaluateSet, marginalCoverage, type LocationProblem, type RankingResult, type RobustnessResult, type SelectionResult } from '../engine';
+import type { RankingResult } from '../engine';
 import type { Municipality } from '../db/municipalities-repo';
+import type { Proposal, ProposalRobustness, ProposalSite } from '../model/proposal';
 import type { ScenarioParams } from '../model/scenario';
 import { inputHash } from './input-hash';
 import type {
-  Advice, CandidateSite, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer, SnapshotCandidate, SnapshotIndicators,
+  Advice, CandidateSite, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer, SnapshotCandidate, SnapshotIndicators, SnapshotProposal,
+  SnapshotRobustness,
 } from '../model/shortlist';
 
-/** Everything `buildSnapshot` needs: the engine's outputs and the data they were computed on. */
+/** Everything `buildSnapshot` needs: the stored proposal, the engine's outputs and the data they were computed on. */
 export interface SnapshotInput {
   params: ScenarioParams;
   solver: ShortlistSolver;
@@ -20,12 +22,16 @@ export interface SnapshotInput {
   /** The shortlist's candidates in order (kommunenummer). */
   candidates: readonly string[];
   ranking: RankingResult;
-  selection: SelectionResult | null;
-  robustness: RobustnessResult | null;
+  /** The scenario's stored proposal (null when none was computed). */
+  proposal: Proposal | null;
+  robustness: ProposalRobustness | null;
   municipalities: readonly Municipality[];
-  /** Engine candidate site per municipality (same as the location problem's candidates). */
-  sites: readonly { kommunenummer: string; lon: number; lat: number; kind: 'premises' | 'centre' }[];
-  location: LocationProblem | null;
+  /** The site of each candidate (kommunenummer → site). */
+  sites: ReadonlyMap<string, CandidateSite>;
+  /** Per-candidate figures in the set's order, and where they come from (null without a location problem). */
+  figures: { from: 'proposal' | 'list'; objectiveName: string; totalGain: number; sites: ReadonlyMap<string, ProposalSite> } | null;
+  /** The candidates' sites opened together. */
+  set: { newlyCovered: number; coveredShare: number; meanAccessMin: number } | null;
   answers: ReadonlyMap<string, SnapshotAnswer>;
   answersStatus: { loaded: boolean; sample: boolean; count: number };
   answersRevision: string;
@@ -44,18 +50,27 @@ export function indicatorsOf(m: Municipality): SnapshotIndicators {
   };
 }
 
-/**
- * The engine site of a municipality with a readable label: the premises address, or the main populated place
- * (e.g. "Hansnes (9130)"; a place on land, never the population-weighted centre).
- */
-export function engineSiteOf(
-  m: Municipality, site: { lon: number; lat: number; kind: 'premises' | 'centre'; label?: string } | undefined, answer: SnapshotAnswer | null,
-): CandidateSite {
-  if (site?.kind === 'premises') {
-    const p = answer?.content.q5.premises.find((x) => x.lon === site.lon && x.lat === site.lat);
-    return { kind: 'premises', lon: site.lon, lat: site.lat, label: p?.address ?? '' };
-  }
-  return { kind: 'centre', lon: site?.lon ?? m.centre.lon, lat: site?.lat ?? m.centre.lat, label: site?.label ?? '' };
+/** The site of a proposal's chosen site, as a shortlist keeps it. */
+export function siteOfProposal(s: ProposalSite): CandidateSite {
+  return { kind: s.siteKind, lon: s.lon, lat: s.lat, label: s.siteLabel, siteId: s.siteId };
+}
+
+/** The proposal as a snapshot keeps it (without the per-site list, which the candidates carry). */
+export function snapshotProposal(p: Proposal & { id: string }): SnapshotProposal {
+  return {
+    id: p.id, key: p.key, createdAt: p.createdAt, solver: p.solver, solverName: p.solverName, status: p.status, objectiveName: p.objectiveName,
+    objective: p.objective, bound: p.bound, gap: p.gap, totalGain: p.totalGain, candidateSites: p.candidateSites, errorMargin: p.errorMargin,
+    travelModel: p.travelModel, selected: [...p.selected], selectedSites: [...p.selectedSites],
+  };
+}
+
+function robustnessOf(r: ProposalRobustness['items'][number] | undefined): SnapshotRobustness | null {
+  if (!r) return null;
+  return {
+    pInSet: r.pInSet, pInSetWeights: r.pInSetWeights, pInSetTravel: r.pInSetTravel, stableUnderWeights: r.stableUnderWeights,
+    stableUnderTravel: r.stableUnderTravel, stableUnderBoth: r.stableUnderBoth, pTopK: r.pTopK, rankP05: r.rankP05, rankMedian: r.rankMedian,
+    rankP95: r.rankP95,
+  };
 }
 
 /**
@@ -63,47 +78,36 @@ export function engineSiteOf(
  * @throws Error naming the kommunenummer when a candidate is not a known municipality
  */
 export function buildSnapshot(input: SnapshotInput): ShortlistSnapshot {
-  const { params, ranking, selection, robustness, location } = input;
-  const byKnr = new Map<string, { m: Municipality; index: number }>(input.municipalities.map((m, i) => [m.kommunenummer, { m, index: i }]));
+  const { params, ranking, proposal, robustness } = input;
+  const byKnr = new Map<string, Municipality>(input.municipalities.map((m) => [m.kommunenummer, m]));
   const ranked = new Map(ranking.items.map((r) => [r.kommunenummer, r]));
   const robust = new Map((robustness?.items ?? []).map((r) => [r.kommunenummer, r]));
-  const chosen = new Map((selection?.sites ?? []).map((s) => [s.id, s]));
-  const siteIndex = new Map(location ? location.candidateIds.map((id, i) => [id, i]) : []);
-  const sites = new Map(input.sites.map((s) => [s.kommunenummer, s]));
-  // Newly covered per candidate is its marginal gain in the shortlist's order, so the column sums to the set's figure.
-  const ordered = input.candidates.map((k) => siteIndex.get(k)).filter((j): j is number => j !== undefined);
-  const marginal = location ? marginalCoverage(location, params.minutes, ordered) : [];
-  const newlyOf = new Map(ordered.map((j, k) => [j, marginal[k]]));
-
+  const inProposal = new Set(proposal?.selected ?? []);
   const candidates = input.candidates.map((knr): SnapshotCandidate => {
-    const entry = byKnr.get(knr);
+    const m = byKnr.get(knr);
     const r = ranked.get(knr);
-    if (!entry || !r) throw new Error(`candidates: unknown kommunenummer "${knr}"`);
-    const { m } = entry;
-    const answer = input.answers.get(knr) ?? null;
-    const rb = robust.get(knr);
-    const ch = chosen.get(knr);
-    const j = siteIndex.get(knr);
+    const site = input.sites.get(knr);
+    if (!m || !r || !site) throw new Error(`candidates: unknown kommunenummer "${knr}"`);
+    const f = input.figures?.sites.get(knr);
     return {
       kommunenummer: knr, name: m.name, county: m.county, policeDistrict: m.policeDistrict,
       policeDistrictNumber: m.policeDistrictNumber, adminCentre: m.adminCentre,
       rank: r.rank, eligibleRank: r.eligibleRank, score: r.score, eligible: r.eligible, ineligibleReason: r.reason,
       values: { ...r.values }, contributions: { ...r.contributions }, missing: [...r.missing],
       indicators: indicatorsOf(m),
-      robustness: rb ? { pInSet: rb.pInSet, pTopK: rb.pTopK, rankP05: rb.rankP05, rankMedian: rb.rankMedian, rankP95: rb.rankP95 } : null,
-      inProposedSet: selection?.selected.includes(knr) ?? false,
-      selection: ch ? { marginalGain: ch.marginalGain, lossIfRemoved: ch.lossIfRemoved, forced: ch.forced } : null,
-      newlyCovered: j !== undefined ? newlyOf.get(j) ?? null : null,
-      site: engineSiteOf(m, sites.get(knr), answer),
-      answer,
+      robustness: robustnessOf(robust.get(knr)),
+      inProposedSet: inProposal.has(knr),
+      selection: f
+        ? { marginalGain: f.marginalGain, lossIfRemoved: f.lossIfRemoved, forced: f.forced, position: f.position, newlyCovered: f.newlyCovered, gainAtRisk: f.gainAtRisk, withinError: f.withinError }
+        : null,
+      newlyCovered: f?.newlyCovered ?? null,
+      site: { ...site },
+      answer: input.answers.get(knr) ?? null,
       districtAdvice: input.advice.get(knr) ?? null,
     };
   });
-
-  const indices = input.candidates.map((k) => siteIndex.get(k)).filter((j): j is number => j !== undefined);
-  const set = location ? evaluateSet(location, indices, params.minutes) : null;
   return {
-    schema: 1,
+    schema: 2,
     createdAt: input.now,
     params,
     solver: input.solver,
@@ -111,16 +115,21 @@ export function buildSnapshot(input: SnapshotInput): ShortlistSnapshot {
       method: ranking.method, normalization: ranking.normalization, wishGate: ranking.wishGate,
       answersLoaded: ranking.answersLoaded, baseline: ranking.baseline, weights: { ...ranking.weights },
     },
-    selection: selection
+    selection: proposal
       ? {
-          status: selection.status, objectiveName: selection.objectiveName, objective: selection.objective,
-          newlyCovered: selection.newlyCovered, coveredShare: selection.coveredShare, meanAccess: selection.meanAccess,
-          selected: [...selection.selected], notes: [...selection.notes],
+          status: proposal.status, objectiveName: proposal.objectiveName, objective: proposal.objective,
+          newlyCovered: proposal.newlyCovered, coveredShare: proposal.coveredShare, meanAccess: proposal.meanAccess,
+          selected: [...proposal.selected], notes: [...proposal.notes],
         }
       : null,
-    set: set ? { newlyCovered: set.newlyCovered, coveredShare: set.coveredShare, meanAccessMin: set.meanAccess } : null,
+    proposal: proposal?.id ? snapshotProposal({ ...proposal, id: proposal.id }) : null,
+    figures: input.figures ? { from: input.figures.from, objectiveName: input.figures.objectiveName, totalGain: input.figures.totalGain } : undefined,
+    set: input.set,
     robustness: robustness
-      ? { samples: robustness.samples, seed: robustness.seed, mode: robustness.mode, setSamples: robustness.setSamples, notes: [...robustness.notes] }
+      ? {
+          samples: robustness.samples, seed: robustness.seed, mode: robustness.mode, setSamples: robustness.setSamples, notes: [...robustness.notes],
+          sampled: { ...robustness.sampled }, method: [...robustness.method], proposalId: robustness.proposalId,
+        }
       : null,
     data: { hash: input.dataHash, vintage: input.dataVintage },
     answers: { ...input.answersStatus, revision: input.answersRevision },

@@ -19,9 +19,12 @@ export type HeavyLimitOptions = { perMinute: number; burst: number };
 export function heavyCost(req: Request): number {
   const p = req.path;
   if (req.method === 'GET' || req.method === 'HEAD') {
-    if (p === '/api/robustness') {
+    if (p === '/api/robustness' || /^\/api\/proposals\/[^/]+\/robustness$/.test(p)) {
+      // 1,000 samples at K = 20 is a unit; a larger K re-chooses a larger set in every sample.
       const samples = Number(req.query.samples);
-      return Number.isFinite(samples) && samples > 1000 ? Math.ceil(samples / 1000) : 1;
+      const k = Number(req.query.k);
+      const units = (Number.isFinite(samples) && samples > 0 ? samples : 1000) / 1000 * (Number.isFinite(k) && k > 20 ? k / 20 : 1);
+      return Math.max(1, Math.ceil(units));
     }
     if (/^\/municipalities\/[^/]+$/.test(p)) return 1;
     if (p.startsWith('/export/')) return 2;
@@ -30,6 +33,8 @@ export function heavyCost(req: Request): number {
   }
   if (req.method === 'POST') {
     if (p === '/api/selection') return (req.body as { method?: unknown } | undefined)?.method === 'greedy' ? 0 : 2;
+    // The workspace asks for the stored proposal after each change: one unit (an exact K = 20 solve, or a lookup).
+    if (p === '/api/proposals') return (req.body as { solver?: unknown } | undefined)?.solver === 'greedy' ? 0 : 1;
     if (p === '/api/shortlists' || p === '/shortlists') return 3;
   }
   return 0;

@@ -23,7 +23,7 @@ function allowed(method: string, path: string): Who[] {
   if (path.startsWith('/admin/') || path === '/api/users') return ['admin'];
   if (path.startsWith('/audit') || path === '/api/audit') return ['admin', 'planner'];
   if (path === '/logout' || path.startsWith('/account')) return signedIn;
-  if (path === '/api/selection') return signedIn; // a computation: changes nothing
+  if (path === '/api/selection' || path === '/api/proposals') return signedIn; // computations: they change nothing a user sees
   if (!read && (path.startsWith('/review') || path.startsWith('/api/assessments'))) return ['admin', 'district'];
   if (read && (path.startsWith('/shortlists') || path.startsWith('/api/shortlists') || path.startsWith('/export'))) return ['viewer', 'planner', 'admin'];
   if (read) return signedIn;

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createApp } from '../../src/web/app';
 import { memoryDb, testApp } from '../helpers/app';
 import { TEST_PASSWORD, testUser, tokenFor } from '../helpers/auth';
-import { createSetupToken } from '../../src/web/routes/auth';
+import { createSetupToken } from '../../src/auth/setup-tokens';
 import { countUsers, findUserForLogin } from '../../src/db/users-repo';
 import { revokeApiToken } from '../../src/auth/sessions';
 import { hashPassword, verifyPassword } from '../../src/auth/passwords';

@@ -49,12 +49,13 @@ describe('planner workspace in Chromium', () => {
     await expect(page.locator('#wo-population').textContent()).resolves.toBe('10');
     await expect(page.locator('#scenario-dirty').isHidden()).resolves.toBe(true);
     console.log(`re-rank + greedy round trip in the browser: ${await page.locator('body').getAttribute('data-roundtrip-ms')} ms`);
-    await page.waitForSelector('body[data-robust="true"]', { timeout: 20000 });
+    // The stored exact proposal follows the preview, then its robustness (1,000 samples, weights and travel error).
+    await page.waitForSelector('body[data-robust="true"]', { timeout: 180000 });
     await expect(page.locator('#ranking tbody tr td.proposed .pm').count()).resolves.toBe(20);
     await page.screenshot({ path: screenshotPath('workspace-weights') });
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 240000);
 
   it('When the planner clicks a row, then the municipality is highlighted on the map and its panel opens; clicking the map selects the row', async () => {
     const { page, errors } = await openWorkspace();
@@ -189,15 +190,15 @@ describe('planner workspace in Chromium', () => {
     await page.close();
   });
 
-  it('When the planner asks for the exact optimum, then the status and gap are shown', async () => {
+  it('When the workspace opens, then the stored exact proposal replaces the greedy preview without being asked for, and its status and gap are shown', async () => {
     const { page, errors } = await openWorkspace();
-    await page.locator('#exact').click();
+    await page.waitForFunction(() => (document.body.dataset.proposal ?? '').startsWith('p-'), undefined, { timeout: 120000 });
     await page.waitForFunction(() => /Eksakt/.test(document.getElementById('solver-status')?.textContent ?? ''), undefined, { timeout: 60000 });
     await expect(page.locator('#solve-status').textContent()).resolves.toMatch(/Eksakt løsning: (optimal|gyldig).*gap/);
     expect(await page.locator('.proposed-icon').count()).toBe(20);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180000);
 
   it('When a viewer opens the workspace, then there are no save controls, and moving sliders still re-ranks and re-selects', async () => {
     const { page, errors } = await openWorkspace('/', 1280, 800, 'viewer');
@@ -209,14 +210,17 @@ describe('planner workspace in Chromium', () => {
     await setSlider(page, '#w-population', 10);
     expect(await firstRow(page)).toBe('Oslo');
     expect(await page.locator('.proposed-icon').count()).toBe(20);
-    await expect(page.locator('#solve-status').textContent()).resolves.toMatch(/Oppdatert/);
+    // A viewer gets the stored exact proposal too (computing changes nothing).
+    // (the preview's "Oppdatert …" comes first; the stored proposal of the new weights follows it)
+    await page.waitForFunction(() => /Eksakt løsning: (optimal|gyldig)/.test(document.getElementById('solve-status')?.textContent ?? ''), undefined, { timeout: 120000 });
+    expect(await page.locator('body').getAttribute('data-proposal')).toMatch(/^p-[0-9a-f]{16}$/);
     await page.screenshot({ path: screenshotPath('workspace-viewer') });
     // the scenario list offers no duplicate or delete either
     await page.goto(suite.url + '/scenarios');
     expect(await page.locator('button[data-action]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180000);
 
   it('When a planner loses the planner role while the page is open, then saving shows that changing scenarios is not allowed, and the page keeps working', async () => {
     // Its own account, so the role change does not touch the other tests' `test-planner`.

@@ -164,7 +164,8 @@ describe('exports', () => {
     expect(res.status).toBe(200);
     const fc = JSON.parse(res.text);
     const expected = await selectScenario(db, scenarioParamsSchema.parse({ k: 3, objective: 'score' }), 'exact');
-    expect(fc.features.map((f: { id: string }) => f.id)).toEqual(expected.selection.sites.map((s) => s.id));
+    expect(fc.features.map((f: { id: string }) => f.id)).toEqual(expected.selection.sites.map((s) => s.kommunenummer));
+    expect(fc.features.map((f: { properties: { siteId: string } }) => f.properties.siteId)).toEqual(expected.selection.selectedSites);
     for (const f of fc.features) {
       expect(f.properties.score).toBeCloseTo(expected.ranking.items.find((r) => r.kommunenummer === f.id)!.score, 2);
     }

@@ -30,14 +30,15 @@ describe('shortlists', () => {
   it('When a shortlist is made from scenario parameters, then its candidates and frozen figures equal the engine output', async () => {
     const sl = await createShortlist(db, { name: 'Våren 2022', source: { kind: 'params', params }, by: 'Åse', now: NOW });
     const { selection, ranking } = await selectScenario(db, params, 'exact');
-    expect(sl.candidates.map((c) => c.kommunenummer)).toEqual(selection.sites.map((s) => s.id));
+    expect(sl.candidates.map((c) => c.kommunenummer)).toEqual(selection.selected);
+    expect(sl.candidates.map((c) => c.site.siteId)).toEqual(selection.selectedSites);
     expect(sl.candidates.map((c) => c.position)).toEqual([1, 2, 3, 4, 5, 6]);
     for (const c of sl.snapshot.candidates) {
       const r = ranking.items.find((x) => x.kommunenummer === c.kommunenummer)!;
       expect(c.score).toBe(r.score);
       expect(c.rank).toBe(r.rank);
       expect(c.contributions).toEqual(r.contributions);
-      expect(c.newlyCovered).toBe(selection.sites.find((s) => s.id === c.kommunenummer)!.newlyCovered);
+      expect(c.newlyCovered).toBe(selection.sites.find((s) => s.kommunenummer === c.kommunenummer)!.newlyCovered);
       expect(c.inProposedSet).toBe(true);
       expect(c.robustness!.pInSet).toBeGreaterThanOrEqual(0);
     }

@@ -208,7 +208,10 @@ describe('workspace pages and layers', () => {
     expect(res.text).toContain('id="map"');
     expect(res.text).toContain('id="w-crimeRate"');
     expect(res.text).toContain('id="ranking"');
-    expect(res.text).toContain('Optimer eksakt');
+    expect(res.text).toContain('id="p-travelModel"');
+    expect(res.text).toContain('Innebygd land/sjø-modell');
+    expect(res.text).toContain('<option value="beyond">Minutter over grensen');
+    expect(res.text).toContain('id="proposal"');
     expect(res.text).not.toMatch(/<script>(?!<\/script>)|\son[a-z]+="/);
   });
 

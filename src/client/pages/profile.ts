@@ -1,6 +1,7 @@
 /**
  * Entry of the municipality profile (`/municipalities/:kommunenummer`): a small map of the
- * municipality, its population-weighted centre, its nearest stations and its offered premises.
+ * municipality, its population-weighted centre, its nearest stations, its offered premises and the
+ * site the stored proposal chose in it (if any).
  * Built to /static/profile.js.
  */
 import { numberFormat } from '../core/format';
@@ -29,6 +30,11 @@ function drawProfileMap(box: HTMLElement, page: ProfilePageData & { boundary: No
   for (const p of page.premises) {
     L.circleMarker([p.lat, p.lon], { radius: 6, color: '#4d004b', weight: 2, fillColor: '#CC79A7', fillOpacity: 0.9, className: 'premises-marker' })
       .bindTooltip(tooltipContent(p.address)).addTo(map);
+  }
+  if (page.chosenSite) {
+    const c = page.chosenSite;
+    L.circleMarker([c.lat, c.lon], { radius: 8, color: '#fff', weight: 2, fillColor: '#E69F00', fillOpacity: 1, className: 'chosen-site-marker' })
+      .bindTooltip(tooltipContent(`${t('prop.prof.site')}: ${c.label} (${t(`prop.kind.${c.kind}`)})`)).addTo(map);
   }
   box.dataset.ready = 'true';
 }

@@ -101,25 +101,25 @@ export class Overlays {
     return this.deps.state.municipalities.get(knr)?.name ?? knr;
   }
 
-  /** Redraws the proposed set's markers: the position in the set, shaped by stability. */
+  /** Redraws the proposed set's markers at the chosen sites: the position in the set, shaped by stability. */
   renderProposed(): void {
     const { state, t, fmt } = this.deps;
-    if (!state.selection || !state.sites.size) return;
+    if (!state.selection) return;
     const L = leaflet();
     let group = this.layers.get('proposed');
     if (!group) this.layers.set('proposed', (group = L.layerGroup()));
     group.clearLayers();
-    state.selection.selected.forEach((knr, i) => {
-      const site = state.sites.get(knr);
-      if (!site) return;
+    for (const site of state.selection.sites) {
+      const knr = site.kommunenummer;
       const pInSet = state.robustness.get(knr)?.pInSet;
-      const icon = L.divIcon({ className: 'proposed-icon', html: h('span', { className: `pm ${stabilityClass(pInSet)}` }, String(i + 1)), iconSize: [22, 22], iconAnchor: [11, 11] });
-      const tip = `${this.nameOf(knr)} · ${t('ws.stability')}: ${pInSet === undefined ? '…' : fmt.pct(pInSet)}` + (site.kind === 'premises' ? ` · ${t('ws.sitePremises')}` : '');
+      const icon = L.divIcon({ className: 'proposed-icon', html: h('span', { className: `pm ${stabilityClass(pInSet)}` }, String(site.position)), iconSize: [22, 22], iconAnchor: [11, 11] });
+      const tip = `${this.nameOf(knr)}: ${site.siteLabel} (${t(`prop.kind.${site.siteKind}`)}) · ${t('ws.stability')}: ${pInSet === undefined ? '…' : fmt.pct(pInSet)}`
+        + (site.withinError ? ` · ⚠ ${t('prop.withinErrorMark')}` : '');
       L.marker([site.lat, site.lon], { icon, keyboard: false, title: this.nameOf(knr) })
         .bindTooltip(tooltipContent(tip))
         .on('click', () => this.deps.onSelect(knr))
         .addTo(group);
-    });
+    }
     if (this.checked('proposed') && !this.deps.map.hasLayer(group)) group.addTo(this.deps.map);
     this.deps.onChange('proposed');
   }
@@ -131,9 +131,10 @@ export class Overlays {
 
   private async loadCoverage(): Promise<void> {
     const { state } = this.deps;
-    const selected = state.selection ? state.selection.selected.join(',') : '';
+    // Coverage from the proposal's own sites (several candidate sites per municipality), under the scenario's model.
+    const sites = state.selection ? state.selection.selectedSites.join(',') : '';
     const model = state.params.travelModel !== 'builtin' ? `&travelModel=${encodeURIComponent(state.params.travelModel)}` : '';
-    const c = await getJson<CoverageResponse>(`/api/coverage?minutes=${state.params.minutes}&selected=${selected}${model}`);
+    const c = await getJson<CoverageResponse>(`/api/coverage?minutes=${state.params.minutes}&sites=${sites}${model}`);
     const group = this.layers.get('coverage');
     if (!group) return;
     group.clearLayers();

@@ -40,19 +40,20 @@ export function profileHref(deps: Pick<PanelDeps, 'page' | 'state'>, knr: string
   return `/municipalities/${knr}?${scenarioLinkQuery(deps)}`;
 }
 
-/** The proposed set in figures: solver and status, coverage, newly covered residents, mean access. */
+/** The proposed set in figures: coverage, newly covered residents, mean access, minutes beyond, and the travel model. */
 export function renderSummary({ state, t, fmt }: PanelDeps): void {
   const s = state.selection;
   if (!s) return;
-  const solver = `${t(`ws.solver.${s.method}`)} · ${t(`ws.status.${s.status}`)}` + (s.gap !== null && s.gap !== undefined ? ` · ${t('ws.gap')} ${fmt.pct(s.gap, 2)}` : '');
   const dl = definitions('kv', [
-    [t('ws.solver'), solver, 'solver-status'],
+    [t('ws.solver'), `${t(`ws.solver.${s.solver}`)} · ${t(`ws.status.${s.status}`)}` + (s.gap !== null ? ` · ${t('ws.gap')} ${fmt.pct(s.gap, 2)}` : ''), 'solver-status'],
     s.coveredShare !== null ? [t('ws.coveredShare', { min: state.params.minutes }), fmt.pct(s.coveredShare, 2)] : null,
     s.newlyCovered !== null ? [t('ws.newlyCovered'), fmt.num(s.newlyCovered)] : null,
     s.meanAccess !== null ? [t('ws.meanAccess'), `${fmt.num(s.meanAccess, 1)} min`] : null,
+    s.beyondCost !== null && s.objectiveName === 'beyond' ? [t('ws.obj.beyond'), fmt.num(s.beyondCost)] : null,
+    [t('prop.travelModel'), s.travelModel.label, 'summary-travel-model'],
   ]);
   replace(byId('summary', HTMLDivElement),
-    h('h2', null, t('ws.proposal', { k: state.params.k })),
+    h('h2', null, t('prop.heading', { k: state.params.k })),
     dl,
     s.status === 'infeasible' && s.violated.length ? h('p', { className: 'warn' }, `${t('ws.infeasible')}: ${s.violated.join('; ')}`) : null);
 }
@@ -75,6 +76,7 @@ export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
   const it = state.rankingByKnr.get(knr);
   const r = state.robustness.get(knr);
   const pos = state.setPosition.get(knr);
+  const site = state.selection?.sites.find((x) => x.kommunenummer === knr) ?? null;
   const eligible = it ? (it.eligible ? t('ws.yes') : t('ws.no') + (it.reason ? ` (${page.ineligibleReasons[it.reason]})` : '')) : '';
   const close = h('button', { className: 'close', id: 'detail-close', attrs: { type: 'button', 'aria-label': t('ws.close') } }, '×');
   const compare = h('button', { className: 'linkish', id: 'add-compare', attrs: { type: 'button' } }, t('ws.addCompare'));
@@ -89,7 +91,9 @@ export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
       it ? [t('ws.score'), fmt.num(it.score, 1)] : null,
       it ? [t('ws.col.eligible'), eligible] : null,
       [t('ws.col.proposed'), pos ? t('ws.inSet', { n: pos }) : t('ws.no')],
-      r ? [t('ws.stability'), fmt.pct(r.pInSet)] : null,
+      site ? [t('prop.prof.site'), `${site.siteLabel} (${t(`prop.kind.${site.siteKind}`)})`, 'detail-site'] : null,
+      site && state.selection ? [t(`prop.gain.${state.selection.objectiveName}`), `${fmt.num(site.marginalGain, state.selection.objectiveName === 'blend' ? 4 : 0)}${site.withinError ? ` ⚠ ${t('prop.withinErrorMark')}` : ''}`] : null,
+      r ? [t('ws.stability'), `${fmt.pct(r.pInSetWeights)} / ${r.pInSetTravel === null ? '–' : fmt.pct(r.pInSetTravel)} / ${fmt.pct(r.pInSet)} (${t('prop.col.stability')})`] : null,
       ...DETAIL_INDICATORS.map((key) => [t(`ind.${key}`), fmt.indicator(m[key], key)] as const),
     ]),
     h('p', { className: 'detail-links' }, ...joined([

@@ -49,6 +49,7 @@ export function paramsToForm(p: ScenarioParams, criteria: readonly CriterionView
   byId('p-k', HTMLInputElement).value = String(p.k);
   byId('p-objective', HTMLSelectElement).value = p.objective;
   byId('p-minutes', HTMLInputElement).value = String(p.minutes);
+  byId('p-travelModel', HTMLSelectElement).value = p.travelModel;
   byId('p-wishGate', HTMLInputElement).checked = p.wishGate;
   for (const [cls, rules] of [['dmin', p.districtMin], ['dmax', p.districtMax]] as const) {
     for (const input of districtInputs(cls)) {
@@ -57,6 +58,9 @@ export function paramsToForm(p: ScenarioParams, criteria: readonly CriterionView
     }
   }
 }
+
+/** `builtin` or the id of an imported matrix (the options the page lists). */
+const travelModelOf = (value: string): string | undefined => (value === 'builtin' || /^\d{1,9}$/.test(value) ? value : undefined);
 
 const choice = <T extends string>(choices: readonly T[], value: string, fallback: T): T =>
   (choices as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -82,6 +86,7 @@ export function formToParams(current: ScenarioParams, criteria: readonly Criteri
     k: clampWhole(byId('p-k', HTMLInputElement).value, L.k, L.k.default),
     objective: choice(OBJECTIVES, byId('p-objective', HTMLSelectElement).value, current.objective),
     minutes: clampWhole(byId('p-minutes', HTMLInputElement).value, L.minutes, L.minutes.default),
+    travelModel: travelModelOf(byId('p-travelModel', HTMLSelectElement).value) ?? current.travelModel,
     wishGate: byId('p-wishGate', HTMLInputElement).checked,
     districtMin: districtRules('dmin'),
     districtMax: districtRules('dmax'),

@@ -4,13 +4,12 @@
  * `map-layers.ts`, the page's elements in the DOM.
  */
 import type {
-  CoverageResponse, Municipality, RankedItem, RankingResponse, RobustnessResponse, ScenarioParams, SelectionResponse, SitesResponse,
+  CoverageResponse, Municipality, RankedItem, RankingResponse, RobustnessResponse, ScenarioParams, SelectionResponse,
   WorkspacePageData,
 } from '../page-types';
 import { DEFAULT_SORT, type AreaFilter, type RankingSort } from './ranking';
 
 export type RobustnessItem = RobustnessResponse['items'][number];
-export type Site = SitesResponse['sites'][number];
 
 export interface WorkspaceState {
   /** The scenario as the form shows it; sent with every request. */
@@ -20,13 +19,13 @@ export interface WorkspaceState {
   /** The latest ranking, and its items by kommunenummer. */
   ranking: RankingResponse | null;
   rankingByKnr: Map<string, RankedItem>;
-  /** The latest proposed set, and each member's 1-based position in it. */
+  /** The latest proposal (a greedy preview, `id` null, until the stored exact one arrives), and each member's 1-based position in it. */
   selection: SelectionResponse | null;
   setPosition: Map<string, number>;
-  /** Robustness by kommunenummer (arrives after the ranking; empty until then). */
+  /** The stored proposal's robustness by kommunenummer (arrives after the proposal; empty until then). */
   robustness: Map<string, RobustnessItem>;
-  /** Where each municipality's station would stand (centre or offered premises). */
-  sites: Map<string, Site>;
+  /** The whole robustness result of the stored proposal shown (samples, what was sampled). */
+  robustnessResult: RobustnessResponse | null;
   /** Municipalities with their indicators, from the boundary file. */
   municipalities: Map<string, Municipality>;
   /** The latest coverage layer, when it is shown. */
@@ -40,6 +39,7 @@ export interface WorkspaceState {
   compare: string[];
   /** Request counters: a response whose number is no longer the latest is dropped. */
   seq: number;
+  proposalSeq: number;
   robustSeq: number;
 }
 
@@ -81,7 +81,7 @@ export function createState(page: WorkspacePageData): WorkspaceState {
     selection: null,
     setPosition: new Map(),
     robustness: new Map(),
-    sites: new Map(),
+    robustnessResult: null,
     municipalities: new Map(),
     coverage: null,
     selected: null,
@@ -89,6 +89,7 @@ export function createState(page: WorkspacePageData): WorkspaceState {
     sort: DEFAULT_SORT,
     compare: loadCompare(),
     seq: 0,
+    proposalSeq: 0,
     robustSeq: 0,
   };
 }
@@ -104,10 +105,22 @@ export function setRanking(state: WorkspaceState, r: RankingResponse): void {
   state.rankingByKnr = new Map(r.items.map((it) => [it.kommunenummer, it]));
 }
 
-/** Takes a new proposed set into the state. */
+/** Takes a new proposal into the state (robustness of another proposal is dropped). */
 export function setSelection(state: WorkspaceState, sel: SelectionResponse): void {
   state.selection = sel;
   state.setPosition = new Map(sel.selected.map((knr, i) => [knr, i + 1]));
+  if (!sel.id || state.robustnessResult?.proposalId !== sel.id) {
+    state.robustness = new Map();
+    state.robustnessResult = null;
+  }
+}
+
+/** Takes the robustness of the stored proposal shown into the state (ignored when another proposal is shown by now). */
+export function setRobustness(state: WorkspaceState, r: RobustnessResponse): boolean {
+  if (r.proposalId !== state.selection?.id) return false;
+  state.robustnessResult = r;
+  state.robustness = new Map(r.items.map((it) => [it.kommunenummer, it]));
+  return true;
 }
 
 /** Adds a municipality to the comparison (the oldest drops out beyond `COMPARE_MAX`). */

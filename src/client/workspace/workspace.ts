@@ -1,34 +1,37 @@
 /**
  * The planner's workspace: ties the state, the weights form, the map, the ranking table and the
- * panels together. Every change of the form re-ranks (`GET /api/ranking`) and re-selects greedily
- * (`POST /api/selection`), debounced, the latest request winning; robustness
- * (`GET /api/robustness`) follows a little later.
+ * panels together. Every change of the form re-ranks (`GET /api/ranking`) and shows a greedy
+ * preview (`POST /api/selection`), debounced, the latest request winning; the stored exact
+ * proposal (`POST /api/proposals`) follows, replaces the preview and is what the panel, the
+ * shortlist button and the exports use; its robustness (`GET /api/proposals/:id/robustness`)
+ * follows that.
  */
 import { failureText, getJson, sendJson } from '../core/api';
 import { byId } from '../core/dom';
 import { numberFormat, type NumberFormat } from '../core/format';
 import { translator, type Translate } from '../core/i18n';
 import type {
-  MunicipalitiesGeoJson, RankingResponse, RobustnessResponse, ScenarioParams, SelectionResponse, SitesResponse, StationsGeoJson,
-  WorkspacePageData,
+  MunicipalitiesGeoJson, RankingResponse, RobustnessResponse, ScenarioParams, SelectionResponse, StationsGeoJson, WorkspacePageData,
 } from '../page-types';
 import { WorkspaceMap } from './map-layers';
 import { renderDetail, renderSummary, renderTray, type PanelDeps } from './panels';
+import { renderProposal } from './proposal-panel';
 import { applyLimits, formToParams, paramsToForm, showWeight } from './params-form';
 import { scenarioQuery } from './query';
 import { searchMunicipality } from './ranking';
 import { RankingTable } from './ranking-table';
 import { markDirty, wireScenarioControls } from './scenario-controls';
-import { addCompare, createState, initialParams, saveCompare, setRanking, setSelection, type WorkspaceState } from './state';
+import { addCompare, createState, initialParams, saveCompare, setRanking, setRobustness, setSelection, type WorkspaceState } from './state';
 
 /** Where a municipality was chosen: the map does not zoom to a click on itself, the table does not scroll to its own row. */
 type SelectedFrom = 'map' | 'table' | 'search';
 
-/** Delays: form changes are gathered for 150 ms; robustness (slower) waits 500 ms after the latest figures. */
+/**
+ * Delays: form changes are gathered for 150 ms; the stored exact proposal is asked for when the form has been
+ * still for 400 ms (so dragging a slider does not solve every intermediate scenario); its robustness follows.
+ */
 const RECOMPUTE_DELAY_MS = 150;
-const ROBUSTNESS_DELAY_MS = 500;
-/** Weight samples for the stability marks (the profile uses the same). */
-const ROBUSTNESS_QUERY = 'samples=1000&seed=1';
+const PROPOSAL_DELAY_MS = 400;
 
 /** The selection request: the scenario, with the ranking's aggregation as `aggregation` and the solver as `method`. */
 function selectionBody(p: ScenarioParams, solver: 'greedy' | 'exact'): Record<string, unknown> {
@@ -43,7 +46,7 @@ export class Workspace {
   private readonly table: RankingTable;
   private readonly status = byId('solve-status', HTMLParagraphElement);
   private recomputeTimer: number | undefined;
-  private robustnessTimer: number | undefined;
+  private proposalTimer: number | undefined;
 
   constructor(private readonly page: WorkspacePageData) {
     this.state = createState(page);
@@ -65,6 +68,7 @@ export class Workspace {
   async start(): Promise<void> {
     applyLimits();
     paramsToForm(this.state.params, this.page.criteria, this.fmt);
+    this.showObjectiveHelp();
     this.renderTray();
     const first = this.recompute();
     try {
@@ -72,9 +76,7 @@ export class Workspace {
       await first;
       this.map.recolour();
       this.table.render();
-      const [stations, sites] = await Promise.all([getJson<StationsGeoJson>('/api/stations'), getJson<SitesResponse>('/api/workspace/sites')]);
-      this.map.overlays.drawStations(stations);
-      for (const s of sites.sites) this.state.sites.set(s.kommunenummer, s);
+      this.map.overlays.drawStations(await getJson<StationsGeoJson>('/api/stations'));
       this.map.overlays.renderProposed();
       this.map.renderLegend();
       this.map.markReady();
@@ -86,12 +88,17 @@ export class Workspace {
   /** Reads the form, marks unsaved changes, and recomputes after a short pause. */
   private schedule(): void {
     this.state.params = formToParams(this.state.params, this.page.criteria);
+    this.showObjectiveHelp();
     markDirty(this.state);
     window.clearTimeout(this.recomputeTimer);
     this.recomputeTimer = window.setTimeout(() => void this.recompute(), RECOMPUTE_DELAY_MS);
   }
 
-  /** Re-ranks and re-selects greedily; only the latest request's answer is shown. */
+  private showObjectiveHelp(): void {
+    byId('objective-help', HTMLParagraphElement).textContent = this.t(`prop.objectiveHelp.${this.state.params.objective}`);
+  }
+
+  /** Re-ranks and shows a greedy preview; only the latest request's answer is shown. The stored proposal follows. */
   private async recompute(): Promise<void> {
     const seq = ++this.state.seq;
     const params = this.state.params;
@@ -109,30 +116,50 @@ export class Workspace {
       this.showSelection(selection);
       this.status.textContent = this.t('ws.updated', { ms: this.fmt.num(ms) });
       document.body.dataset.seq = String(seq);
-      this.scheduleRobustness();
+      this.scheduleProposal();
       await this.map.overlays.refreshCoverage();
     } catch (err) {
       if (seq === this.state.seq) this.status.textContent = failureText(err, this.t);
     }
   }
 
-  private scheduleRobustness(): void {
-    window.clearTimeout(this.robustnessTimer);
-    this.robustnessTimer = window.setTimeout(() => void this.loadRobustness(), ROBUSTNESS_DELAY_MS);
+  private scheduleProposal(): void {
+    window.clearTimeout(this.proposalTimer);
+    this.proposalTimer = window.setTimeout(() => void this.loadProposal(), PROPOSAL_DELAY_MS);
   }
 
-  private async loadRobustness(): Promise<void> {
-    const seq = ++this.state.robustSeq;
+  /** The stored exact proposal of the current scenario (solved once on the server, then read), then its robustness. */
+  private async loadProposal(): Promise<void> {
+    const seq = this.state.seq;
+    const ticket = ++this.state.proposalSeq;
+    document.body.dataset.proposal = 'loading';
+    this.status.textContent = this.t('ws.solving');
     try {
-      const r = await getJson<RobustnessResponse>(`/api/robustness?${ROBUSTNESS_QUERY}&${scenarioQuery(this.state.params)}`);
-      if (seq !== this.state.robustSeq) return;
-      this.state.robustness = new Map(r.items.map((it) => [it.kommunenummer, it]));
+      const sel = await sendJson<SelectionResponse>('/api/proposals', 'POST', { ...this.state.params, solver: 'exact' });
+      if (seq !== this.state.seq || ticket !== this.state.proposalSeq) return;
+      this.showSelection(sel);
+      this.status.textContent = this.t('ws.exactDone', { status: this.t(`ws.status.${sel.status}`), gap: sel.gap === null ? '–' : this.fmt.pct(sel.gap, 2), ms: this.fmt.num(sel.solveMs) });
+      document.body.dataset.proposal = sel.id ?? '';
+      await this.map.overlays.refreshCoverage();
+      if (sel.id && sel.status !== 'infeasible') await this.loadRobustness(sel.id);
+    } catch (err) {
+      if (seq === this.state.seq && ticket === this.state.proposalSeq) this.status.textContent = this.t('prop.failed', { message: failureText(err, this.t) });
+    }
+  }
+
+  private async loadRobustness(proposalId: string): Promise<void> {
+    const ticket = ++this.state.robustSeq;
+    const { samples, seed, mode } = this.page.robustness;
+    try {
+      const r = await getJson<RobustnessResponse>(`/api/proposals/${encodeURIComponent(proposalId)}/robustness?samples=${samples}&seed=${seed}&mode=${mode}`);
+      if (ticket !== this.state.robustSeq || !setRobustness(this.state, r)) return;
       this.table.render();
       this.map.overlays.renderProposed();
+      renderProposal(this.panels);
       this.renderDetail();
       document.body.dataset.robust = 'true';
     } catch {
-      // Robustness is advisory; the table keeps working without it.
+      // Robustness is advisory; the proposal and the table keep working without it.
     }
   }
 
@@ -150,6 +177,7 @@ export class Workspace {
   private showSelection(sel: SelectionResponse): void {
     setSelection(this.state, sel);
     renderSummary(this.panels);
+    renderProposal(this.panels);
     this.table.render();
     this.map.overlays.renderProposed();
     this.renderDetail();
@@ -204,26 +232,6 @@ export class Workspace {
       paramsToForm(this.state.params, this.page.criteria, this.fmt);
       this.schedule();
     });
-    byId('exact', HTMLButtonElement).addEventListener('click', () => void this.solveExactly());
-  }
-
-  /** Asks the exact solver (HiGHS) for the optimum of the current scenario. */
-  private async solveExactly(): Promise<void> {
-    const button = byId('exact', HTMLButtonElement);
-    button.disabled = true;
-    this.status.textContent = this.t('ws.solving');
-    const seq = this.state.seq;
-    try {
-      const sel = await sendJson<SelectionResponse>('/api/selection', 'POST', selectionBody(this.state.params, 'exact'));
-      if (seq !== this.state.seq) return;
-      this.showSelection(sel);
-      this.status.textContent = this.t('ws.exactDone', { status: this.t(`ws.status.${sel.status}`), gap: sel.gap === null ? '–' : this.fmt.pct(sel.gap, 2), ms: this.fmt.num(sel.solveMs) });
-      await this.map.overlays.refreshCoverage();
-    } catch (err) {
-      this.status.textContent = failureText(err, this.t);
-    } finally {
-      button.disabled = false;
-    }
   }
 
   private wireToolbar(): void {

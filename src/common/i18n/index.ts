@@ -6,7 +6,7 @@
  *
  * Areas: layout, map, workspace, scenarios, profile, answers, import, shortlists, travel-matrices,
  * accounts, errors, validation, criteria, report (the exported documents), sources (the data sources
- * and vintage), letters. A new area is a
+ * and vintage), letters, proposal (issue 11). A new area is a
  * file here, added to `catalogue` below.
  */
 import { fromPair, merge } from './area';
@@ -19,6 +19,7 @@ import { layoutTexts } from './layout';
 import { lettersEn, lettersNb } from './letters';
 import { mapTexts } from './map';
 import { profileTexts } from './profile';
+import { proposalTexts } from './proposal';
 import { reportTexts } from './report';
 import { scenarioTexts } from './scenarios';
 import { shortlistTexts } from './shortlists';
@@ -35,7 +36,7 @@ export const defaultLocale: Locale = 'nb';
 
 const catalogue = merge(
   layoutTexts, mapTexts, workspaceTexts, scenarioTexts, profileTexts, answerTexts, importTexts, shortlistTexts,
-  travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, sourceTexts, fromPair(lettersNb, lettersEn),
+  travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, sourceTexts, fromPair(lettersNb, lettersEn), proposalTexts,
 );
 
 /** A key of the catalogue. */

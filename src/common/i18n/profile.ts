@@ -15,10 +15,6 @@ export const profileTexts = area({
   },
   'prof.rankOf': { nb: 'plass av', en: 'of' },
   'prof.pInSet': { nb: 'Sannsynlighet for å være i forslaget', en: 'Probability of being in the proposal' },
-  'prof.robustNote': {
-    nb: 'Robusthet ({samples} tilfeldige vektsett rundt scenariets vekter, frø {seed})',
-    en: 'Robustness ({samples} random weight sets around the scenario’s weights, seed {seed})',
-  },
   'prof.pTopK': { nb: 'sannsynlighet for topp K', en: 'probability of top K' },
   'prof.rankRange': { nb: '90 %-intervall for rangering', en: '90 % interval of the rank' },
   'prof.median': { nb: 'median', en: 'median' },

@@ -65,6 +65,7 @@ export const shortlistTexts = area({
   'sl.status.reserve': { nb: 'Reserve', en: 'Reserve' },
   'sl.site.centre': { nb: 'Hovedsted (befolket sted)', en: 'Main populated place' },
   'sl.site.premises': { nb: 'Tilbudt lokale', en: 'Offered premises' },
+  'sl.site.place': { nb: 'Befolket sted', en: 'Populated place' },
   'rev.nav': { nb: 'Distriktsvurdering', en: 'District review' },
   'rev.title': { nb: 'Distriktsvurdering', en: 'District review' },
   'rev.overview': { nb: 'Oversikt over alle vurderinger', en: 'Overview of all assessments' },

@@ -1,6 +1,9 @@
 import { appRouter } from '../router';
 import { type Router, type RequestHandler } from 'express';
+import { z } from 'zod';
 import type { AppDeps } from '../app';
+import type { Db } from '../../db/connection';
+import { parse } from '../validate';
 import { codingsOf, letterFile, lettersStatus, listLetters } from '../../db/letters-repo';
 import { saveCoding } from '../../letters/coding';
 import { intakeLetters } from '../../letters/intake';
@@ -13,34 +16,39 @@ import { filterOf, overviewCsv, overviewXlsx, receiveLetters, visibleAgreement, 
 
 const mediaTypes = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', txt: 'text/plain' } as const;
 
-const dryRunOf = (v: unknown) => v === 'true' || v === '1' || v === 'on';
+/** `dryRun` of an upload (form field or query): `true`, `1` or `on`. */
+const uploadQuery = z.object({ dryRun: z.unknown().transform((v) => v === 'true' || v === '1' || v === 'on') });
 
-/**
- * The letters' JSON API (issue 13): upload (multipart `file`, repeatable; `dryRun`), list, search, one letter,
- * its original file, coding, overview, agreement, sample letters. Reading needs a signed-in user (district leaders:
- * their own district); changing needs a planner or an admin (the access table's default for writes).
- */
-export function lettersApi({ db }: AppDeps): Router {
-  const router = appRouter();
+/** The HTTP status of an intake report (a value of the use case): 422 rejected, 201 stored, 200 a dry run. */
+function intakeStatus(report: { status: string }): number {
+  return report.status === 'rejected' ? 422 : report.status === 'applied' ? 201 : 200;
+}
 
-  router.post('/api/letters', async (req, res) => {
+function upload(db: Db): RequestHandler {
+  return async (req, res) => {
     const files = await receiveLetters(req, res);
-    const report = await intakeLetters(db, files, { dryRun: dryRunOf(req.body?.dryRun ?? req.query.dryRun), by: actorOf(req), now: new Date().toISOString(), channel: 'api' });
-    res.status(report.status === 'rejected' ? 422 : report.status === 'applied' ? 201 : 200).json(report);
-  });
+    const { dryRun } = parse(uploadQuery, { dryRun: req.body?.dryRun ?? req.query.dryRun });
+    const report = await intakeLetters(db, files, { dryRun, by: actorOf(req), now: new Date().toISOString(), channel: 'api' });
+    res.status(intakeStatus(report)).json(report);
+  };
+}
 
-  router.post('/api/letters/sample', async (req, res) => {
-    // Real letters stored: SampleLettersConflictError, a 409 (the error middleware answers).
+/** Real letters stored: `SampleLettersConflictError`, a 409 (the error middleware answers). */
+function sample(db: Db): RequestHandler {
+  return async (req, res) => {
     res.status(201).json(await loadSampleLetters(db, { by: actorOf(req), now: new Date().toISOString() }));
-  });
+  };
+}
 
-  router.get('/api/letters', (req, res) => {
-    const filter = filterOf(req);
-    const letters = filterLetters(listLetters(db), filter);
+function list(db: Db): RequestHandler {
+  return (req, res) => {
+    const letters = filterLetters(listLetters(db), filterOf(req));
     res.json({ ...lettersStatus(db), shown: letters.length, letters });
-  });
+  };
+}
 
-  router.get('/api/letters/search', (req, res) => {
+function search(db: Db): RequestHandler {
+  return (req, res) => {
     const filter = filterOf(req);
     if (!filter.q) throw new ValidationError('q is required: the words to search for');
     const started = process.hrtime.bigint();
@@ -48,35 +56,23 @@ export function lettersApi({ db }: AppDeps): Router {
     if (!result) throw new ValidationError(`q has no searchable word: "${filter.q}"`);
     const tookMs = Number(process.hrtime.bigint() - started) / 1e6;
     res.json({ q: filter.q, terms: result.terms, total: result.total, tookMs: Math.round(tookMs * 10) / 10, hits: result.hits });
-  });
+  };
+}
 
-  router.get('/api/letters/overview', (req, res) => {
-    res.json(visibleOverview(db, req));
-  });
-
-  router.get('/api/letters/agreement', (req, res) => {
-    res.json(visibleAgreement(db, req));
-  });
-
-  router.get('/letters/overview.csv', (req, res) => {
-    res.type('text/csv; charset=utf-8').attachment('brev-oversikt.csv').send(overviewCsv(visibleOverview(db, req), lettersStatus(db).samples > 0, res.locals.locale));
-  });
-
-  router.get('/letters/overview.xlsx', async (req, res) => {
-    const buffer = await overviewXlsx(visibleOverview(db, req), lettersStatus(db).samples > 0, res.locals.locale);
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment('brev-oversikt.xlsx').send(buffer);
-  });
-
-  router.get('/api/letters/:id', (req, res) => {
-    const letter = visibleLetter(db, req, req.params.id);
+/** One letter with its codings; a second coder does not see the other planner's coding before saving their own. */
+function letterJson(db: Db): RequestHandler {
+  return (req, res) => {
+    const letter = visibleLetter(db, req, String(req.params.id));
     const mine = req.auth?.user.name;
     const codings = codingsOf(db, letter.id);
-    // A second coder does not see the other planner's coding before saving their own.
     const hide = canPlan(req.auth?.user) && codings.length > 0 && !codings.some((c) => c.coder === mine);
     res.json({ ...letter, codings: hide ? codings.map((c) => ({ id: c.id, coder: c.coder, role: c.role, codedAt: c.codedAt, hidden: true })) : codings });
-  });
+  };
+}
 
-  const sendFile: RequestHandler = (req, res) => {
+/** The original file, with its SHA-256 and the media type of its format. */
+function originalFile(db: Db): RequestHandler {
+  return (req, res) => {
     const letter = visibleLetter(db, req, String(req.params.id));
     const file = letterFile(db, letter.id);
     if (!file) throw new NotFoundError(`the original file of letter ${letter.id} is missing`);
@@ -85,14 +81,46 @@ export function lettersApi({ db }: AppDeps): Router {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.type(mediaTypes[file.format]).attachment(name).send(file.bytes);
   };
-  router.get('/api/letters/:id/file', sendFile);
-  router.get('/letters/:id/file', sendFile);
+}
 
-  router.post('/api/letters/:id/coding', (req, res) => {
-    const letter = visibleLetter(db, req, req.params.id);
-    const outcome = saveCoding(db, letter.id, req.body, { by: actorOf(req), now: new Date().toISOString() });
-    res.status(201).json(outcome);
-  });
+function coding(db: Db): RequestHandler {
+  return (req, res) => {
+    const letter = visibleLetter(db, req, String(req.params.id));
+    res.status(201).json(saveCoding(db, letter.id, req.body, { by: actorOf(req), now: new Date().toISOString() }));
+  };
+}
 
+function overviewCsvHandler(db: Db): RequestHandler {
+  return (req, res) => {
+    res.type('text/csv; charset=utf-8').attachment('brev-oversikt.csv').send(overviewCsv(visibleOverview(db, req), lettersStatus(db).samples > 0, res.locals.locale));
+  };
+}
+
+function overviewXlsxHandler(db: Db): RequestHandler {
+  return async (req, res) => {
+    const buffer = await overviewXlsx(visibleOverview(db, req), lettersStatus(db).samples > 0, res.locals.locale);
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment('brev-oversikt.xlsx').send(buffer);
+  };
+}
+
+/**
+ * The letters' JSON API (issue 13): upload (multipart `file`, repeatable; `dryRun`), list, search, one letter,
+ * its original file, coding, overview, agreement, sample letters. Reading needs a signed-in user (district leaders:
+ * their own district); changing needs a planner or an admin (the access table's default for writes).
+ */
+export function lettersApi({ db }: AppDeps): Router {
+  const router = appRouter();
+  router.post('/api/letters', upload(db));
+  router.post('/api/letters/sample', sample(db));
+  router.get('/api/letters', list(db));
+  router.get('/api/letters/search', search(db));
+  router.get('/api/letters/overview', (req, res) => void res.json(visibleOverview(db, req)));
+  router.get('/api/letters/agreement', (req, res) => void res.json(visibleAgreement(db, req)));
+  router.get('/letters/overview.csv', overviewCsvHandler(db));
+  router.get('/letters/overview.xlsx', overviewXlsxHandler(db));
+  router.get('/api/letters/:id', letterJson(db));
+  router.get('/api/letters/:id/file', originalFile(db));
+  router.get('/letters/:id/file', originalFile(db));
+  router.post('/api/letters/:id/coding', coding(db));
   return router;
 }

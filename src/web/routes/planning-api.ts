@@ -5,24 +5,18 @@ import { travelModelLabel } from '../../planning/travel-models';
 import type { Locale } from '../../common/i18n';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-import { CRITERIA, INELIGIBLE_REASON_LABELS, defaultOptions } from '../../engine';
+import { defaultOptions } from '../../engine';
+import { criteriaBothLocales, ineligibleReasonsBothLocales } from '../../model/criteria-texts';
 import { defaultScenarioParams, scenarioFromQuery, scenarioSchemaFor } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { rankScenario, robustnessScenario, selectScenario } from '../../planning/service';
-import { requestLimits } from '../../model/limits';
-import { ROBUSTNESS_SETTING } from '../../model/scenario-limits';
-import { wholeNumber } from '../../common/fields';
 import { ZodValidationError } from '../../common/errors';
 import { JsonResponseCache, stableJson } from '../response-cache';
 import { planningContext } from '../../planning/context';
 import { planningViewOf } from '../actor';
-
-/** Robustness options of a request (limits in `requestLimits`). */
-const robustnessQuery = z.object({
-  samples: wholeNumber(1, requestLimits.maxSamples, ROBUSTNESS_SETTING.samples),
-  seed: wholeNumber(0, 2 ** 31 - 1, 1),
-  mode: z.enum(['around', 'simplex']).default('around'),
-});
+import { checkRobustnessSize, proposalJson, robustnessSettingsQuery } from './proposals';
+import { requestLimits } from '../../model/limits';
+import { PROPOSAL_ROBUSTNESS } from '../../model/proposal-settings';
 
 /** `POST /api/selection` body: the scenario plus the solver (`method`) and the ranking aggregation (`aggregation`). */
 const selectionBody = z
@@ -43,9 +37,10 @@ export function planningApi({ db }: AppDeps): Router {
 
   router.get('/api/criteria', (_req, res) => {
     res.json({
-      criteria: CRITERIA.map(({ value: _v, ...def }) => def),
-      ineligibleReasons: INELIGIBLE_REASON_LABELS,
-      defaults: { ...defaultOptions, scenario: defaultScenarioParams },
+      criteria: criteriaBothLocales(),
+      ineligibleReasons: ineligibleReasonsBothLocales(),
+      // `proposalRobustness`: the one robustness setting the workspace, profiles, shortlists and exports use.
+      defaults: { ...defaultOptions, scenario: defaultScenarioParams, proposalRobustness: PROPOSAL_ROBUSTNESS },
       limits: requestLimits,
     });
   });
@@ -70,14 +65,17 @@ export function planningApi({ db }: AppDeps): Router {
     const { method: solver, aggregation, ...rest } = body.data;
     const parsed = scenarioSchemaFor(scenarioReference(db)).safeParse({ ...rest, ...(aggregation ? { method: aggregation } : {}) });
     if (!parsed.success) throw new ZodValidationError(parsed.error);
-    const { selection, context } = await selectScenario(db, parsed.data, solver, planningViewOf(req));
-    res.json({ ...selection, answers: context.answers, scenario: parsed.data, travelModel: modelOf(context, res) });
+    // Exact: the stored proposal (the same record `POST /api/proposals` returns); greedy: an instant preview.
+    const { selection } = await selectScenario(db, parsed.data, solver, planningViewOf(req));
+    res.json({ ...proposalJson(selection, res), scenario: parsed.data });
   });
 
+  // The robustness of the scenario's stored proposal (the proposal is sample 0; weights and travel error sampled).
   router.get('/api/robustness', async (req, res) => {
-    const q = robustnessQuery.safeParse(req.query);
+    const q = robustnessSettingsQuery.safeParse(req.query);
     if (!q.success) throw new ZodValidationError(q.error);
     const params = scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db));
+    checkRobustnessSize(q.data.samples, params.k);
     res.json({ ...(await robustnessScenario(db, params, q.data, planningViewOf(req))), scenario: params });
   });
 

@@ -47,14 +47,16 @@ const createBody = z.object({
   scenarioId: z.string().min(1).max(64).optional(),
   params: z.unknown().optional(),
   kommunenummer: kommunenummerList.optional(),
+  /** A stored proposal (e.g. the workspace's): the shortlist holds exactly its set at its sites. */
+  proposalId: z.string().regex(/^p-[0-9a-f]{16}$/, 'v.idFormat').optional(),
   solver: z.enum(['exact', 'greedy']).default('exact'),
 });
 
 const candidatePatch = z.object({
   status: z.enum(CANDIDATE_STATUSES as [string, ...string[]]).optional(),
   rationale: freeText(10000).optional(),
-  /** `centre` or `premises:N` (1-based, of the municipality's current answer). */
-  site: z.string().regex(/^(centre|premises:\d)$/, 'must be "centre" or "premises:N"').optional(),
+  /** `place:<site id>` (a populated place of the municipality), `centre` (its main populated place) or `premises:N` (1-based, of its current answer). */
+  site: z.string().regex(/^(centre|premises:\d{1,2}|place:s\d{4})$/, 'must be "place:<site id>", "centre" or "premises:N"').optional(),
 });
 
 const assessmentBody = z.object({
@@ -78,35 +80,39 @@ function requireShortlist(db: Db, id: string): Shortlist {
   return sl;
 }
 
-/** The municipality's main populated place (its default site: on land, named after its postcode place). */
-function mainPlaceOf(db: Db, kommunenummer: string): { lon: number; lat: number; label: string } {
-  const s = listSites(db).find((x) => x.kommunenummer === kommunenummer && x.centrePlace !== '');
-  if (!s) throw new NotFoundError(`municipality ${kommunenummer} has no populated place`);
-  return { lon: s.lon, lat: s.lat, label: `${s.place} (${s.postnummer})` };
+/** The populated places of a municipality (data/sites.csv), its main place first. */
+function placesOf(db: Db, kommunenummer: string): { id: string; lon: number; lat: number; label: string; main: boolean }[] {
+  return listSites(db)
+    .filter((x) => x.kommunenummer === kommunenummer)
+    .map((x) => ({ id: x.id, lon: x.lon, lat: x.lat, label: `${x.place} (${x.postnummer})`, main: x.centrePlace !== '' }))
+    .sort((a, b) => Number(b.main) - Number(a.main) || a.label.localeCompare(b.label, 'nb'));
 }
 
-/** Resolves `centre` / `premises:N` to coordinates for a candidate. */
+/** Resolves `place:<id>` / `centre` / `premises:N` to a site of the candidate. */
 function siteChoice(db: Db, kommunenummer: string, choice: string): CandidateSite {
   const m = getMunicipality(db, kommunenummer);
   if (!m) throw new NotFoundError(`municipality ${kommunenummer} does not exist`);
-  if (choice === 'centre') {
-    const place = mainPlaceOf(db, kommunenummer);
-    return { kind: 'centre', lon: place.lon, lat: place.lat, label: place.label };
+  if (choice === 'centre' || choice.startsWith('place:')) {
+    const places = placesOf(db, kommunenummer);
+    const place = choice === 'centre' ? places.find((x) => x.main) : places.find((x) => x.id === choice.slice(6));
+    if (!place) throw new ValidationError(`site: ${choice} is not a populated place of ${kommunenummer}`);
+    return { kind: 'place', lon: place.lon, lat: place.lat, label: place.label, siteId: place.id };
   }
   const n = Number(choice.split(':')[1]);
   const p = getResponse(db, kommunenummer)?.q5.premises[n - 1];
   if (!p || p.lon === null || p.lat === null) throw new ValidationError(`site: premises ${n} of ${kommunenummer} does not exist or has no coordinates`);
-  return { kind: 'premises', lon: p.lon, lat: p.lat, label: p.address };
+  // Only the first located premises is a candidate site of the engine (`p<kommunenummer>`); others have no site id.
+  const first = getResponse(db, kommunenummer)?.q5.premises.findIndex((x) => x.lon !== null && x.lat !== null);
+  return { kind: 'premises', lon: p.lon, lat: p.lat, label: p.address, ...(first === n - 1 ? { siteId: `p${kommunenummer}` } : {}) };
 }
 
-/** The site options of a municipality: its centre and each offered premises with coordinates. */
-function siteOptions(db: Db, kommunenummer: string): { value: string; label: string; lon: number; lat: number }[] {
-  const m = getMunicipality(db, kommunenummer);
-  if (!m) return [];
-  const place = mainPlaceOf(db, kommunenummer);
-  const out = [{ value: 'centre', label: place.label, lon: place.lon, lat: place.lat }];
+/** The site options of a municipality: each populated place and each offered premises with coordinates. */
+function siteOptions(db: Db, kommunenummer: string): { value: string; kind: 'place' | 'premises'; label: string; lon: number; lat: number }[] {
+  if (!getMunicipality(db, kommunenummer)) return [];
+  const out: { value: string; kind: 'place' | 'premises'; label: string; lon: number; lat: number }[] = placesOf(db, kommunenummer)
+    .map((x) => ({ value: `place:${x.id}`, kind: 'place', label: x.label, lon: x.lon, lat: x.lat }));
   getResponse(db, kommunenummer)?.q5.premises.forEach((p, i) => {
-    if (p.lon !== null && p.lat !== null) out.push({ value: `premises:${i + 1}`, label: p.address, lon: p.lon, lat: p.lat });
+    if (p.lon !== null && p.lat !== null) out.push({ value: `premises:${i + 1}`, kind: 'premises', label: p.address, lon: p.lon, lat: p.lat });
   });
   return out;
 }
@@ -119,6 +125,7 @@ function sourceOf(db: Db, body: z.output<typeof createBody>, query: Record<strin
     parse(z.array(z.string()).superRefine((l, ctx) => checkKnownKommunenummer(l, ref, ctx)), body.kommunenummer, 'kommunenummer');
     return { kind: 'manual', kommunenummer: body.kommunenummer, params, scenarioId: body.scenarioId };
   }
+  if (body.proposalId) return { kind: 'proposal', proposalId: body.proposalId };
   if (body.scenarioId) return { kind: 'scenario', scenarioId: body.scenarioId, solver: body.solver };
   return { kind: 'params', params, solver: body.solver };
 }
@@ -134,6 +141,7 @@ function formToBody(db: Db, form: Record<string, unknown>): unknown {
     name: form.name, description: form.description ?? '',
     scenarioId: typeof form.scenarioId === 'string' && form.scenarioId !== '' ? form.scenarioId : undefined,
     params, kommunenummer: list.length ? list : undefined, solver: form.solver || undefined,
+    proposalId: typeof form.proposalId === 'string' && form.proposalId !== '' ? form.proposalId : undefined,
   };
 }
 
@@ -360,7 +368,9 @@ export function shortlistRoutes({ db }: AppDeps): Router {
     const now = nowIso();
     const scenarioId = typeof req.query.scenario === 'string' && req.query.scenario !== '' ? req.query.scenario : null;
     const solver = req.query.solver === 'greedy' ? 'greedy' : 'exact';
-    const inputs = await loadScenarioReport(db, scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db)), now, { scenarioId, solver });
+    // `?proposal=ID`: exactly that stored proposal (e.g. the one the workspace shows); else the scenario's stored proposal.
+    const proposalId = typeof req.query.proposal === 'string' && req.query.proposal !== '' ? parse(createBody.shape.proposalId, req.query.proposal, 'proposal: ') ?? null : null;
+    const inputs = await loadScenarioReport(db, scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db)), now, { scenarioId, solver, proposalId });
     await sendExport(db, res, inputs, format, now);
   });
 

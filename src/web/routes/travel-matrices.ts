@@ -4,7 +4,7 @@
  * admins. An import is all or nothing (422 with every problem by file, row and column).
  */
 import { appRouter } from '../router';
-import { type Router, type Request, type Response } from 'express';
+import { type Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { checkDeferredCsrf } from '../auth-middleware';
 import { z } from 'zod';
@@ -64,31 +64,36 @@ async function runImport(db: Db, req: Request, res: Response): Promise<MatrixImp
 
 const csvCell = (v: string | number): string => (/[",;\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 
-export function travelMatrixRoutes({ db }: AppDeps): Router {
-  const router = appRouter();
-
-  router.get('/travel-matrices/points.csv', (_req, res) => {
-    const p = matrixPoints(db);
-    const coords = new Map([...p.demand, ...p.targets].map((x) => [x.id, x]));
-    const lines = ['order,role,id,lon,lat,kommunenummer,name'];
-    p.roles.forEach((r, i) => {
-      const c = coords.get(r.id)!;
-      const order = r.role === 'source' ? i : i - p.demand.length;
-      lines.push([order, r.role, r.id, c.lon, c.lat, r.kommunenummer, r.name].map(csvCell).join(','));
-    });
-    res.type('text/csv; charset=utf-8').attachment('stedsvalg-matrix-points.csv').send(lines.join('\n') + '\n');
+/** The points to route, in the order a matrix must have them (sources first, then targets), as CSV. */
+function pointsCsv(db: Db): string {
+  const p = matrixPoints(db);
+  const coords = new Map([...p.demand, ...p.targets].map((x) => [x.id, x]));
+  const lines = ['order,role,id,lon,lat,kommunenummer,name'];
+  p.roles.forEach((r, i) => {
+    const c = coords.get(r.id)!;
+    const order = r.role === 'source' ? i : i - p.demand.length;
+    lines.push([order, r.role, r.id, c.lon, c.lat, r.kommunenummer, r.name].map(csvCell).join(','));
   });
+  return lines.join('\n') + '\n';
+}
 
-  router.get('/api/travel-matrices', (_req, res) => {
-    res.json({ builtin: { ref: 'builtin' }, imported: listTravelMatrices(db) });
+/** The HTTP status of an import report (a value of the use case): 422 rejected, 201 stored, 200 a dry run. */
+function importStatus(report: MatrixImportReport): number {
+  return report.status === 'rejected' ? 422 : report.status === 'imported' ? 201 : 200;
+}
+
+/** Renders the travel-matrices page: the imported matrices, a report or an error. */
+function renderPage(db: Db, res: Response, report: MatrixImportReport | null, error: string | null): void {
+  const locale = res.locals.locale as Locale;
+  const imported = listTravelMatrices(db).map((m) => ({ ...m, label: travelModelLabel({ kind: 'imported', imported: m }, locale) }));
+  res.render('travel-matrices', {
+    title: res.locals.t('tm.title'), imported, report, error, canImport: canPlan(res.locals.user),
+    builtinLabel: travelModelLabel(describeTravelModel(db, 'builtin'), locale), maxBytes: MATRIX_MAX_BYTES,
   });
+}
 
-  router.post('/api/travel-matrices', async (req, res) => {
-    const report = await runImport(db, req, res);
-    res.status(report.status === 'rejected' ? 422 : report.status === 'imported' ? 201 : 200).json(report);
-  });
-
-  router.delete('/api/travel-matrices/:id', (req, res) => {
+function remove(db: Db): RequestHandler {
+  return (req, res) => {
     const id = idParam.safeParse(req.params.id);
     if (!id.success) throw new ValidationError('id must be a positive whole number');
     const info = getTravelMatrixInfo(db, id.data);
@@ -98,30 +103,38 @@ export function travelMatrixRoutes({ db }: AppDeps): Router {
       recordAudit(db, { at: new Date().toISOString(), actor: actorOf(req), action: 'delete', entity: 'travel_matrix', entityId: String(id.data), before: info });
     })();
     res.status(204).end();
-  });
-
-  const page = (req: Request, res: Response, report: MatrixImportReport | null, error: string | null): void => {
-    const locale = res.locals.locale as Locale;
-    const imported = listTravelMatrices(db).map((m) => ({ ...m, label: travelModelLabel({ kind: 'imported', imported: m }, locale) }));
-    res.render('travel-matrices', {
-      title: res.locals.t('tm.title'), imported, report, error, canImport: canPlan(res.locals.user),
-      builtinLabel: travelModelLabel(describeTravelModel(db, 'builtin'), locale), maxBytes: MATRIX_MAX_BYTES,
-    });
   };
+}
 
-  router.get('/travel-matrices', (req, res) => page(req, res, null, null));
-
-  router.post('/travel-matrices', async (req, res) => {
+/** `POST /travel-matrices`: the report on the page (422 when rejected); a refused upload is shown on the page too. */
+function importForm(db: Db): RequestHandler {
+  return async (req, res) => {
     try {
       const report = await runImport(db, req, res);
       res.status(report.status === 'rejected' ? 422 : 200);
-      page(req, res, report, null);
+      renderPage(db, res, report, null);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       res.status(err.httpStatus);
-      page(req, res, null, err.message);
+      renderPage(db, res, null, err.message);
     }
-  });
+  };
+}
 
+export function travelMatrixRoutes({ db }: AppDeps): Router {
+  const router = appRouter();
+  router.get('/travel-matrices/points.csv', (_req, res) => {
+    res.type('text/csv; charset=utf-8').attachment('stedsvalg-matrix-points.csv').send(pointsCsv(db));
+  });
+  router.get('/api/travel-matrices', (_req, res) => {
+    res.json({ builtin: { ref: 'builtin' }, imported: listTravelMatrices(db) });
+  });
+  router.post('/api/travel-matrices', async (req, res) => {
+    const report = await runImport(db, req, res);
+    res.status(importStatus(report)).json(report);
+  });
+  router.delete('/api/travel-matrices/:id', remove(db));
+  router.get('/travel-matrices', (_req, res) => renderPage(db, res, null, null));
+  router.post('/travel-matrices', importForm(db));
   return router;
 }

@@ -10,7 +10,8 @@ import { getMunicipality, listBoundaries, listDemandPoints, listPoliceDistricts,
 import { getResponse, listResponses } from '../../db/responses-repo';
 import { answersRevision } from '../../db/revisions';
 import { createScenario, deleteScenario, getScenario, listScenarios, updateScenario, type Scenario } from '../../db/scenarios-repo';
-import { CRITERIA, INELIGIBLE_REASON_LABELS } from '../../engine';
+import { CRITERIA } from '../../engine';
+import { criteriaInfo, criterionLabel, ineligibleReasonLabel, ineligibleReasonsBothLocales } from '../../model/criteria-texts';
 import { compareOutcomes, type ScenarioOutcome } from '../../planning/compare';
 import { planningContext } from '../../planning/context';
 import { coverageByGroup, coverageLayer } from '../../planning/coverage-layer';
@@ -20,10 +21,14 @@ import { indicatorPercentiles } from '../../planning/percentiles';
 import { defaultScenarioParams, runnableScenario, scenarioFromQuery, scenarioParamsSchema, scenarioSchemaFor, type ScenarioParams } from '../../model/scenario';
 import { scenarioReference } from '../../planning/reference';
 import { requestLimits } from '../../model/limits';
-import { ROBUSTNESS_SETTING } from '../../model/scenario-limits';
 import { decimalNumber, freeText, nameText } from '../../common/fields';
-import { rankScenario, robustnessScenario, selectScenario, type PlanningView } from '../../planning/service';
-import { dictionary, formatOrdinal, t, type Locale } from '../../common/i18n';
+import { rankScenario, selectScenario, type PlanningView } from '../../planning/service';
+import { proposalFor, proposalRobustness } from '../../planning/proposal';
+import { siteProblem } from '../../planning/site-problem';
+import { listTravelMatrices } from '../../db/travel-matrices-repo';
+import { OBJECTIVES } from '../../model/scenario-limits';
+import { PROPOSAL_ROBUSTNESS } from '../../model/proposal-settings';
+import { dictionary, formatOrdinal, type Locale } from '../../common/i18n';
 import { actorOf, planningViewOf } from '../actor';
 import { formatDateTime } from '../../common/i18n';
 import { canPlan } from '../../auth/policy';
@@ -45,7 +50,7 @@ export const PROFILE_INDICATORS = [
 type IndicatorKey = (typeof PROFILE_INDICATORS)[number]['key'];
 
 /** Interface texts the browser scripts need (a subset of the dictionary, to keep pages small). */
-const CLIENT_PREFIXES = ['ws.', 'scn.', 'prof.', 'cmp.', 'ind.', 'muni.', 'map.', 'station.'];
+const CLIENT_PREFIXES = ['ws.', 'scn.', 'prof.', 'cmp.', 'ind.', 'muni.', 'map.', 'station.', 'prop.'];
 function clientDictionary(locale: Locale): Record<string, string> {
   return Object.fromEntries(Object.entries(dictionary(locale)).filter(([k]) => CLIENT_PREFIXES.some((p) => k.startsWith(p))));
 }
@@ -64,6 +69,9 @@ const coverageQuery = z.object({
   minutes: scenarioParamsSchema.shape.minutes,
   selected: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(knrParam).max(357)),
+  /** Candidate site ids of the proposal (e.g. `s9130`, `p1936`): coverage from the chosen sites themselves. */
+  sites: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[sp]\d{4}$/, 'v.format')).max(357)),
   travelModel: scenarioParamsSchema.shape.travelModel,
 });
 const compareMunicipalitiesQuery = z.object({
@@ -103,7 +111,7 @@ function stamps(db: Db): { dataHash: string; dataVintage: string; answersRevisio
 /** Ranks and selects (greedy by default) and reduces the result to what a comparison needs. */
 async function outcomeOf(db: Db, params: ScenarioParams, solver: 'greedy' | 'exact', view: PlanningView = {}): Promise<ScenarioOutcome & { status: string; gap: number | null }> {
   const { ranking, selection, context } = await selectScenario(db, params, solver, view);
-  const total = context.location.totalWeight;
+  const total = siteProblem(context).location.totalWeight;
   return {
     ranking: ranking.items, selected: selection.selected,
     coveredResidents: selection.coveredShare === null ? null : Math.round(selection.coveredShare * total),
@@ -126,7 +134,7 @@ function paramsForPage(db: Db, query: Record<string, unknown>): { params: Scenar
 }
 
 function criteriaFor(locale: Locale): { id: string; label: string; unit: string; source: string; defaultWeight: number }[] {
-  return CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: t(locale, CRITERION_TEXT[c.id].unit), source: t(locale, CRITERION_TEXT[c.id].source), defaultWeight: c.defaultWeight }));
+  return criteriaInfo(locale).map((c) => ({ id: c.id, label: c.label, unit: c.unit, source: c.source, defaultWeight: c.defaultWeight }));
 }
 
 /**
@@ -150,19 +158,25 @@ export function workspace({ db }: AppDeps): Router {
       title: scenario ? scenario.name : res.locals.t('nav.map'),
       scenario, mayPlan,
       pageData: {
-        mayPlan,
+        mayPlan, mayExport: req.auth?.user?.role !== 'district',
         locale, dictionary: clientDictionary(locale),
         criteria: criteriaFor(locale),
         defaults: { ...defaultScenarioParams, travelModel },
         districts: listPoliceDistricts(db).map((d) => d.name),
         counties,
         answers: context.answers,
+        objectives: [...OBJECTIVES],
+        travelModels: [
+          { ref: 'builtin', label: travelModelLabel(describeTravelModel(db, 'builtin'), locale) },
+          ...listTravelMatrices(db).map((m) => ({ ref: String(m.id), label: travelModelLabel({ kind: 'imported', imported: m }, locale) })),
+        ],
+        robustness: PROPOSAL_ROBUSTNESS,
         tileUrl: process.env.STEDSVALG_TILE_URL || null,
         tileAttribution: process.env.STEDSVALG_TILE_ATTRIBUTION || '',
         scenario: scenario && { id: scenario.id, name: scenario.name, description: scenario.description, params: scenario.params,
           createdBy: scenario.createdBy, createdAt: formatDateTime(locale, scenario.createdAt), updatedAt: formatDateTime(locale, scenario.updatedAt),
           dataVintage: scenario.dataVintage, staleData: scenario.dataHash !== (getMeta(db, 'data_hash') ?? '') },
-        ineligibleReasons: Object.fromEntries(Object.entries(INELIGIBLE_REASON_LABELS).map(([k, v]) => [k, v[locale]])),
+        ineligibleReasons: Object.fromEntries(Object.entries(ineligibleReasonsBothLocales()).map(([k, v]) => [k, v[locale]])),
       },
     });
   };
@@ -264,10 +278,11 @@ export function workspace({ db }: AppDeps): Router {
       demandCache = { revision: context.revision, points: demand.map((d) => [round(d.lon, 4), round(d.lat, 4), Math.round(d.population)]), knr: demand.map((d) => d.kommunenummer) };
     }
     const { knr, points } = demandCache;
-    const layer = coverageLayer(context.location, q.selected, q.minutes);
+    // The proposal's own sites when given; else one site per named municipality (its default site).
+    const layer = q.sites.length ? coverageLayer(siteProblem(context).location, q.sites, q.minutes) : coverageLayer(context.location, q.selected, q.minutes);
     const byMunicipality = coverageByGroup(layer, context.location.demandWeight, (i) => knr[i]);
     res.json({
-      method: 'demand-points', minutes: q.minutes, selected: q.selected,
+      method: 'demand-points', minutes: q.minutes, selected: q.selected, sites: q.sites,
       travelModel: { ref: context.travelModel.ref, label: travelModelLabel(context.travelModel, res.locals.locale as Locale) },
       points, states: Array.from(layer.states).join(''),
       residents: { uncovered: Math.round(layer.residents[0]), existing: Math.round(layer.residents[1]), proposed: Math.round(layer.residents[2]), total: Math.round(layer.totalResidents) },
@@ -292,7 +307,7 @@ export function workspace({ db }: AppDeps): Router {
       res.locals.travelModelLabel = labels.join(' / ');
       view = {
         a, b, comparison, moves: comparison.moves.filter((m) => m.delta !== 0 && (m.rankA <= 60 || m.rankB <= 60)).slice(0, 25),
-        weightRows: CRITERIA.map((c) => ({ label: c.label[locale], a: a.params.weights[c.id], b: b.params.weights[c.id] })),
+        weightRows: CRITERIA.map((c) => ({ label: criterionLabel(locale, c.id), a: a.params.weights[c.id], b: b.params.weights[c.id] })),
         ruleRows: ruleRows(a.params, b.params, (key) => res.locals.t(key)),
         nameOf: Object.fromEntries(oa.ranking.map((r) => [r.kommunenummer, r.name])),
         selectedA: oa.selected, selectedB: ob.selected,
@@ -328,7 +343,7 @@ export function workspace({ db }: AppDeps): Router {
       scoreRow: { values: scores, best: bestIndex(scores, 'high') }, rankRow: { values: ranks, best: bestIndex(ranks, 'low') },
       criteriaRows: CRITERIA.filter((c) => ranking.weights[c.id] > 0).map((c) => {
         const values = items.map(({ r }) => r.contributions[c.id] ?? 0);
-        return { label: c.label[locale], values, best: bestIndex(values, 'high') };
+        return { label: criterionLabel(locale, c.id), values, best: bestIndex(values, 'high') };
       }),
       options: context.municipalities.map((m) => ({ kommunenummer: m.kommunenummer, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
       selected: q.kommunenummer,
@@ -349,22 +364,28 @@ export function workspace({ db }: AppDeps): Router {
     const travel = travelPageInfo(context, knr, locale);
     res.locals.travelModelLabel = travel.modelLabel;
     const item = ranking.items.find((r) => r.kommunenummer === knr)!;
-    const robust = (await robustnessScenario(db, params, ROBUSTNESS_SETTING, view)).items.find((r) => r.kommunenummer === knr) ?? null;
+    // The scenario's stored proposal and its robustness: the same records the workspace and the exports show.
+    const { proposal } = await proposalFor(db, params, { view });
+    const robustness = proposal.id && proposal.selected.length ? await proposalRobustness(db, proposal, PROPOSAL_ROBUSTNESS, view) : null;
+    const robust = robustness?.items.find((r) => r.kommunenummer === knr) ?? null;
+    const chosen = proposal.sites.find((x) => x.kommunenummer === knr) ?? null;
     const percentiles = indicatorPercentiles(context.municipalities, knr, PROFILE_INDICATORS.map((i) => i.key), (x) => x.kommunenummer, (x) => x.policeDistrict);
     const nearest = context.nearestStations(knr, 3);
     const response = getResponse(db, knr);
     const eligibleCount = ranking.items.filter((r) => r.eligible).length;
     res.render('profile', {
-      title: m.name, m, item, robust, robustSetting: ROBUSTNESS_SETTING, rankedCount: ranking.items.length, ordinal: (n: number) => formatOrdinal(locale, n), percentiles, nearest, travel, response, answers: context.answers, scenario, params, eligibleCount,
+      title: m.name, m, item, robust, rankedCount: ranking.items.length, ordinal: (n: number) => formatOrdinal(locale, n), percentiles, nearest, travel, response, answers: context.answers, scenario, params, eligibleCount,
+      proposal, chosen, robustness: robustness && { samples: robustness.samples, seed: robustness.seed, sampled: robustness.sampled, travelError: robustness.travelError },
       indicators: PROFILE_INDICATORS,
-      criteria: CRITERIA.map((c) => ({ id: c.id, label: c.label[locale], unit: t(locale, CRITERION_TEXT[c.id].unit), weight: ranking.weights[c.id] })),
-      reasonText: item.reason ? INELIGIBLE_REASON_LABELS[item.reason][locale] : '',
+      criteria: criteriaInfo(locale).map((c) => ({ id: c.id, label: c.label, unit: c.unit, weight: ranking.weights[c.id] })),
+      reasonText: item.reason ? ineligibleReasonLabel(locale, item.reason) : '',
       workspaceHref: scenario ? `/scenarios/${scenario.id}` : '/',
       pageData: {
         locale, dictionary: clientDictionary(locale), boundary: listBoundaries(db).get(knr) ?? null, centre: [m.centre.lon, m.centre.lat],
         tileUrl: process.env.STEDSVALG_TILE_URL || null, tileAttribution: process.env.STEDSVALG_TILE_ATTRIBUTION || '',
         stations: nearest.map((n) => ({ name: n.name, lon: n.lon, lat: n.lat, driveMin: n.driveMin })),
         premises: (response?.q5.premises ?? []).filter((p) => p.lon !== null && p.lat !== null).map((p) => ({ address: p.address, lon: p.lon, lat: p.lat })),
+        chosenSite: chosen && { label: chosen.siteLabel, kind: chosen.siteKind, lon: chosen.lon, lat: chosen.lat },
       },
     });
   });
@@ -398,6 +419,7 @@ function ruleRows(a: ScenarioParams, b: ScenarioParams, t: (key: string) => stri
     { label: t('ws.gate'), a: yes(a.wishGate), b: yes(b.wishGate) },
     { label: t('ws.k'), a: String(a.k), b: String(b.k) },
     { label: t('ws.objective'), a: t(OBJECTIVE_LABEL[a.objective]), b: t(OBJECTIVE_LABEL[b.objective]) },
+    { label: t('prop.travelModel'), a: a.travelModel, b: b.travelModel },
     { label: t('ws.minutes'), a: String(a.minutes), b: String(b.minutes) },
     { label: t('ws.districtMin'), a: pairs(a.districtMin), b: pairs(b.districtMin) },
     { label: t('ws.districtMax'), a: pairs(a.districtMax), b: pairs(b.districtMax) },

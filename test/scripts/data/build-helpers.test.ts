@@ -1,7 +1,7 @@
-import { formatCsv, parseCsv } from '../../scripts/data/csv';
-import { apportion } from '../../scripts/data/demand';
-import { fitLad } from '../../scripts/data/calibration';
-import { slopePerStep } from '../../scripts/data/crime';
+import { formatCsv, parseCsv } from '../../../scripts/data/csv';
+import { apportion } from '../../../scripts/data/demand';
+import { fitLad } from '../../../scripts/data/calibration';
+import { slopePerStep } from '../../../scripts/data/crime';
 
 describe('build helpers', () => {
   it('When a total is apportioned by largest remainder, then the parts are integers summing exactly to the total', () => {

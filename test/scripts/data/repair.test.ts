@@ -1,6 +1,6 @@
 import { area, booleanValid, kinks } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { repairArea } from '../../scripts/data/repair';
+import { repairArea } from '../../../scripts/data/repair';
 
 const km2 = (g: Polygon | MultiPolygon) => area(g) / 1e6;
 const square = (x0: number, y0: number, s: number): Position[] => [[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s], [x0, y0]];

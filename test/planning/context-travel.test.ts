@@ -3,7 +3,7 @@ import { haversineKm } from '../../src/engine';
 import { planningContext } from '../../src/planning/context';
 import { loadSampleAnswers } from '../../src/samples';
 import { memoryDb } from '../helpers/app';
-import { readCsv, travelData } from './travel-data';
+import { readCsv, travelData } from '../data/travel-data';
 
 let db: Db;
 beforeAll(() => { db = memoryDb(); });

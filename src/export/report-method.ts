@@ -1,0 +1,111 @@
+/**
+ * The report's method text and the summary of the stored proposal, said for the snapshot at hand: which scaling and
+ * aggregation (points add up to the score only under the weighted sum), which objective and what it measures, which
+ * candidate sites and travel model, how the set was solved and stored, the error margin of the within-error flag
+ * (which quantile, and why), and what robustness sampled (under coverage, access and beyond the weights act only
+ * through the tie-break; the travel error is what moves the set). Pure.
+ */
+import type { ShortlistSnapshot } from '../shortlist';
+import { formatNumber, type Locale } from '../common/i18n';
+import type { MethodReference } from './report-reference';
+import { text, valueLabel, type TextKey } from './texts';
+
+const TRAVEL_OBJECTIVES = new Set(['coverage', 'access', 'beyond']);
+
+/** "the median" / "the 90th percentile" of a quantile. */
+function quantileText(locale: Locale, q: number): string {
+  return q === 0.5 ? text(locale, 'quantileMedian') : text(locale, 'quantileP', { p: Math.round(q * 100) });
+}
+
+function objectiveText(locale: Locale, s: ShortlistSnapshot): string {
+  const p = s.params;
+  const key: Record<string, TextKey> = { coverage: 'objCoverage', access: 'objAccess', beyond: 'objBeyond', score: 'objScore', blend: 'objBlend' };
+  return text(locale, key[p.objective] ?? 'objCoverage', { minutes: formatNumber(locale, p.minutes, 0), alpha: formatNumber(locale, p.blendAlpha, 2) });
+}
+
+/** The method section, one paragraph per entry. */
+export function methodParagraphs(locale: Locale, s: ShortlistSnapshot, travelModel: string, reference?: MethodReference): string[] {
+  const p = s.params;
+  const T = (k: TextKey, params: Record<string, string | number> = {}) => text(locale, k, params);
+  const scaling = T(`scaling_${p.normalization}` as TextKey);
+  const out = [
+    T('methodScore'),
+    T('methodScaling', { normalization: scaling, aggregation: valueLabel(locale, p.method), aggregationText: T(p.method === 'topsis' ? 'aggregationTopsis' : 'aggregationWsm') }),
+    T('methodSelect', {
+      k: p.k, sites: s.proposal ? formatNumber(locale, s.proposal.candidateSites, 0) : '–', objective: valueLabel(locale, p.objective),
+      objectiveText: objectiveText(locale, s), model: travelModel,
+    }),
+  ];
+  if (reference) out.push(...referenceParagraphs(locale, reference, travelModel));
+  const pr = s.proposal;
+  if (pr) {
+    const digits = p.objective === 'blend' ? 6 : 2;
+    out.push(T('methodSolved', {
+      solver: valueLabel(locale, pr.solverName), status: valueLabel(locale, pr.status), value: formatNumber(locale, pr.objective, digits),
+      bound: formatNumber(locale, pr.bound, digits), gap: pr.gap === null ? '–' : `${formatNumber(locale, pr.gap * 100, 4)} %`, id: pr.id,
+    }));
+  }
+  const margin = pr?.errorMargin;
+  if (margin && TRAVEL_OBJECTIVES.has(p.objective)) {
+    out.push(T('methodSites', {
+      order: T('setPosition'), margin: formatNumber(locale, margin.minutes, 2), quantile: quantileText(locale, margin.quantile), pairs: margin.residuals,
+    }));
+    if (margin.source === 'builtin-cv-for-imported') out.push(T('methodSitesImported'));
+  }
+  if (s.figures?.from === 'list') out.push(T('figuresFromList'));
+  const r = s.robustness;
+  if (!r) out.push(T('methodRobustNone'));
+  else out.push(T(r.sampled?.travel ? 'methodRobustTravel' : 'methodRobustWeights', { samples: formatNumber(locale, r.samples, 0), seed: r.seed }));
+  return out;
+}
+
+/**
+ * Where the open stations come from (compiled by this project, not a list Politiet publishes), and the model's
+ * national share within 45 minutes next to the police's published 98.6 % and its source.
+ */
+function referenceParagraphs(locale: Locale, r: MethodReference, travelModel: string): string[] {
+  const out = [text(locale, 'methodStations', { stations: formatNumber(locale, r.stations, 0) })];
+  if (!r.police) return out;
+  const police = { policeShare: `${formatNumber(locale, r.police.share * 100, 1)} %`, policeBeyond: formatNumber(locale, r.police.beyondApprox, 0), source: r.police.source };
+  if (r.model) {
+    out.push(text(locale, 'methodNational', {
+      ...police, model: travelModel, share: `${formatNumber(locale, r.model.shareWithin45 * 100, 2)} %`, beyond: formatNumber(locale, r.model.beyond45, 0),
+    }));
+  } else out.push(text(locale, 'methodNationalImported', police));
+  return out;
+}
+
+/** The proposal's figures for the summary table (empty when the snapshot holds no proposal). */
+export function proposalSummary(locale: Locale, s: ShortlistSnapshot): [string, string][] {
+  const T = (k: TextKey, params: Record<string, string | number> = {}) => text(locale, k, params);
+  const out: [string, string][] = [];
+  const pr = s.proposal;
+  if (s.selection) {
+    out.push([T('selStatus'), valueLabel(locale, s.selection.status)], [T('ruleObjective'), valueLabel(locale, s.selection.objectiveName)]);
+  }
+  const digits = s.params.objective === 'blend' ? 6 : 2;
+  if (pr) {
+    out.push(
+      [T('proposalId'), pr.id],
+      [T('solverName'), valueLabel(locale, pr.solverName)],
+      [T('selObjective'), formatNumber(locale, pr.objective, digits)],
+      [T('selBound'), formatNumber(locale, pr.bound, digits)],
+      [T('selGap'), pr.gap === null ? '–' : `${formatNumber(locale, pr.gap * 100, 4)} %`],
+      [T('candidateSites'), T('candidateSitesValue', { n: formatNumber(locale, pr.candidateSites, 0) })],
+    );
+    if (pr.errorMargin && TRAVEL_OBJECTIVES.has(s.params.objective)) {
+      out.push([T('errorMargin'), T('errorMarginValue', {
+        margin: formatNumber(locale, pr.errorMargin.minutes, 2), quantile: quantileText(locale, pr.errorMargin.quantile), pairs: pr.errorMargin.residuals,
+      })]);
+    }
+  } else if (s.selection) {
+    out.push([T('selObjective'), formatNumber(locale, s.selection.objective, digits)]);
+  }
+  if (s.figures) out.push([`${T('totalGain')}`, formatNumber(locale, s.figures.totalGain, digits)]);
+  if (s.robustness) {
+    out.push([T('robustSettings'), T('robustSettingsValue', {
+      samples: formatNumber(locale, s.robustness.samples, 0), seed: s.robustness.seed, what: T(s.robustness.sampled?.travel ? 'sampledBoth' : 'sampledWeights'),
+    })]);
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * The proposal as it is stored, shown, held by a shortlist and exported: the chosen set of municipalities, the site
+ * chosen in each, the solver's outcome and the per-site figures. Types only (the browser imports them too).
+ */
+import type { RobustnessResult, SelectionObjective, SelectionStatus } from '../engine';
+import type { ScenarioParams } from './scenario';
+
+/** One chosen site, in the set's order. */
+export interface ProposalSite {
+  /** 1-based place in the set's order (included municipalities first, then the greedy order over the set). */
+  position: number;
+  kommunenummer: string;
+  /** The municipality's name. */
+  name: string;
+  policeDistrict: string;
+  siteId: string;
+  /** A populated place of data/sites.csv, or premises the municipality offered. */
+  siteKind: 'place' | 'premises';
+  /** e.g. "Hansnes (9130)", or the premises' address. */
+  siteLabel: string;
+  lon: number;
+  lat: number;
+  /** The municipality's score (0–100). */
+  score: number | null;
+  /**
+   * Objective gain when the site is added in the set's order (the column sums to the set's total): residents newly
+   * within the limit (coverage), resident-minutes saved (access), resident-minutes beyond the limit removed (beyond),
+   * points (score), blend units (blend).
+   */
+  marginalGain: number;
+  /** What the objective loses if only this site is dropped (same unit). */
+  lossIfRemoved: number;
+  /** Residents it newly brings within the limit in the set's order (sums to the set's `newlyCovered`). */
+  newlyCovered: number | null;
+  /** Part of the gain decided by drive times within ± the error margin of the limit (same unit as the gain). */
+  gainAtRisk: number;
+  /** Nothing of the gain survives an error of ± the margin: the gain is within the travel model's error. */
+  withinError: boolean;
+  /** In the set because the scenario includes its municipality. */
+  forced: boolean;
+}
+
+/** The error margin behind the within-error flags. */
+export interface ProposalErrorMargin {
+  minutes: number;
+  /** Quantile of the absolute cross-validated residuals (0.5 = the median). */
+  quantile: number;
+  /** Number of residuals (TØI calibration pairs). */
+  residuals: number;
+  source: 'builtin-cv' | 'builtin-cv-for-imported';
+}
+
+/** A proposal: stored (`id` set) or a preview that was not stored (`id` null). */
+export interface Proposal {
+  id: string | null;
+  /** The input key (see `proposal-key.ts`). */
+  key: string;
+  createdAt: string;
+  solver: 'exact' | 'greedy';
+  params: ScenarioParams;
+  status: SelectionStatus;
+  /** How the set was found: complete enumeration, HiGHS branch-and-cut, or greedy + swaps. */
+  solverName: 'enumeration' | 'highs' | 'greedy';
+  objectiveName: SelectionObjective;
+  /** The objective value recomputed exactly from the set. */
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  gapTolerance: number;
+  stoppedBy: 'proof' | 'timeLimit' | 'otherLimit' | null;
+  /** Σ marginal gains: the set's total in the gain column's unit. */
+  totalGain: number;
+  /** The chosen municipalities (kommunenummer) in the set's order: what the proposal answers. */
+  selected: string[];
+  /** The chosen site ids, same order. */
+  selectedSites: string[];
+  sites: ProposalSite[];
+  scoreSum: number;
+  newlyCovered: number | null;
+  coveredShare: number | null;
+  meanAccess: number | null;
+  beyondCost: number | null;
+  /** Candidate sites the solver chose among (all populated places and offered premises). */
+  candidateSites: number;
+  violated: string[];
+  notes: string[];
+  solveMs: number;
+  errorMargin: ProposalErrorMargin | null;
+  travelModel: { ref: string; label: { nb: string; en: string } };
+  revision: { dataHash: string; dataVintage: string; answersRevision: string; assessmentsRevision: string; viewDistrict: string | null };
+  answers: { loaded: boolean; sample: boolean; count: number };
+}
+
+/** The robustness of a stored proposal (the proposal is sample 0). */
+export interface ProposalRobustness extends RobustnessResult {
+  proposalId: string;
+  /** The proposal's sites and municipalities, as sample 0 used them. */
+  proposal: { sites: string[]; municipalities: string[] };
+  travelError: { residuals: number; kind: 'additive'; source: string } | null;
+  createdAt: string;
+}
