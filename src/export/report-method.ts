@@ -9,6 +9,10 @@ import type { ShortlistSnapshot } from '../shortlist';
 import { formatNumber, type Locale } from '../common/i18n';
 import type { MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
+import type { ScenarioNormalization } from '../model/scenario-limits';
+
+/** The method text's sentence on each scaling. */
+const SCALING_TEXT: Readonly<Record<ScenarioNormalization, TextKey>> = { minmax: 'scaling_minmax', percentile: 'scaling_percentile', z: 'scaling_z' };
 
 const TRAVEL_OBJECTIVES = new Set(['coverage', 'access', 'beyond']);
 
@@ -27,7 +31,7 @@ function objectiveText(locale: Locale, s: ShortlistSnapshot): string {
 export function methodParagraphs(locale: Locale, s: ShortlistSnapshot, travelModel: string, reference?: MethodReference): string[] {
   const p = s.params;
   const T = (k: TextKey, params: Record<string, string | number> = {}) => text(locale, k, params);
-  const scaling = T(`scaling_${p.normalization}` as TextKey);
+  const scaling = T(SCALING_TEXT[p.normalization]);
   const out = [
     T('methodScore'),
     T('methodScaling', { normalization: scaling, aggregation: valueLabel(locale, p.method), aggregationText: T(p.method === 'topsis' ? 'aggregationTopsis' : 'aggregationWsm') }),

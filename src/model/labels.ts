@@ -90,6 +90,17 @@ export const SITE_KIND_LABEL: Readonly<Record<CandidateSite['kind'], MessageKey>
 /** The kind of a proposed site, inside a sentence or a table cell ("befolket sted"). */
 export const PROPOSAL_SITE_KIND_LABEL: Readonly<Record<ProposalSite['siteKind'], MessageKey>> = { place: 'prop.kind.place', premises: 'prop.kind.premises' };
 
+/** The kind of a candidate's site as the browser names it (the profile's main populated place included). */
+export const ANY_SITE_KIND_LABEL: Readonly<Record<'centre' | ProposalSite['siteKind'], MessageKey>> = {
+  centre: 'prop.kind.centre', place: 'prop.kind.place', premises: 'prop.kind.premises',
+};
+
+/** One sentence on what an objective optimises, shown under the objective control. */
+export const OBJECTIVE_HELP_LABEL: Readonly<Record<SelectionObjective, MessageKey>> = {
+  coverage: 'prop.objectiveHelp.coverage', beyond: 'prop.objectiveHelp.beyond', access: 'prop.objectiveHelp.access',
+  score: 'prop.objectiveHelp.score', blend: 'prop.objectiveHelp.blend',
+};
+
 /** How a proposal's set was found (`Proposal.solverName`). */
 export const SOLVER_NAME_LABEL: Readonly<Record<Proposal['solverName'], MessageKey>> = {
   highs: 'prop.solverName.highs', enumeration: 'prop.solverName.enumeration', greedy: 'prop.solverName.greedy',

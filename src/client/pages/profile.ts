@@ -4,6 +4,7 @@
  * site the stored proposal chose in it (if any).
  * Built to /static/profile.js.
  */
+import { ANY_SITE_KIND_LABEL } from '../../model/labels';
 import { numberFormat } from '../core/format';
 import { translator } from '../core/i18n';
 import { asFeature, baseMap, leaflet, tooltipContent } from '../core/leaflet';
@@ -34,7 +35,7 @@ function drawProfileMap(box: HTMLElement, page: ProfilePageData & { boundary: No
   if (page.chosenSite) {
     const c = page.chosenSite;
     L.circleMarker([c.lat, c.lon], { radius: 8, color: '#fff', weight: 2, fillColor: '#E69F00', fillOpacity: 1, className: 'chosen-site-marker' })
-      .bindTooltip(tooltipContent(`${t('prop.prof.site')}: ${c.label} (${t(`prop.kind.${c.kind}`)})`)).addTo(map);
+      .bindTooltip(tooltipContent(`${t('prop.prof.site')}: ${c.label} (${t(ANY_SITE_KIND_LABEL[c.kind])})`)).addTo(map);
   }
   box.dataset.ready = 'true';
 }

@@ -2,6 +2,7 @@
  * The side panels: the summary of the proposed set, the detail panel of the selected municipality,
  * and the comparison tray (2–4 municipalities side by side). Built from elements and text.
  */
+import { ANY_SITE_KIND_LABEL } from '../../model/labels';
 import { byId, h, joined, replace, type Child } from '../core/dom';
 import type { NumberFormat } from '../core/format';
 import type { Translate } from '../core/i18n';
@@ -91,7 +92,7 @@ export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
       it ? [t('ws.score'), fmt.num(it.score, 1)] : null,
       it ? [t('ws.col.eligible'), eligible] : null,
       [t('ws.col.proposed'), pos ? t('ws.inSet', { n: pos }) : t('ws.no')],
-      site ? [t('prop.prof.site'), `${site.siteLabel} (${t(`prop.kind.${site.siteKind}`)})`, 'detail-site'] : null,
+      site ? [t('prop.prof.site'), `${site.siteLabel} (${t(ANY_SITE_KIND_LABEL[site.siteKind])})`, 'detail-site'] : null,
       site && state.selection ? [t(`prop.gain.${state.selection.objectiveName}`), `${fmt.num(site.marginalGain, state.selection.objectiveName === 'blend' ? 4 : 0)}${site.withinError ? ` ⚠ ${t('prop.withinErrorMark')}` : ''}`] : null,
       r ? [t('ws.stability'), `${fmt.pct(r.pInSetWeights)} / ${r.pInSetTravel === null ? '–' : fmt.pct(r.pInSetTravel)} / ${fmt.pct(r.pInSet)} (${t('prop.col.stability')})`] : null,
       ...DETAIL_INDICATORS.map((key) => [t(`ind.${key}`), fmt.indicator(m[key], key)] as const),

@@ -4,6 +4,7 @@
  * if removed and the within-error flag, the robustness under weights, travel error and both, and the actions on the
  * stored proposal (export, make a shortlist). Built from elements and text.
  */
+import { ANY_SITE_KIND_LABEL } from '../../model/labels';
 import { failureText, sendJson } from '../core/api';
 import { byId, h, joined, replace } from '../core/dom';
 import type { ProposalSiteView, SelectionResponse } from '../page-types';
@@ -27,7 +28,7 @@ function siteRow(deps: PanelDeps, sel: SelectionResponse, s: ProposalSiteView): 
   return h('tr', { data: { k: s.kommunenummer, site: s.siteId } },
     h('td', { className: 'num' }, String(s.position)),
     h('td', null, s.name),
-    h('td', null, s.siteLabel, h('br'), h('span', { className: 'note' }, t(`prop.kind.${s.siteKind}`))),
+    h('td', null, s.siteLabel, h('br'), h('span', { className: 'note' }, t(ANY_SITE_KIND_LABEL[s.siteKind]))),
     h('td', { className: 'num gain' }, fmt.num(s.marginalGain, digits)),
     h('td', { className: 'num' }, fmt.num(s.lossIfRemoved, digits)),
     h('td', { className: 'center flag' }, flag),

@@ -6,6 +6,7 @@
  * shortlist button and the exports use; its robustness (`GET /api/proposals/:id/robustness`)
  * follows that.
  */
+import { OBJECTIVE_HELP_LABEL } from '../../model/labels';
 import { failureText, getJson, sendJson } from '../core/api';
 import { byId } from '../core/dom';
 import { numberFormat, type NumberFormat } from '../core/format';
@@ -95,7 +96,7 @@ export class Workspace {
   }
 
   private showObjectiveHelp(): void {
-    byId('objective-help', HTMLParagraphElement).textContent = this.t(`prop.objectiveHelp.${this.state.params.objective}`);
+    byId('objective-help', HTMLParagraphElement).textContent = this.t(OBJECTIVE_HELP_LABEL[this.state.params.objective]);
   }
 
   /** Re-ranks and shows a greedy preview; only the latest request's answer is shown. The stored proposal follows. */

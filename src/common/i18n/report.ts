@@ -293,5 +293,4 @@ export const reportTexts = area({
     nb: 'Tallene per sted gjelder den håndplukkede listen (stedene i valgrekkefølge), ikke løserens forslag.',
     en: 'The per-site figures are for the hand-picked list (its sites in the set\'s order), not the solver\'s proposal.',
   },
-  'report.sitePlace': { nb: 'Befolket sted', en: 'Populated place' },
 });
