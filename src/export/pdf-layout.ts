@@ -27,7 +27,8 @@ export function subheading(doc: Doc, s: string, x = PAGE.margin, width = CONTENT
 export function paragraph(doc: Doc, s: string, opts: { size?: number; x?: number; width?: number; maxHeight?: number; font?: string; colour?: string } = {}): void {
   const width = opts.width ?? CONTENT_W;
   doc.font(opts.font ?? 'Helvetica').fontSize(opts.size ?? 9).fillColor(opts.colour ?? 'black');
-  const text = pdfSafe(s);
+  // An address starts a line of its own, so it is never broken at one of its hyphens (it fits a line).
+  const text = pdfSafe(s).replace(/ (https?:\/\/)/g, '\n$1');
   const full = doc.heightOfString(text, { width, lineGap: 1 });
   const height = opts.maxHeight !== undefined ? Math.max(opts.maxHeight, (opts.size ?? 9) * 1.3) : undefined;
   doc.text(text, opts.x ?? PAGE.margin, doc.y, { width, lineGap: 1, ...(height !== undefined && full > height ? { height, ellipsis: true } : {}) });

@@ -24,7 +24,7 @@ import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type Shortlis
 import { compareWithToday, currentStoredProposal, scenarioSnapshot } from '../shortlist/service';
 import { NotFoundError } from '../common/errors';
 import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
-import { dataVintageText, sourceInLocale } from '../common/i18n/source-labels';
+import { dataVintageText, sourceInLocale } from '../model/source-labels';
 import { methodParagraphs, proposalSummary } from './report-method';
 import { methodReference, type MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
 import { dictionary, formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
-import { dataVintageText } from '../common/i18n/source-labels';
+import { dataVintageText } from '../model/source-labels';
 import { localeOfRequest, ownPath } from './locale-of';
 import { labelOf, type LabelKind } from './labels';
 

@@ -38,6 +38,12 @@ function names(): string[] {
     for (const p of r.q5.premises) list.push(p.address, p.coLocatedWith, p.notes);
   }
   for (const a of listAssessments(suite.db)) list.push(a.reason);
+  // A report may shorten a long quote to fit its page: each whole sentence of a quote is a quote too.
+  return [...list, ...list.flatMap((q) => (q ?? '').split(/(?<=[.!?])\s+/).filter((x) => x.length > 12))].concat(properNames());
+}
+
+function properNames(): string[] {
+  const list: string[] = [];
   for (const m of listMunicipalities(suite.db)) list.push(m.name, m.county, m.policeDistrict, m.adminCentre);
   for (const s of dataset().stations) list.push(s.name, s.place);
   for (const s of dataset().sites) list.push(s.place);

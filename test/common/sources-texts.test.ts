@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { COMMITTED_DATA_VINTAGE, dataVintageText, sourceInLocale } from '../../src/common/i18n/source-labels';
+import { COMMITTED_DATA_VINTAGE, dataVintageText, sourceInLocale } from '../../src/model/source-labels';
 import { SOURCE_IDS } from '../../src/common/i18n/sources';
 
 const file = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'vintage.json'), 'utf8')) as {

@@ -50,7 +50,6 @@ export const errorTexts = area({
   'err.shortlistMissing': { nb: 'Kortlisten «{shortlist}» finnes ikke.', en: 'Shortlist "{shortlist}" does not exist.' },
   'err.unauthenticated': { nb: 'Logg inn eller send et API-token (Authorization: Bearer …).', en: 'Sign in or send a bearer token (Authorization: Bearer …).' },
   'err.invalidToken': { nb: 'API-tokenet er ukjent eller trukket tilbake.', en: 'The bearer token is unknown or revoked.' },
-  'err.forbidden': { nb: 'Rollen {role} har ikke tilgang til {method} {path}.', en: 'Role {role} may not {method} {path}.' },
   'err.forbidden.admin': { nb: 'Som administrator har du ikke tilgang til denne siden eller handlingen.', en: 'As an administrator you do not have access to this page or action.' },
   'err.forbidden.planner': { nb: 'Som planlegger har du ikke tilgang til denne siden eller handlingen; den er for administratorer.', en: 'As a planner you do not have access to this page or action; it is for administrators.' },
   'err.forbidden.district': { nb: 'Som distriktsleder har du ikke tilgang til denne siden eller handlingen. Distriktets vurderinger finner du under «Vurderinger».', en: 'As a district leader you do not have access to this page or action. Your district\'s assessments are under "Assessments".' },

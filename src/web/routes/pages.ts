@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { appRouter } from '../router';
 import type { AppDeps } from '../app';
 import { readSources } from '../../export/report-model';
-import { sourceInLocale } from '../../common/i18n/source-labels';
+import { sourceInLocale } from '../../model/source-labels';
 import type { Locale } from '../../common/i18n';
 
 /** Small HTML routes. The planner's main page `/` lives in `workspace.ts`. Views get only values computed here, never raw query input. */
