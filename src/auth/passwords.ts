@@ -54,9 +54,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const DECOY_HASH = 'scrypt$131072$8$1$iHgejxKJjN+/eGOHWryPXw==$X9SDeCTcqjMW7n5IsepM8U/JV5oU6x5VDG1TxEcc4Jg=';
 
 /** Returns a message when a password is too weak, else null. */
-export function validatePassword(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `password must have at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > 200) return 'password must have at most 200 characters';
+export function validatePassword(password: string): 'short' | 'long' | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return 'short';
+  if (password.length > 200) return 'long';
   return null;
 }
 

@@ -7,7 +7,8 @@
  * formula are neutralised (`neutraliseFormula`).
  */
 import { toCsv } from '../common/csv';
-import type { CellValue, ReportModel } from './report-model';
+import { spreadsheetDateTime } from '../common/i18n';
+import type { CellValue, ReportColumn, ReportModel } from './report-model';
 import { text } from './texts';
 
 /** The byte-order mark Excel needs to read UTF-8. */
@@ -29,7 +30,8 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function cell(model: ReportModel, v: CellValue): string {
+function cell(model: ReportModel, v: CellValue, kind: ReportColumn['kind']): string {
+  if (kind === 'datetime' && typeof v === 'string') return spreadsheetDateTime(v);
   if (typeof v === 'number') return decimalComma(v);
   if (typeof v === 'boolean') return text(model.locale, v ? 'yes' : 'no');
   return neutraliseFormula(v ?? '');
@@ -41,6 +43,6 @@ export function reportCsv(model: ReportModel): string {
   const rows: string[][] = [];
   if (model.notice) rows.push([`# ${model.notice}`]);
   rows.push(columns.map((c) => c.header));
-  for (const c of model.candidates) rows.push(columns.map((col) => cell(model, c.record[col.key] ?? null)));
+  for (const c of model.candidates) rows.push(columns.map((col) => cell(model, c.record[col.key] ?? null, col.kind)));
   return BOM + toCsv(rows, ';').replace(/\n/g, '\r\n');
 }

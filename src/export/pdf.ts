@@ -1,14 +1,19 @@
 /**
- * The printable PDF report (pdfkit, A4 portrait): title page; method in plain language; weights
- * and rules; a vector map of Norway with the candidates; the shortlist table; one section per
- * candidate (indicators, score breakdown, robustness, answers, premises, district assessment); and
- * sources and reproducibility. When sample answers are loaded every page carries the notice in its
- * header. Built-in Helvetica (WinAnsi) is used; all text passes through `pdfSafe`.
+ * The printable PDF report (pdfkit, A4 portrait), laid out as a ministry memo: page 1 a summary (the
+ * proposal as a list beside its map, the method in one paragraph, the key figures); page 2 the
+ * method, the weights and the rules; then one page per candidate (figures, score explained,
+ * robustness, answers, premises, the district's assessment; long quoted texts are shortened to fit
+ * and say so); then the sources and what makes the report reproducible. When sample answers are
+ * loaded every page carries the notice in its header. Numbers are printed by kind: shares in per
+ * cent, counts as whole numbers, scores with two decimals. Built-in Helvetica (WinAnsi) is used; all
+ * text passes through `pdfSafe`. Primitives in `pdf-layout.ts`, the map in `pdf-map.ts`.
  */
 import PDFDocument from 'pdfkit';
-import { formatNumber } from '../common/i18n';
+import { formatDateTime, formatNumber } from '../common/i18n';
 import { fitProjection, tracePath, type AreaGeometry } from './pdf-map';
+import { placeMarkers } from './pdf-markers';
 import { pdfSafe } from './pdf-text';
+import { COLOURS, CONTENT_BOTTOM, CONTENT_W, PAGE, heading, keyValues, paragraph, subheading, table, type Doc } from './pdf-layout';
 import type { ReportCandidate, ReportModel } from './report-model';
 import { text } from './texts';
 
@@ -19,17 +24,13 @@ export interface ReportGeometry {
   stations: { lon: number; lat: number }[];
 }
 
-type Doc = PDFKit.PDFDocument;
-
-const PAGE = { width: 595.28, height: 841.89, margin: 50, top: 62, bottom: 60 };
-const CONTENT_W = PAGE.width - 2 * PAGE.margin;
-const COLOURS = { accent: '#1d4e89', muted: '#555555', line: '#cccccc', notice: '#b00000', fill: '#f1f1ec', candidate: '#c0392b' };
-
 /** Options for `reportPdf`. */
 export interface PdfOptions {
   /** Creation date written into the PDF's info dictionary (from the shell). */
   now: Date;
 }
+
+type Label = (k: Parameters<typeof text>[1], p?: Record<string, string | number>) => string;
 
 /** Renders the report as PDF bytes. */
 export function reportPdf(model: ReportModel, geometry: ReportGeometry, options: PdfOptions): Promise<Buffer> {
@@ -44,210 +45,114 @@ export function reportPdf(model: ReportModel, geometry: ReportGeometry, options:
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const L = (k: Parameters<typeof text>[1], p: Record<string, string | number> = {}) => pdfSafe(text(model.locale, k, p));
-  titlePage(doc, model, L);
+  const L: Label = (k, p = {}) => text(model.locale, k, p);
+  summaryPage(doc, model, geometry, L);
   methodPage(doc, model, L);
-  mapPage(doc, model, geometry, L);
-  shortlistPage(doc, model, L);
-  model.candidates.forEach((c) => candidateSection(doc, model, c, L));
+  model.candidates.forEach((c) => candidatePage(doc, model, c, L));
   sourcesPage(doc, model, L);
   pageFurniture(doc, model, L);
   doc.end();
   return done;
 }
 
-type Label = (k: Parameters<typeof text>[1], p?: Record<string, string | number>) => string;
-
-const num = (model: ReportModel, v: number | null | undefined, digits = 0) => pdfSafe(formatNumber(model.locale, v, digits));
+const num = (model: ReportModel, v: number | null | undefined, digits = 0) => formatNumber(model.locale, v, digits);
+/** A share 0–1 as per cent (`87 %`). */
+const pct = (model: ReportModel, v: number | null | undefined, digits = 0) => (v === null || v === undefined ? '–' : `${formatNumber(model.locale, v * 100, digits)} %`);
 /** Decimals of the gain column: the blend objective's gains are fractions, the others residents or resident-minutes. */
 const gainDigits = (model: ReportModel) => (model.params.objective === 'blend' ? 4 : 0);
-/** A share (0–1) as a percentage with one decimal; null → –. */
-const pct = (model: ReportModel, v: number | null | undefined) => (v === null || v === undefined ? '–' : `${num(model, v * 100, 1)} %`);
 
-function heading(doc: Doc, s: string, size = 16): void {
-  doc.moveDown(0.4).font('Helvetica-Bold').fontSize(size).fillColor(COLOURS.accent).text(pdfSafe(s), PAGE.margin, doc.y, { width: CONTENT_W });
-  doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor('black');
-}
-
-function subheading(doc: Doc, s: string): void {
-  ensureSpace(doc, 40);
-  doc.moveDown(0.5).font('Helvetica-Bold').fontSize(11.5).fillColor(COLOURS.accent).text(pdfSafe(s), PAGE.margin, doc.y, { width: CONTENT_W });
-  doc.moveDown(0.2).font('Helvetica').fontSize(9.5).fillColor('black');
-}
-
-function ensureSpace(doc: Doc, height: number): void {
-  if (doc.y + height > PAGE.height - PAGE.bottom) doc.addPage();
-}
-
-function paragraph(doc: Doc, s: string, size = 10): void {
-  doc.font('Helvetica').fontSize(size).fillColor('black').text(pdfSafe(s), PAGE.margin, doc.y, { width: CONTENT_W, align: 'left', lineGap: 1.5 });
-  doc.moveDown(0.5);
-}
-
-interface Column {
-  header: string;
-  width: number;
-  align?: 'left' | 'right';
-}
-
-/** Draws a table that breaks across pages, repeating its header. */
-function table(doc: Doc, columns: Column[], rows: string[][], opts: { size?: number; zebra?: boolean; header?: boolean } = {}): void {
-  const size = opts.size ?? 8.5;
-  const pad = 3;
-  const drawHeader = () => {
-    if (opts.header === false) return;
-    doc.font('Helvetica-Bold').fontSize(size);
-    const h = Math.max(...columns.map((c) => doc.heightOfString(pdfSafe(c.header), { width: c.width - 2 * pad }))) + 2 * pad;
-    ensureSpace(doc, h + 16);
-    const y = doc.y;
-    doc.rect(PAGE.margin, y, CONTENT_W, h).fill('#e6ecf3').fillColor('black');
-    let x = PAGE.margin;
-    for (const c of columns) {
-      doc.text(pdfSafe(c.header), x + pad, y + pad, { width: c.width - 2 * pad, align: c.align ?? 'left' });
-      x += c.width;
-    }
-    doc.y = y + h;
-  };
-  drawHeader();
-  doc.font('Helvetica').fontSize(size);
-  rows.forEach((row, r) => {
-    const cells = row.map((s) => pdfSafe(s));
-    const h = Math.max(...cells.map((s, i) => doc.heightOfString(s || ' ', { width: columns[i].width - 2 * pad }))) + 2 * pad;
-    if (doc.y + h > PAGE.height - PAGE.bottom) {
-      doc.addPage();
-      drawHeader();
-      doc.font('Helvetica').fontSize(size);
-    }
-    const y = doc.y;
-    if (opts.zebra !== false && r % 2 === 1) doc.rect(PAGE.margin, y, CONTENT_W, h).fill('#f6f6f6').fillColor('black');
-    let x = PAGE.margin;
-    cells.forEach((s, i) => {
-      doc.text(s, x + pad, y + pad, { width: columns[i].width - 2 * pad, align: columns[i].align ?? 'left' });
-      x += columns[i].width;
-    });
-    doc.moveTo(PAGE.margin, y + h).lineTo(PAGE.margin + CONTENT_W, y + h).lineWidth(0.3).strokeColor(COLOURS.line).stroke();
-    doc.y = y + h;
-  });
-  doc.x = PAGE.margin;
-  doc.moveDown(0.6);
-}
-
-/** Two-column key/value table (no header); `keepTogether` moves it whole to the next page when it would break. */
-function keyValues(doc: Doc, rows: [string, string][], keyWidth = 190, size = 9, keepTogether = false): void {
-  if (keepTogether) ensureSpace(doc, rows.length * (size + 8));
-  table(doc, [{ header: '', width: keyWidth }, { header: '', width: CONTENT_W - keyWidth }], rows, { size, zebra: true, header: false });
-}
-
-/** Label/value pairs in two side-by-side column pairs (half the height of `keyValues`). */
-function keyValuesGrid(doc: Doc, rows: [string, string][], size = 8.5): void {
-  const half = Math.ceil(rows.length / 2);
-  const grid = rows.slice(0, half).map((r, i) => [...r, ...(rows[half + i] ?? ['', ''])]);
-  const w = CONTENT_W / 2;
-  ensureSpace(doc, half * (size + 12));
-  table(doc, [{ header: '', width: w - 55 }, { header: '', width: 55, align: 'right' }, { header: '', width: w - 55 }, { header: '', width: 55, align: 'right' }], grid, { size, header: false });
-}
-
-function titlePage(doc: Doc, model: ReportModel, L: Label): void {
-  doc.addPage();
-  doc.y = 170;
-  doc.font('Helvetica-Bold').fontSize(26).fillColor(COLOURS.accent).text(pdfSafe(model.title), PAGE.margin, doc.y, { width: CONTENT_W });
-  doc.moveDown(0.4).font('Helvetica').fontSize(14).fillColor(COLOURS.muted).text(pdfSafe(model.subtitle), { width: CONTENT_W });
-  doc.moveDown(2);
-  if (model.notice) {
-    const y = doc.y;
-    doc.font('Helvetica-Bold').fontSize(12);
-    const h = doc.heightOfString(pdfSafe(model.notice), { width: CONTENT_W - 24 }) + 20;
-    doc.rect(PAGE.margin, y, CONTENT_W, h).lineWidth(1.5).fillAndStroke('#fff3bf', COLOURS.notice);
-    doc.fillColor(COLOURS.notice).text(pdfSafe(model.notice), PAGE.margin + 12, y + 11, { width: CONTENT_W - 24 });
-    doc.y = y + h + 16;
-  }
+function noticeBox(doc: Doc, notice: string): void {
+  const y = doc.y;
+  doc.font('Helvetica-Bold').fontSize(9);
+  const h = doc.heightOfString(pdfSafe(notice), { width: CONTENT_W - 16 }) + 10;
+  doc.rect(PAGE.margin, y, CONTENT_W, h).lineWidth(1).fillAndStroke('#fff3bf', COLOURS.notice);
+  doc.fillColor(COLOURS.notice).text(pdfSafe(notice), PAGE.margin + 8, y + 5, { width: CONTENT_W - 16 });
   doc.fillColor('black');
-  keyValues(doc, model.meta, 150, 10, true);
-  doc.moveDown(1);
-  doc.font('Helvetica-Bold').fontSize(11).fillColor(COLOURS.accent).text(L('contents'), PAGE.margin, doc.y);
-  doc.font('Helvetica').fontSize(10).fillColor('black');
-  for (const k of ['method', 'weightsAndRules', 'map', 'shortlist', 'candidates', 'sources'] as const) doc.text(`•  ${L(k)}`, { indent: 6 });
+  doc.y = y + h + 6;
+}
+
+function summaryPage(doc: Doc, model: ReportModel, geo: ReportGeometry, L: Label): void {
+  doc.addPage();
+  doc.font('Helvetica-Bold').fontSize(17).fillColor(COLOURS.accent).text(pdfSafe(model.title), PAGE.margin, doc.y, { width: CONTENT_W });
+  doc.font('Helvetica').fontSize(9.5).fillColor(COLOURS.muted).text(pdfSafe(`${model.subtitle} · ${L('summary')}`), { width: CONTENT_W });
+  doc.fillColor('black').moveDown(0.4);
+  if (model.notice) noticeBox(doc, model.notice);
+  const top = doc.y;
+  const mapW = 228;
+  const mapH = Math.min(360, CONTENT_BOTTOM - top - 190);
+  drawMap(doc, model, geo, { x: PAGE.margin, y: top, width: mapW, height: mapH }, L);
+  const listX = PAGE.margin + mapW + 12;
+  const listW = CONTENT_W - mapW - 12;
+  doc.y = top;
+  subheading(doc, L('proposal'), listX, listW);
+  const size = model.candidates.length > 24 ? 6.5 : 7.5;
+  table(
+    doc,
+    [{ header: '#', width: 16, align: 'right' }, { header: L('municipality'), width: 92 }, { header: L('district'), width: listW - 16 - 92 - 44 - 40 },
+      { header: L('score'), width: 44, align: 'right' }, { header: L('pInSet'), width: 40, align: 'right' }],
+    model.candidates.map((c) => [String(c.position), c.name, c.policeDistrict, num(model, c.score, 2), c.robustness ? pct(model, c.robustness.pInSet) : '–']),
+    { size, x: listX },
+  );
+  doc.y = Math.max(doc.y, top + mapH + 22);
+  subheading(doc, L('method'));
+  paragraph(doc, model.methodSummary, { size: 8.5 });
+  if (model.summary.length) {
+    subheading(doc, L('keyFigures'));
+    keyValues(doc, model.summary, { perRow: 2, size: 8 });
+  }
+}
+
+/** The map of Norway with the proposal's markers (moved apart with leader lines where they crowd). */
+function drawMap(doc: Doc, model: ReportModel, geo: ReportGeometry, frame: { x: number; y: number; width: number; height: number }, L: Label): void {
+  const proj = fitProjection(frame);
+  doc.save().lineWidth(0.12).lineJoin('round');
+  for (const g of geo.municipalities) tracePath(doc, g, proj, 0.8);
+  doc.fillAndStroke(COLOURS.fill, '#bdbdb5');
+  for (const g of geo.districts) tracePath(doc, g, proj, 0.8);
+  doc.lineWidth(0.5).stroke('#6b6b6b');
+  doc.fillColor('#8a8a8a');
+  for (const s of geo.stations) {
+    const [x, y] = proj.project(s.lon, s.lat);
+    doc.circle(x, y, 0.9).fill();
+  }
+  const r = 5;
+  const placed = placeMarkers(model.candidates.map((c) => {
+    const [x, y] = proj.project(c.site.lon, c.site.lat);
+    return { x, y };
+  }), { radius: r, gap: 1, bounds: { x: frame.x, y: frame.y, width: proj.width, height: proj.height } });
+  placed.forEach((p, i) => {
+    const c = model.candidates[i];
+    if (p.moved) {
+      doc.moveTo(p.x, p.y).lineTo(p.drawX, p.drawY).lineWidth(0.5).stroke(COLOURS.candidate);
+      doc.circle(p.x, p.y, 1.2).fill(COLOURS.candidate);
+    }
+    doc.circle(p.drawX, p.drawY, r).lineWidth(0.6).fillAndStroke(COLOURS.candidate, 'white');
+    doc.fillColor('white').font('Helvetica-Bold').fontSize(c.position >= 10 ? 5 : 6)
+      .text(String(c.position), p.drawX - r, p.drawY - 2.3, { width: 2 * r, align: 'center', lineBreak: false });
+  });
+  doc.restore();
+  doc.font('Helvetica').fontSize(6.5).fillColor(COLOURS.muted).text(pdfSafe(L('mapNote')), frame.x, frame.y + proj.height + 4, { width: frame.width });
+  doc.fillColor('black');
 }
 
 function methodPage(doc: Doc, model: ReportModel, L: Label): void {
   doc.addPage();
   heading(doc, L('method'));
-  model.method.forEach((p) => paragraph(doc, p));
-  heading(doc, L('weightsAndRules'), 14);
+  model.method.forEach((p) => paragraph(doc, p, { size: 8.5 }));
+  subheading(doc, L('weightsAndRules'));
   table(
     doc,
-    [{ header: L('criterion'), width: 165 }, { header: L('weight'), width: 45, align: 'right' }, { header: L('weightShare'), width: 55, align: 'right' },
-      { header: L('direction'), width: 110 }, { header: L('source'), width: CONTENT_W - 375 }],
-    model.weights.map((w) => [w.label, num(model, w.weight, 2), `${num(model, w.share * 100, 1)} %`, w.direction, w.source]),
+    [{ header: L('criterion'), width: 150 }, { header: L('weight'), width: 42, align: 'right' }, { header: L('weightShare'), width: 50, align: 'right' },
+      { header: L('direction'), width: 85 }, { header: L('source'), width: CONTENT_W - 327 }],
+    model.weights.map((w) => [w.label, num(model, w.weight, 1), pct(model, w.share, 1), w.direction, w.source]),
+    { size: 7.5 },
   );
-  subheading(doc, L('rules'));
-  keyValues(doc, model.rules, 190, 8.5);
-}
-
-function mapPage(doc: Doc, model: ReportModel, geo: ReportGeometry, L: Label): void {
-  doc.addPage();
-  heading(doc, L('map'));
-  const top = doc.y;
-  const proj = fitProjection({ x: PAGE.margin, y: top, width: CONTENT_W, height: PAGE.height - PAGE.bottom - top - 40 });
-  doc.save().lineWidth(0.15).lineJoin('round');
-  for (const g of geo.municipalities) tracePath(doc, g, proj, 0.8);
-  doc.fillAndStroke(COLOURS.fill, '#bdbdb5');
-  for (const g of geo.districts) tracePath(doc, g, proj, 0.8);
-  doc.lineWidth(0.6).stroke('#6b6b6b');
-  doc.fillColor('#8a8a8a');
-  for (const s of geo.stations) {
-    const [x, y] = proj.project(s.lon, s.lat);
-    doc.circle(x, y, 1.1).fill();
-  }
-  for (const c of model.candidates) {
-    const [x, y] = proj.project(c.site.lon, c.site.lat);
-    doc.circle(x, y, 5.5).lineWidth(0.6).fillAndStroke(COLOURS.candidate, 'white');
-    doc.fillColor('white').font('Helvetica-Bold').fontSize(c.position >= 10 ? 5.5 : 6.5)
-      .text(String(c.position), x - 6, y - 2.6, { width: 12, align: 'center', lineBreak: false });
-  }
-  doc.restore();
-  // Legend in the empty lower-right corner (Sweden and Finland are not drawn).
-  const lx = PAGE.margin + proj.width * 0.62;
-  let ly = top + proj.height * 0.5;
-  doc.font('Helvetica-Bold').fontSize(8.5).fillColor(COLOURS.accent).text(L('candidates'), lx, ly, { lineBreak: false });
-  ly += 12;
-  doc.font('Helvetica').fontSize(7.5).fillColor('black');
-  for (const c of model.candidates) {
-    if (ly > top + proj.height - 8) break;
-    doc.text(pdfSafe(`${c.position}. ${c.name} (${c.policeDistrict})`), lx, ly, { width: PAGE.margin + CONTENT_W - lx, lineBreak: false, ellipsis: true });
-    ly += 10;
-  }
-  doc.font('Helvetica').fontSize(7.5).fillColor(COLOURS.muted).text(L('mapNote'), PAGE.margin, top + proj.height + 8, { width: CONTENT_W });
-  doc.fillColor('black');
-}
-
-function shortlistPage(doc: Doc, model: ReportModel, L: Label): void {
-  doc.addPage();
-  heading(doc, L('shortlist'));
-  if (model.summary.length) keyValues(doc, model.summary, 240, 8);
-  const gain = model.columns.core.find((c) => c.key === 'marginalGain')?.header ?? '';
-  table(
-    doc,
-    [
-      { header: L('position'), width: 18, align: 'right' }, { header: L('municipality'), width: 70 }, { header: L('siteLabel'), width: 78 },
-      { header: L('status'), width: 40 }, { header: L('score'), width: 34, align: 'right' }, { header: L('setPosition'), width: 30, align: 'right' },
-      { header: gain, width: 52, align: 'right' }, { header: L('lossIfRemoved'), width: 42, align: 'right' },
-      { header: L('withinError'), width: 34 }, { header: L('pInSet'), width: 42, align: 'right' },
-      { header: `${L('rankP05')}–${L('rankP95')}`, width: 34, align: 'right' }, { header: L('advice'), width: CONTENT_W - 474 },
-    ],
-    model.candidates.map((c) => [
-      String(c.position), `${c.name} (${c.kommunenummer})`, `${c.site.label} (${c.site.kindLabel})`, c.statusLabel, num(model, c.score, 2),
-      c.set?.position === null || c.set === null ? '–' : String(c.set.position), num(model, c.set?.marginalGain ?? null, gainDigits(model)), num(model, c.set?.lossIfRemoved ?? null, gainDigits(model)),
-      c.set?.withinError === null || c.set === null ? '–' : c.set.withinError ? L('yes') : L('no'),
-      c.robustness ? num(model, c.robustness.pInSet, 2) : '–', c.robustness ? `${c.robustness.rankP05}–${c.robustness.rankP95}` : '–',
-      c.assessment?.adviceLabel ?? '–',
-    ]),
-    { size: 7 },
-  );
+  keyValues(doc, model.rules, { perRow: 2, size: 7.5 });
   if (model.differences) {
     subheading(doc, L('differences'));
-    paragraph(doc, model.differences.intro, 9);
-    for (const line of model.differences.lines) paragraph(doc, `•  ${line}`, 8.5);
+    paragraph(doc, model.differences.intro, { size: 8 });
+    const room = CONTENT_BOTTOM - doc.y;
+    paragraph(doc, model.differences.lines.map((l) => `•  ${l}`).join('\n'), { size: 7.5, maxHeight: room - 4 });
   }
 }
 
@@ -255,105 +160,99 @@ function shortlistPage(doc: Doc, model: ReportModel, L: Label): void {
 function scoreBars(doc: Doc, model: ReportModel, c: ReportCandidate, L: Label): void {
   const rows = c.criteria.filter((x) => x.weightShare > 0 || x.points !== 0);
   const max = Math.max(1, ...rows.map((x) => Math.abs(x.points)));
-  const cols = { label: 160, bar: 140, points: 55, value: 85 };
+  const cols = { label: 170, bar: 130, points: 55, value: 85 };
   const weightW = CONTENT_W - cols.label - cols.bar - cols.points - cols.value;
-  ensureSpace(doc, rows.length * 13 + 24);
   let y = doc.y;
   let x = PAGE.margin + cols.label + cols.bar;
-  doc.font('Helvetica-Bold').fontSize(7.5).fillColor(COLOURS.muted);
+  doc.font('Helvetica-Bold').fontSize(7).fillColor(COLOURS.muted);
   for (const [w, s] of [[cols.points, L('points')], [cols.value, L('value')], [weightW, L('weightShare')]] as const) {
-    doc.text(s, x, y, { width: w, align: 'right', lineBreak: false });
+    doc.text(pdfSafe(s), x, y, { width: w, align: 'right', lineBreak: false });
     x += w;
   }
-  y += 11;
+  y += 10;
   for (const r of rows) {
-    doc.font('Helvetica').fontSize(8.5).fillColor('black').text(pdfSafe(r.label), PAGE.margin, y, { width: cols.label - 4, lineBreak: false, ellipsis: true });
+    doc.font('Helvetica').fontSize(8).fillColor('black').text(pdfSafe(r.label), PAGE.margin, y, { width: cols.label - 4, lineBreak: false, ellipsis: true });
     const w = (Math.abs(r.points) / max) * (cols.bar - 6);
-    doc.rect(PAGE.margin + cols.label, y + 1, Math.max(w, 0.5), 8).fill(r.points >= 0 ? COLOURS.accent : COLOURS.candidate);
+    doc.rect(PAGE.margin + cols.label, y + 1, Math.max(w, 0.5), 7).fill(r.points >= 0 ? COLOURS.accent : COLOURS.candidate);
     x = PAGE.margin + cols.label + cols.bar;
     doc.fillColor('black');
-    const cells = [num(model, r.points, 2), r.value === null ? text(model.locale, 'missing') : num(model, r.value, 2), `${num(model, r.weightShare * 100, 1)} %`];
+    const digits = r.id === 'population' || r.id === 'uncovered' ? 0 : 2;
+    // A measured unit (min, per 1 000) follows the value; a coded scale (yes=1/no=0) is explained on the method page.
+    const unit = r.unit.includes('=') ? '' : ` ${r.unit}`;
+    const cells = [num(model, r.points, 2), r.value === null ? L('missing') : `${num(model, r.value, digits)}${unit}`, pct(model, r.weightShare, 1)];
     [cols.points, cols.value, weightW].forEach((cw, i) => {
-      doc.text(pdfSafe(cells[i]), x, y, { width: cw, align: 'right', lineBreak: false });
+      doc.text(pdfSafe(cells[i]), x, y, { width: cw, height: 10, align: 'right', lineBreak: false, ellipsis: true });
       x += cw;
     });
-    y += 13;
+    y += 11;
   }
   doc.x = PAGE.margin;
-  doc.y = y;
-  doc.moveDown(0.4);
+  doc.y = y + 2;
 }
 
-function candidateSection(doc: Doc, model: ReportModel, c: ReportCandidate, L: Label): void {
+/** One page per candidate: everything below is fitted to the page, quoted texts shortened if need be. */
+function candidatePage(doc: Doc, model: ReportModel, c: ReportCandidate, L: Label): void {
   doc.addPage();
-  heading(doc, `${c.position}. ${c.name} (${c.kommunenummer})`);
-  doc.font('Helvetica').fontSize(9.5).fillColor(COLOURS.muted)
-    .text(pdfSafe(`${L('district')}: ${c.policeDistrict} · ${L('county')}: ${c.county} · ${L('status')}: ${c.statusLabel}`), { width: CONTENT_W });
-  doc.text(pdfSafe(`${L('siteKind')}: ${c.site.kindLabel}${c.site.label ? ` – ${c.site.label}` : ''} (${c.site.lat}, ${c.site.lon})`), { width: CONTENT_W });
-  doc.fillColor('black').moveDown(0.3);
+  heading(doc, `${c.position}. ${c.name} (${c.kommunenummer})`, 14);
+  paragraph(doc, `${L('district')}: ${c.policeDistrict} · ${L('county')}: ${c.county} · ${L('status')}: ${c.statusLabel} · ${L('siteKind')}: ${c.site.kindLabel}${c.site.label ? ` – ${c.site.label}` : ''}`, { size: 8.5, colour: COLOURS.muted });
   const headline = [
     `${L('score')}: ${num(model, c.score, 2)}`, `${L('rank')}: ${c.rank}`,
     c.eligibleRank !== null ? `${L('eligibleRank')}: ${c.eligibleRank}` : `${L('ineligible')}: ${c.ineligibleReason}`,
     `${L('newlyCovered')}: ${num(model, c.newlyCovered)}`,
   ];
+  paragraph(doc, headline.join('   ·   '), { size: 9.5, font: 'Helvetica-Bold' });
   const gain = model.columns.core.find((x) => x.key === 'marginalGain')?.header ?? '';
-  const setLine = c.set
-    ? [
-        `${L('setPosition')}: ${c.set.position ?? '–'}`, `${gain}: ${num(model, c.set.marginalGain, gainDigits(model))}`, `${L('lossIfRemoved')}: ${num(model, c.set.lossIfRemoved, gainDigits(model))}`,
-        `${L('withinError')}: ${c.set.withinError === null ? '–' : c.set.withinError ? L('yes') : L('no')}`,
-      ]
-    : [];
-  doc.font('Helvetica-Bold').fontSize(10).text(pdfSafe(headline.join('   ·   ')), { width: CONTENT_W });
-  if (setLine.length) doc.font('Helvetica').fontSize(9.5).text(pdfSafe(setLine.join('   ·   ')), { width: CONTENT_W });
-  doc.font('Helvetica');
-  if (c.rationale) {
-    subheading(doc, L('rationale'));
-    paragraph(doc, c.rationale, 9.5);
+  if (c.set) {
+    paragraph(doc, [
+      `${L('setPosition')}: ${c.set.position ?? '–'}`, `${gain}: ${num(model, c.set.marginalGain, gainDigits(model))}`, `${L('lossIfRemoved')}: ${num(model, c.set.lossIfRemoved, gainDigits(model))}`,
+      `${L('withinError')}: ${c.set.withinError === null ? '–' : c.set.withinError ? L('yes') : L('no')}`,
+    ].join('   ·   '), { size: 8.5 });
   }
+  if (c.rationale) paragraph(doc, `${L('rationale')}: ${c.rationale}`, { size: 8.5, maxHeight: 36 });
   subheading(doc, L('scoreBreakdown'));
   scoreBars(doc, model, c, L);
   subheading(doc, L('robustness'));
-  paragraph(
-    doc,
-    c.robustness
-      ? [
-          `${L('pInSetWeights')}: ${pct(model, c.robustness.pInSetWeights)}`, `${L('pInSetTravel')}: ${pct(model, c.robustness.pInSetTravel)}`,
-          `${L('pInSet')}: ${pct(model, c.robustness.pInSet)}${c.robustness.stableUnderBoth ? ` (${L('stableUnderBoth')})` : ''}`,
-          `${L('pTopK')}: ${pct(model, c.robustness.pTopK)}`,
-          `${L('rankP05')}–${L('rankP95')}: ${c.robustness.rankP05}–${c.robustness.rankP95} (${L('rankMedian')} ${c.robustness.rankMedian})`,
-        ].join(' · ')
-      : '–',
-    9.5,
-  );
+  paragraph(doc, c.robustness
+    ? [
+        `${L('pInSetWeights')}: ${pct(model, c.robustness.pInSetWeights)}`, `${L('pInSetTravel')}: ${pct(model, c.robustness.pInSetTravel)}`,
+        `${L('pInSet')}: ${pct(model, c.robustness.pInSet)}${c.robustness.stableUnderBoth ? ` (${L('stableUnderBoth')})` : ''}`,
+        `${L('pTopK')}: ${pct(model, c.robustness.pTopK)}`,
+        `${L('rankP05')}–${L('rankP95')}: ${c.robustness.rankP05}–${c.robustness.rankP95} (${L('rankMedian')} ${c.robustness.rankMedian})`,
+      ].join(' · ')
+    : '–', { size: 8.5 });
   subheading(doc, L('indicators'));
-  keyValuesGrid(doc, c.indicators.map((i) => [i.label, num(model, i.value, i.key === 'population' || i.key === 'residentsBeyond45' ? 0 : 2)]), 7.5);
+  keyValues(doc, c.indicators.map((i) => [i.label, num(model, i.value, i.key === 'population' || i.key === 'residentsBeyond45' ? 0 : 2)]), { perRow: 2, size: 7, keyShare: 0.7 });
+  answersAndAssessment(doc, model, c, L);
+}
+
+/** The answers, premises and assessment in the room left on the candidate's page. */
+function answersAndAssessment(doc: Doc, model: ReportModel, c: ReportCandidate, L: Label): void {
+  const assessmentRoom = c.assessment ? 62 : 30;
   subheading(doc, L('answers'));
-  if (!c.answer) paragraph(doc, L('noAnswer'), 9.5);
+  if (!c.answer) paragraph(doc, L('noAnswer'), { size: 8.5 });
   else {
+    const premises = c.answer.premises.map((p) => p.map(([k, v]) => `${k}: ${v}`).join(' · '));
+    const premisesRoom = 26 + Math.min(premises.length, 2) * 22;
+    const room = CONTENT_BOTTOM - doc.y - assessmentRoom - premisesRoom;
+    const perRow = Math.max(10, room / Math.max(1, c.answer.rows.length) - 2);
     let last = '';
     for (const r of c.answer.rows) {
-      if (r.question !== last) {
-        ensureSpace(doc, 36);
-        doc.font('Helvetica-Bold').fontSize(9).fillColor('black').text(pdfSafe(r.question), PAGE.margin, doc.y, { width: CONTENT_W });
-        last = r.question;
-      }
-      doc.font('Helvetica-Oblique').fontSize(8.5).fillColor(COLOURS.muted).text(pdfSafe(`${r.label}: `), PAGE.margin + 8, doc.y, { continued: true, width: CONTENT_W - 8 })
-        .font('Helvetica').fillColor('black').text(pdfSafe(r.text));
+      const lead = r.question !== last ? `${r.question} ` : '';
+      last = r.question;
+      paragraph(doc, `${lead}${r.label}: ${r.text}`, { size: 7.5, maxHeight: perRow });
     }
-    doc.moveDown(0.3);
     subheading(doc, L('premises'));
-    if (c.answer.premises.length === 0) paragraph(doc, L('noPremises'), 9.5);
-    c.answer.premises.forEach((p) => keyValues(doc, p, 150, 8.5, true));
+    if (!premises.length) paragraph(doc, L('noPremises'), { size: 8 });
+    for (const p of premises.slice(0, 2)) paragraph(doc, p, { size: 7.5, maxHeight: 20 });
+    if (premises.length > 2) paragraph(doc, `+ ${premises.length - 2}`, { size: 7.5 });
   }
   subheading(doc, L('assessment'));
-  if (!c.assessment) paragraph(doc, L('noAssessment'), 9.5);
+  if (!c.assessment) paragraph(doc, L('noAssessment'), { size: 8.5 });
   else {
-    doc.font('Helvetica-Bold').fontSize(9.5).text(pdfSafe(`${c.assessment.adviceLabel} – ${c.assessment.assessor}, ${c.assessment.assessedAt}`), PAGE.margin, doc.y, { width: CONTENT_W });
-    paragraph(doc, c.assessment.reason, 9.5);
-    if (c.history.length) {
-      doc.font('Helvetica-Oblique').fontSize(8.5).fillColor(COLOURS.muted).text(L('history'), { width: CONTENT_W });
-      for (const h of c.history) paragraph(doc, `${h.adviceLabel} – ${h.assessor}, ${h.assessedAt}: ${h.reason}`, 8.5);
-    }
+    const a = c.assessment;
+    const room = Math.max(12, CONTENT_BOTTOM - doc.y - 14);
+    paragraph(doc, `${a.adviceLabel} – ${a.assessor}, ${formatDateTime(model.locale, a.assessedAt)}: ${a.reason}`, { size: 8, maxHeight: Math.min(room, 34) });
+    if (c.history.length && CONTENT_BOTTOM - doc.y > 12) paragraph(doc, L('moreHistory', { n: c.history.length }), { size: 7.5, colour: COLOURS.muted, maxHeight: 10 });
   }
 }
 
@@ -362,17 +261,15 @@ function sourcesPage(doc: Doc, model: ReportModel, L: Label): void {
   heading(doc, L('sources'));
   table(
     doc,
-    [{ header: L('source'), width: 150 }, { header: L('publisher'), width: 120 }, { header: L('licence'), width: 110 }, { header: L('vintage'), width: CONTENT_W - 380 }],
+    [{ header: L('source'), width: 165 }, { header: L('publisher'), width: 130 }, { header: L('licence'), width: 110 }, { header: L('vintage'), width: CONTENT_W - 405 }],
     model.sources.map((s) => [s.title, s.publisher, s.licence, s.vintage]),
-    { size: 7.5 },
+    { size: 7 },
   );
-  heading(doc, L('reproducibility'), 14);
-  keyValues(doc, model.reproducibility, 170, 8);
-  subheading(doc, L('parameters'));
-  doc.font('Courier').fontSize(7).text(pdfSafe(JSON.stringify(model.params, null, 1).replace(/\n\s*/g, ' ')), PAGE.margin, doc.y, { width: CONTENT_W });
+  subheading(doc, L('reproducibility'));
+  keyValues(doc, [...model.meta, ...model.reproducibility], { size: 7.5, keyShare: 0.32 });
 }
 
-/** Header (title, sample notice) and footer (page numbers) on every page. */
+/** Header (title, sample notice) and footer (time of printing in Norwegian time, page numbers) on every page. */
 function pageFurniture(doc: Doc, model: ReportModel, L: Label): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -383,12 +280,12 @@ function pageFurniture(doc: Doc, model: ReportModel, L: Label): void {
     doc.font('Helvetica').fontSize(7.5).fillColor(COLOURS.muted)
       .text(pdfSafe(`Stedsvalg · ${model.title}`), PAGE.margin, 24, { width: CONTENT_W, lineBreak: false, ellipsis: true });
     if (model.notice) {
-      doc.font('Helvetica-Bold').fontSize(8).fillColor(COLOURS.notice).text(pdfSafe(model.notice), PAGE.margin, 36, { width: CONTENT_W, lineBreak: false });
+      doc.font('Helvetica-Bold').fontSize(7.5).fillColor(COLOURS.notice).text(pdfSafe(model.notice), PAGE.margin, 35, { width: CONTENT_W, lineBreak: false, ellipsis: true });
     }
     doc.moveTo(PAGE.margin, 48).lineTo(PAGE.margin + CONTENT_W, 48).lineWidth(0.4).strokeColor(COLOURS.line).stroke();
     doc.font('Helvetica').fontSize(7.5).fillColor(COLOURS.muted)
-      .text(pdfSafe(`${model.generatedAt} · ${model.inputHash.slice(0, 12)}`), PAGE.margin, PAGE.height - 36, { width: CONTENT_W / 2, lineBreak: false })
-      .text(L('page', { n: i - range.start + 1, total: range.count }), PAGE.margin + CONTENT_W / 2, PAGE.height - 36, { width: CONTENT_W / 2, align: 'right', lineBreak: false });
+      .text(pdfSafe(`${formatDateTime(model.locale, model.generatedAt)} · ${model.inputHash.slice(0, 12)}`), PAGE.margin, PAGE.height - 36, { width: CONTENT_W / 2, lineBreak: false })
+      .text(pdfSafe(L('page', { n: i - range.start + 1, total: range.count })), PAGE.margin + CONTENT_W / 2, PAGE.height - 36, { width: CONTENT_W / 2, align: 'right', lineBreak: false });
     doc.page.margins.top = top;
     doc.page.margins.bottom = bottom;
   }

@@ -19,14 +19,16 @@ import { getShortlist } from '../db/shortlists-repo';
 import type { IneligibleReason } from '../engine';
 import { EXPORT_CRITERIA as CRITERIA, EXPORT_INELIGIBLE_REASON_LABELS as INELIGIBLE_REASON_LABELS } from '../model/criteria-texts';
 import type { ScenarioParams } from '../model/scenario';
+import type { FigureChange } from '../shortlist/compare';
 import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type ShortlistSnapshot, type SnapshotCandidate, type SnapshotComparison } from '../shortlist';
 import { compareWithToday, currentStoredProposal, scenarioSnapshot } from '../shortlist/service';
 import { NotFoundError } from '../common/errors';
 import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
+import { dataVintageText, sourceInLocale } from '../model/source-labels';
 import { methodParagraphs, proposalSummary } from './report-method';
 import { methodReference, type MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
-import { ANSWER_AREA_LABEL, ANSWER_VALUE_LABEL, CHANNEL_LABEL, INDICATOR_LABEL } from '../model/labels';
+import { CRITERION_TEXT, ANSWER_AREA_LABEL, ANSWER_VALUE_LABEL, CHANNEL_LABEL, INDICATOR_LABEL } from '../model/labels';
 
 /** One data source (from data/vintage.json). */
 export interface SourceEntry {
@@ -65,7 +67,8 @@ export type CellValue = string | number | boolean | null;
 export interface ReportColumn {
   key: string;
   header: string;
-  kind: 'text' | 'number' | 'boolean';
+  /** `datetime`: an ISO instant (UTC), shown in Norwegian time (CSV text, XLSX date). */
+  kind: 'text' | 'number' | 'boolean' | 'datetime';
 }
 
 export interface ReportAssessment {
@@ -125,6 +128,8 @@ export interface ReportModel {
   /** One line of attribution for the data (also in every GeoJSON feature). */
   attribution: string;
   method: string[];
+  /** The method in one paragraph (the report's summary page). */
+  methodSummary: string;
   weights: { id: string; label: string; weight: number; share: number; direction: string; unit: string; source: string }[];
   rules: [string, string][];
   summary: [string, string][];
@@ -165,14 +170,14 @@ function coreColumns(locale: Locale, objective: string): ReportColumn[] {
     col('stableUnderBoth', 'stableUnderBoth', 'boolean'), col('pTopK', 'pTopK', 'number'), col('rankP05', 'rankP05', 'number'),
     col('rankMedian', 'rankMedian', 'number'), col('rankP95', 'rankP95', 'number'),
     col('wantsStation', 'wantsStation'), col('satisfied', 'satisfied'), col('premisesCount', 'premisesCount', 'number'),
-    col('advice', 'advice'), col('adviceReason', 'adviceReason'), col('assessor', 'assessor'), col('assessedAt', 'assessedAt'),
+    col('advice', 'advice'), col('adviceReason', 'adviceReason'), col('assessor', 'assessor'), col('assessedAt', 'assessedAt', 'datetime'),
     col('rationale', 'rationale'),
   ];
 }
 
 function criteriaColumns(locale: Locale): ReportColumn[] {
   return CRITERIA.flatMap((c) => [
-    { key: `value_${c.id}`, header: `${c.label[locale]} (${c.unit})`, kind: 'number' as const },
+    { key: `value_${c.id}`, header: `${c.label[locale]} (${t(locale, CRITERION_TEXT[c.id].unit)})`, kind: 'number' as const },
     { key: `points_${c.id}`, header: `${c.label[locale]}, ${text(locale, 'points')}`, kind: 'number' as const },
   ]);
 }
@@ -228,7 +233,7 @@ function candidateOf(
   const gainDigits = s.params.objective === 'blend' ? 6 : 2;
   const assessment = history.length ? toAssessment(locale, history[history.length - 1]) : null;
   const criteria = CRITERIA.map((def) => ({
-    id: def.id, label: def.label[locale], unit: def.unit, value: round(c.values[def.id], 3),
+    id: def.id, label: def.label[locale], unit: t(locale, CRITERION_TEXT[def.id].unit), value: round(c.values[def.id], 3),
     points: round(c.contributions[def.id] ?? 0, 2) ?? 0, weightShare: round(s.ranking.weights[def.id] ?? 0, 4) ?? 0,
   }));
   const indicators = INDICATOR_KEYS.map((k) => ({ key: k, label: indicatorLabel(locale, k), value: round(c.indicators[k], 3) }));
@@ -303,20 +308,40 @@ function fieldLabel(locale: Locale, field: string): string {
   return simple[kind] ? text(locale, simple[kind]) : field;
 }
 
-/** Human-readable lines for what differs today; advice counts only when `districtAdvice` has weight. */
+/** The differences section of a report (the lines of `changeLines`). */
 function differencesOf(locale: Locale, cmp: SnapshotComparison | null, params: ScenarioParams): ReportModel['differences'] {
-  if (!cmp) return null;
-  const adviceMatters = (params.weights.districtAdvice ?? 0) > 0;
-  const changes = cmp.changes.filter((c) => adviceMatters || (c.field !== 'advice' && c.field !== 'value.districtAdvice'));
+  if (!cmp || cmp.identical) return null;
+  void params;
+  const lines = changeLines(locale, cmp, 40);
+  return lines.length ? { intro: text(locale, 'differencesIntro'), lines } : null;
+}
+
+/** A changed value as the pages print it: numbers by kind, yes/no, labels of advice and site kinds. */
+function changedValue(locale: Locale, field: string, v: FigureChange['then']): string {
+  if (v === null) return '–';
+  if (typeof v === 'boolean') return text(locale, v ? 'yes' : 'no');
+  if (typeof v === 'number') return field === 'rank' ? formatNumber(locale, v, 0) : formatNumber(locale, v, 2);
+  if (field === 'site') return valueLabel(locale, v.split(' ')[0]);
+  return valueLabel(locale, v);
+}
+
+/**
+ * What changed between a shortlist's snapshot and today, one line each, in the reader's language:
+ * the data, the answers, each figure with its label and both values, each changed answer; a new
+ * district assessment is said as such. The shortlist page and the exports show the same lines.
+ */
+export function changeLines(locale: Locale, cmp: SnapshotComparison, max = 12): string[] {
   const lines: string[] = [];
   if (cmp.dataChanged) lines.push(text(locale, 'dataChanged'));
   if (cmp.answersChanged) lines.push(text(locale, 'answersChanged'));
-  const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(locale, v, 2) : v === null ? '–' : typeof v === 'boolean' ? text(locale, v ? 'yes' : 'no') : String(v));
-  const figures = changes.filter((c) => c.field !== 'answer');
-  for (const ch of figures.slice(0, 40)) lines.push(`${ch.name} (${ch.kommunenummer}): ${fieldLabel(locale, ch.field)} ${fmt(ch.then)} → ${fmt(ch.now)}`);
-  if (figures.length > 40) lines.push(`… (+${figures.length - 40})`);
-  for (const ch of changes.filter((c) => c.field === 'answer')) lines.push(`${ch.name} (${ch.kommunenummer}): ${text(locale, 'answersChanged')}`);
-  return lines.length ? { intro: text(locale, 'differencesIntro'), lines } : null;
+  const figures = cmp.changes.filter((c) => c.field !== 'answer');
+  for (const ch of figures.slice(0, max)) {
+    lines.push(`${ch.name} (${ch.kommunenummer}): ${fieldLabel(locale, ch.field)} ${changedValue(locale, ch.field, ch.then)} → ${changedValue(locale, ch.field, ch.now)}`);
+  }
+  if (figures.length > max) lines.push(`… (+${figures.length - max})`);
+  for (const ch of cmp.changes.filter((c) => c.field === 'answer')) lines.push(`${ch.name} (${ch.kommunenummer}): ${text(locale, 'answerChanged')}`);
+  if (cmp.assessmentsChanged && cmp.identical) lines.push(text(locale, 'assessmentsOnly'));
+  return lines;
 }
 
 /**
@@ -357,16 +382,20 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
       [T('scenario'), inputs.scenario.name || (inputs.scenario.id ?? T('currentScenario'))],
       ...(inputs.shortlist ? [[T('createdBy'), inputs.shortlist.createdBy], [T('createdAt'), formatDateTime(locale, inputs.shortlist.createdAt)]] as [string, string][] : []),
       [T('snapshotTaken'), formatDateTime(locale, s.createdAt)],
-      [T('dataVintage'), s.data.vintage],
+      [T('dataVintage'), dataVintageText(locale, s.data.vintage)],
       [T('travelModel'), inputs.travelModel?.[locale] ?? ''],
       [T('generated'), formatDateTime(locale, options.now)],
     ],
     travelModel: inputs.travelModel?.[locale] ?? '',
     attribution: T('attribution'),
+    methodSummary: T('methodSummary', {
+      normalization: valueLabel(locale, p.normalization), aggregation: valueLabel(locale, p.method), k: p.k,
+      objective: valueLabel(locale, p.objective), minutes: p.minutes, samples: s.robustness?.samples ?? 0,
+    }),
     method: methodParagraphs(locale, s, inputs.travelModel?.[locale] ?? '', inputs.reference),
     weights: CRITERIA.map((c) => ({
       id: c.id, label: c.label[locale], weight: p.weights[c.id] ?? 0, share: round(weightSum > 0 ? (p.weights[c.id] ?? 0) / weightSum : 0, 4) ?? 0,
-      direction: c.direction === 'benefit' ? T('directionBenefit') : T('directionCost'), unit: c.unit, source: c.source,
+      direction: c.direction === 'benefit' ? T('directionBenefit') : T('directionCost'), unit: t(locale, CRITERION_TEXT[c.id].unit), source: t(locale, CRITERION_TEXT[c.id].source),
     })),
     rules: rulesOf(locale, p),
     summary,
@@ -377,17 +406,17 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
       policeDistrict: a.policeDistrict, current: latestIds.has(a.id),
     })),
     differences: differencesOf(locale, inputs.comparison, p),
-    sources: inputs.sources,
+    sources: inputs.sources.map((src) => sourceInLocale(locale, src)),
     reproducibility: [
-      [T('dataVintage'), s.data.vintage],
+      [T('dataVintage'), dataVintageText(locale, s.data.vintage)],
       [T('dataHash'), s.data.hash],
       [T('answersStatus'), `${s.answers.count}${s.answers.sample ? ` (${T('sampleNotice')})` : ''}`],
       [T('answersRevision'), s.answers.revision],
       [T('assessmentsRevision'), s.assessmentsRevision],
       [T('engineVersion'), inputs.softwareVersion],
       [T('inputHash'), s.inputHash],
-      [T('snapshotTaken'), s.createdAt],
-      [T('timestamp'), options.now],
+      [T('snapshotTaken'), formatDateTime(locale, s.createdAt)],
+      [T('timestamp'), formatDateTime(locale, options.now)],
     ],
     params: p,
     inputHash: s.inputHash,

@@ -6,12 +6,22 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, ReportColumn, ReportModel } from './report-model';
+import { excelDateTime } from '../common/i18n';
 import { text } from './texts';
 
 /** The row the header is on (data follow). */
 export const HEADER_ROW = 3;
 
-function sheet(wb: ExcelJS.Workbook, model: ReportModel, name: string, header: string[], rows: CellValue[][], widths: number[] = []): void {
+/** Date cells: Norwegian time as an Excel date (`excelDateTime`), shown as `yyyy-mm-dd hh:mm`. */
+function dateCell(cell: ExcelJS.Cell, iso: string): void {
+  const d = excelDateTime(iso);
+  cell.value = d;
+  if (d) cell.numFmt = 'yyyy-mm-dd hh:mm';
+}
+
+function sheet(
+  wb: ExcelJS.Workbook, model: ReportModel, name: string, header: string[], rows: CellValue[][], widths: number[] = [], dateColumns: readonly number[] = [],
+): void {
   const ws = wb.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   ws.getCell(1, 1).value = `${model.title}: ${name}`;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
@@ -23,10 +33,15 @@ function sheet(wb: ExcelJS.Workbook, model: ReportModel, name: string, header: s
   h.alignment = { wrapText: true, vertical: 'top' };
   rows.forEach((r, i) => {
     const row = ws.getRow(HEADER_ROW + 1 + i);
-    r.forEach((v, j) => (row.getCell(j + 1).value = typeof v === 'boolean' ? text(model.locale, v ? 'yes' : 'no') : v));
+    r.forEach((v, j) => {
+      if (dateColumns.includes(j) && typeof v === 'string') dateCell(row.getCell(j + 1), v);
+      else row.getCell(j + 1).value = typeof v === 'boolean' ? text(model.locale, v ? 'yes' : 'no') : v;
+    });
   });
   header.forEach((_, i) => (ws.getColumn(i + 1).width = widths[i] ?? 16));
 }
+
+const datesOf = (columns: readonly ReportColumn[]): number[] => columns.flatMap((c, i) => (c.kind === 'datetime' ? [i] : []));
 
 function table(model: ReportModel, columns: ReportColumn[]): CellValue[][] {
   return model.candidates.map((c) => columns.map((col) => c.record[col.key] ?? null));
@@ -39,9 +54,9 @@ export async function reportXlsx(model: ReportModel): Promise<Buffer> {
   wb.creator = 'Stedsvalg';
   wb.created = new Date(model.generatedAt);
   const core = model.columns.core;
-  sheet(wb, model, T('sheetShortlist'), core.map((c) => c.header), table(model, core), [6, 10, 18, 16, 16, 11, 14, 22]);
+  sheet(wb, model, T('sheetShortlist'), core.map((c) => c.header), table(model, core), [6, 10, 18, 16, 16, 11, 14, 22], datesOf(core));
   const ind = [...core.slice(0, 3), ...model.columns.criteria, ...model.columns.indicators];
-  sheet(wb, model, T('sheetIndicators'), ind.map((c) => c.header), table(model, ind), [6, 10, 18]);
+  sheet(wb, model, T('sheetIndicators'), ind.map((c) => c.header), table(model, ind), [6, 10, 18], datesOf(ind));
   const weightRows: CellValue[][] = [
     ...model.weights.map((w) => [w.label, w.weight, w.share, w.direction, w.unit, w.source]),
     [],
@@ -56,14 +71,13 @@ export async function reportXlsx(model: ReportModel): Promise<Buffer> {
     [],
     [T('reproducibility')],
     ...model.reproducibility.map(([k, v]) => [k, v]),
-    [T('parameters'), JSON.stringify(model.params)],
   ];
   sheet(wb, model, T('sheetWeights'), [T('criterion'), T('weight'), T('weightShare'), T('direction'), T('unit'), T('source')], weightRows, [34, 12, 12, 26, 20, 40]);
   sheet(
     wb, model, T('sheetAssessments'),
-    [T('kommunenummer'), T('municipality'), T('district'), T('advice'), T('adviceReason'), T('assessor'), T('assessedAt'), 'current'],
+    [T('kommunenummer'), T('municipality'), T('district'), T('advice'), T('adviceReason'), T('assessor'), T('assessedAt'), T('currentAssessment')],
     model.assessments.map((a) => [a.kommunenummer, a.name, a.policeDistrict, a.adviceLabel, a.reason, a.assessor, a.assessedAt, a.current]),
-    [12, 18, 16, 14, 50, 18, 22, 8],
+    [12, 18, 16, 14, 50, 18, 22, 12], [6],
   );
   sheet(
     wb, model, T('sheetSources'), [T('source'), T('publisher'), T('licence'), T('vintage'), T('reference')],

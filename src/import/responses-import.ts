@@ -17,7 +17,7 @@ import {
   saveResponse,
   updateImportCounts,
 } from '../db/responses-repo';
-import { t, type Locale, type MessageKey } from '../common/i18n';
+import { fillMessage, t, type Locale, type MessageKey } from '../common/i18n';
 import { changedFields, contentKey, importLimits, type ResponseContent } from '../model/answers';
 import { readResponsesTable, TableProblem, UnreadableFileError, type RawTable } from './responses-read';
 import { validateTable, type Problem, type ProblemCode, type ValidationReference, type ValidRow } from './responses-validate';
@@ -142,7 +142,10 @@ async function readTable(bytes: Buffer, report: ImportReport, locale: Locale): P
       return null;
     }
     if (!(err instanceof UnreadableFileError)) throw err;
-    report.problems = fileProblem('file_unreadable', { detail: err.message });
+    const why: Record<UnreadableFileError['reason'], MessageKey> = {
+      empty: 'import.unreadable.empty', binary: 'import.unreadable.binary', csv: 'import.unreadable.csv', xlsx: 'import.unreadable.xlsx',
+    };
+    report.problems = fileProblem('file_unreadable', { detail: fillMessage(t(locale, why[err.reason]), { detail: err.detail }) });
     return null;
   }
 }

@@ -47,8 +47,12 @@ export class TableProblem extends Error {
 
 /** Thrown when the bytes are not a readable CSV or XLSX file at all (as opposed to invalid values). */
 export class UnreadableFileError extends Error {
-  constructor(message: string) {
-    super(message);
+  /**
+   * @param reason why, for the reader's message (`import.unreadable.*`)
+   * @param detail what the reader library said (CSV/XLSX), shown in parentheses
+   */
+  constructor(readonly reason: 'empty' | 'binary' | 'csv' | 'xlsx', readonly detail = '') {
+    super(reason === 'empty' ? 'the file is empty' : reason === 'binary' ? 'the file is neither text (CSV) nor an XLSX workbook' : `${reason.toUpperCase()} could not be read: ${detail}`);
     this.name = 'UnreadableFileError';
   }
 }
@@ -120,14 +124,14 @@ function rowsOfOffsets(bytes: Buffer, offsets: readonly number[]): string {
 
 function readCsvTable(bytes: Buffer): RawTable {
   const { text, encoding } = decodeText(bytes);
-  if (text.includes('\u0000')) throw new UnreadableFileError('the file is neither text (CSV) nor an XLSX workbook');
+  if (text.includes('\u0000')) throw new UnreadableFileError('binary');
   const delimiter = detectDelimiter(text);
   let parsed: { rows: string[][]; total: number };
   try {
     // The header plus one row more than the limit: enough to say "too many" with the exact count.
     parsed = parseCsvLimited(text, { delimiter, maxRows: importLimits.maxRows + 2 });
   } catch (err) {
-    throw new UnreadableFileError(`CSV could not be read: ${(err as Error).message}`);
+    throw new UnreadableFileError('csv', (err as Error).message);
   }
   const [header = [], ...data] = parsed.rows;
   const rows = data
@@ -170,7 +174,7 @@ async function readXlsxTable(bytes: Buffer): Promise<RawTable> {
     sheet = await checkWorkbook(bytes, 'Svar', importLimits);
   } catch (err) {
     if (err instanceof WorkbookLimitError) throw new TableProblem(err.code, err.params);
-    if (err instanceof NotAWorkbookError) throw new UnreadableFileError(`XLSX could not be read: ${err.message}`);
+    if (err instanceof NotAWorkbookError) throw new UnreadableFileError('xlsx', err.message);
     throw err;
   }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
@@ -193,7 +197,7 @@ async function readXlsxTable(bytes: Buffer): Promise<RawTable> {
       break;
     }
   } catch (err) {
-    throw new UnreadableFileError(`XLSX could not be read: ${(err as Error).message}`);
+    throw new UnreadableFileError('xlsx', (err as Error).message);
   }
   return { format: 'xlsx', sheet: sheet.name, header: header ?? [], rows, totalRows };
 }
@@ -203,6 +207,6 @@ async function readXlsxTable(bytes: Buffer): Promise<RawTable> {
  * @throws UnreadableFileError when the bytes are not a readable CSV or XLSX file
  */
 export async function readResponsesTable(bytes: Buffer): Promise<RawTable> {
-  if (bytes.length === 0) throw new UnreadableFileError('the file is empty');
+  if (bytes.length === 0) throw new UnreadableFileError('empty');
   return looksLikeXlsx(bytes) ? readXlsxTable(bytes) : readCsvTable(bytes);
 }

@@ -45,3 +45,4 @@ export type ScenarioObjective = (typeof OBJECTIVES)[number];
 export const SCENARIO_DEFAULTS = {
   normalization: 'minmax', method: 'wsm', objective: 'coverage', wishGate: true,
 } as const satisfies { normalization: ScenarioNormalization; method: ScenarioAggregation; objective: ScenarioObjective; wishGate: boolean };
+

@@ -43,6 +43,9 @@ function differs(a: unknown, b: unknown, tol: number): boolean {
  */
 export function compareSnapshots(then: ShortlistSnapshot, now: ShortlistSnapshot, options: Partial<CompareOptions> = {}): SnapshotComparison {
   const { tolerance } = { ...defaultCompareOptions, ...options };
+  // A district's assessment changes the figures only when its criterion has weight; otherwise a new
+  // assessment is news (\`assessmentsChanged\`), not a reason to call the shortlist out of date.
+  const adviceMatters = (then.params.weights.districtAdvice ?? 0) > 0;
   const current = new Map(now.candidates.map((c) => [c.kommunenummer, c]));
   const changes: FigureChange[] = [];
   for (const a of then.candidates) {
@@ -57,11 +60,11 @@ export function compareSnapshots(then: ShortlistSnapshot, now: ShortlistSnapshot
     add('score', a.score, b.score);
     add('rank', a.rank, b.rank);
     add('eligible', a.eligible, b.eligible);
-    for (const key of Object.keys(a.values)) add(`value.${key}`, a.values[key] ?? null, b.values[key] ?? null);
+    for (const key of Object.keys(a.values)) if (key !== 'districtAdvice' || adviceMatters) add(`value.${key}`, a.values[key] ?? null, b.values[key] ?? null);
     for (const key of INDICATOR_KEYS) add(`indicator.${key}`, a.indicators[key], b.indicators[key]);
     add('site', `${a.site.kind} ${a.site.lon},${a.site.lat}`, `${b.site.kind} ${b.site.lon},${b.site.lat}`);
     add('answer', a.answer ? JSON.stringify(a.answer.content) : null, b.answer ? JSON.stringify(b.answer.content) : null);
-    add('advice', a.districtAdvice, b.districtAdvice);
+    if (adviceMatters) add('advice', a.districtAdvice, b.districtAdvice);
   }
   const dataChanged = then.data.hash !== now.data.hash;
   const answersChanged = then.answers.revision !== now.answers.revision;

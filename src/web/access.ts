@@ -7,6 +7,12 @@ import type { Role } from '../db/users-repo';
 import { UnauthenticatedError, ForbiddenError, shownValue } from '../common/errors';
 import { decide, ruleFor } from '../auth/policy';
 import { wantsJson } from './errors';
+import type { MessageKey } from '../common/i18n';
+
+/** What a refused user is told, by role: what the role may not do and where to go instead. */
+const FORBIDDEN_FOR_ROLE: Readonly<Record<Role, MessageKey>> = {
+  admin: 'err.forbidden.admin', planner: 'err.forbidden.planner', district: 'err.forbidden.district', viewer: 'err.forbidden.viewer',
+};
 
 /** Enforces `accessRules`: 401 (or a redirect to sign-in for pages) when anonymous, 403 when the role is not allowed. */
 export const authorize: RequestHandler = (req, res, next) => {
@@ -17,7 +23,7 @@ export const authorize: RequestHandler = (req, res, next) => {
     throw new UnauthenticatedError();
   }
   if (decision === 'refuse') {
-    throw new ForbiddenError({ key: 'err.forbidden', params: { role: user!.role, method: req.method, path: shownValue(req.path) } });
+    throw new ForbiddenError({ key: FORBIDDEN_FOR_ROLE[user!.role], params: { role: user!.role, method: req.method, path: shownValue(req.path) } });
   }
   next();
 };
@@ -27,7 +33,7 @@ export function requireRoles(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const user = req.auth?.user;
     if (!user) throw new UnauthenticatedError();
-    if (!roles.includes(user.role)) throw new ForbiddenError({ key: 'err.forbidden', params: { role: user.role, method: req.method, path: shownValue(req.path) } });
+    if (!roles.includes(user.role)) throw new ForbiddenError({ key: FORBIDDEN_FOR_ROLE[user.role], params: { role: user.role, method: req.method, path: shownValue(req.path) } });
     next();
   };
 }

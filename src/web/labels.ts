@@ -72,6 +72,16 @@ const AGREEMENT_QUESTION_LABEL: Readonly<Record<AgreementQuestion, MessageKey>> 
   sender: 'let.q.sender', q2Satisfied: 'let.q.q2Satisfied', q4Channels: 'let.q.q4Channels', q5WantsStation: 'let.q.q5WantsStation', q5Premises: 'let.q.q5Premises',
 };
 
+/** How a proposed set was found. */
+const SOLVER_LABEL: Readonly<Record<'exact' | 'greedy', MessageKey>> = { exact: 'sl.solver.exact', greedy: 'sl.solver.greedy' };
+
+/** The actions of the change log (`recordAudit` callers). */
+const AUDIT_ACTION_LABEL: Readonly<Record<string, MessageKey>> = { 'code': 'audit.action.code', 'code-second': 'audit.action.code-second', 'create': 'audit.action.create', 'delete': 'audit.action.delete', 'duplicate': 'audit.action.duplicate', 'import': 'audit.action.import', 'move-candidate': 'audit.action.move-candidate', 'password-change': 'audit.action.password-change', 'revoke': 'audit.action.revoke', 'set-sender': 'audit.action.set-sender', 'sign-in': 'audit.action.sign-in', 'sign-in-failed': 'audit.action.sign-in-failed', 'sign-out': 'audit.action.sign-out', 'update': 'audit.action.update', 'update-candidate': 'audit.action.update-candidate', 'correction': 'audit.action.correction', 'replace': 'audit.action.replace', 'sample-load': 'audit.action.sample-load' };
+
+/** The kinds of record the change log names. */
+export const AUDIT_ENTITIES = ['assessment', 'letter', 'premises', 'response', 'scenario', 'session', 'shortlist', 'token', 'user'] as const;
+const AUDIT_ENTITY_LABEL: Readonly<Record<(typeof AUDIT_ENTITIES)[number], MessageKey>> = { assessment: 'audit.entity.assessment', letter: 'audit.entity.letter', premises: 'audit.entity.premises', response: 'audit.entity.response', scenario: 'audit.entity.scenario', session: 'audit.entity.session', shortlist: 'audit.entity.shortlist', token: 'audit.entity.token', user: 'audit.entity.user' };
+
 /** Every kind of value a view labels, each with its typed map. */
 export const LABELS = {
   role: ROLE_LABEL,
@@ -103,6 +113,9 @@ export const LABELS = {
   objective: OBJECTIVE_LABEL,
   aggregation: AGGREGATION_LABEL,
   normalization: NORMALIZATION_LABEL,
+  auditAction: AUDIT_ACTION_LABEL,
+  solver: SOLVER_LABEL,
+  auditEntity: AUDIT_ENTITY_LABEL,
   selectionStatus: SELECTION_STATUS_LABEL,
   solverName: SOLVER_NAME_LABEL,
   proposalSiteKind: PROPOSAL_SITE_KIND_LABEL,

@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
-import { dictionary, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
+import { dictionary, formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
+import { dataVintageText } from '../model/source-labels';
 import { localeOfRequest, ownPath } from './locale-of';
 import { labelOf, type LabelKind } from './labels';
 
@@ -19,7 +20,10 @@ export function localeMiddleware(db: Db): RequestHandler {
     res.locals.fmt = (value: number | null | undefined, digits = 0) => formatNumber(locale, value, digits);
     res.locals.label = (kind: LabelKind, value: string) => labelOf(locale, kind, value);
     res.locals.dictionary = dictionary(locale);
-    res.locals.dataVintage = getMeta(db, 'data_vintage') ?? '';
+    res.locals.dataVintage = dataVintageText(locale, getMeta(db, 'data_vintage') ?? '');
+    res.locals.vintage = (stored: string) => dataVintageText(locale, stored);
+    // Every time a page shows: stored in UTC, shown in Norwegian time in the locale's format.
+    res.locals.when = (iso: string | null | undefined) => (iso ? formatDateTime(locale, iso) : '–');
     res.locals.path = req.path;
     // The language link keeps the page and its query (scenario, filters), changing only `lang`;
     // it is built from the path alone, so it always stays on this site.

@@ -142,4 +142,38 @@ describe('sample answers in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('When a file is imported through the page, then the token stays out of the address, a reload does not send it again, and an empty file is explained in one language', async () => {
+    const own = tempDir();
+    const file = path.join(own, 'ny-import.csv');
+    fs.writeFileSync(file, csvOf([validRecord('5001')]));
+    const empty = path.join(own, 'tom.csv');
+    fs.writeFileSync(empty, '');
+    const page = await suite.page('planner', null, { viewport: { width: 1280, height: 900 } });
+    const posts: string[] = [];
+    page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
+    await page.goto(suite.url + '/import');
+    await page.setInputFiles('#file', file);
+    await page.uncheck('#dryRun');
+    await Promise.all([page.waitForNavigation(), page.click('#import-submit')]);
+    expect(page.url()).toMatch(/\/import\?result=[0-9a-f-]{36}$/);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toBe(`${suite.url}/import`);
+    expect(await page.locator('#import-report').getAttribute('data-status')).toBe('applied');
+    const versions = responseHistory(suite.db, '5001').length;
+    await page.reload();
+    expect(posts).toHaveLength(1);
+    expect(await page.locator('#import-report').getAttribute('data-status')).toBe('applied');
+    expect(responseHistory(suite.db, '5001')).toHaveLength(versions);
+    for (const [lang, expected, foreign] of [['nb', 'Filen kan ikke leses: filen er tom', /the file is empty/], ['en', 'The file cannot be read: the file is empty', /filen er tom/]] as const) {
+      await page.goto(`${suite.url}/import?lang=${lang}`);
+      await page.setInputFiles('#file', empty);
+      await Promise.all([page.waitForNavigation(), page.click('#import-submit')]);
+      const body = await page.locator('main').textContent();
+      expect(body).toContain(expected);
+      expect(body).not.toMatch(foreign);
+    }
+    await page.close();
+    fs.rmSync(own, { recursive: true, force: true });
+  });
 });

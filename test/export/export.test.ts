@@ -88,6 +88,12 @@ describe('exports', () => {
     }
     const assessments = wb.getWorksheet('Distriktsvurderinger')!;
     expect(String(assessments.getRow(HEADER_ROW + 1).getCell(5).value)).toContain('lang vei');
+    // Assessed 2024-06-02T08:00:00Z is 10:00 in Norway (summer time): a real Excel date of that wall-clock time.
+    const assessedAt = assessments.getRow(HEADER_ROW + 1).getCell(7);
+    expect(assessedAt.value).toBeInstanceOf(Date);
+    expect((assessedAt.value as Date).toISOString()).toBe('2024-06-02T10:00:00.000Z');
+    expect(assessedAt.numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(assessments.getRow(HEADER_ROW).getCell(8).value).toBe('Gjeldende vurdering');
     expect(wb.getWorksheet('Kilder')!.rowCount).toBeGreaterThan(HEADER_ROW + 5);
   });
 
@@ -125,8 +131,9 @@ describe('exports', () => {
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
-    // title, method, map, table, ≥ 1 page per candidate, sources
-    expect(pages).toBeGreaterThanOrEqual(4 + 8 + 1);
+    // summary (proposal, map, method, key figures), method and weights, one page per candidate, sources
+    expect(pages).toBeGreaterThanOrEqual(2 + 8 + 1);
+    expect(pages).toBeLessThanOrEqual(3 + 8 + 1);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     const perPage = text.split('\f').filter((p) => p.trim() !== '');
     expect(perPage).toHaveLength(pages);

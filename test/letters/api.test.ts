@@ -141,12 +141,15 @@ describe('letters API', () => {
     const csv = await planner.get('/letters/overview.csv').expect(200);
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text).toContain('politidistrikt;p10;Nordland;41;1;40;1;0;1;');
-    expect(csv.text).toContain('ikke_svart;0301;Oslo');
+    expect(csv.text).toContain('ikke svart;0301;Oslo');
     const xlsx = await planner.get('/letters/overview.xlsx').buffer(true).parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); }).expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body as Buffer as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Politidistrikt', 'Fylke', 'Har ikke svart', 'Sammendrag']);
     expect(wb.getWorksheet('Har ikke svart')!.rowCount).toBe(1 + 357 - 3);
+    const english = await planner.get('/letters/overview.csv?lang=en').expect(200);
+    expect(english.text).toContain('police district;p10;Nordland;41;1;40;1;0;1;');
+    expect(english.text).toContain('no answer;0301;Oslo');
     void db;
   });
 

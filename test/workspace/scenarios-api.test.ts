@@ -265,6 +265,16 @@ describe('workspace pages and layers', () => {
     await api.get('/compare').expect(200);
   });
 
+  it('When two scenarios count coverage within different drive times, then the comparison shows each radius and does not subtract their coverage', async () => {
+    const { body: a } = await create({ name: 'Radius 60', params: { minutes: 60 } });
+    const { body: b } = await create({ name: 'Radius 45', params: { minutes: 45 } });
+    const cmp = (await api.get(`/compare?a=${a.id}&b=${b.id}`).expect(200)).text;
+    expect(cmp).toContain('A (innen 60 min)');
+    expect(cmp).toContain('B (innen 45 min)');
+    expect(cmp).toContain('data-testid="cmp-not-comparable"');
+    expect(cmp).toMatch(/id="covered-change">ikke sammenlignbart</);
+  });
+
   it('When the coverage layer is requested, then every demand point gets a state and the proposal only adds coverage', async () => {
     const none = await api.get('/api/coverage?minutes=45').expect(200);
     const some = await api.get('/api/coverage?minutes=45&selected=5601,5034,1839').expect(200);
@@ -298,9 +308,10 @@ describe('profile and municipality comparison', () => {
   it('When a profile is opened under a scenario, then the rank follows that scenario', async () => {
     const { body: s } = await create({ name: 'Bare folketall', params: { weights: { population: 10, driveTime: 0, uncovered: 0, crimeRate: 0, violenceRate: 0, crimeTrend: 0, premises: 0, dissatisfied: 0 } } });
     const res = await api.get(`/municipalities/0301?scenario=${s.id}`).expect(200);
-    expect(res.text).toMatch(/id="prof-rank">1</);
+    expect(res.text).toMatch(/id="prof-rank">1\.</);
     const q = await english.get('/municipalities/0301?weights=population:10,driveTime:0,uncovered:0,crimeRate:0,violenceRate:0,crimeTrend:0,premises:0,dissatisfied:0&lang=en').expect(200);
-    expect(q.text).toMatch(/id="prof-rank">1</);
+    // An ordinal in each language: "1." in Norwegian, "1st of 357" in English (not "1 place of 357").
+    expect(q.text).toMatch(/id="prof-rank">1st<\/span><span class="l">of 357</);
     expect(q.text).toContain('National percentile');
   });
 

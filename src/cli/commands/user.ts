@@ -4,7 +4,7 @@ import { cliActor } from '../actor';
 import { CliUsageError, type CommandFn } from '../types';
 import { ROLES, createUser, findUserForLogin, listUsers, type Role } from '../../db/users-repo';
 import { listPoliceDistricts } from '../../db/municipalities-repo';
-import { hashPassword, validatePassword } from '../../auth/passwords';
+import { MIN_PASSWORD_LENGTH, hashPassword, validatePassword } from '../../auth/passwords';
 
 export const usage = `usage: stedsvalg user add --name NAME --role admin|planner|district|viewer [--district DISTRICT]   (password on stdin)
        stedsvalg user list [--json]
@@ -37,7 +37,7 @@ export const run: CommandFn = async (args, io) => {
     if (!io.readStdin) throw new CliUsageError('the password must be given on standard input');
     const password = (await io.readStdin()).replace(/\r?\n$/, '');
     const weak = validatePassword(password);
-    if (weak) throw new CliUsageError(weak);
+    if (weak) throw new CliUsageError(weak === 'short' ? `password must have at least ${MIN_PASSWORD_LENGTH} characters` : 'password must have at most 200 characters');
     const user = createUser(db, { name, role, district, passwordHash: await hashPassword(password) }, cliActor(db), new Date().toISOString());
     io.stdout(`created user ${user.name} (${user.role}${user.district ? ', ' + user.district : ''}) with id ${user.id}\n`);
     return 0;

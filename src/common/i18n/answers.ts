@@ -117,4 +117,5 @@ export const answerTexts = area({
   'resp.correct.dateHint': { nb: 'dd.mm.åååå', en: 'dd.mm.yyyy' },
   'resp.back': { nb: 'Tilbake til listen', en: 'Back to the list' },
   'resp.sampleTag': { nb: 'eksempel', en: 'sample' },
+  'resp.sampleSource': { nb: 'eksempeldata (ikke ekte svar)', en: 'sample data (not real answers)' },
 });

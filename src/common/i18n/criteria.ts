@@ -16,8 +16,8 @@ export const criteriaTexts = area({
   'crit.driveTime': { nb: 'Kjøretid til nærmeste tjenestested', en: 'Drive time to nearest station' },
   'crit.driveTime.unit': { nb: 'min', en: 'min' },
   'crit.driveTime.source': {
-    nb: 'Befolkningsvektet kjøretid fra scenariets reisetidsmatrise (standard data/travel-times.txt)',
-    en: "Population-weighted drive time from the scenario's travel-time matrix (default data/travel-times.txt)",
+    nb: 'Befolkningsvektet kjøretid fra scenariets reisetidsmodell (standard: den innebygde land/sjø-modellen)',
+    en: "Population-weighted drive time from the scenario's travel-time model (default: the built-in land/sea model)",
   },
   'crit.uncovered': { nb: 'Innbyggere over 45 min unna', en: 'Residents beyond 45 min' },
   'crit.uncovered.unit': { nb: 'personer', en: 'persons' },

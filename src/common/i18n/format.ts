@@ -13,3 +13,40 @@ export function formatDateTime(locale: Locale, iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(d);
 }
+
+const osloParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** The Norwegian wall-clock time of an instant as numbers; null when the text is no date. */
+function wallClock(iso: string): { y: number; mo: number; d: number; h: number; mi: number } | null {
+  const date = new Date(iso);
+  if (iso === '' || Number.isNaN(date.getTime())) return null;
+  const p = Object.fromEntries(osloParts.formatToParts(date).map((x) => [x.type, x.value]));
+  return { y: Number(p.year), mo: Number(p.month), d: Number(p.day), h: Number(p.hour), mi: Number(p.minute) };
+}
+
+/** Norwegian time as `2024-06-02 10:00` (spreadsheets read it as a date); '' when the text is no date. */
+export function spreadsheetDateTime(iso: string): string {
+  const w = wallClock(iso);
+  if (!w) return '';
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${w.y}-${two(w.mo)}-${two(w.d)} ${two(w.h)}:${two(w.mi)}`;
+}
+
+/**
+ * The Norwegian wall-clock time of an instant as a Date whose UTC fields hold it: an Excel cell has
+ * no time zone, so a sheet shows this Date as the time in Norway. Null when the text is no date.
+ */
+export function excelDateTime(iso: string): Date | null {
+  const w = wallClock(iso);
+  return w ? new Date(Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi)) : null;
+}
+
+const englishOrdinal = new Intl.PluralRules('en-GB', { type: 'ordinal' });
+const ENGLISH_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+/** An ordinal number in the locale: `19.` in Norwegian, `19th` in English. */
+export function formatOrdinal(locale: Locale, n: number): string {
+  return locale === 'nb' ? `${n}.` : `${n}${ENGLISH_SUFFIX[englishOrdinal.select(n)] ?? 'th'}`;
+}

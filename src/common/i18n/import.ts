@@ -5,6 +5,11 @@
 import { area } from './area';
 
 export const importTexts = area({
+  'import.col.importedAt': { nb: 'Importert', en: 'Imported' },
+  'import.unreadable.empty': { nb: 'filen er tom', en: 'the file is empty' },
+  'import.unreadable.binary': { nb: 'filen er verken tekst (CSV) eller en XLSX-arbeidsbok', en: 'the file is neither text (CSV) nor an XLSX workbook' },
+  'import.unreadable.csv': { nb: 'CSV-filen kan ikke tolkes (leseren sier: {detail})', en: 'the CSV file cannot be parsed (the reader says: {detail})' },
+  'import.unreadable.xlsx': { nb: 'XLSX-filen kan ikke åpnes (leseren sier: {detail})', en: 'the XLSX file cannot be opened (the reader says: {detail})' },
   'import.title': { nb: 'Importer svar fra kommunene', en: 'Import the municipal answers' },
   'import.intro': {
     nb: 'Last opp svarfilen (CSV eller XLSX, én rad per kommune). En prøvekjøring viser hva som ville endres uten å lagre noe. En ekte import er alt eller ingenting: finnes det én feil, lagres ingenting. Tidligere versjoner av svarene beholdes i historikken.',

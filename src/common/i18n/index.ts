@@ -5,7 +5,8 @@
  * map from a value to its key (`model/labels.ts`), never by a key pieced together at run time.
  *
  * Areas: layout, map, workspace, scenarios, profile, answers, import, shortlists, travel-matrices,
- * accounts, errors, validation, criteria, report (the exported documents), letters, proposal (issue 11). A new area is a
+ * accounts, errors, validation, criteria, report (the exported documents), sources (the data sources
+ * and vintage), letters, proposal (issue 11). A new area is a
  * file here, added to `catalogue` below.
  */
 import { fromPair, merge } from './area';
@@ -22,13 +23,14 @@ import { proposalTexts } from './proposal';
 import { reportTexts } from './report';
 import { scenarioTexts } from './scenarios';
 import { shortlistTexts } from './shortlists';
+import { sourceTexts } from './sources';
 import { travelMatrixTexts } from './travel-matrices';
 import { validationTexts } from './validation';
 import { workspaceTexts } from './workspace';
 import { workspaceToolTexts } from './workspace-tools';
 import { helpTexts } from './help';
 
-export { formatDateTime, formatNumber } from './format';
+export { excelDateTime, formatDateTime, formatNumber, formatOrdinal, spreadsheetDateTime } from './format';
 
 export type Locale = 'nb' | 'en';
 export const locales: readonly Locale[] = ['nb', 'en'];
@@ -36,7 +38,7 @@ export const defaultLocale: Locale = 'nb';
 
 const catalogue = merge(
   layoutTexts, mapTexts, workspaceTexts, scenarioTexts, profileTexts, answerTexts, importTexts, shortlistTexts,
-  travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, fromPair(lettersNb, lettersEn), proposalTexts,
+  travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, sourceTexts, fromPair(lettersNb, lettersEn), proposalTexts,
   workspaceToolTexts, helpTexts,
 );
 

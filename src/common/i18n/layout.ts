@@ -19,8 +19,8 @@ export const layoutTexts = area({
   'error.internal': { nb: 'Noe gikk galt', en: 'Something went wrong' },
   'lang.switch': { nb: 'English', en: 'Norsk' },
   'footer.sources': {
-    nb: 'Kilder: Kartverket (CC BY 4.0; forenklet av Robert Hopland, reparert av Stedsvalg), SSB (folkemengde 1.1.2024; tabell 08487, tilrettelagt av Samarbeidsdesken), tjenestesteder sammenstilt fra Politiet, POD og nyhetssider, TØI, Erik Bolstad. Se data/SOURCES.md.',
-    en: 'Sources: Kartverket (CC BY 4.0; simplified by Robert Hopland, repaired by Stedsvalg), Statistics Norway (population 1 Jan 2024; table 08487, prepared by Samarbeidsdesken), police stations compiled from the Norwegian Police, the Police Directorate and news pages, TØI, Erik Bolstad. See data/SOURCES.md.',
+    nb: 'Kilder: Kartverket (CC BY 4.0; forenklet av Robert Hopland, reparert av Stedsvalg), SSB (folkemengde 1.1.2024; tabell 08487, tilrettelagt av Samarbeidsdesken), tjenestesteder sammenstilt fra Politiet, POD og nyhetssider, TØI, Erik Bolstad.',
+    en: 'Sources: Kartverket (CC BY 4.0; simplified by Robert Hopland, repaired by Stedsvalg), Statistics Norway (population 1 Jan 2024; table 08487, prepared by Samarbeidsdesken), police stations compiled from the Norwegian Police, the Police Directorate and news pages, TØI, Erik Bolstad.',
   },
   'footer.vintage': { nb: 'Dataårgang', en: 'Data vintage' },
   'footer.travelModel': { nb: 'Kjøretider', en: 'Drive times' },

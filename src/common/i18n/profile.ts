@@ -13,7 +13,7 @@ export const profileTexts = area({
     nb: 'Under vektene og reglene fra arbeidsflaten (eller standardvektene).',
     en: 'Under the weights and rules from the workspace (or the default weights).',
   },
-  'prof.rankOf': { nb: 'plass av', en: 'place of' },
+  'prof.rankOf': { nb: 'plass av', en: 'of' },
   'prof.pInSet': { nb: 'Sannsynlighet for å være i forslaget', en: 'Probability of being in the proposal' },
   'prof.pTopK': { nb: 'sannsynlighet for topp K', en: 'probability of top K' },
   'prof.rankRange': { nb: '90 %-intervall for rangering', en: '90 % interval of the rank' },

@@ -21,9 +21,16 @@ export const reportTexts = area({
   'report.scenario': { nb: 'Scenario', en: 'Scenario' },
   'report.currentScenario': { nb: 'gjeldende scenario (ikke lagret)', en: 'current scenario (not saved)' },
   'report.page': { nb: 'Side {n} av {total}', en: 'Page {n} of {total}' },
-  'report.contents': { nb: 'Innhold', en: 'Contents' },
   'report.method': { nb: 'Metode', en: 'Method' },
   'report.weightsAndRules': { nb: 'Vekter og regler', en: 'Weights and rules' },
+  'report.summary': { nb: 'Sammendrag', en: 'Summary' },
+  'report.proposal': { nb: 'Forslaget', en: 'The proposal' },
+  'report.keyFigures': { nb: 'Nøkkeltall', en: 'Key figures' },
+  'report.methodSummary': {
+    nb: 'Hver kommune har fått en poengsum (0–100) for behovet for et nytt tjenestested, bygd på kjøretid, innbyggere langt unna, anmeldt kriminalitet, folketall og kommunens svar på departementets brev, vektet slik planleggeren har valgt ({normalization}, {aggregation}). Av kandidatene er {k} steder valgt etter målet «{objective}», med {minutes} minutters kjøretid som grense for dekning. Robustheten er prøvd med {samples} tilfeldige vektsett. Metoden, vektene og reglene står på neste side.',
+    en: 'Each municipality has a score (0–100) for the need for a new police service station, built from drive time, residents far away, reported crime, population and the municipality\'s answers to the ministry\'s letter, weighted as the planner chose ({normalization}, {aggregation}). Of the candidates, {k} sites are chosen under the objective "{objective}", with a {minutes}-minute drive as the limit of coverage. Robustness is tested with {samples} random weight sets. The method, weights and rules are on the next page.',
+  },
+  'report.moreHistory': { nb: '… og {n} eldre vurderinger', en: '… and {n} earlier assessments' },
   'report.criterion': { nb: 'Kriterium', en: 'Criterion' },
   'report.weight': { nb: 'Vekt', en: 'Weight' },
   'report.weightShare': { nb: 'Andel av vekt', en: 'Share of weight' },
@@ -47,7 +54,6 @@ export const reportTexts = area({
   'report.none': { nb: 'ingen', en: 'none' },
   'report.yes': { nb: 'ja', en: 'yes' },
   'report.no': { nb: 'nei', en: 'no' },
-  'report.map': { nb: 'Kart over kandidatene', en: 'Map of the candidates' },
   'report.mapNote': {
     nb: 'Kommunegrenser © Kartverket (CC BY 4.0), politidistriktsgrenser fra SSB; ingen bakgrunnskart. Tall = plass på kortlisten. Grå prikker = eksisterende tjenestesteder.',
     en: 'Municipal boundaries © Kartverket (CC BY 4.0), police district boundaries from Statistics Norway; no background map. Numbers = place on the shortlist. Grey dots = existing stations.',
@@ -80,6 +86,7 @@ export const reportTexts = area({
   'report.adviceReason': { nb: 'Distriktets begrunnelse', en: 'District reason' },
   'report.assessor': { nb: 'Vurdert av', en: 'Assessed by' },
   'report.assessedAt': { nb: 'Vurdert', en: 'Assessed' },
+  'report.currentAssessment': { nb: 'Gjeldende vurdering', en: 'Current assessment' },
   'report.wantsStation': { nb: 'Ønsker tjenestested', en: 'Wants a station' },
   'report.satisfied': { nb: 'Fornøyd med politiet', en: 'Satisfied with the police' },
   'report.premisesCount': { nb: 'Tilbudte lokaler', en: 'Offered premises' },
@@ -99,8 +106,8 @@ export const reportTexts = area({
   'report.dataVintage': { nb: 'Dataårgang', en: 'Data vintage' },
   'report.travelModel': { nb: 'Reisetidsmodell (alle kjøretider)', en: 'Travel-time model (all drive times)' },
   'report.attribution': {
-    nb: 'Kilder: © Kartverket (CC BY 4.0; forenklet av Robert Hopland, reparert av Stedsvalg), SSB (folkemengde 1.1.2024; anmeldte lovbrudd, tabell 08487, tilrettelagt av Samarbeidsdesken), tjenestesteder sammenstilt fra Politiet, POD og nyhetssider (ikke publisert av Politiet som liste), TØI, Erik Bolstad (postnummerpunkter). Se data/SOURCES.md.',
-    en: 'Sources: © Kartverket (CC BY 4.0; simplified by Robert Hopland, repaired by Stedsvalg), Statistics Norway (population 1 Jan 2024; reported offences, table 08487, prepared by Samarbeidsdesken), police stations compiled from the Norwegian Police, the Police Directorate and news pages (not published by the police as a list), TØI, Erik Bolstad (postcode points). See data/SOURCES.md.',
+    nb: 'Kilder: © Kartverket (CC BY 4.0; forenklet av Robert Hopland, reparert av Stedsvalg), SSB (folkemengde 1.1.2024; anmeldte lovbrudd, tabell 08487, tilrettelagt av Samarbeidsdesken), tjenestesteder sammenstilt fra Politiet, POD og nyhetssider (ikke publisert av Politiet som liste), TØI, Erik Bolstad (postnummerpunkter). Kildelisten står bakerst i rapporten.',
+    en: 'Sources: © Kartverket (CC BY 4.0; simplified by Robert Hopland, repaired by Stedsvalg), Statistics Norway (population 1 Jan 2024; reported offences, table 08487, prepared by Samarbeidsdesken), police stations compiled from the Norwegian Police, the Police Directorate and news pages (not published by the police as a list), TØI, Erik Bolstad (postcode points). The list of sources is at the end of the report.',
   },
   'report.dataHash': { nb: 'Datahash (SHA-256)', en: 'Data hash (SHA-256)' },
   'report.answersRevision': { nb: 'Svarrevisjon', en: 'Answers revision' },
@@ -112,7 +119,6 @@ export const reportTexts = area({
     en: 'Input hash (SHA-256 of parameters + data hash + answers revision)',
   },
   'report.snapshotTaken': { nb: 'Tallene er frosset', en: 'Figures frozen' },
-  'report.parameters': { nb: 'Scenarioparametre', en: 'Scenario parameters' },
   'report.timestamp': { nb: 'Tidsstempel', en: 'Timestamp' },
   'report.differences': { nb: 'Dagens data avviker fra øyeblikksbildet', en: 'Current data differs from the snapshot' },
   'report.differencesIntro': {
@@ -121,6 +127,11 @@ export const reportTexts = area({
   },
   'report.dataChanged': { nb: 'Datagrunnlaget er endret.', en: 'The reference data has changed.' },
   'report.answersChanged': { nb: 'Svarene fra kommunene er endret.', en: 'The municipal answers have changed.' },
+  'report.answerChanged': { nb: 'kommunens svar er endret', en: "the municipality's answer has changed" },
+  'report.assessmentsOnly': {
+    nb: 'Nye distriktsvurderinger er registrert siden kortlisten ble laget. De endrer ikke tallene, fordi distriktets råd har vekt 0 i dette scenariet.',
+    en: 'New district assessments have been recorded since the shortlist was made. They do not change the figures, because the district advice has weight 0 in this scenario.',
+  },
   'report.selectionSummary': { nb: 'Det foreslåtte settet', en: 'The proposed set' },
   'report.selStatus': { nb: 'Løsningsstatus', en: 'Solver status' },
   'report.selObjective': { nb: 'Målverdi', en: 'Objective value' },
@@ -144,7 +155,6 @@ export const reportTexts = area({
   'report.licence': { nb: 'Lisens', en: 'Licence' },
   'report.vintage': { nb: 'Årgang', en: 'Vintage' },
   'report.reference': { nb: 'Referanse', en: 'Reference' },
-  'report.history': { nb: 'Tidligere vurderinger', en: 'Earlier assessments' },
   // --- the stored proposal (issue 11): method text, per-site figures, robustness ---
   'report.methodScore': {
     nb: 'Hver kommune får en poengsum fra 0 til 100 som sier hvor stort behovet for et nytt tjenestested er. Poengsummen bygger på kriteriene i tabellen nedenfor: kjøretid til nærmeste eksisterende tjenestested, innbyggere som bor mer enn 45 minutter unna, anmeldt kriminalitet, folketall og kommunens egne svar på brevet fra Justis- og beredskapsdepartementet 23. februar 2022.',
@@ -220,12 +230,12 @@ export const reportTexts = area({
     en: 'Robustness was not computed for this shortlist.',
   },
   'report.methodStations': {
-    nb: 'De {stations} eksisterende tjenestestedene (åpne 23.02.2022) er en liste dette prosjektet har sammenstilt fra Politiets og Politidirektoratets (POD) sider og nyhetssaker; Politiet publiserer ingen slik liste. Kilden til hvert sted står i data/stations.csv.',
-    en: 'The {stations} existing police stations (open on 23 Feb 2022) are a list this project compiled from the pages of the Norwegian Police and the Police Directorate (POD) and from news reports; the police publish no such list. The source of each station is in data/stations.csv.',
+    nb: 'De {stations} eksisterende tjenestestedene (åpne 23.02.2022) er en liste dette prosjektet har sammenstilt fra Politiets og Politidirektoratets (POD) sider og nyhetssaker; Politiet publiserer ingen slik liste. Kilden til hvert sted er oppgitt per sted i Stedsvalgs liste over tjenestestedene.',
+    en: 'The {stations} existing police stations (open on 23 Feb 2022) are a list this project compiled from the pages of the Norwegian Police and the Police Directorate (POD) and from news reports; the police publish no such list. The source of each station is given per station in Stedsvalg\'s list of stations.',
   },
   'report.methodNational': {
-    nb: 'Kontroll mot politiets tall: med reisetidsmodellen «{model}» og disse tjenestestedene bor {share} av innbyggerne (1.1.2024) innen 45 minutter, {beyond} utenfor. Politidirektoratet oppga {policeShare} innen 45 minutter for POD-vedtaket 13.01.2017 (politidirektør Odd Reidar Humlegård til NRK, {source}), om lag {policeBeyond} utenfor med dagens folketall. Modellen finner færre utenfor; årsakene står i data/SOURCES.md.',
-    en: 'Check against the police figure: with the travel model "{model}" and these stations, {share} of residents (1 Jan 2024) are within 45 minutes, {beyond} beyond. The Police Directorate gave {policeShare} within 45 minutes for POD\'s decision of 13 Jan 2017 (police director Odd Reidar Humlegård to NRK, {source}), about {policeBeyond} beyond at today\'s population. The model finds fewer beyond; the reasons are in data/SOURCES.md.',
+    nb: 'Kontroll mot politiets tall: med reisetidsmodellen «{model}» og disse tjenestestedene bor {share} av innbyggerne (1.1.2024) innen 45 minutter, {beyond} utenfor. Politidirektoratet oppga {policeShare} innen 45 minutter for POD-vedtaket 13.01.2017 (politidirektør Odd Reidar Humlegård til NRK, {source}), om lag {policeBeyond} utenfor med dagens folketall. Modellen finner færre utenfor; årsakene er beskrevet i dokumentasjonen av datagrunnlaget som følger Stedsvalg.',
+    en: 'Check against the police figure: with the travel model "{model}" and these stations, {share} of residents (1 Jan 2024) are within 45 minutes, {beyond} beyond. The Police Directorate gave {policeShare} within 45 minutes for POD\'s decision of 13 Jan 2017 (police director Odd Reidar Humlegård to NRK, {source}), about {policeBeyond} beyond at today\'s population. The model finds fewer beyond; the reasons are described in the documentation of the data that comes with Stedsvalg.',
   },
   'report.methodNationalImported': {
     nb: 'Til sammenligning oppga Politidirektoratet {policeShare} av innbyggerne innen 45 minutter for POD-vedtaket 13.01.2017 (politidirektør Odd Reidar Humlegård til NRK, {source}), om lag {policeBeyond} utenfor med dagens folketall; andelen for den importerte matrisen er ikke beregnet i rapporten.',

@@ -5,6 +5,16 @@
 import { area } from './area';
 
 export const scenarioTexts = area({
+  'cmp.within': { nb: 'innen', en: 'within' },
+  'cmp.notComparable': { nb: 'ikke sammenlignbart', en: 'not comparable' },
+  'cmp.otherRadius': {
+    nb: 'A regner dekning innen {a} minutter, B innen {b} minutter. Tallene for dekning måler ulike ting og trekkes derfor ikke fra hverandre.',
+    en: 'A counts coverage within {a} minutes, B within {b} minutes. The coverage figures measure different things, so they are not subtracted.',
+  },
+  'cmp.otherModel': {
+    nb: 'A og B bruker ulike reisetidsmodeller (grense {a} og {b} minutter). Kjøretider og dekning måler ulike ting og trekkes derfor ikke fra hverandre.',
+    en: 'A and B use different travel-time models (limits {a} and {b} minutes). Drive times and coverage measure different things, so they are not subtracted.',
+  },
   'scn.nav': { nb: 'Scenarier', en: 'Scenarios' },
   'scn.title': { nb: 'Scenarier', en: 'Scenarios' },
   'scn.intro': {

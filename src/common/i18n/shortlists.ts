@@ -5,6 +5,8 @@
 import { area } from './area';
 
 export const shortlistTexts = area({
+  'sl.solver.exact': { nb: 'eksakt løsning', en: 'exact solution' },
+  'sl.solver.greedy': { nb: 'grådig tilnærming', en: 'greedy approximation' },
   'sl.nav': { nb: 'Kortliste', en: 'Shortlist' },
   'sl.title': { nb: 'Kortlister', en: 'Shortlists' },
   'sl.none': { nb: 'Ingen kortlister ennå.', en: 'No shortlists yet.' },
@@ -22,8 +24,6 @@ export const shortlistTexts = area({
     nb: 'Dagens data avviker fra øyeblikksbildet. Kortlisten viser tallene fra da den ble laget.',
     en: 'Current data differs from the snapshot. The shortlist shows the figures from when it was made.',
   },
-  'sl.diff.data': { nb: 'Datagrunnlaget er endret.', en: 'The reference data has changed.' },
-  'sl.diff.answers': { nb: 'Svarene fra kommunene er endret.', en: 'The municipal answers have changed.' },
   'sl.field.name': { nb: 'Navn på kortlisten', en: 'Name of the shortlist' },
   'sl.field.description': { nb: 'Beskrivelse', en: 'Description' },
   'sl.field.source': { nb: 'Kandidatene hentes fra', en: 'Candidates come from' },

@@ -12,8 +12,8 @@ export const travelMatrixTexts = area({
   },
   'tm.builtin': { nb: 'Innebygd modell', en: 'Built-in model' },
   'tm.builtinNote': {
-    nb: 'Land/sjø-modell på et 1 km-rutenett av kommunegrensene med ferjestraff og faste forbindelser, kalibrert mot TØIs reisetider (se data/SOURCES.md).',
-    en: 'A land/sea model on a 1 km grid of the municipal boundaries with a ferry penalty and fixed links, calibrated on TØI travel times (see data/SOURCES.md).',
+    nb: 'Land/sjø-modell på et 1 km-rutenett av kommunegrensene med ferjestraff og faste forbindelser, kalibrert mot TØIs reisetider (se datakildene).',
+    en: 'A land/sea model on a 1 km grid of the municipal boundaries with a ferry penalty and fixed links, calibrated on TØI travel times (see the data sources).',
   },
   'tm.points': { nb: 'Last ned punktene som skal rutes (CSV)', en: 'Download the points to route (CSV)' },
   'tm.pointsNote': {
@@ -21,7 +21,8 @@ export const travelMatrixTexts = area({
     en: 'The order is the one an OSRM request must use: first every demand point (sources), then every site and station (destinations).',
   },
   'tm.import': { nb: 'Importer matrise', en: 'Import a matrix' },
-  'tm.file': { nb: 'Fil (CSV from_id,to_id,minutes eller OSRM table-JSON)', en: 'File (CSV from_id,to_id,minutes or OSRM table JSON)' },
+  'tm.file': { nb: 'Fil (CSV eller OSRM table-JSON)', en: 'File (CSV or OSRM table JSON)' },
+  'tm.csvColumns': { nb: 'CSV-filen har kolonnene', en: 'The CSV file has the columns' },
   'tm.name': { nb: 'Navn (valgfritt; ellers filnavnet)', en: 'Name (optional; else the file name)' },
   'tm.format': { nb: 'Format', en: 'Format' },
   'tm.format.auto': { nb: 'Gjenkjenn fra filen', en: 'Detect from the file' },

@@ -92,13 +92,13 @@ function coding(db: Db): RequestHandler {
 
 function overviewCsvHandler(db: Db): RequestHandler {
   return (req, res) => {
-    res.type('text/csv; charset=utf-8').attachment('brev-oversikt.csv').send(overviewCsv(visibleOverview(db, req), lettersStatus(db).samples > 0));
+    res.type('text/csv; charset=utf-8').attachment('brev-oversikt.csv').send(overviewCsv(visibleOverview(db, req), lettersStatus(db).samples > 0, res.locals.locale));
   };
 }
 
 function overviewXlsxHandler(db: Db): RequestHandler {
   return async (req, res) => {
-    const buffer = await overviewXlsx(visibleOverview(db, req), lettersStatus(db).samples > 0);
+    const buffer = await overviewXlsx(visibleOverview(db, req), lettersStatus(db).samples > 0, res.locals.locale);
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment('brev-oversikt.xlsx').send(buffer);
   };
 }

@@ -3,8 +3,10 @@
  * (district leaders: their own police district only), filters from the query string, the overview and the
  * agreement for the visible letters, and the overview as CSV/XLSX.
  */
+import { t, type Locale, type MessageKey } from '../../common/i18n';
 import type { Request, Response } from 'express';
 import multer from 'multer';
+import { checkDeferredCsrf } from '../auth-middleware';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
@@ -37,6 +39,11 @@ export function receiveLetters(req: Request, res: Response): Promise<{ name: str
         return reject(new ValidationError(`upload rejected: ${err.message} (${err.code})`));
       }
       if (err) return reject(err);
+      try {
+        checkDeferredCsrf(req);
+      } catch (e) {
+        return reject(e);
+      }
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
       resolve(files.map((f) => ({ name: f.originalname || 'upload', bytes: f.buffer })));
     });
@@ -89,40 +96,45 @@ export function visibleAgreement(db: Db, req: Request): AgreementReport {
   return agreement(latestCodings(db).filter((c) => visible.has(c.letterId)).map((c) => ({ letterId: c.letterId, coder: c.coder, codedAt: c.codedAt, coding: c.coding as CodedValues })));
 }
 
-const header = ['del', 'nøkkel', 'navn', 'kommuner', 'har_svart', 'har_ikke_svart', 'brev', 'kodet', 'ikke_kodet', 'usikker_avsender'];
+/** The columns of the overview export, in the reader's language. */
+const COLUMN_KEYS = ['let.ov.key', 'let.ov.name', 'let.ov.municipalities', 'let.ov.answered', 'let.ov.notAnswered', 'let.ov.letters', 'let.ov.coded', 'let.ov.uncoded', 'let.ov.unsure'] as const;
 
-function overviewRows(o: Overview): (string | number)[][] {
+function overviewRows(o: Overview, locale: Locale): (string | number)[][] {
+  const T = (k: MessageKey) => t(locale, k);
   return [
-    ...o.byDistrict.map((r) => ['politidistrikt', r.key, r.name, r.municipalities, r.answered, r.notAnswered, r.letters, r.coded, r.uncoded, r.unsure]),
-    ...o.byCounty.map((r) => ['fylke', r.key, r.name, r.municipalities, r.answered, r.notAnswered, r.letters, r.coded, r.uncoded, r.unsure]),
-    ['uten_avsender', '', '', '', '', '', o.unmatched, '', '', ''],
-    ...o.notAnswered.map((m) => ['ikke_svart', m.kommunenummer, m.name, m.county, m.policeDistrict, '', '', '', '', '']),
+    ...o.byDistrict.map((r) => [T('let.ov.district'), r.key, r.name, r.municipalities, r.answered, r.notAnswered, r.letters, r.coded, r.uncoded, r.unsure]),
+    ...o.byCounty.map((r) => [T('let.ov.county'), r.key, r.name, r.municipalities, r.answered, r.notAnswered, r.letters, r.coded, r.uncoded, r.unsure]),
+    [T('let.ov.noSender'), '', '', '', '', '', o.unmatched, '', '', ''],
+    ...o.notAnswered.map((m) => [T('let.ov.noAnswer'), m.kommunenummer, m.name, m.county, m.policeDistrict, '', '', '', '', '']),
   ];
 }
 
-/** The overview as CSV for Norwegian Excel: UTF-8 with BOM, `;`. */
-export function overviewCsv(o: Overview, sample: boolean): string {
-  const note = sample ? [['EKSEMPELDATA: eksempelbrev, ikke ekte svar', '', '', '', '', '', '', '', '', '']] : [];
-  return '\uFEFF' + toCsv([header, ...note, ...overviewRows(o)], ';');
+/** The overview as CSV for Norwegian Excel: UTF-8 with BOM, `;`; headers and labels in the reader's language. */
+export function overviewCsv(o: Overview, sample: boolean, locale: Locale): string {
+  const header = [t(locale, 'let.ov.part'), ...COLUMN_KEYS.map((k) => t(locale, k))];
+  const note = sample ? [[t(locale, 'let.ov.sample'), '', '', '', '', '', '', '', '', '']] : [];
+  return '\uFEFF' + toCsv([header, ...note, ...overviewRows(o, locale)], ';');
 }
 
 /** The overview as an XLSX workbook: per district, per county, municipalities that have not answered. */
-export async function overviewXlsx(o: Overview, sample: boolean): Promise<Buffer> {
+export async function overviewXlsx(o: Overview, sample: boolean, locale: Locale): Promise<Buffer> {
+  const T = (k: MessageKey) => t(locale, k);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Stedsvalg';
-  const cols = ['nøkkel', 'navn', 'kommuner', 'har svart', 'har ikke svart', 'brev', 'kodet', 'ikke kodet', 'usikker avsender'];
-  for (const [title, rows] of [['Politidistrikt', o.byDistrict], ['Fylke', o.byCounty]] as const) {
+  const cols = COLUMN_KEYS.map(T);
+  for (const [title, rows] of [[T('let.ov.sheetDistricts'), o.byDistrict], [T('let.ov.sheetCounties'), o.byCounty]] as const) {
     const ws = wb.addWorksheet(title);
-    if (sample) ws.addRow(['EKSEMPELDATA: eksempelbrev, ikke ekte svar']);
+    if (sample) ws.addRow([T('let.ov.sample')]);
     ws.addRow(cols).font = { bold: true };
     for (const r of rows) ws.addRow([r.key, r.name, r.municipalities, r.answered, r.notAnswered, r.letters, r.coded, r.uncoded, r.unsure]);
     ws.columns.forEach((c) => (c.width = 16));
   }
-  const ws = wb.addWorksheet('Har ikke svart');
-  ws.addRow(['kommunenummer', 'kommune', 'fylke', 'politidistrikt']).font = { bold: true };
+  const ws = wb.addWorksheet(T('let.ov.sheetNoAnswer'));
+  ws.addRow([T('let.ov.kommunenummer'), T('let.ov.municipality'), T('let.ov.county'), T('let.ov.district')]).font = { bold: true };
   for (const m of o.notAnswered) ws.addRow([m.kommunenummer, m.name, m.county, m.policeDistrict]);
   ws.columns.forEach((c) => (c.width = 22));
-  const sum = wb.addWorksheet('Sammendrag');
-  for (const [k, v] of [['brev', o.letters], ['med avsender', o.matched], ['uten avsender', o.unmatched], ['usikker avsender', o.unsure], ['kodet', o.coded], ['ikke kodet', o.uncoded], ['eksempelbrev', o.sampleLetters]] as const) sum.addRow([k, v]);
+  const sum = wb.addWorksheet(T('let.ov.sheetSummary'));
+  const figures: [MessageKey, number][] = [['let.ov.letters', o.letters], ['let.ov.matched', o.matched], ['let.ov.noSender', o.unmatched], ['let.ov.unsure', o.unsure], ['let.ov.coded', o.coded], ['let.ov.uncoded', o.uncoded], ['let.ov.sampleLetters', o.sampleLetters]];
+  for (const [k, v] of figures) sum.addRow([T(k), v]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -6,6 +6,7 @@
 import { appRouter } from '../router';
 import { type Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
+import { checkDeferredCsrf } from '../auth-middleware';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
@@ -33,7 +34,14 @@ const idParam = z.coerce.number().int().positive();
 function receiveFile(req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) => {
     upload(req, res, (err: unknown) => {
-      if (!err) return resolve();
+      if (!err) {
+        try {
+          checkDeferredCsrf(req);
+        } catch (e) {
+          return reject(e);
+        }
+        return resolve();
+      }
       if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
         return reject(new PayloadTooLargeError(`the file is larger than the limit of ${MATRIX_MAX_BYTES} bytes (200 MB)`));
       }

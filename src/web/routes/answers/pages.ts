@@ -1,4 +1,5 @@
 /** The answers' pages: the import page (upload, sample answers), the list, and one answer with its correction form. */
+import { importOutcomes, type ImportOutcome } from '../../import-outcomes';
 import type { RequestHandler } from 'express';
 import type { Db } from '../../../db/connection';
 import type { Locale } from '../../../common/i18n';
@@ -24,27 +25,33 @@ export const xlsxTemplateHandler: RequestHandler = async (_req, res) => {
 
 export function importPage(db: Db): RequestHandler {
   return (req, res) => {
-    const { sample } = parse(importPageQuery, req.query);
+    const { sample } = parse(importPageQuery, { sample: req.query.sample });
+    const outcome = typeof req.query.result === 'string' ? importOutcomes.take(req.query.result, req.auth?.user.id) : null;
+    if (outcome?.report) res.status(importStatus(outcome.report));
+    else if (outcome) res.status(outcome.status);
     renderImportPage(db, res, {
+      report: outcome?.report ?? null, dryRun: outcome?.report?.dryRun ?? true,
       message: sample === 'loaded' ? res.locals.t('import.sample.loaded') : null,
-      error: sample === 'conflict' ? res.locals.t('import.sample.conflict') : null,
+      error: sample === 'conflict' ? res.locals.t('import.sample.conflict') : outcome && !outcome.report ? outcome.errorText : null,
     });
   };
 }
 
-/** `POST /import`: the report on the page; a refused upload is shown on the page too, with its status. */
+/**
+ * `POST /import`, post/redirect/get: the outcome (the report, or why the upload was refused) is kept
+ * for the page it redirects to, so a reload shows it again instead of sending the file a second time.
+ */
 export function importForm(db: Db): RequestHandler {
   return async (req, res) => {
+    let outcome: ImportOutcome;
     try {
-      const report = await runUpload(db, req, res);
-      res.status(importStatus(report));
-      renderImportPage(db, res, { report, dryRun: report.dryRun });
+      outcome = { report: await runUpload(db, req, res), status: 200, errorText: '' };
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      res.status(err.httpStatus);
+      if (!(err instanceof AppError) || err.httpStatus === 403) throw err;
       const text = err.httpStatus === 413 ? res.locals.t('import.tooLarge') : err.code === 'no_file' ? res.locals.t('import.noFile') : messageOf(err, res.locals.locale as Locale);
-      renderImportPage(db, res, { error: text });
+      outcome = { report: null, status: err.httpStatus, errorText: text };
     }
+    res.redirect(303, `/import?result=${importOutcomes.put(outcome, req.auth?.user.id)}`);
   };
 }
 

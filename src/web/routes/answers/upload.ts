@@ -1,4 +1,5 @@
 /** Receiving an uploaded answers file (multer, in memory, size-limited) and running the import as the signed-in user. */
+import { checkDeferredCsrf } from '../../auth-middleware';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import type { Db } from '../../../db/connection';
@@ -19,7 +20,14 @@ const upload = multer({
 function receiveFile(req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) => {
     upload(req, res, (err: unknown) => {
-      if (!err) return resolve();
+      if (!err) {
+        try {
+          checkDeferredCsrf(req);
+        } catch (e) {
+          return reject(e);
+        }
+        return resolve();
+      }
       if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
         return reject(new PayloadTooLargeError({ key: 'err.uploadTooLarge', params: { max: importLimits.maxFileBytes } }));
       }

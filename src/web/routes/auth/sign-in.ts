@@ -3,6 +3,7 @@
  * a pre-session CSRF cookie (double-submit); failures are throttled per account and per address and
  * audited; the scrypt work is the same whether the name is unknown, disabled or the password wrong.
  */
+import { weakPasswordText } from './password-text';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Db } from '../../../db/connection';
 import { ForbiddenError, NotFoundError, describeZodError } from '../../../common/errors';
@@ -93,7 +94,7 @@ export function signOut(db: Db): RequestHandler {
 /** The setup token of the path, when it is still valid. @throws NotFoundError otherwise */
 function validSetupToken(db: Db, req: Request): string {
   const { token } = parse(setupParams, req.params, 'params.');
-  if (!setupTokenValid(db, token, Date.now())) throw new NotFoundError('This setup link is unknown, used or expired');
+  if (!setupTokenValid(db, token, Date.now())) throw new NotFoundError({ key: 'err.setupLink' });
   return token;
 }
 
@@ -113,7 +114,7 @@ export function completeSetup(db: Db): RequestHandler {
     const weak = parsed.success ? validatePassword(parsed.data.password) : null;
     if (!parsed.success || weak || parsed.data.password !== parsed.data.password2) {
       // The form is shown again with the reason (a page for a person, not an error page).
-      const error = !parsed.success ? describeZodError(parsed.error) : weak ?? res.locals.t('auth.mismatch');
+      const error = !parsed.success ? describeZodError(parsed.error, undefined, res.locals.locale) : weakPasswordText(res, weak) ?? res.locals.t('auth.mismatch');
       return renderSetup(res, 400, { token, error, preCsrf: preCsrf(req, res) });
     }
     const now = new Date();

@@ -2,10 +2,12 @@
  * The account page (a user changes their own password) and user administration (admins create and
  * change users and revoke API tokens). Every change is audited by the repositories.
  */
+import { weakPasswordText } from './password-text';
 import type { Request, RequestHandler } from 'express';
 import type { Db } from '../../../db/connection';
-import { NotFoundError, ValidationError, describeZodError } from '../../../common/errors';
-import { hashPassword, validatePassword, verifyPassword } from '../../../auth/passwords';
+import { NotFoundError, ValidationError, describeZodError, messageOf } from '../../../common/errors';
+import type { Locale } from '../../../common/i18n';
+import { MIN_PASSWORD_LENGTH, hashPassword, validatePassword, verifyPassword } from '../../../auth/passwords';
 import { revokeApiToken } from '../../../auth/sessions';
 import { createUser, findUserForLogin, getUser, listUsers, setPasswordHash, updateUser, type User } from '../../../db/users-repo';
 import { listPoliceDistricts } from '../../../db/municipalities-repo';
@@ -18,7 +20,7 @@ import { renderAccount, renderAdminUsers } from './views';
 function districtFor(db: Db, role: Role, district: string | undefined): string | null {
   if (role !== 'district') return null;
   const known = listPoliceDistricts(db).map((d) => d.name);
-  if (!district || !known.includes(district)) throw new ValidationError(`district: a district user needs one of ${known.join(', ')}`);
+  if (!district || !known.includes(district)) throw new ValidationError({ key: 'err.userDistrict', params: { list: known.join(', ') } });
   return district;
 }
 
@@ -39,7 +41,7 @@ export function changePassword(db: Db): RequestHandler {
     const found = findUserForLogin(db, auth.user.name)!;
     if (!(await verifyPassword(body.current, found.passwordHash))) return renderAccount(res, 400, res.locals.t('auth.wrongCurrent'), null);
     const weak = validatePassword(body.password);
-    if (weak) return renderAccount(res, 400, weak, null);
+    if (weak) return renderAccount(res, 400, weakPasswordText(res, weak), null);
     if (body.password !== body.password2) return renderAccount(res, 400, res.locals.t('auth.mismatch'), null);
     await setPassword(db, auth.user, body.password, auth.session?.idHash);
     return renderAccount(res, 200, null, res.locals.t('auth.passwordChanged'));
@@ -61,13 +63,13 @@ export function usersJson(db: Db): RequestHandler {
 }
 
 /** Checks a new user and creates it. @throws ValidationError naming the field */
-async function addUser(db: Db, input: unknown, actor: string): Promise<void> {
+async function addUser(db: Db, input: unknown, actor: string, locale: Locale): Promise<void> {
   const parsed = userBody.safeParse(input);
-  if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
+  if (!parsed.success) throw new ValidationError(describeZodError(parsed.error, undefined, locale));
   const weak = validatePassword(parsed.data.password);
-  if (weak) throw new ValidationError(`password: ${weak}`);
+  if (weak) throw new ValidationError({ key: weak === 'short' ? 'auth.pwShort' : 'auth.pwLong', params: { min: MIN_PASSWORD_LENGTH } });
   const district = districtFor(db, parsed.data.role, parsed.data.district || undefined);
-  if (findUserForLogin(db, parsed.data.name)) throw new ValidationError(`name: a user named "${parsed.data.name}" already exists`);
+  if (findUserForLogin(db, parsed.data.name)) throw new ValidationError({ key: 'err.userExists', params: { name: parsed.data.name } });
   createUser(db, { name: parsed.data.name, role: parsed.data.role, district, passwordHash: await hashPassword(parsed.data.password) }, actor, new Date().toISOString());
 }
 
@@ -75,9 +77,9 @@ async function addUser(db: Db, input: unknown, actor: string): Promise<void> {
 export function createUserHandler(db: Db): RequestHandler {
   return async (req, res) => {
     try {
-      await addUser(db, req.body, req.auth!.user.name);
+      await addUser(db, req.body, req.auth!.user.name, res.locals.locale);
     } catch (err) {
-      if (err instanceof ValidationError && req.accepts('html') && !req.headers.authorization) return renderAdminUsers(db, res, 400, err.message);
+      if (err instanceof ValidationError && req.accepts('html') && !req.headers.authorization) return renderAdminUsers(db, res, 400, messageOf(err, res.locals.locale));
       throw err;
     }
     res.redirect(303, '/admin/users');
@@ -95,7 +97,7 @@ export function updateUserHandler(db: Db): RequestHandler {
     const district = districtFor(db, role, body.district || user.district || undefined);
     const disabled = body.disabled === 'on';
     if (user.id === req.auth!.user.id && (role !== 'admin' || disabled)) {
-      throw new ValidationError('you cannot remove your own admin role or disable yourself');
+      throw new ValidationError({ key: 'err.ownAdmin' });
     }
     updateUser(db, id, { role, district, disabled }, req.auth!.user.name, new Date().toISOString());
     res.redirect(303, '/admin/users');

@@ -11,6 +11,7 @@ import { canPlan } from '../../../auth/policy';
 import { actorOf } from '../../actor';
 import { NotFoundError, shownValue, describeZodError } from '../../../common/errors';
 import type { Locale } from '../../../common/i18n';
+import { changeLines } from '../../../export';
 import { knr, name, createBody, candidatePatch, nowIso, parse, requireShortlist, siteChoice, siteOptions, sourceOf, formToBody, latestByKnr } from './common';
 
 /** The shortlist list page and creating a shortlist from its form. */
@@ -55,11 +56,12 @@ export function shortlistDetailPages(router: Router, db: Db): void {
     const sl = requireShortlist(db, req.params.id);
     const snap = new Map(sl.snapshot.candidates.map((c) => [c.kommunenummer, c]));
     const latest = latestByKnr(listAssessments(db));
+    const comparison = await compareWithToday(db, sl, nowIso());
     res.render('shortlist', {
       title: sl.name,
       shortlist: sl,
       rows: sl.candidates.map((c) => ({ ...c, figures: snap.get(c.kommunenummer) ?? null, assessment: latest.get(c.kommunenummer) ?? null, sites: siteOptions(db, c.kommunenummer) })),
-      comparison: await compareWithToday(db, sl, nowIso()),
+      comparison, changeLines: changeLines(res.locals.locale, comparison),
       districts: [...new Map(sl.candidates.map((c) => [c.policeDistrictNumber, c.policeDistrict])).entries()].sort(),
       statuses: CANDIDATE_STATUSES,
       saved: typeof req.query.saved === 'string' ? req.query.saved : null,

@@ -9,7 +9,7 @@ import { indicatorPercentiles } from '../../../planning/percentiles';
 import { rankScenario } from '../../../planning/service';
 import { proposalFor, proposalRobustness } from '../../../planning/proposal';
 import { PROPOSAL_ROBUSTNESS } from '../../../model/proposal-settings';
-import { dictionary, type Locale } from '../../../common/i18n';
+import { dictionary, type Locale, formatOrdinal } from '../../../common/i18n';
 import { planningViewOf } from '../../actor';
 import { NotFoundError } from '../../../common/errors';
 import { PROFILE_INDICATORS, clientDictionary, knrParam, parse, paramsForPage } from './common';
@@ -38,7 +38,7 @@ export function profilePage(router: Router, db: Db): void {
     const response = getResponse(db, knr);
     const eligibleCount = ranking.items.filter((r) => r.eligible).length;
     res.render('profile', {
-      title: m.name, m, item, robust, percentiles, nearest, travel, response, answers: context.answers, scenario, params, eligibleCount,
+      title: m.name, m, item, robust, rankedCount: ranking.items.length, ordinal: (n: number) => formatOrdinal(locale, n), percentiles, nearest, travel, response, answers: context.answers, scenario, params, eligibleCount,
       proposal, chosen, robustness: robustness && { samples: robustness.samples, seed: robustness.seed, sampled: robustness.sampled, travelError: robustness.travelError },
       indicators: PROFILE_INDICATORS,
       criteria: criteriaInfo(locale).map((c) => ({ id: c.id, label: c.label, unit: c.unit, weight: ranking.weights[c.id] })),
