@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   try {
     const a = await api<{ id: string }>('/api/scenarios', { name: 'Tilgjengelighet (standardvekter)', params: {} });
     const b = await api<{ id: string }>('/api/scenarios', { name: 'Kriminalitet tungt vektet', params: { weights: { crimeRate: 8, violenceRate: 6 } } });
-    const sl = await api<{ id: string }>('/api/shortlists', { name: 'Utkast til 20 steder', scenarioId: a.id, solver: 'greedy' });
+    const sl = await api<{ id: string }>('/api/shortlists', { name: 'Utkast til 20 steder', scenarioId: a.id, solver: 'exact' });
     const page = async (viewport: typeof DESKTOP): Promise<Page> => pageFor(browser, url, db, user, viewport);
 
     const ws = await page(DESKTOP);
