@@ -28,17 +28,11 @@ import { dataVintageText, sourceInLocale } from '../model/source-labels';
 import { methodParagraphs, proposalSummary } from './report-method';
 import { methodReference, type MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
+import type { SourceFacts } from '../model/source-labels';
 import { CRITERION_TEXT, ANSWER_AREA_LABEL, ANSWER_VALUE_LABEL, CHANNEL_LABEL, INDICATOR_LABEL } from '../model/labels';
 
-/** One data source (from data/vintage.json). */
-export interface SourceEntry {
-  id: string;
-  title: string;
-  publisher: string;
-  licence: string;
-  vintage: string;
-  reference: string;
-}
+/** One data source (from data/vintage.json): the facts the sources page and the documents share. */
+export type SourceEntry = SourceFacts;
 
 /** What `buildReportModel` needs. */
 export interface ReportInputs {
