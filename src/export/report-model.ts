@@ -28,6 +28,7 @@ import { dataVintageText, sourceInLocale } from '../model/source-labels';
 import { methodParagraphs, proposalSummary } from './report-method';
 import { methodReference, type MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
+import { rulesOf, differencesOf, indicatorLabel } from './report-changes';
 import type { SourceFacts } from '../model/source-labels';
 import { CRITERION_TEXT, ANSWER_AREA_LABEL, ANSWER_VALUE_LABEL, CHANNEL_LABEL, INDICATOR_LABEL } from '../model/labels';
 
@@ -180,10 +181,6 @@ function indicatorColumns(locale: Locale): ReportColumn[] {
   return INDICATOR_KEYS.map((k) => ({ key: `ind_${k}`, header: indicatorLabel(locale, k), kind: 'number' as const }));
 }
 
-function indicatorLabel(locale: Locale, key: string): string {
-  const label = (INDICATOR_LABEL as Readonly<Record<string, MessageKey>>)[key];
-  return label ? t(locale, label) : key;
-}
 
 function toAssessment(locale: Locale, a: Assessment): ReportAssessment {
   return { advice: a.advice, adviceLabel: valueLabel(locale, a.advice), reason: a.reason, assessor: a.assessor, assessedAt: a.assessedAt };
@@ -276,66 +273,45 @@ function candidateOf(
   return out;
 }
 
-function rulesOf(locale: Locale, p: ScenarioParams): [string, string][] {
-  const T = (k: Parameters<typeof text>[1]) => text(locale, k);
-  const pairs = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k}: ${v}`).join(', ') || T('none');
+/** The report's heading facts: scenario, author, snapshot, data vintage, travel model, generation time. */
+function metaRows(locale: Locale, inputs: ReportInputs, now: string): [string, string][] {
+  const T = (k: Parameters<typeof text>[1], params: Record<string, string | number> = {}) => text(locale, k, params);
+  const s = inputs.snapshot;
   return [
-    [T('ruleK'), String(p.k)],
-    [T('ruleObjective'), valueLabel(locale, p.objective)],
-    [T('ruleMinutes'), String(p.minutes)],
-    ...(p.objective === 'blend' ? [[T('ruleBlend'), formatNumber(locale, p.blendAlpha, 2)] as [string, string]] : []),
-    [T('ruleGate'), p.wishGate ? T('yes') : T('no')],
-    [T('ruleNormalization'), valueLabel(locale, p.normalization)],
-    [T('ruleAggregation'), valueLabel(locale, p.method)],
-    [T('ruleDistrictMin'), pairs(p.districtMin)],
-    [T('ruleDistrictMax'), pairs(p.districtMax)],
-    [T('ruleInclude'), p.include.join(', ') || T('none')],
-    [T('ruleExclude'), p.exclude.join(', ') || T('none')],
+    [T('scenario'), inputs.scenario.name || (inputs.scenario.id ?? T('currentScenario'))],
+    ...(inputs.shortlist ? [[T('createdBy'), inputs.shortlist.createdBy], [T('createdAt'), formatDateTime(locale, inputs.shortlist.createdAt)]] as [string, string][] : []),
+    [T('snapshotTaken'), formatDateTime(locale, s.createdAt)],
+    [T('dataVintage'), dataVintageText(locale, s.data.vintage)],
+    [T('travelModel'), inputs.travelModel?.[locale] ?? ''],
+    [T('generated'), formatDateTime(locale, now)],
   ];
 }
 
-function fieldLabel(locale: Locale, field: string): string {
-  const [kind, key] = field.split('.');
-  if (kind === 'value') return CRITERIA.find((c) => c.id === key)?.label[locale] ?? key;
-  if (kind === 'indicator') return indicatorLabel(locale, key);
-  const simple: Record<string, Parameters<typeof text>[1]> = { score: 'score', rank: 'rank', eligible: 'eligible', site: 'siteKind', advice: 'advice', candidate: 'municipality' };
-  return simple[kind] ? text(locale, simple[kind]) : field;
+/** Each criterion's weight, its share of the weight sum, its direction, unit and source. */
+function weightRows(locale: Locale, p: ScenarioParams): ReportModel['weights'] {
+  const T = (k: Parameters<typeof text>[1]) => text(locale, k);
+  const weightSum = CRITERIA.reduce((acc, c) => acc + (p.weights[c.id] ?? 0), 0);
+  return CRITERIA.map((c) => ({
+    id: c.id, label: c.label[locale], weight: p.weights[c.id] ?? 0, share: round(weightSum > 0 ? (p.weights[c.id] ?? 0) / weightSum : 0, 4) ?? 0,
+    direction: c.direction === 'benefit' ? T('directionBenefit') : T('directionCost'), unit: t(locale, CRITERION_TEXT[c.id].unit), source: t(locale, CRITERION_TEXT[c.id].source),
+  }));
 }
 
-/** The differences section of a report (the lines of `changeLines`). */
-function differencesOf(locale: Locale, cmp: SnapshotComparison | null, params: ScenarioParams): ReportModel['differences'] {
-  if (!cmp || cmp.identical) return null;
-  void params;
-  const lines = changeLines(locale, cmp, 40);
-  return lines.length ? { intro: text(locale, 'differencesIntro'), lines } : null;
-}
-
-/** A changed value as the pages print it: numbers by kind, yes/no, labels of advice and site kinds. */
-function changedValue(locale: Locale, field: string, v: FigureChange['then']): string {
-  if (v === null) return '–';
-  if (typeof v === 'boolean') return text(locale, v ? 'yes' : 'no');
-  if (typeof v === 'number') return field === 'rank' ? formatNumber(locale, v, 0) : formatNumber(locale, v, 2);
-  if (field === 'site') return valueLabel(locale, v.split(' ')[0]);
-  return valueLabel(locale, v);
-}
-
-/**
- * What changed between a shortlist's snapshot and today, one line each, in the reader's language:
- * the data, the answers, each figure with its label and both values, each changed answer; a new
- * district assessment is said as such. The shortlist page and the exports show the same lines.
- */
-export function changeLines(locale: Locale, cmp: SnapshotComparison, max = 12): string[] {
-  const lines: string[] = [];
-  if (cmp.dataChanged) lines.push(text(locale, 'dataChanged'));
-  if (cmp.answersChanged) lines.push(text(locale, 'answersChanged'));
-  const figures = cmp.changes.filter((c) => c.field !== 'answer');
-  for (const ch of figures.slice(0, max)) {
-    lines.push(`${ch.name} (${ch.kommunenummer}): ${fieldLabel(locale, ch.field)} ${changedValue(locale, ch.field, ch.then)} → ${changedValue(locale, ch.field, ch.now)}`);
-  }
-  if (figures.length > max) lines.push(`… (+${figures.length - max})`);
-  for (const ch of cmp.changes.filter((c) => c.field === 'answer')) lines.push(`${ch.name} (${ch.kommunenummer}): ${text(locale, 'answerChanged')}`);
-  if (cmp.assessmentsChanged && cmp.identical) lines.push(text(locale, 'assessmentsOnly'));
-  return lines;
+/** What it takes to reproduce the report: data, answers and assessment revisions, engine version, input hash, times. */
+function reproducibilityRows(locale: Locale, inputs: ReportInputs, now: string): [string, string][] {
+  const T = (k: Parameters<typeof text>[1]) => text(locale, k);
+  const s = inputs.snapshot;
+  return [
+    [T('dataVintage'), dataVintageText(locale, s.data.vintage)],
+    [T('dataHash'), s.data.hash],
+    [T('answersStatus'), `${s.answers.count}${s.answers.sample ? ` (${T('sampleNotice')})` : ''}`],
+    [T('answersRevision'), s.answers.revision],
+    [T('assessmentsRevision'), s.assessmentsRevision],
+    [T('engineVersion'), inputs.softwareVersion],
+    [T('inputHash'), s.inputHash],
+    [T('snapshotTaken'), formatDateTime(locale, s.createdAt)],
+    [T('timestamp'), formatDateTime(locale, now)],
+  ];
 }
 
 /**
@@ -355,7 +331,6 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
     .map((k) => candidateOf(locale, s, byKnr.get(k.kommunenummer)!, k, historyOf(k.kommunenummer)));
   const latestIds = new Set(candidates.map((c) => historyOf(c.kommunenummer).at(-1)?.id));
   const sample = s.answers.sample || inputs.answersSampleNow;
-  const weightSum = CRITERIA.reduce((acc, c) => acc + (p.weights[c.id] ?? 0), 0);
   const summary = proposalSummary(locale, s);
   if (s.set) {
     summary.push(
@@ -372,14 +347,7 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
     title: inputs.shortlist ? T('titleShortlist', { name: inputs.shortlist.name }) : T('titleScenario'),
     subtitle: T('subtitle'),
     notice: sample ? T('sampleNotice') : null,
-    meta: [
-      [T('scenario'), inputs.scenario.name || (inputs.scenario.id ?? T('currentScenario'))],
-      ...(inputs.shortlist ? [[T('createdBy'), inputs.shortlist.createdBy], [T('createdAt'), formatDateTime(locale, inputs.shortlist.createdAt)]] as [string, string][] : []),
-      [T('snapshotTaken'), formatDateTime(locale, s.createdAt)],
-      [T('dataVintage'), dataVintageText(locale, s.data.vintage)],
-      [T('travelModel'), inputs.travelModel?.[locale] ?? ''],
-      [T('generated'), formatDateTime(locale, options.now)],
-    ],
+    meta: metaRows(locale, inputs, options.now),
     travelModel: inputs.travelModel?.[locale] ?? '',
     attribution: T('attribution'),
     methodSummary: T('methodSummary', {
@@ -387,10 +355,7 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
       objective: valueLabel(locale, p.objective), minutes: p.minutes, samples: s.robustness?.samples ?? 0,
     }),
     method: methodParagraphs(locale, s, inputs.travelModel?.[locale] ?? '', inputs.reference),
-    weights: CRITERIA.map((c) => ({
-      id: c.id, label: c.label[locale], weight: p.weights[c.id] ?? 0, share: round(weightSum > 0 ? (p.weights[c.id] ?? 0) / weightSum : 0, 4) ?? 0,
-      direction: c.direction === 'benefit' ? T('directionBenefit') : T('directionCost'), unit: t(locale, CRITERION_TEXT[c.id].unit), source: t(locale, CRITERION_TEXT[c.id].source),
-    })),
+    weights: weightRows(locale, p),
     rules: rulesOf(locale, p),
     summary,
     columns: { core: coreColumns(locale, p.objective), criteria: criteriaColumns(locale), indicators: indicatorColumns(locale) },
@@ -401,101 +366,12 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
     })),
     differences: differencesOf(locale, inputs.comparison, p),
     sources: inputs.sources.map((src) => sourceInLocale(locale, src)),
-    reproducibility: [
-      [T('dataVintage'), dataVintageText(locale, s.data.vintage)],
-      [T('dataHash'), s.data.hash],
-      [T('answersStatus'), `${s.answers.count}${s.answers.sample ? ` (${T('sampleNotice')})` : ''}`],
-      [T('answersRevision'), s.answers.revision],
-      [T('assessmentsRevision'), s.assessmentsRevision],
-      [T('engineVersion'), inputs.softwareVersion],
-      [T('inputHash'), s.inputHash],
-      [T('snapshotTaken'), formatDateTime(locale, s.createdAt)],
-      [T('timestamp'), formatDateTime(locale, options.now)],
-    ],
+    reproducibility: reproducibilityRows(locale, inputs, options.now),
     params: p,
     inputHash: s.inputHash,
   };
 }
 
-// ---------------------------------------------------------------- the shell: gather the inputs
-
-const root = path.resolve(__dirname, '..', '..');
-
-/** The data sources listed in data/vintage.json. */
-export function readSources(): SourceEntry[] {
-  const file = JSON.parse(fs.readFileSync(path.join(root, 'data', 'vintage.json'), 'utf8')) as {
-    sources: { id: string; title: string; publisher: string; licence: string; vintage: string; repo?: string; url?: string }[];
-  };
-  return file.sources.map((x) => ({ id: x.id, title: x.title, publisher: x.publisher, licence: x.licence, vintage: x.vintage, reference: x.repo ?? x.url ?? '' }));
-}
-
-/** `stedsvalg <version>` from package.json, plus the Node version. */
-export function softwareVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
-  return `${pkg.name} ${pkg.version} (Node ${process.versions.node})`;
-}
-
-/**
- * Gathers a stored shortlist's report inputs: its snapshot, its kept candidates, the assessments
- * of its candidates and the comparison with today's data.
- * @throws NotFoundError when the shortlist does not exist
- */
-export async function loadShortlistReport(db: Db, id: string, now: string): Promise<ReportInputs> {
-  const sl = getShortlist(db, id);
-  if (!sl) throw new NotFoundError(`shortlist "${id}" does not exist`);
-  const knrs = new Set(sl.candidates.map((c) => c.kommunenummer));
-  return {
-    kind: 'shortlist',
-    shortlist: { id: sl.id, name: sl.name, description: sl.description, createdBy: sl.createdBy, createdAt: sl.createdAt },
-    scenario: { id: sl.scenarioId, name: sl.scenarioName },
-    snapshot: sl.snapshot,
-    candidates: sl.candidates.map((c) => ({ kommunenummer: c.kommunenummer, position: c.position, site: c.site, rationale: c.rationale, status: c.status })),
-    assessments: listAssessments(db).filter((a) => knrs.has(a.kommunenummer)),
-    comparison: await compareWithToday(db, sl, now),
-    answersSampleNow: answersStatus(db).sample,
-    sources: readSources(),
-    softwareVersion: softwareVersion(),
-    travelModel: travelModelLabels(db, sl.snapshot.params.travelModel),
-    reference: methodReference(db, sl.snapshot.params.travelModel),
-  };
-}
-
-/** The model label in both languages; a deleted imported matrix is named as such. */
-function travelModelLabels(db: Db, ref: string | undefined): { nb: string; en: string } {
-  try {
-    const info = describeTravelModel(db, ref ?? 'builtin');
-    return { nb: travelModelLabel(info, 'nb'), en: travelModelLabel(info, 'en') };
-  } catch {
-    return { nb: `Importert matrise nr. ${ref} (slettet)`, en: `Imported matrix no. ${ref} (deleted)` };
-  }
-}
-
-/**
- * Gathers the report inputs of a scenario's stored proposal (its set at its sites, all `proposed`): the stored
- * proposal of `proposalId` when given (it must be current), else the scenario's (read from the store, or solved once
- * and stored). Never a second solve of the same inputs.
- * @throws NotFoundError for an unknown scenario or proposal; AppError 409 for a proposal made on other data
- */
-export async function loadScenarioReport(
-  db: Db, params: ScenarioParams, now: string, options: { scenarioId?: string | null; solver?: 'exact' | 'greedy'; proposalId?: string | null } = {},
-): Promise<ReportInputs> {
-  const scenario = options.scenarioId ? getScenario(db, options.scenarioId) : null;
-  if (options.scenarioId && !scenario) throw new NotFoundError(`scenario "${options.scenarioId}" does not exist`);
-  const proposal = options.proposalId ? currentStoredProposal(db, options.proposalId) : undefined;
-  const snapshot = await scenarioSnapshot(db, proposal?.params ?? scenario?.params ?? params, { solver: proposal?.solver ?? options.solver ?? 'exact', now, proposal });
-  const knrs = new Set(snapshot.candidates.map((c) => c.kommunenummer));
-  return {
-    kind: 'scenario',
-    shortlist: null,
-    scenario: { id: scenario?.id ?? null, name: scenario?.name ?? '' },
-    snapshot,
-    candidates: snapshot.candidates.map((c, i) => ({ kommunenummer: c.kommunenummer, position: i + 1, site: c.site, rationale: '', status: 'proposed' })),
-    assessments: listAssessments(db).filter((a) => knrs.has(a.kommunenummer)),
-    comparison: null,
-    answersSampleNow: answersStatus(db).sample,
-    sources: readSources(),
-    softwareVersion: softwareVersion(),
-    travelModel: travelModelLabels(db, (proposal?.params ?? scenario?.params ?? params).travelModel),
-    reference: methodReference(db, (proposal?.params ?? scenario?.params ?? params).travelModel),
-  };
-}
+// The shell that gathers the inputs (report-load.ts) and the change lines (report-changes.ts), re-exported.
+export { changeLines } from './report-changes';
+export { loadScenarioReport, loadShortlistReport, readSources, softwareVersion } from './report-load';

@@ -73,6 +73,27 @@ function robustnessOf(r: ProposalRobustness['items'][number] | undefined): Snaps
   };
 }
 
+/** The proposal's set-level figures as the snapshot keeps them. */
+function selectionOf(proposal: SnapshotInput['proposal']): ShortlistSnapshot['selection'] {
+  return proposal
+    ? {
+        status: proposal.status, objectiveName: proposal.objectiveName, objective: proposal.objective,
+        newlyCovered: proposal.newlyCovered, coveredShare: proposal.coveredShare, meanAccess: proposal.meanAccess,
+        selected: [...proposal.selected], notes: [...proposal.notes],
+      }
+    : null;
+}
+
+/** The robustness run's settings and notes as the snapshot keeps them (per-site figures are on each candidate). */
+function robustnessSummaryOf(robustness: SnapshotInput['robustness']): ShortlistSnapshot['robustness'] {
+  return robustness
+    ? {
+        samples: robustness.samples, seed: robustness.seed, mode: robustness.mode, setSamples: robustness.setSamples, notes: [...robustness.notes],
+        sampled: { ...robustness.sampled }, method: [...robustness.method], proposalId: robustness.proposalId,
+      }
+    : null;
+}
+
 /**
  * Builds the frozen snapshot of a shortlist.
  * @throws Error naming the kommunenummer when a candidate is not a known municipality
@@ -115,22 +136,11 @@ export function buildSnapshot(input: SnapshotInput): ShortlistSnapshot {
       method: ranking.method, normalization: ranking.normalization, wishGate: ranking.wishGate,
       answersLoaded: ranking.answersLoaded, baseline: ranking.baseline, weights: { ...ranking.weights },
     },
-    selection: proposal
-      ? {
-          status: proposal.status, objectiveName: proposal.objectiveName, objective: proposal.objective,
-          newlyCovered: proposal.newlyCovered, coveredShare: proposal.coveredShare, meanAccess: proposal.meanAccess,
-          selected: [...proposal.selected], notes: [...proposal.notes],
-        }
-      : null,
+    selection: selectionOf(proposal),
     proposal: proposal?.id ? snapshotProposal({ ...proposal, id: proposal.id }) : null,
     figures: input.figures ? { from: input.figures.from, objectiveName: input.figures.objectiveName, totalGain: input.figures.totalGain } : undefined,
     set: input.set,
-    robustness: robustness
-      ? {
-          samples: robustness.samples, seed: robustness.seed, mode: robustness.mode, setSamples: robustness.setSamples, notes: [...robustness.notes],
-          sampled: { ...robustness.sampled }, method: [...robustness.method], proposalId: robustness.proposalId,
-        }
-      : null,
+    robustness: robustnessSummaryOf(robustness),
     data: { hash: input.dataHash, vintage: input.dataVintage },
     answers: { ...input.answersStatus, revision: input.answersRevision },
     assessmentsRevision: input.assessmentsRevision,
