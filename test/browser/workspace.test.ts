@@ -212,7 +212,11 @@ describe('planner workspace in Chromium', () => {
     expect(await page.locator('.proposed-icon').count()).toBe(20);
     // A viewer gets the stored exact proposal too (computing changes nothing).
     // (the preview's "Oppdatert …" comes first; the stored proposal of the new weights follows it)
-    await page.waitForFunction(() => /Eksakt løsning: (optimal|gyldig)/.test(document.getElementById('solve-status')?.textContent ?? ''), undefined, { timeout: 120000 });
+    // (a later slider's proposal may start after an earlier one is shown: wait until the text and the id agree)
+    await page.waitForFunction(
+      () => /Eksakt løsning: (optimal|gyldig)/.test(document.getElementById('solve-status')?.textContent ?? '') && /^p-[0-9a-f]{16}$/.test(document.body.dataset.proposal ?? ''),
+      undefined, { timeout: 120000 },
+    );
     expect(await page.locator('body').getAttribute('data-proposal')).toMatch(/^p-[0-9a-f]{16}$/);
     await page.screenshot({ path: screenshotPath('workspace-viewer') });
     // the scenario list offers no duplicate or delete either

@@ -4,6 +4,7 @@
  * legend control; and the symbol layers (`overlays.ts`). Leaflet's `L.geoJSON` turns the server's
  * `[lng, lat]` into Leaflet's `[lat, lng]`.
  */
+import { INDICATOR_LABEL, type IndicatorKey } from '../../model/labels';
 import type { Feature, Geometry } from 'geojson';
 import { classOf, colourOf, legendClasses, PALETTE, quantileBreaks, type ClassBreaks, type LegendClass } from '../core/classes';
 import { byId, h, replace } from '../core/dom';
@@ -17,7 +18,7 @@ import { inArea } from './ranking';
 import type { WorkspaceState } from './state';
 
 /** What the map is coloured by: the score, the rank, or an indicator of the municipality. */
-export type ColourKey = 'score' | 'rank' | keyof Municipality;
+export type ColourKey = 'score' | 'rank' | IndicatorKey;
 
 export interface WorkspaceMapDeps {
   page: WorkspacePageData;
@@ -118,7 +119,7 @@ export class WorkspaceMap {
 
   private labelOf(key: ColourKey): string {
     const { t } = this.deps;
-    return key === 'score' ? t('ws.score') : key === 'rank' ? t('ws.rank') : t(`ind.${key}`);
+    return key === 'score' ? t('ws.score') : key === 'rank' ? t('ws.rank') : t(INDICATOR_LABEL[key]);
   }
 
   private format(v: number | null, key: ColourKey): string {

@@ -2,7 +2,7 @@
  * The side panels: the summary of the proposed set, the detail panel of the selected municipality,
  * and the comparison tray (2–4 municipalities side by side). Built from elements and text.
  */
-import { ANY_SITE_KIND_LABEL } from '../../model/labels';
+import { ANY_SITE_KIND_LABEL, GAIN_LABEL, INDICATOR_LABEL, SELECTION_STATUS_LABEL, SOLVER_LABEL } from '../../model/labels';
 import { byId, h, joined, replace, type Child } from '../core/dom';
 import type { NumberFormat } from '../core/format';
 import type { Translate } from '../core/i18n';
@@ -49,7 +49,7 @@ export function renderSummary(deps: PanelDeps): void {
   const s = state.selection;
   if (!s) return;
   const dl = definitions('kv', [
-    [t('ws.solver'), `${t(`ws.solver.${s.solver}`)} · ${t(`ws.status.${s.status}`)}` + (s.gap !== null ? ` · ${t('ws.gap')} ${fmt.pct(s.gap, 2)}` : ''), 'solver-status'],
+    [t('ws.solver'), `${t(SOLVER_LABEL[s.solver])} · ${t(SELECTION_STATUS_LABEL[s.status])}` + (s.gap !== null ? ` · ${t('ws.gap')} ${fmt.pct(s.gap, 2)}` : ''), 'solver-status'],
     s.coveredShare !== null ? [t('ws.coveredShare', { min: state.params.minutes }), fmt.pct(s.coveredShare, 2)] : null,
     s.newlyCovered !== null ? [t('ws.newlyCovered'), fmt.num(s.newlyCovered)] : null,
     s.meanAccess !== null ? [t('ws.meanAccess'), `${fmt.num(s.meanAccess, 1)} min`] : null,
@@ -143,9 +143,9 @@ export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
       it ? [t('ws.col.eligible'), eligible] : null,
       [t('ws.col.proposed'), pos ? t('ws.inSet', { n: pos }) : t('ws.no')],
       site ? [t('prop.prof.site'), `${site.siteLabel} (${t(ANY_SITE_KIND_LABEL[site.siteKind])})`, 'detail-site'] : null,
-      site && state.selection ? [t(`prop.gain.${state.selection.objectiveName}`), `${fmt.num(site.marginalGain, state.selection.objectiveName === 'blend' ? 4 : 0)}${site.withinError ? ` ⚠ ${t('prop.withinErrorMark')}` : ''}`] : null,
+      site && state.selection ? [t(GAIN_LABEL[state.selection.objectiveName]), `${fmt.num(site.marginalGain, state.selection.objectiveName === 'blend' ? 4 : 0)}${site.withinError ? ` ⚠ ${t('prop.withinErrorMark')}` : ''}`] : null,
       r ? [t('ws.stability'), `${fmt.pct(r.pInSetWeights)} / ${r.pInSetTravel === null ? '–' : fmt.pct(r.pInSetTravel)} / ${fmt.pct(r.pInSet)} (${t('prop.col.stability')})`] : null,
-      ...DETAIL_INDICATORS.map((key) => [t(`ind.${key}`), fmt.indicator(m[key], key)] as const),
+      ...DETAIL_INDICATORS.map((key) => [t(INDICATOR_LABEL[key]), fmt.indicator(m[key], key)] as const),
       rule !== 'none' ? [t('ws.forced'), rule === 'include' ? t('ws.included') : t('ws.excluded')] : null,
     ]));
   box.hidden = false;

@@ -4,7 +4,7 @@
  * if removed and the within-error flag, the robustness under weights, travel error and both, and the actions on the
  * stored proposal (export, make a shortlist). Built from elements and text.
  */
-import { ANY_SITE_KIND_LABEL } from '../../model/labels';
+import { ANY_SITE_KIND_LABEL, GAIN_LABEL, SELECTION_STATUS_LABEL, SOLVER_NAME_LABEL } from '../../model/labels';
 import { failureText, sendJson } from '../core/api';
 import { byId, h, joined, replace } from '../core/dom';
 import type { ProposalSiteView, SelectionResponse } from '../page-types';
@@ -41,7 +41,7 @@ function sitesTable(deps: PanelDeps, sel: SelectionResponse): HTMLTableElement {
   return h('table', { id: 'proposal-sites', className: 'compact proposal-sites', data: { stored: sel.id ? 'true' : 'false' } },
     h('caption', null, t('prop.sitesCaption', { n: fmt.num(sel.candidateSites), model: sel.travelModel.label })),
     h('thead', null, h('tr', null,
-      th(t('prop.col.pos'), 'num'), th(t('prop.col.municipality')), th(t('prop.col.site')), th(t(`prop.gain.${sel.objectiveName}`), 'num'),
+      th(t('prop.col.pos'), 'num'), th(t('prop.col.municipality')), th(t('prop.col.site')), th(t(GAIN_LABEL[sel.objectiveName]), 'num'),
       th(t('prop.col.loss'), 'num'), th(t('prop.col.flag')), th(t('prop.col.stability'), 'num'))),
     h('tbody', null, ...sel.sites.map((s) => siteRow(deps, sel, s))),
     h('tfoot', null, h('tr', null,
@@ -116,7 +116,7 @@ export function renderProposal(deps: PanelDeps): void {
   }
   const digits = gainDigits(sel.objectiveName);
   const head = sel.id ? t('prop.stored', { id: sel.id }) : t('prop.preview');
-  const solver = `${t(`prop.solverName.${sel.solverName}`)} · ${t(`ws.status.${sel.status}`)}`;
+  const solver = `${t(SOLVER_NAME_LABEL[sel.solverName])} · ${t(SELECTION_STATUS_LABEL[sel.status])}`;
   const figures = [`${t('prop.value')} ${fmt.num(sel.objective, digits)}`];
   if (sel.bound !== null) figures.push(`${t('prop.bound')} ${fmt.num(sel.bound, digits)}`);
   if (sel.gap !== null) figures.push(`${t('prop.gap')} ${fmt.pct(sel.gap, 4)}`);
