@@ -156,7 +156,9 @@ export class Workspace {
   }
 
   private step(dir: 'undo' | 'redo'): void {
+    // A change still settling is recorded first, so Undo takes back exactly it and Redo brings it back.
     window.clearTimeout(this.commitTimer);
+    this.undo.record(cloneParams(this.state.params));
     const p = dir === 'undo' ? this.undo.undo() : this.undo.redo();
     if (!p) return;
     this.showParams(p);
