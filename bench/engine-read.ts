@@ -9,30 +9,17 @@
  * Runs the compiled CLI (dist/, rebuilt here first), as a user would.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, haversineKmScalar } from '../src/engine';
 import { loadBenchData, median } from './engine-data';
+import { writeLines } from './instances';
 
 const ROOT = join(__dirname, '..');
 const DIR = join(tmpdir(), 'stedsvalg-bench-read');
 
 interface Files { demand: string; sites: string; distances: string; rows: number }
-
-async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
-  const out = createWriteStream(path);
-  let buf: string[] = [];
-  for (const line of lines) {
-    buf.push(line);
-    if (buf.length >= 10000) {
-      if (!out.write(buf.join('\n') + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
-      buf = [];
-    }
-  }
-  out.write(buf.join('\n') + (buf.length ? '\n' : ''));
-  await new Promise<void>((r) => out.end(() => r()));
-}
 
 async function realFiles(): Promise<Files> {
   const files = { demand: join(DIR, 'real-demand.csv'), sites: join(DIR, 'real-sites.csv'), distances: join(DIR, 'real-distances.csv'), rows: 0 };

@@ -233,3 +233,23 @@ export function deleteShortlist(db: Db, id: string, by: string, now: string): bo
     return true;
   })();
 }
+
+/** One candidate's changes in a whole-list edit. */
+export type CandidateEdit = Omit<CandidatePatch, 'by' | 'now'> & { kommunenummer: string };
+
+/**
+ * Applies a whole-list edit in one transaction: every candidate's changes, then an optional move.
+ * All or nothing: when a candidate is not on the list, nothing is written and the function throws.
+ * @returns how many candidates changed
+ */
+export function updateCandidates(db: Db, shortlistId: string, edits: readonly CandidateEdit[], move: { kommunenummer: string; delta: -1 | 1 } | null, by: string, now: string): number {
+  return db.transaction(() => {
+    let changed = 0;
+    for (const { kommunenummer, ...patch } of edits) {
+      if (!updateCandidate(db, shortlistId, kommunenummer, { ...patch, by, now })) throw new Error(`${kommunenummer} is not on shortlist ${shortlistId}`);
+      changed++;
+    }
+    if (move) moveCandidate(db, shortlistId, move.kommunenummer, move.delta, by, now);
+    return changed;
+  })();
+}

@@ -10,11 +10,20 @@ import { createState, maximises, type PreparedObjective } from './objective';
 import { setRules, type ResolvedConstraints } from './rules';
 import { SCORE_TOLERANCE } from './tiebreak';
 
-/** Number of K-subsets of the allowed candidates, or Infinity beyond `limit`. */
-export function subsetCount(rc: ResolvedConstraints, limit: number): number {
-  const m = rc.allowed.reduce((a, b) => a + b, 0);
+/**
+ * Number of K-subsets of the allowed candidates, or Infinity beyond `limit`.
+ * @param fixed optional per candidate 1 (fixed in), −1 (out), 0 (free): then the subsets of the free
+ *   candidates that fill the slots the fixed-in ones leave
+ */
+export function subsetCount(rc: ResolvedConstraints, limit: number, fixed?: Int8Array): number {
+  let m = 0;
+  let slots = rc.k;
+  for (let j = 0; j < rc.n; j++) {
+    if (fixed ? fixed[j] === 0 : rc.allowed[j] === 1) m++;
+    else if (fixed && fixed[j] === 1) slots--;
+  }
   let c = 1;
-  for (let i = 0; i < rc.k; i++) {
+  for (let i = 0; i < slots; i++) {
     c = (c * (m - i)) / (i + 1);
     if (c > limit) return Infinity;
   }
@@ -23,17 +32,27 @@ export function subsetCount(rc: ResolvedConstraints, limit: number): number {
 
 /**
  * Enumerates every feasible set. Assumes `diagnose` found no violated rule.
- * @returns the best set (candidate indices) and the number of sets evaluated
+ * @param fixed optional per candidate 1 (in every set), −1 (in none), 0 (free); default: the allowed ones free
+ * @returns the best set (candidate indices; empty when no set meets the rules and fixings) and the
+ *   number of sets evaluated
  */
-export function enumerateBest(p: PreparedObjective, rc: ResolvedConstraints): { best: number[]; evaluated: number } {
+export function enumerateBest(p: PreparedObjective, rc: ResolvedConstraints, fixed?: Int8Array): { best: number[]; evaluated: number } {
   const state = createState(p);
   const rules = setRules(rc);
   const sign = maximises(p.objective) ? 1 : -1;
-  const candidates = Array.from({ length: rc.n }, (_, j) => j).filter((j) => rc.allowed[j]);
+  const candidates = Array.from({ length: rc.n }, (_, j) => j).filter((j) => (fixed ? fixed[j] === 0 : rc.allowed[j] === 1));
   const current: number[] = [];
+  let scoreSum = 0;
+  for (let j = 0; fixed && j < rc.n; j++) {
+    if (fixed[j] !== 1) continue;
+    if (!rules.canAdd(j)) return { best: [], evaluated: 0 };
+    state.add(j);
+    rules.add(j);
+    current.push(j);
+    scoreSum += p.scores[j];
+  }
   let best: { set: number[]; value: number; score: number; ranks: number[] } | null = null;
   let evaluated = 0;
-  let scoreSum = 0;
   const consider = (): void => {
     evaluated++;
     const value = sign * state.value();

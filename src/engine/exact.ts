@@ -4,24 +4,19 @@
  * (the `highs` npm package), through its sparse model API. The module is loaded once per process and
  * every model is disposed after its solve (`withModel`), so repeated solves do not grow the heap.
  *
- * Variables x_j ∈ {0, 1} (site j opened; upper bound 0 when not allowed). Rows: Σ x_j = K;
- * lo_d ≤ Σ_{j∈d} x_j ≤ hi_d per police district; lo_g ≤ Σ_{j∈g} x_j ≤ cap_g per group (municipality).
- * - score: max Σ s_j x_j.
- * - coverage (MCLP, Church & ReVelle 1974): max Σ_g W_g y_g, y_g ≤ Σ_{j covers g} x_j, 0 ≤ y_g ≤ 1.
- *   Demand points with the same set of covering candidates are merged into one row g with their
- *   summed weight W_g (exact), and points a fixed site already covers drop out.
- * - access / beyond (p-median with fixed sites; ReVelle & Swain 1970): max Σ_{(i,j)} w_i v_ij z_ij with
- *   z_ij ≤ x_j and Σ_j z_ij ≤ 1 per demand point, only over pairs with a positive saving v_ij (see
- *   `location.ts`): an exact reduction. Reported cost = Σ w_i b_i − the saving.
- * - blend: the coverage model plus the scaled score term (see `selection.ts`).
- * For coverage, access and beyond the objective carries the tie-break term ε Σ s_j x_j (`tiebreak.ts`).
- * z and y are continuous: for binary x the LP optimum sets them to 0/1. The greedy + swap set is given
- * as a start. The returned set is re-evaluated exactly by the caller; the solver's dual bound gives
- * the bound.
+ * The model is the row model of `row-model.ts` (possibly reduced by Lagrangean fixing):
+ * variables x_j ∈ {0, 1} (site j opened; upper bound 0 when fixed out or not allowed, lower bound 1
+ * when fixed in). Rows: Σ x_j = K; lo_d ≤ Σ_{j∈d} x_j ≤ hi_d per police district; lo_g ≤ Σ_{j∈g} x_j ≤ cap_g
+ * per group (municipality). Objective: max Σ_j c_j x_j plus
+ * - coverage (MCLP, Church & ReVelle 1974): Σ_r W_r y_r with y_r ≤ Σ_{j covers r} x_j, 0 ≤ y_r ≤ 1;
+ * - access / beyond (p-median with fixed sites; ReVelle & Swain 1970): Σ_{(j,r)} a_jr z_jr with
+ *   z_jr ≤ x_j and Σ_j z_jr ≤ 1 per row, only over pairs with a positive saving: an exact reduction.
+ * z and y are continuous: for binary x the LP optimum sets them to 0/1. A known set is given as a
+ * start. The dual bound plus the model's constant bounds the model value of every feasible set.
  */
 import type { Highs } from 'highs';
 import loadHighs from 'highs';
-import type { PreparedObjective } from './objective';
+import type { RowModel } from './row-model';
 import type { ResolvedConstraints } from './rules';
 
 let solverPromise: Promise<Highs> | null = null;
@@ -52,7 +47,7 @@ export interface MilpOutcome {
   status: 'solved' | 'infeasible' | 'noSolution';
   stoppedBy: 'proof' | 'timeLimit' | 'otherLimit';
   selected: number[];
-  /** Dual bound on the weighted maximisation objective (null when unknown). */
+  /** Dual bound on the model value, constant included (null when unknown). */
   dualBound: number | null;
   size: ModelSize;
 }
@@ -63,13 +58,13 @@ export interface MilpOptions {
   /** HiGHS stops when (ub − lb) ≤ this (absolute, on the weighted objective). */
   absoluteGap: number;
   relativeGap: number;
-  /** ε of the tie-break term (0 = none). */
-  epsilon: number;
   maxModelNonzeros: number;
   /** A feasible start (greedy + swaps), candidate indices. */
   start: readonly number[];
   /** Instance description for error messages, e.g. "3,022 demand points × 575 sites". */
   instance: string;
+  /** Branch-and-bound node limit (default none). */
+  maxNodes?: number;
 }
 
 class Builder {
@@ -107,29 +102,28 @@ class Builder {
 }
 
 /** Upper bound on the model's nonzeros, computed before building it. */
-export function estimateNonzeros(p: PreparedObjective, rc: ResolvedConstraints): number {
-  const lists = p.coverage?.lists ?? p.access?.lists;
-  const pairs = lists ? lists.index.length : 0;
-  return 3 * rc.n + (p.access ? 3 * pairs : 2 * pairs);
+export function estimateNonzeros(m: RowModel, rc: ResolvedConstraints): number {
+  const entries = m.row.length;
+  return 3 * rc.n + (m.kind === 'access' ? 3 * entries : entries + m.nRows);
 }
 
 /**
  * Builds and solves the MILP. Assumes `diagnose` found no violated rule.
  * @throws ExactSolveError when the model is larger than `maxModelNonzeros` or the solver fails
  */
-export async function solveMilp(p: PreparedObjective, rc: ResolvedConstraints, o: MilpOptions): Promise<MilpOutcome> {
-  const estimate = estimateNonzeros(p, rc);
+export async function solveMilp(m: RowModel, rc: ResolvedConstraints, o: MilpOptions): Promise<MilpOutcome> {
+  const estimate = estimateNonzeros(m, rc);
   if (estimate > o.maxModelNonzeros) {
     const size = { columns: 0, rows: 0, nonzeros: estimate };
     throw new ExactSolveError(`${tooLarge(o.instance, size)} exceeds the limit of ${o.maxModelNonzeros.toLocaleString('en')} nonzeros. ${ADVICE}`, size);
   }
   const highs = await loadSolver();
   const b = new Builder();
-  const extra = buildModel(p, rc, o.epsilon, b);
-  const colValue = startValues(p, rc, o.start, b, extra);
+  buildModel(m, rc, b);
+  const colValue = startValues(m, rc, o.start, b);
   const size = b.size();
   try {
-    return highs.withModel(
+    const out = highs.withModel(
       {
         numCols: size.columns, numRows: size.rows, sense: highs.constants.objectiveSense.maximize,
         colCost: Float64Array.from(b.cost), colLower: Float64Array.from(b.lower), colUpper: Float64Array.from(b.upper),
@@ -140,11 +134,13 @@ export async function solveMilp(p: PreparedObjective, rc: ResolvedConstraints, o
       },
       (model) => {
         model.options.set({ output_flag: false, time_limit: o.timeLimitSeconds, mip_rel_gap: o.relativeGap, mip_abs_gap: o.absoluteGap });
+        if (o.maxNodes !== undefined) model.options.set({ mip_max_nodes: o.maxNodes });
         if (colValue) model.setSolution({ colValue });
         model.run();
         return readOutcome(highs, model, rc.n, size);
       },
     );
+    return { ...out, dualBound: out.dualBound === null ? null : out.dualBound + m.constant };
   } catch (err) {
     solverPromise = null; // a trapped WebAssembly instance cannot be reused
     const cause = err instanceof Error ? err.message : String(err);
@@ -160,23 +156,17 @@ const fmt = (v: number): string => v.toLocaleString('en');
 const tooLarge = (instance: string, s: ModelSize): string =>
   `The exact model for ${instance} (${s.columns ? `${fmt(s.columns)} columns, ${fmt(s.rows)} rows, ` : ''}${fmt(s.nonzeros)} nonzeros)`;
 
-interface Extra {
-  /** First column of the y (coverage) or z (access) block and, per column, its demand group / pair. */
-  firstAux: number;
-  coverers: number[][];
-  pairs: { i: number; j: number }[];
-}
-
-function buildModel(p: PreparedObjective, rc: ResolvedConstraints, epsilon: number, b: Builder): Extra {
+function buildModel(m: RowModel, rc: ResolvedConstraints, b: Builder): void {
   const n = rc.n;
+  const use = (j: number): boolean => m.fixed[j] >= 0;
   const groupAllowed = new Int32Array(rc.groups.length);
-  for (let j = 0; j < n; j++) groupAllowed[rc.groupOf[j]] += rc.allowed[j];
+  for (let j = 0; j < n; j++) if (use(j)) groupAllowed[rc.groupOf[j]]++;
   for (let j = 0; j < n; j++) {
     const g = rc.groupOf[j];
-    const onlySite = rc.groupForced[g] === 1 && groupAllowed[g] === 1 && rc.allowed[j] === 1;
-    b.col(siteCost(p, j, epsilon), onlySite ? 1 : 0, rc.allowed[j], 1);
+    const onlySite = rc.groupForced[g] === 1 && groupAllowed[g] === 1 && use(j);
+    b.col(m.own[j], m.fixed[j] === 1 || onlySite ? 1 : 0, use(j) ? 1 : 0, 1);
   }
-  const all = Array.from({ length: n }, (_, j) => j).filter((j) => rc.allowed[j]);
+  const all = Array.from({ length: n }, (_, j) => j).filter(use);
   b.row(rc.k, rc.k, all, all.map(() => 1));
   rc.lo.forEach((lo, d) => {
     const members = all.filter((j) => rc.districtOf[j] === d);
@@ -191,83 +181,56 @@ function buildModel(p: PreparedObjective, rc: ResolvedConstraints, epsilon: numb
   for (const [g, members] of byGroup) {
     if (members.length > rc.groupCap[g] || (rc.groupForced[g] && members.length > 1)) b.row(rc.groupForced[g], rc.groupCap[g], members, members.map(() => 1));
   }
-  const extra: Extra = { firstAux: b.cost.length, coverers: [], pairs: [] };
-  if (p.coverage) addCoverage(p, rc, b, extra);
-  if (p.access) addAccess(p, rc, b, extra);
-  return extra;
+  if (m.kind === 'coverage') addCoverage(m, b);
+  if (m.kind === 'access') addAccess(m, b);
 }
 
-function siteCost(p: PreparedObjective, j: number, epsilon: number): number {
-  if (p.objective === 'score') return p.scores[j];
-  if (p.objective === 'blend') return (p.blendAlpha * p.scores[j]) / (100 * Math.max(1, p.k));
-  return epsilon * p.scores[j];
+/** Row-major lists of the model's entries: per row, its candidates. */
+function coverersByRow(m: RowModel): number[][] {
+  const out: number[][] = Array.from({ length: m.nRows }, () => []);
+  for (let j = 0; j < m.n; j++) for (let e = m.start[j]; e < m.start[j + 1]; e++) out[m.row[e]].push(j);
+  return out;
 }
 
-function addCoverage(p: PreparedObjective, rc: ResolvedConstraints, b: Builder, extra: Extra): void {
-  const { lists, coverable } = p.coverage!;
-  const w = p.demandWeight!;
-  const coverersOf = new Map<number, number[]>();
-  for (let j = 0; j < p.n; j++) {
-    if (!rc.allowed[j]) continue;
-    for (let e = lists.start[j]; e < lists.start[j + 1]; e++) {
-      const list = coverersOf.get(lists.index[e]);
-      if (list) list.push(j);
-      else coverersOf.set(lists.index[e], [j]);
-    }
-  }
-  const merged = new Map<string, { coverers: number[]; weight: number }>();
-  for (const [i, coverers] of coverersOf) {
-    const key = coverers.join(',');
-    const g = merged.get(key);
-    if (g) g.weight += w[i];
-    else merged.set(key, { coverers, weight: w[i] });
-  }
-  const scale = p.objective === 'blend' ? (1 - p.blendAlpha) / (coverable > 0 ? coverable : 1) : 1;
-  for (const g of merged.values()) {
-    if (g.weight <= 0) continue;
-    const y = b.col(g.weight * scale, 0, 1, 0);
-    extra.coverers.push(g.coverers);
-    b.row(-Infinity, 0, [y, ...g.coverers], [1, ...g.coverers.map(() => -1)]);
-  }
+function addCoverage(m: RowModel, b: Builder): void {
+  coverersByRow(m).forEach((coverers, r) => {
+    if (coverers.length === 0) return;
+    const y = b.col(m.rowMax[r], 0, 1, 0);
+    b.row(-Infinity, 0, [y, ...coverers], [1, ...coverers.map(() => -1)]);
+  });
 }
 
-function addAccess(p: PreparedObjective, rc: ResolvedConstraints, b: Builder, extra: Extra): void {
-  const { lists } = p.access!;
-  const w = p.demandWeight!;
-  const pairsOf = new Map<number, number[]>();
-  for (let j = 0; j < p.n; j++) {
-    if (!rc.allowed[j]) continue;
-    for (let e = lists.start[j]; e < lists.start[j + 1]; e++) {
-      const i = lists.index[e];
-      const saving = w[i] * lists.value[e];
-      if (saving <= 0) continue;
-      const z = b.col(saving, 0, 1, 0);
-      extra.pairs.push({ i, j });
+function addAccess(m: RowModel, b: Builder): void {
+  const zsOf: number[][] = Array.from({ length: m.nRows }, () => []);
+  for (let j = 0; j < m.n; j++) {
+    for (let e = m.start[j]; e < m.start[j + 1]; e++) {
+      const z = b.col(m.coef[e], 0, 1, 0);
       b.row(-Infinity, 0, [z, j], [1, -1]);
-      const list = pairsOf.get(i);
-      if (list) list.push(z);
-      else pairsOf.set(i, [z]);
+      zsOf[m.row[e]].push(z);
     }
   }
-  for (const zs of pairsOf.values()) if (zs.length > 1) b.row(-Infinity, 1, zs, zs.map(() => 1));
+  for (const zs of zsOf) if (zs.length > 1) b.row(-Infinity, 1, zs, zs.map(() => 1));
 }
 
-/** A complete start vector for the given set (x, and the y/z it implies), or null without a start. */
-function startValues(p: PreparedObjective, rc: ResolvedConstraints, set: readonly number[], b: Builder, extra: Extra): Float64Array | null {
-  if (set.length !== rc.k) return null;
+/** A complete start vector for the given set (x, and the y/z it implies), or null when it does not fit the model. */
+function startValues(m: RowModel, rc: ResolvedConstraints, set: readonly number[], b: Builder): Float64Array | null {
+  if (set.length !== rc.k || set.some((j) => m.fixed[j] < 0)) return null;
+  if (m.fixed.some((f, j) => f === 1 && !set.includes(j))) return null;
   const x = new Float64Array(b.cost.length);
   for (const j of set) x[j] = 1;
-  let col = extra.firstAux;
-  for (const coverers of extra.coverers) x[col++] = coverers.some((j) => x[j] === 1) ? 1 : 0;
-  if (p.access) {
-    const bestOf = new Map<number, { col: number; saving: number }>();
-    extra.pairs.forEach(({ i, j }, k) => {
-      const c = extra.firstAux + k;
-      if (x[j] !== 1) return;
-      const cur = bestOf.get(i);
-      if (!cur || b.cost[c] > cur.saving) bestOf.set(i, { col: c, saving: b.cost[c] });
-    });
-    for (const { col: c } of bestOf.values()) x[c] = 1;
+  let col = rc.n;
+  if (m.kind === 'coverage') {
+    for (const coverers of coverersByRow(m)) if (coverers.length > 0) x[col++] = coverers.some((j) => x[j] === 1) ? 1 : 0;
+  } else if (m.kind === 'access') {
+    const best = new Int32Array(m.nRows).fill(-1);
+    const colOf = new Int32Array(m.row.length);
+    for (let j = 0, c = rc.n; j < m.n; j++) {
+      for (let e = m.start[j]; e < m.start[j + 1]; e++, c++) {
+        colOf[e] = c;
+        if (x[j] === 1 && (best[m.row[e]] < 0 || m.coef[e] > m.coef[best[m.row[e]]])) best[m.row[e]] = e;
+      }
+    }
+    for (const e of best) if (e >= 0) x[colOf[e]] = 1;
   }
   return x;
 }

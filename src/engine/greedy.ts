@@ -114,7 +114,9 @@ class Heap {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.beats(a[i], a[parent])) break;
-      [a[i], a[parent]] = [a[parent], a[i]];
+      const t = a[i];
+      a[i] = a[parent];
+      a[parent] = t;
       i = parent;
     }
   }
@@ -140,7 +142,9 @@ class Heap {
       if (l < a.length && this.beats(a[l], a[m])) m = l;
       if (rgt < a.length && this.beats(a[rgt], a[m])) m = rgt;
       if (m === i) return;
-      [a[i], a[m]] = [a[m], a[i]];
+      const t = a[i];
+      a[i] = a[m];
+      a[m] = t;
       i = m;
     }
   }
@@ -164,15 +168,30 @@ export interface SwapContext {
   active: number[];
   /** Allowed candidates with bound 0, best score first (then smaller id): they can only win on score. */
   passive: number[];
+  /** Per block of `BLOCK` consecutive entries of `active`, the largest bound (lets the swap search skip a block). */
+  blockMax: Float64Array;
 }
 
-/**
- * Precomputes the swap search's bounds and candidate order.
- * @param scoreOrder optional provider of the candidate order by (score desc, id asc), e.g. built faster
- *   by the caller; only asked for when some candidate cannot gain
- */
-export function swapContext(p: PreparedObjective, rc: ResolvedConstraints, scoreOrder?: () => ArrayLike<number>): SwapContext {
-  const { scores: s, idRank: r } = p;
+/** Entries of `active` per block of `SwapContext.blockMax`. */
+const BLOCK = 8;
+
+function blockMaxima(upper: Float64Array, active: readonly number[]): Float64Array {
+  const out = new Float64Array(Math.ceil(active.length / BLOCK)).fill(-Infinity);
+  for (let a = 0; a < active.length; a++) if (upper[active[a]] > out[(a / BLOCK) | 0]) out[(a / BLOCK) | 0] = upper[active[a]];
+  return out;
+}
+
+/** The part of a swap context that does not depend on scores when the gains do not (coverage, access, beyond). */
+export interface SwapBounds {
+  upper: Float64Array;
+  active: number[];
+  /** Some allowed candidate has bound 0. */
+  anyPassive: boolean;
+  blockMax: Float64Array;
+}
+
+/** Each allowed candidate's gain on the empty set, and which can gain. */
+export function swapBounds(p: PreparedObjective, rc: ResolvedConstraints): SwapBounds {
   const upper = new Float64Array(rc.n);
   const fresh = createState(p);
   const active: number[] = [];
@@ -183,10 +202,24 @@ export function swapContext(p: PreparedObjective, rc: ResolvedConstraints, score
     if (upper[i] > 0) active.push(i);
     else anyPassive = true;
   }
-  if (!anyPassive) return { upper, active, passive: [] };
-  const order = scoreOrder ? Array.from(scoreOrder()) : Array.from({ length: rc.n }, (_, i) => i).sort((a, b) => (Math.abs(s[a] - s[b]) > SCORE_TOLERANCE ? s[b] - s[a] : r[a] - r[b]));
-  const passive = order.filter((i) => rc.allowed[i] === 1 && upper[i] === 0);
-  return { upper, active, passive };
+  return { upper, active, anyPassive, blockMax: blockMaxima(upper, active) };
+}
+
+/**
+ * Precomputes the swap search's bounds and candidate order.
+ * @param scoreOrder optional provider of the candidate order by (score desc, id asc), e.g. built faster
+ *   by the caller; only asked for when some candidate cannot gain
+ * @param bounds `swapBounds(p, rc)` kept by a caller that solves the same view under other scores
+ *   (valid only where gains ignore scores: coverage, access, beyond); not modified
+ */
+export function swapContext(p: PreparedObjective, rc: ResolvedConstraints, scoreOrder?: () => ArrayLike<number>, bounds: SwapBounds = swapBounds(p, rc)): SwapContext {
+  const { scores: s, idRank: r } = p;
+  const { upper, active, anyPassive, blockMax } = bounds;
+  if (!anyPassive) return { upper, active, passive: [], blockMax };
+  const order = scoreOrder ? scoreOrder() : Array.from({ length: rc.n }, (_, i) => i).sort((a, b) => (Math.abs(s[a] - s[b]) > SCORE_TOLERANCE ? s[b] - s[a] : r[a] - r[b]));
+  const passive: number[] = [];
+  for (let q = 0; q < order.length; q++) if (rc.allowed[order[q]] === 1 && upper[order[q]] === 0) passive.push(order[q]);
+  return { upper, active, passive, blockMax };
 }
 
 /**
@@ -201,7 +234,7 @@ export function swapContext(p: PreparedObjective, rc: ResolvedConstraints, score
 export function swapSearch(p: PreparedObjective, rc: ResolvedConstraints, set: readonly number[], maxPasses = 50, ctx: SwapContext = swapContext(p, rc)): number[] {
   const out = [...set];
   const { scores: s, idRank: r, tolerance: tol } = p;
-  const { upper, active, passive } = ctx;
+  const { upper, active, passive, blockMax } = ctx;
   const state = createState(p);
   const rules = setRules(rc);
   const inSet = new Uint8Array(rc.n);
@@ -217,7 +250,14 @@ export function swapSearch(p: PreparedObjective, rc: ResolvedConstraints, set: r
       let best = j;
       let bestGain = state.remove(j);
       rules.remove(j);
-      for (const i of active) {
+      for (let a = 0; a < active.length; a++) {
+        // A block whose largest bound is below the best gain by more than the tolerance holds no candidate
+        // that `better` would accept (fl(x − y) is monotone in y), so skipping it changes nothing.
+        if (a % BLOCK === 0 && bestGain - blockMax[a / BLOCK] > tol) {
+          a += BLOCK - 1;
+          continue;
+        }
+        const i = active[a];
         if (!better(upper[i], s[i], r[i], bestGain, s[best], r[best], tol) || inSet[i] || !rules.canAdd(i)) continue;
         const g = state.gain(i);
         if (better(g, s[i], r[i], bestGain, s[best], r[best], tol)) { best = i; bestGain = g; }

@@ -8,7 +8,7 @@
  */
 import { accessLists, coverageLists, type AccessView, type CoverageView } from './location';
 import type { SelectionObjective, SelectionOptions, SelectionProblem } from './selection';
-import { idRanks } from './tiebreak';
+import { idRanks, SCORE_TOLERANCE } from './tiebreak';
 
 /** Objective data converted once (sparse lists, scores). */
 export interface PreparedObjective {
@@ -191,6 +191,25 @@ export function objectiveValue(p: PreparedObjective, set: readonly number[]): nu
   const state = createState(p);
   for (const j of set) state.add(j);
   return state.value();
+}
+
+/**
+ * Compares two sets under the rule of `tiebreak.ts`: objective (within the objective's tolerance),
+ * then Σ score, then sorted id ranks.
+ * @returns > 0 when set a is better than b, < 0 when worse, 0 when they tie on all three keys
+ */
+export function compareSets(p: PreparedObjective, a: readonly number[], b: readonly number[]): number {
+  const sign = maximises(p.objective) ? 1 : -1;
+  const va = objectiveValue(p, a);
+  const vb = objectiveValue(p, b);
+  if (Math.abs(va - vb) > p.tolerance) return sign * (va - vb);
+  const sa = a.reduce((s, j) => s + p.scores[j], 0);
+  const sb = b.reduce((s, j) => s + p.scores[j], 0);
+  if (Math.abs(sa - sb) > SCORE_TOLERANCE) return sa - sb;
+  const ra = a.map((j) => p.idRank[j]).sort((x, y) => x - y);
+  const rb = b.map((j) => p.idRank[j]).sort((x, y) => x - y);
+  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return rb[i] - ra[i];
+  return 0;
 }
 
 /** True when larger objective values are better. */

@@ -6,9 +6,9 @@
  * better of the two under the lexicographic key counts. Sample 0 is the unperturbed scenario: its set
  * is the proposal itself when the caller passes it, so every proposed site has pInSet > 0.
  */
-import { greedySelect, swapCanImprove, swapContext, swapSearch } from './greedy';
+import { greedySelect, swapBounds, swapCanImprove, swapContext, swapSearch, type SwapBounds } from './greedy';
 import type { LocationProblem } from './location';
-import { createState, maximises, prepareObjective, type PreparedObjective } from './objective';
+import { compareSets, prepareObjective, type PreparedObjective } from './objective';
 import { checkTravelError, perturbationBase, perturbedObjective, type PerturbationBase, type TravelError } from './perturb';
 import { diagnose, type ResolvedConstraints } from './rules';
 import { defaultSelectionOptions, type SelectionObjective, type SelectionOptions, type SelectionProblem } from './selection';
@@ -72,16 +72,40 @@ export function setSampler(
     orders.push({ scores: Float64Array.from(scores), order });
     return order;
   };
+  const views = viewCache(p, resolved, location, pert);
   return {
     ...base, infeasible: [],
     choose(municipalityScores, errors, useProposal) {
       if (useProposal && proposed) return proposed;
       const scores = new Float64Array(siteMunicipality.length);
       for (let j = 0; j < scores.length; j++) scores[j] = municipalityScores[siteMunicipality[j]];
-      let q: PreparedObjective = { ...p, scores };
-      if (errors && pert) q = perturbedObjective(q, location!, pert, errors);
-      return bestOf(q, resolved, proposed, () => orderFor(municipalityScores));
+      const view = views(errors);
+      return bestOf({ ...view.p, scores }, resolved, proposed, () => orderFor(municipalityScores), view.bounds);
     },
+  };
+}
+
+interface View {
+  p: PreparedObjective;
+  /** Swap bounds of the view when they do not depend on scores (coverage, access, beyond), else undefined. */
+  bounds: SwapBounds | undefined;
+}
+
+/**
+ * The objective's view under a draw of travel errors (null = unperturbed), kept for the last draw: a
+ * sample's travel and both families use the same draw, so the view and its swap bounds are built once.
+ * The view does not depend on scores; where the gains do not either, neither do the bounds.
+ */
+function viewCache(p: PreparedObjective, rc: ResolvedConstraints, location: LocationProblem | undefined, pert: PerturbationBase | null): (errors: Float64Array | null) => View {
+  const scoreFree = p.objective === 'coverage' || p.objective === 'access' || p.objective === 'beyond';
+  const withBounds = (q: PreparedObjective): View => ({ p: q, bounds: scoreFree ? swapBounds(q, rc) : undefined });
+  let unperturbed: View | null = null;
+  let last: { errors: Float64Array; view: View } | null = null;
+  return (errors) => {
+    if (!errors || !pert) return (unperturbed ??= withBounds(p));
+    if (last && last.errors.length === errors.length && last.errors.every((v, i) => Object.is(v, errors[i]))) return last.view;
+    last = { errors: Float64Array.from(errors), view: withBounds(perturbedObjective(p, location!, pert, errors)) };
+    return last.view;
   };
 }
 
@@ -131,33 +155,12 @@ function proposalIndices(problem: SelectionProblem, proposal: readonly string[])
 }
 
 /** Greedy + swaps, and swaps from the proposal; the better set under the lexicographic key. */
-function bestOf(p: PreparedObjective, rc: ResolvedConstraints, proposal: number[] | null, order: () => Int32Array): number[] {
-  const ctx = swapContext(p, rc, order);
+function bestOf(p: PreparedObjective, rc: ResolvedConstraints, proposal: number[] | null, order: () => Int32Array, bounds?: SwapBounds): number[] {
+  const ctx = swapContext(p, rc, order, bounds);
   const greedy = greedySelect(p, rc, ctx);
   if (!swapCanImprove(p, rc)) return greedy;
   const a = swapSearch(p, rc, greedy, 50, ctx);
   if (!proposal || proposal.length !== rc.k) return a;
   const b = swapSearch(p, rc, proposal, 50, ctx);
   return compareSets(p, a, b) >= 0 ? a : b;
-}
-
-/** > 0 when set a is better than b (objective, then Σ score, then sorted id ranks). */
-function compareSets(p: PreparedObjective, a: number[], b: number[]): number {
-  const sign = maximises(p.objective) ? 1 : -1;
-  const va = valueOf(p, a);
-  const vb = valueOf(p, b);
-  if (Math.abs(va - vb) > p.tolerance) return sign * (va - vb);
-  const sa = a.reduce((s, j) => s + p.scores[j], 0);
-  const sb = b.reduce((s, j) => s + p.scores[j], 0);
-  if (Math.abs(sa - sb) > SCORE_TOLERANCE) return sa - sb;
-  const ra = a.map((j) => p.idRank[j]).sort((x, y) => x - y);
-  const rb = b.map((j) => p.idRank[j]).sort((x, y) => x - y);
-  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return rb[i] - ra[i];
-  return 0;
-}
-
-function valueOf(p: PreparedObjective, set: number[]): number {
-  const state = createState(p);
-  for (const j of set) state.add(j);
-  return state.value();
 }

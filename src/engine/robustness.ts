@@ -26,13 +26,13 @@
  * generator, so a range gives the same draws whether run alone or inside a larger run);
  * `mergeRobustnessCounts` adds chunks; `summarizeRobustness` turns counts into the result.
  */
-import { columnRanges, createWsmScorer, topsisInto, weightedSumInto } from './aggregate';
 import type { MunicipalityInput } from './criteria';
 import type { LocationProblem } from './location';
 import { drawPointErrors, type TravelError } from './perturb';
-import { createRng } from './random';
+import { createRng, type Rng } from './random';
 import { prepareRanking, type PreparedRanking, type RankOptions } from './rank';
 import { rankSorter, tieBreakRank, percentileRank } from './rank-sort';
+import { createSampleScorer, type SampleScorer } from './sample-scorer';
 import { setSampler, type SampleSite, type SetSampler } from './robust-sets';
 import type { SelectionOptions } from './selection';
 
@@ -162,9 +162,15 @@ function setup(municipalities: readonly MunicipalityInput[], rankOptions: RankOp
   return { opts, prep, n, m, normalized, baseWeights, alpha, sites, set };
 }
 
-/** A seeded generator per (seed, sample, stream), independent of chunking. */
-const sampleRng = (seed: number, sample: number, stream: number) =>
-  createRng((Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(sample + 1, 0x85ebca77) ^ Math.imul(stream + 1, 0xc2b2ae3d)) >>> 0);
+/** The seed of (seed, sample, stream): each sample has its own sequence, independent of chunking. */
+const sampleSeed = (seed: number, sample: number, stream: number): number =>
+  (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(sample + 1, 0x85ebca77) ^ Math.imul(stream + 1, 0xc2b2ae3d)) >>> 0;
+
+/** One generator reseeded per (sample, stream), so the loop allocates nothing per sample. */
+function sampleRng(rng: Rng, seed: number, sample: number, stream: number): Rng {
+  rng.reseed(sampleSeed(seed, sample, stream));
+  return rng;
+}
 
 /**
  * Counts for the sample indices [from, to) (see the file comment).
@@ -179,49 +185,67 @@ export function robustnessCounts(
 }
 
 function countSamples(s: Setup, location: LocationProblem | undefined, range?: readonly [number, number]): RobustnessCounts {
-  const { opts, prep, n, m, normalized } = s;
+  const { opts, n } = s;
   const [from, to] = range ?? [0, opts.samples];
   if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= opts.samples)) throw new Error(`range must be whole numbers with 0 ≤ from ≤ to ≤ samples, got [${from}, ${to}]`);
   const counts = emptyCounts(n, s.sites.length);
   const setSamples = s.set.infeasible.length > 0 ? 0 : Math.min(opts.setSamples, opts.samples);
-  const { lo, hi } = columnRanges(normalized, n, m);
-  const tieRank = tieBreakRank(prep.matrix.ids, prep.population);
-  const w = new Float64Array(m);
+  const draw = weightDrawer(s);
+  rankSamples(s, draw, from, to, counts);
   const scores = new Float64Array(n);
   const baseScores = new Float64Array(n);
-  const order = new Int32Array(n);
-  const wsm = createWsmScorer(normalized, n, m);
-  const score = (weights: Float64Array, out: Float64Array): void => {
-    if (prep.options.method === 'topsis') topsisInto(normalized, n, m, weights, lo, hi, out, null);
-    else wsm(weights, out);
-  };
-  score(s.baseWeights, baseScores);
-  const sortByScore = rankSorter(tieRank, scores, order);
+  draw.score(s.baseWeights, baseScores);
   const errors = location ? new Float64Array(location.nDemand) : new Float64Array(0);
+  for (let k = from; k < Math.min(to, setSamples); k++) {
+    drawScores(draw, k, scores);
+    counts.setSamples++;
+    tally(counts, 'weights', s, s.set.choose(scores, null, k === 0));
+    if (!s.set.travelDependent) continue;
+    drawPointErrors(sampleRng(draw.rng, opts.seed, k, 1), opts.travelError!, errors, k === 0);
+    tally(counts, 'travel', s, s.set.choose(baseScores, errors, k === 0));
+    tally(counts, 'both', s, s.set.choose(scores, errors, k === 0));
+  }
+  return counts;
+}
+
+interface WeightDrawer {
+  s: Setup;
+  w: Float64Array;
+  rng: Rng;
+  score: SampleScorer;
+}
+
+function weightDrawer(s: Setup): WeightDrawer {
+  return { s, w: new Float64Array(s.m), rng: createRng(0), score: createSampleScorer(s.normalized, s.n, s.m, s.prep.options.method) };
+}
+
+/** Sample k's scores into `out` (sample 0: the scenario's weights). */
+function drawScores(d: WeightDrawer, k: number, out: Float64Array): void {
+  if (k === 0) d.w.set(d.s.baseWeights);
+  else sampleRng(d.rng, d.s.opts.seed, k, 0).dirichlet(d.s.alpha, d.w);
+  d.score(d.w, out);
+}
+
+/** The ranking part (hot loop, no allocation per sample): rank histogram and top-K counts over [from, to). */
+function rankSamples(s: Setup, draw: WeightDrawer, from: number, to: number, counts: RobustnessCounts): void {
+  const { n, prep } = s;
+  const scores = new Float64Array(n);
+  const order = new Int32Array(n);
+  const sortByScore = rankSorter(tieBreakRank(prep.matrix.ids, prep.population), scores, order);
   const { hist, inTopK } = counts;
   const { eligible } = prep;
-  const topK = opts.k;
+  const topK = s.opts.k;
   for (let k = from; k < to; k++) {
-    if (k === 0) w.set(s.baseWeights);
-    else sampleRng(opts.seed, k, 0).dirichlet(s.alpha, w);
-    score(w, scores);
+    drawScores(draw, k, scores);
     sortByScore();
     let eligibleSeen = 0;
     for (let r = 0; r < n; r++) {
       const i = order[r];
       hist[i * n + r]++;
-      if (eligible[i] && eligibleSeen++ < topK) inTopK[i]++;
+      if (eligible[i] === 1 && eligibleSeen++ < topK) inTopK[i]++;
     }
-    counts.samples++;
-    if (k >= setSamples) continue;
-    counts.setSamples++;
-    tally(counts, 'weights', s, s.set.choose(scores, null, k === 0));
-    if (!s.set.travelDependent) continue;
-    drawPointErrors(sampleRng(opts.seed, k, 1), opts.travelError!, errors, k === 0);
-    tally(counts, 'travel', s, s.set.choose(baseScores, errors, k === 0));
-    tally(counts, 'both', s, s.set.choose(scores, errors, k === 0));
   }
-  return counts;
+  counts.samples += to - from;
 }
 
 function emptyCounts(n: number, nSites: number): RobustnessCounts {
@@ -262,10 +286,7 @@ export function summarizeRobustness(
 function summarize(s: Setup, counts: RobustnessCounts): RobustnessResult {
   const { opts, prep, n } = s;
   const base = new Float64Array(n);
-  if (prep.options.method === 'topsis') {
-    const { lo, hi } = columnRanges(s.normalized, n, s.m);
-    topsisInto(s.normalized, n, s.m, s.baseWeights, lo, hi, base, null);
-  } else weightedSumInto(s.normalized, n, s.m, s.baseWeights, base, null);
+  createSampleScorer(s.normalized, n, s.m, prep.options.method)(s.baseWeights, base);
   const order = new Int32Array(n);
   rankSorter(tieBreakRank(prep.matrix.ids, prep.population), base, order)();
   const rankBase = new Int32Array(n);

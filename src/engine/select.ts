@@ -14,7 +14,7 @@
  */
 import { evaluateSet } from './coverage';
 import { enumerateBest, subsetCount } from './enumerate';
-import { solveMilp } from './exact';
+import { exactSearch } from './exact-search';
 import { describeSites, exactValue, reportOrder } from './explain';
 import { greedySelect, swapCanImprove, swapContext, swapSearch } from './greedy';
 import { maximises, prepareObjective, type PreparedObjective } from './objective';
@@ -64,7 +64,7 @@ export async function selectSites(problem: SelectionProblem, options: Partial<Se
     const value = exactValue(problem, opts, p, best);
     outcome = { set: best, status: 'optimal', solver: 'enumeration', bound: value, stoppedBy: 'proof', notes: [`optimality proven by complete enumeration of ${evaluated} sets`] };
   } else {
-    outcome = await milpOutcome(problem, opts, p, resolved, start);
+    outcome = await exactOutcome(problem, opts, p, resolved, start, t0);
   }
   return explain(problem, opts, p, resolved, outcome, performance.now() - t0);
 }
@@ -91,34 +91,38 @@ export function heuristicSet(p: PreparedObjective, rc: ResolvedConstraints, loca
   return localSearch && swapCanImprove(p, rc) ? swapSearch(p, rc, greedy, 50, ctx) : greedy;
 }
 
-async function milpOutcome(problem: SelectionProblem, opts: SelectionOptions, p: PreparedObjective, rc: ResolvedConstraints, start: number[]): Promise<Outcome> {
+async function exactOutcome(problem: SelectionProblem, opts: SelectionOptions, p: PreparedObjective, rc: ResolvedConstraints, start: number[], t0: number): Promise<Outcome> {
   const startValue = exactValue(problem, opts, p, start);
-  const resolution = p.integral ? 1 : opts.gapTolerance * Math.max(1, Math.abs(startValue));
+  // δ must not exceed gapTolerance · |optimum|: a maximised start is below the optimum; a minimised
+  // one is above it, so a third of it is taken (a start within 4× of the optimum keeps the proof
+  // inside the tolerance: ε·S_K + absoluteGap = ¾ δ).
+  const scale = Math.max(1, Math.abs(startValue) / (maximises(p.objective) ? 1 : 3));
+  const resolution = p.integral ? 1 : opts.gapTolerance * scale;
   const tieBroken = p.objective === 'coverage' || p.objective === 'access' || p.objective === 'beyond';
   const allowedScores = p.scores.filter((_, j) => rc.allowed[j] === 1);
   const epsilon = tieBroken ? tieEpsilon(allowedScores, rc.k, p.integral ? 0.5 : resolution / 2) : 0;
   const instance = problem.location ? `${problem.location.nDemand.toLocaleString('en')} demand points × ${rc.n.toLocaleString('en')} candidate sites` : `${rc.n.toLocaleString('en')} candidates`;
-  const milp = await solveMilp(p, rc, {
-    timeLimitSeconds: opts.timeLimitSeconds, relativeGap: 0,
-    absoluteGap: p.integral ? (epsilon > 0 ? Math.max(1e-7, Math.min(0.25, epsilon * 1e-3)) : 0.5) : resolution / 4,
-    epsilon, maxModelNonzeros: opts.maxModelNonzeros, start, instance,
-  });
-  const found = milp.status === 'solved' ? milp.selected : start;
-  const set = swapSearch(p, rc, found);
+  const search = await exactSearch(p, rc, start, {
+    epsilon, absoluteGap: p.integral ? (epsilon > 0 ? Math.max(1e-7, Math.min(0.25, epsilon * 1e-3)) : 0.5) : resolution / 4,
+    enumerationLimit: opts.enumerationLimit, maxModelNonzeros: opts.maxModelNonzeros, instance,
+    timeLeft: () => opts.timeLimitSeconds - (performance.now() - t0) / 1000,
+    // The solver's bound is only good to its own tolerances: a whole-number bound may sit 1e-6 relative below the next integer.
+    solverSlack: (b) => (p.integral ? Math.min(0.5, 1e-6 * Math.max(1, Math.abs(b))) : 0),
+  }, opts.lagrangean);
+  const set = swapSearch(p, rc, search.set);
   const value = exactValue(problem, opts, p, set);
-  const bound = milp.dualBound === null ? null : reportBound(p, milp.dualBound, value);
+  const bound = search.bound === null ? null : reportBound(p, search.bound, value);
   const gap = bound === null ? null : gapOf(p, value, bound);
   const optimal = gap !== null && gap <= opts.gapTolerance;
-  const notes = [`HiGHS branch-and-cut on ${milp.size.columns} columns, ${milp.size.rows} rows, ${milp.size.nonzeros} nonzeros`];
-  if (milp.stoppedBy === 'timeLimit') notes.push(`stopped by the time limit of ${opts.timeLimitSeconds} s`);
+  const notes = [...search.notes];
+  if (search.stoppedBy === 'timeLimit') notes.push(`stopped by the time limit of ${opts.timeLimitSeconds} s`);
   if (!optimal) notes.push(`not proven optimal: gap ${gap === null ? 'unknown' : gap.toExponential(2)} > tolerance ${opts.gapTolerance}`);
-  if (milp.status !== 'solved') notes.push('the solver returned no set; the greedy + swap set is reported');
-  return { set, status: optimal ? 'optimal' : 'feasible', solver: 'highs', bound, stoppedBy: optimal ? 'proof' : milp.stoppedBy === 'proof' ? 'otherLimit' : milp.stoppedBy, notes };
+  return { set, status: optimal ? 'optimal' : 'feasible', solver: search.solver, bound, stoppedBy: optimal ? 'proof' : search.stoppedBy === 'proof' ? 'otherLimit' : search.stoppedBy, notes };
 }
 
 /** The solver's dual bound (maximisation form) in reporting units, on the right side of `value`. */
 function reportBound(p: PreparedObjective, dualBound: number, value: number): number {
-  const b = p.integral ? Math.floor(dualBound + Math.min(0.5, 1e-6 * Math.max(1, Math.abs(dualBound)))) : dualBound;
+  const b = p.integral ? Math.floor(dualBound) : dualBound;
   return p.access ? Math.max(0, Math.min(value, p.access.baseTotal - b)) : Math.max(value, b);
 }
 

@@ -80,6 +80,11 @@ export interface SelectionOptions {
   localSearch: boolean;
   /** Exact by complete enumeration when there are at most this many feasible-size sets (0 = never). */
   enumerationLimit: number;
+  /**
+   * Exact beyond enumeration: Lagrangean branch-and-bound first, HiGHS only for what it leaves (true);
+   * false sends the whole model to HiGHS (for comparison and tests).
+   */
+  lagrangean: boolean;
   /** Refuse (with a clear error) an exact model with more nonzeros than this. */
   maxModelNonzeros: number;
 }
@@ -101,6 +106,7 @@ export const defaultSelectionOptions: SelectionOptions = {
   errorMargin: 0,
   localSearch: true,
   enumerationLimit: 20000,
+  lagrangean: true,
   maxModelNonzeros: 8_000_000,
 };
 
@@ -132,7 +138,7 @@ export interface SelectionResult {
   status: SelectionStatus;
   method: 'exact' | 'greedy';
   /** How the set was found: complete enumeration, HiGHS branch-and-cut, or greedy (+ swaps). */
-  solver: 'enumeration' | 'highs' | 'greedy';
+  solver: 'enumeration' | 'highs' | 'greedy' | 'lagrangean';
   objectiveName: SelectionObjective;
   /** Objective value recomputed exactly from the chosen set (units: see the file comment), `null` without a set. */
   objective: number | null;

@@ -43,8 +43,9 @@ export class ExactSum {
       if (lo !== 0) partials[used++] = lo;
       x = hi;
     }
+    // Same as truncating to `used` and pushing x, without resizing the array on the common path.
+    partials[used++] = x;
     if (used < partials.length) partials.length = used;
-    partials.push(x);
   }
 
   value(): number {

@@ -15,8 +15,9 @@
  * The exact solver optimises  f(S) + ε · Σ_{j∈S} s_j  (maximisation form; s_j ∈ [0, 100]) with
  *   ε = δ / (2 · S_K),  S_K = Σ of the K largest scores (≤ 100 K),
  * where δ is the objective's resolution: δ = 1 for integer-valued objectives (two different coverage
- * values differ by at least one resident), and δ = gapTolerance · max(1, |f|) otherwise (values closer
- * than the optimality tolerance are not distinguished by the proof anyway). Claim: an optimal set S*
+ * values differ by at least one resident), and δ = gapTolerance · max(1, |f₀|) otherwise, f₀ the
+ * value of the start set (a third of it for minimised objectives, whose start lies above the optimum;
+ * see select.ts): values closer than the optimality tolerance are not distinguished by the proof anyway. Claim: an optimal set S*
  * of the weighted problem is optimal for f (integer case) or within δ/2 of it (real case). Proof: for
  * any feasible T, f(S*) + ε s(S*) ≥ f(T) + ε s(T) gives f(T) − f(S*) ≤ ε (s(S*) − s(T)) ≤ ε S_K = δ/2;
  * with integer values f(T) − f(S*) ≤ 1/2 < 1 forces f(T) ≤ f(S*). Among sets with the optimal f the

@@ -9,5 +9,5 @@ export { reportXlsx, HEADER_ROW } from './xlsx';
 export { reportGeoJson } from './geojson';
 export { reportPdf } from './pdf';
 export { loadReportGeometry } from './geometry';
-export { EXPORT_FORMATS, renderExport } from './render';
+export { EXPORT_FORMATS, exportFileName, renderExport } from './render';
 export type { ExportFormat, RenderedExport } from './render';

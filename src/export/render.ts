@@ -39,3 +39,13 @@ export async function renderExport(model: ReportModel, format: ExportFormat, geo
   else body = await reportPdf(model, geometry(), { now });
   return { body, contentType: CONTENT_TYPES[format], fileName: `${slug(base)}.${format}` };
 }
+
+/**
+ * The file name of an export: what it is (the shortlist's or scenario's name, as a slug), the day it
+ * was made in Norwegian time, and the format, e.g. `kortliste-nord-2024-05-02.pdf`; a download
+ * folder then sorts and tells exports apart without opening them.
+ */
+export function exportFileName(name: string, format: ExportFormat, now: Date): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return `${slug(name)}-${day}.${format}`;
+}

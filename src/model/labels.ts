@@ -103,7 +103,7 @@ export const OBJECTIVE_HELP_LABEL: Readonly<Record<SelectionObjective, MessageKe
 
 /** How a proposal's set was found (`Proposal.solverName`). */
 export const SOLVER_NAME_LABEL: Readonly<Record<Proposal['solverName'], MessageKey>> = {
-  highs: 'prop.solverName.highs', enumeration: 'prop.solverName.enumeration', greedy: 'prop.solverName.greedy',
+  highs: 'prop.solverName.highs', lagrangean: 'prop.solverName.lagrangean', enumeration: 'prop.solverName.enumeration', greedy: 'prop.solverName.greedy',
 };
 
 /** The heading of the per-site gain column under each objective (its unit). */

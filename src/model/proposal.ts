@@ -59,8 +59,8 @@ export interface Proposal {
   solver: 'exact' | 'greedy';
   params: ScenarioParams;
   status: SelectionStatus;
-  /** How the set was found: complete enumeration, HiGHS branch-and-cut, or greedy + swaps. */
-  solverName: 'enumeration' | 'highs' | 'greedy';
+  /** How the set was found: complete enumeration, Lagrangean branch-and-bound, HiGHS branch-and-cut, or greedy + swaps. */
+  solverName: 'enumeration' | 'lagrangean' | 'highs' | 'greedy';
   objectiveName: SelectionObjective;
   /** The objective value recomputed exactly from the set. */
   objective: number | null;

@@ -14,7 +14,7 @@ import { assessmentsRevision } from '../db/advice';
 import { getMeta } from '../db/load-dataset';
 import { getProposalByKey, getProposalRobustness, storeProposal, storeProposalRobustness } from '../db/proposals-repo';
 import { answersRevision } from '../db/revisions';
-import { exactSum, rankMunicipalities, selectSitesGreedy, type RankingResult, type SelectionResult } from '../engine';
+import { exactSum, rankMunicipalities, selectSitesGreedy, type RankingResult, type SelectionOptions, type SelectionResult } from '../engine';
 import { PROPOSAL_ROBUSTNESS } from '../model/proposal-settings';
 import { AppError } from '../common/errors';
 import { planningContext, type PlanningContext } from './context';
@@ -39,8 +39,10 @@ export interface ProposalRequest {
   /** Default `exact`. */
   solver?: 'exact' | 'greedy';
   view?: PlanningView;
-  /** Store the result (default true); a greedy preview passes false. A stored result is returned either way. */
+  /** Store the result (default true); a greedy preview passes false. A stored result is returned either way, unless `limits` are set. */
   store?: boolean;
+  /** The exact solver's time limit and gap tolerance for this solve only; a request with limits neither reads nor writes the store. */
+  limits?: Partial<Pick<SelectionOptions, 'timeLimitSeconds' | 'gapTolerance'>>;
 }
 
 /** Proposals of up to this many sites are solved in the interactive lane (pages wait for them). */
@@ -94,11 +96,11 @@ async function solveOrRead(db: Db, params: ScenarioParams, request: ProposalRequ
   const ranking = rankMunicipalities(inputs, rankOptionsOf(checked));
   const key = currentProposalKey(db, checked, solver, view);
   const now = new Date().toISOString();
-  const stored = getProposalByKey(db, key, now);
+  const stored = request.limits ? null : getProposalByKey(db, key, now);
   if (stored) return { proposal: stored, context, ranking, fromStore: true };
   const problem = proposalProblem(context, ranking, inputs);
   const travel = travelErrorOf(db, context);
-  const options = { ...selectionOptionsOf(checked, solver), errorMargin: travel?.marginMin ?? 0 };
+  const options = { ...selectionOptionsOf(checked, solver), errorMargin: travel?.marginMin ?? 0, ...request.limits };
   const lane: HeavyLane = checked.k <= INTERACTIVE_MAX_K ? 'interactive' : 'bulk';
   const selection = solver === 'greedy' ? selectSitesGreedy(problem, options) : await heavyRunner().select({ problem, options, lane });
   const built = buildProposal({ db, key, now, solver, params: checked, context, selection, sites: siteProblem(context), travel, view });

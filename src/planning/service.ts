@@ -8,7 +8,7 @@ import type { Db } from '../db/connection';
 import { rankMunicipalities, type RankingResult } from '../engine';
 import { PROPOSAL_ROBUSTNESS } from '../model/proposal-settings';
 import { planningContext, type PlanningContext } from './context';
-import { proposalFor, proposalRobustness, type RobustnessSettings } from './proposal';
+import { proposalFor, proposalRobustness, type ProposalRequest, type RobustnessSettings } from './proposal';
 import type { Proposal, ProposalRobustness } from '../model/proposal';
 import { runnableScenario, type ScenarioParams } from '../model/scenario';
 import { inputsFor, rankOptionsOf, type PlanningView } from './service-options';
@@ -32,12 +32,19 @@ export interface SelectionOutcome extends RankingOutcome {
   selection: Proposal;
 }
 
+/** The exact solver's limits a caller may set (not part of the scenario): see `SelectionOptions`. */
+export type SolverLimits = NonNullable<ProposalRequest['limits']>;
+
 /**
  * Ranks, then chooses K municipalities and a site in each over every candidate site. `exact` returns the stored
- * proposal (solved once, then read); `greedy` an instant preview that is not stored.
+ * proposal (solved once, then read); `greedy` an instant preview that is not stored. With `limits` (the CLI's
+ * --time-limit/--gap) the exact solve is run afresh and not stored, so a cut-short set never becomes the proposal.
  */
-export async function selectScenario(db: Db, params: ScenarioParams, method: 'exact' | 'greedy', view: PlanningView = {}): Promise<SelectionOutcome> {
-  const { proposal, ranking, context } = await proposalFor(db, params, { solver: method, view, store: method === 'exact' });
+export async function selectScenario(
+  db: Db, params: ScenarioParams, method: 'exact' | 'greedy', view: PlanningView = {}, limits: SolverLimits = {},
+): Promise<SelectionOutcome> {
+  const custom = limits.timeLimitSeconds !== undefined || limits.gapTolerance !== undefined;
+  const { proposal, ranking, context } = await proposalFor(db, params, { solver: method, view, store: method === 'exact' && !custom, limits });
   return { ranking, context, selection: proposal };
 }
 

@@ -6,6 +6,7 @@ import { errorHandler, notFoundHandler } from './errors';
 import { localeMiddleware } from './locale';
 import { municipalitiesApi } from './routes/municipalities-api';
 import { pages } from './routes/pages';
+import { shortlistEditRoutes } from './routes/shortlist-edit';
 import { answersRoutes, sampleAnswersMiddleware } from './routes/answers';
 import { planningApi } from './routes/planning-api';
 import { proposalRoutes } from './routes/proposals';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(pages(deps));
   app.use(answersRoutes(deps));
   app.use(shortlistRoutes(deps));
+  app.use(shortlistEditRoutes(deps));
   app.use(lettersApi(deps));
   app.use(lettersPages(deps));
   app.use(travelMatrixRoutes(deps));

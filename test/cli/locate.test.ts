@@ -2,6 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/commands/locate';
+import { loadOrLib } from '../helpers/orlib';
+
+/** OR-Library pmed6's official optimum (J.E. Beasley). */
+const PMED6_OPTIMUM = 7824;
 
 const fx = (name: string): string => join(__dirname, '..', 'fixtures', 'engine', name);
 
@@ -125,5 +129,38 @@ describe('stedsvalg locate: exact figures and the distance file read as a stream
     expect(JSON.parse(r.out).violated).toEqual(['k 2 exceeds the 1 eligible candidates (at most 1 per group)']);
     const two = JSON.parse((await locate(['--demand', demand, '--sites', grouped, '--distances', boundary, '--k', '2', '--objective', 'coverage', '--max-per-group', '2', '--json'])).out);
     expect([...two.selected].sort()).toEqual(['s', 't']);
+  });
+});
+
+describe('stedsvalg locate under a time limit and a gap tolerance', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stedsvalg-locate-limit-'));
+  const inst = loadOrLib('pmed6');
+  const ids = Array.from({ length: inst.n }, (_, i) => String(i + 1));
+  const files = { demand: join(dir, 'demand.csv'), sites: join(dir, 'sites.csv'), distances: join(dir, 'distances.csv') };
+  writeFileSync(files.demand, ['id,weight,lon,lat', ...ids.map((id) => `${id},1,,`)].join('\n'));
+  writeFileSync(files.sites, ['id,lon,lat,fixed', ...ids.map((id) => `${id},,,0`)].join('\n'));
+  writeFileSync(files.distances, ['demand_id,site_id,distance', ...ids.flatMap((d, i) => ids.map((s, j) => `${d},${s},${inst.dist[i * inst.n + j]}`))].join('\n'));
+  const args = ['--demand', files.demand, '--sites', files.sites, '--distances', files.distances, '--k', String(inst.p), '--objective', 'access'];
+
+  test('When the time limit cuts the exact solve short, then the status reads "feasible, gap x %", never optimal, with the bound', async () => {
+    const { code, out } = await locate([...args, '--time-limit', '0.000001']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^status feasible, gap \d+(\.\d+)? %, stopped by the time limit \(exact, /m);
+    expect(out).not.toMatch(/^status optimal/m);
+    expect(out).toMatch(/^note: not proven optimal: gap/m);
+    const json = JSON.parse((await locate([...args, '--time-limit', '0.000001', '--json'])).out);
+    expect(json.status).toBe('feasible');
+    expect(json.stoppedBy).toBe('timeLimit');
+    expect(json.bound).toBeLessThan(json.value);
+    expect(json.gap).toBeGreaterThan(0);
+    expect(json.timeLimitSeconds).toBe(0.000001);
+  });
+
+  test('When given time, then pmed6 is optimal at the official optimum; a wide gap tolerance is reported back', async () => {
+    const json = JSON.parse((await locate([...args, '--time-limit', '120', '--gap', '0.05', '--json'])).out);
+    expect(json.gapTolerance).toBe(0.05);
+    expect(json.value).toBeLessThanOrEqual(PMED6_OPTIMUM * 1.05);
+    expect(json.gap).toBeLessThanOrEqual(0.05);
+    expect(json.status).toBe('optimal');
   });
 });

@@ -57,16 +57,3 @@ describe('TOPSIS', () => {
     for (const item of items) expect(item.score).toBeCloseTo(reference[['p', 'q', 'r', 's'].indexOf(item.id)], 9);
   });
 });
-
-describe('createWsmScorer', () => {
-  test('When scoring with the sampler fast path, then the scores equal the plain weighted sum (missing values included)', async () => {
-    const { createWsmScorer, weightedSumInto } = await import('../../src/engine/aggregate');
-    const normalized = Float64Array.from([0.2, NaN, 0.9, 1, 0.5, 0, NaN, NaN, 0.3]);
-    const weights = [2, 1, 0.5];
-    const plain = new Float64Array(3);
-    const fast = new Float64Array(3);
-    weightedSumInto(normalized, 3, 3, weights, plain, null);
-    createWsmScorer(normalized, 3, 3)(weights, fast);
-    for (let i = 0; i < 3; i++) expect(fast[i]).toBeCloseTo(plain[i], 12);
-  });
-});

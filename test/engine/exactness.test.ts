@@ -78,18 +78,21 @@ describe('the radius rule and 64-bit costs', () => {
 });
 
 describe('values, bounds and status', () => {
-  test('When weights are whole numbers, then the coverage value and bound of the MILP are whole numbers and equal the recomputed figure', async () => {
-    const p = randomInstance(7, 40, 400, 2);
-    const r = await selectSites(p, { k: 6, objective: 'coverage', radius: 15, enumerationLimit: 0 });
-    expect(r.solver).toBe('highs');
-    expect(r.status).toBe('optimal');
-    expect(Number.isInteger(r.objective)).toBe(true);
-    expect(Number.isInteger(r.bound)).toBe(true);
-    expect(r.objective).toBe(r.newlyCovered);
-    const index = new Map(p.candidates.map((c, j) => [c.id, j]));
-    expect(r.objective).toBe(evaluateSet(p.location!, r.selected.map((id) => index.get(id)!), 15).newlyCovered);
-    expect(r.gap).toBe(0);
-  });
+  test.each([['the Lagrangean search', true, 'lagrangean'], ['the MILP alone', false, 'highs']] as const)(
+    'When weights are whole numbers and %s proves the optimum, then the coverage value and bound are whole numbers and equal the recomputed figure',
+    async (_, lagrangean, solver) => {
+      const p = randomInstance(7, 40, 400, 2);
+      const r = await selectSites(p, { k: 6, objective: 'coverage', radius: 15, enumerationLimit: 0, lagrangean });
+      expect(r.solver).toBe(solver);
+      expect(r.status).toBe('optimal');
+      expect(Number.isInteger(r.objective)).toBe(true);
+      expect(Number.isInteger(r.bound)).toBe(true);
+      expect(r.objective).toBe(r.newlyCovered);
+      const index = new Map(p.candidates.map((c, j) => [c.id, j]));
+      expect(r.objective).toBe(evaluateSet(p.location!, r.selected.map((id) => index.get(id)!), 15).newlyCovered);
+      expect(r.gap).toBe(0);
+    },
+  );
 
   test('When the time limit cuts the solve short, then the set is feasible, not optimal, and says so', async () => {
     const p = randomInstance(11, 60, 1500, 0);
@@ -103,8 +106,9 @@ describe('values, bounds and status', () => {
 
   test('When the model exceeds the nonzero limit, then the error names the instance size and what to do', async () => {
     const p = randomInstance(5, 30, 300, 0);
-    await expect(selectSites(p, { k: 5, objective: 'access', enumerationLimit: 0, maxModelNonzeros: 100 })).rejects.toThrow(ExactSolveError);
-    await expect(selectSites(p, { k: 5, objective: 'access', enumerationLimit: 0, maxModelNonzeros: 100 })).rejects.toThrow(
+    const o = { k: 5, objective: 'access', enumerationLimit: 0, maxModelNonzeros: 100, lagrangean: false } as const;
+    await expect(selectSites(p, o)).rejects.toThrow(ExactSolveError);
+    await expect(selectSites(p, o)).rejects.toThrow(
       /300 demand points × 30 candidate sites.*nonzeros.*greedy/,
     );
   });

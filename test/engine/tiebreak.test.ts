@@ -49,16 +49,19 @@ const sorted = (ids: string[]) => [...ids].sort();
 
 describe('the lexicographic tie-break', () => {
   const objectives: SelectionObjective[] = ['coverage', 'access', 'beyond'];
-  test.each(objectives)('When sets tie on %s, then enumeration and the MILP both return the tied set with the highest score, then the smallest ids', async (objective) => {
+  test.each(objectives)('When sets tie on %s, then enumeration, the Lagrangean search and the MILP all return the tied set with the highest score, then the smallest ids', async (objective) => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const p = tiedInstance(seed);
       const o = opts({ k: 3, objective });
       const expected = bruteForce(p, o);
       const enumerated = await selectSites(p, o);
-      const milp = await selectSites(p, { ...o, enumerationLimit: 0 });
+      const lagrangean = await selectSites(p, { ...o, enumerationLimit: 0 });
+      const milp = await selectSites(p, { ...o, enumerationLimit: 0, lagrangean: false });
       expect(enumerated.solver).toBe('enumeration');
+      expect(lagrangean.solver).toBe('lagrangean');
       expect(milp.solver).toBe('highs');
       expect(sorted(enumerated.selected)).toEqual(expected);
+      expect(sorted(lagrangean.selected)).toEqual(expected);
       expect(sorted(milp.selected)).toEqual(expected);
     }
   });

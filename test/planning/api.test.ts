@@ -162,4 +162,17 @@ describe('CLI rank, select, robustness', () => {
     expect(await main(['select', '--db', dbPath, '--objective', 'nearest'], cap)).toBe(2);
     expect(cap.err).toMatch(/--objective/);
   });
+
+  it('When select gets a time limit and a gap tolerance, then the result reports them back; out-of-range values are usage errors naming the flag', async () => {
+    const cap = io();
+    expect(await main(['select', '--db', dbPath, '--json', '--objective', 'coverage', '--time-limit', '30', '--gap', '0.01'], cap)).toBe(0);
+    const out = JSON.parse(cap.out);
+    expect(out.gapTolerance).toBe(0.01);
+    expect(out.status === 'optimal' ? out.gap <= 0.01 : out.stoppedBy !== 'proof').toBe(true);
+    for (const bad of [['--gap', '1'], ['--time-limit', '0']]) {
+      const c = io();
+      expect(await main(['select', '--db', dbPath, ...bad], c)).toBe(2);
+      expect(c.err).toMatch(new RegExp(bad[0]));
+    }
+  });
 });

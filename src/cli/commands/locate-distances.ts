@@ -8,8 +8,11 @@
  * the previous row's demand id reused when it repeats (files are usually grouped by demand point).
  * Numbers: a fast path for plain decimals whose digits fit in 2^53 and whose power of ten is at most
  * 10^22, where one IEEE division or multiplication by an exact power of ten is correctly rounded
- * (W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990); anything else goes to
- * `Number()`, so every value is the same double `Number()` would give. CSV details as `src/import/csv.ts`:
+ * (W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990); 16- and 17-digit decimals
+ * (what JavaScript and Python print for a computed double) are checked against their rounding interval
+ * with an exact residual (`nearestQuotient`); anything else, and any case near a tie, goes to
+ * `Number()`, so every value is the same double `Number()` would give. Lines without quotes or spaces
+ * are split in one tight pass; the next site in file order is tried before the id table. CSV details as `src/import/csv.ts`:
  * a UTF-8 byte-order mark, `,` `;` or tab detected from the header, LF or CRLF, quoted fields, and a
  * decimal comma when the delimiter is `;`.
  */
@@ -86,28 +89,101 @@ export function parseDecimal(buf: Buffer, start: number, end: number, decimalCom
   let i = start;
   let neg = false;
   if (buf[i] === 0x2d || buf[i] === 0x2b) neg = buf[i++] === 0x2d;
-  let mant = 0;
+  // The significant digits are h·10^e + l: h the first 15 (exact in a double), l the rest.
+  let h = 0;
+  let l = 0;
+  let e = 0;
   let digits = 0;
   let frac = 0;
   let seenPoint = false;
+  let anyDigit = false;
   for (; i < end; i++) {
     const c = buf[i];
     if (c >= 0x30 && c <= 0x39) {
-      if (mant === 0 && c === 0x30 && !seenPoint) continue;
-      mant = mant * 10 + (c - 0x30);
+      anyDigit = true;
+      if (digits === 0 && c === 0x30) {
+        if (seenPoint) frac++;
+        continue;
+      }
+      if (digits < 15) h = h * 10 + (c - 0x30);
+      else if (digits < 17) {
+        l = l * 10 + (c - 0x30);
+        e++;
+      }
       digits++;
       if (seenPoint) frac++;
     } else if (!seenPoint && (c === 0x2e || (decimalComma && c === 0x2c))) seenPoint = true;
     else break;
   }
-  if (i < end || (digits === 0 && (seenPoint || i === start))) return slowParse(buf, start, end, decimalComma);
-  if (digits > 15 || frac > 22) {
-    // A plain decimal with too many digits for the exact fast path: Number() on the bytes, no validation needed.
+  if (i < end || !anyDigit) return slowParse(buf, start, end, decimalComma);
+  let v: number;
+  if (digits <= 15 && frac <= 22) v = frac === 0 ? h : h / POW10[frac];
+  else if (digits <= 17 && frac >= 1 && frac <= 22) v = nearestQuotient(h, e, l, frac);
+  else v = NaN;
+  if (Number.isNaN(v)) {
+    // Too many digits for the exact paths, or too close to a rounding boundary: Number() on the bytes.
     const text = buf.toString('latin1', start, end);
     return Number(decimalComma ? text.replace(',', '.') : text);
   }
-  const v = frac === 0 ? mant : mant / POW10[frac];
   return neg ? -v : v;
+}
+
+const SPLIT = 134217729; // 2^27 + 1 (Veltkamp's splitting constant)
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Half a unit in the last place of a normal double with biased exponent `exp`: 2^(exp − 1076). */
+const HALF_ULP = Float64Array.from({ length: 2048 }, (_, exp) => 2 ** (exp - 1076));
+
+/** The rounding error of a·b = hi + error, exactly (T. J. Dekker, "A floating-point technique for extending the available precision", Numer. Math. 18, 1971). */
+function productError(a: number, b: number, hi: number): number {
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - hi + ah * bl + al * bh + al * bl;
+}
+
+/**
+ * The double nearest to m / 10^frac with m = h·10^e + l (16 or 17 significant digits, frac 1…22), or NaN
+ * when undecided. A candidate x = fl(m) / 10^frac is within one unit in the last place; the residual
+ * m − x·10^frac is computed exactly enough (m and x·10^frac as double-doubles, Dekker's product) to see
+ * whether it lies inside x's rounding interval (± half a unit times 10^frac), otherwise x's neighbour is
+ * tried. Near a tie, at a power of two or off the normal range the answer is NaN and the caller uses Number().
+ */
+function nearestQuotient(h: number, e: number, l: number, frac: number): number {
+  const scale = POW10[e];
+  const a1 = h * scale;
+  const a2 = productError(h, scale, a1);
+  const m1 = a1 + l;
+  const bv = m1 - a1;
+  const m2 = a2 + (a1 - (m1 - bv) + (l - bv)); // integers of at most a few units: exact
+  const p = POW10[frac];
+  if (m2 === 0 && m1 <= 9007199254740992) return m1 / p; // m exact: one correctly rounded division
+  if (!LITTLE_ENDIAN) return NaN;
+  let x = m1 / p;
+  for (let step = 0; step < 2; step++) {
+    F64[0] = x;
+    const exp = (U32[1] >>> 20) & 0x7ff;
+    if (exp === 0 || exp === 0x7ff || ((U32[1] & 0xfffff) === 0 && U32[0] === 0)) return NaN;
+    const half = HALF_ULP[exp] * p;
+    const p1 = x * p;
+    const r = m1 - p1 + (m2 - productError(x, p, p1));
+    const margin = half * 1e-6;
+    if (Math.abs(r) < half - margin) return x;
+    if (Math.abs(r) <= half + margin) return NaN;
+    if (r > 0) {
+      if (U32[0] === 0xffffffff) U32[1]++;
+      U32[0] = U32[0] + 1;
+    } else {
+      if (U32[0] === 0) U32[1]--;
+      U32[0] = U32[0] - 1;
+    }
+    x = F64[0];
+  }
+  return NaN;
 }
 
 function slowParse(buf: Buffer, start: number, end: number, decimalComma: boolean): number {
@@ -166,6 +242,9 @@ class RowParser {
   private readonly siteTable: IdTable;
   private readonly fields: Int32Array;
   private lastDemand = { index: -1, bytes: Buffer.alloc(0) };
+  private lastSite = -1;
+  private readonly lastColumn: number;
+  private readonly siteBytes: Buffer[];
 
   constructor(private readonly path: string, private readonly t: DistanceTargets, private readonly header: Header) {
     const nD = t.demandIds.length;
@@ -173,16 +252,18 @@ class RowParser {
     this.seen = new Uint8Array(Math.ceil((nD * t.siteIds.length) / 8));
     this.demandTable = new IdTable(t.demandIds);
     this.siteTable = new IdTable(t.siteIds);
+    this.siteBytes = t.siteIds.map((id) => Buffer.from(id, 'utf8'));
     this.fields = new Int32Array(2 * header.columns + 2);
+    this.lastColumn = Math.max(header.demand, header.site, header.distance);
   }
 
   /** Parses the row buf[start, stop) (line number `lineNo`) into the matrix. */
   row(buf: Buffer, start: number, stop: number, lineNo: number): void {
     const { header: h, fields: f, path, t } = this;
-    const nf = splitFields(buf, start, stop, h.delimiter, f);
-    if (nf <= Math.max(h.demand, h.site, h.distance)) throw new CliUsageError(`${path} line ${lineNo}: expected ${h.columns} columns, found ${nf}`);
+    const nf = splitPlain(buf, start, stop, h.delimiter, f);
+    if (nf <= this.lastColumn) throw new CliUsageError(`${path} line ${lineNo}: expected ${h.columns} columns, found ${nf}`);
     const d = this.demandIndex(buf, f[2 * h.demand], f[2 * h.demand + 1], lineNo);
-    const s = this.siteTable.find(buf, f[2 * h.site], f[2 * h.site + 1]);
+    const s = this.siteIndex(buf, f[2 * h.site], f[2 * h.site + 1]);
     if (s < 0) throw new CliUsageError(`${path} line ${lineNo}, column site_id: "${buf.toString('utf8', f[2 * h.site], f[2 * h.site + 1])}" is not in the sites file`);
     const v = parseDecimal(buf, f[2 * h.distance], f[2 * h.distance + 1], h.delimiter === 0x3b);
     if (!Number.isFinite(v)) throw new CliUsageError(`${path} line ${lineNo}, column distance: "${buf.toString('utf8', f[2 * h.distance], f[2 * h.distance + 1]).trim()}" is not a number`);
@@ -194,6 +275,13 @@ class RowParser {
     if (c >= 0) this.out.candidate[d * t.nCandidates + c] = v;
     else if (v < this.out.fixedNearest[d]) this.out.fixedNearest[d] = v;
     this.out.rows++;
+  }
+
+  /** Files usually list a demand point's sites in the sites file's order: the next site is tried first. */
+  private siteIndex(buf: Buffer, start: number, end: number): number {
+    const next = this.lastSite + 1 < this.siteBytes.length ? this.lastSite + 1 : 0;
+    this.lastSite = sameBytes(buf, start, end, this.siteBytes[next]) ? next : this.siteTable.find(buf, start, end);
+    return this.lastSite;
   }
 
   private demandIndex(buf: Buffer, start: number, end: number, lineNo: number): number {
@@ -234,6 +322,31 @@ function readRows(fd: number, path: string, t: DistanceTargets, chunkBytes: numb
   }
   if (parser === null) throw new CliUsageError(`${path}: the file is empty (expected a header demand_id,site_id,distance)`);
   return parser.out;
+}
+
+/**
+ * `splitFields` for the usual line without quotes or spaces: one tight pass over the bytes; any quote or
+ * space hands the line to `splitFields`, so the fields are the same.
+ */
+function splitPlain(buf: Buffer, start: number, end: number, delimiter: number, out: Int32Array): number {
+  let n = 0;
+  let fieldStart = start;
+  for (let i = start; i < end; i++) {
+    const c = buf[i];
+    if (c === delimiter) {
+      if (n * 2 + 1 < out.length) {
+        out[n * 2] = fieldStart;
+        out[n * 2 + 1] = i;
+      }
+      n++;
+      fieldStart = i + 1;
+    } else if (c === 0x22 || c === 0x20) return splitFields(buf, start, end, delimiter, out);
+  }
+  if (n * 2 + 1 < out.length) {
+    out[n * 2] = fieldStart;
+    out[n * 2 + 1] = end;
+  }
+  return n + 1;
 }
 
 /**

@@ -3,6 +3,7 @@ import { CliUsageError, type CommandFn } from '../types';
 import { readCsvFile, numberCell } from './score';
 import { readDistanceFile } from './locate-distances';
 import { buildLocationProblem, evaluateSet, selectSites, type LocationProblem, type SelectionObjective, type SelectionResult } from '../../engine';
+import { statusLabel } from '../solver-status';
 
 export const usage = `usage: stedsvalg locate --demand FILE.csv --sites FILE.csv [--distances FILE.csv]
                         --k N --objective coverage|access|beyond [--radius R]
@@ -177,7 +178,7 @@ function printTable(out: (s: string) => void, f: Flags, s: ReturnType<typeof sum
   const label = f.objective === 'coverage' ? `demand weight within ${f.radius ?? 45} of an open site`
     : f.objective === 'access' ? 'Σ weight × distance to the nearest open site' : `Σ weight × distance beyond ${f.radius}`;
   const num = (v: number | null): string => (v === null ? '-' : Number.isInteger(v) ? String(v) : v.toFixed(4));
-  out(`status ${s.status} (${s.method}, ${s.solver}), objective ${f.objective}: ${label} = ${num(s.value)}\n`);
+  out(`status ${statusLabel(s)} (${s.method}, ${s.solver}), objective ${f.objective}: ${label} = ${num(s.value)}\n`);
   out(`bound ${num(s.bound)}, gap ${s.gap === null ? '-' : `${(100 * s.gap).toPrecision(3)} %`} (tolerance ${s.gapTolerance}), read ${s.readMs} ms, solve ${s.solveMs} ms\n`);
   if (f.objective !== 'coverage' && s.meanDistance !== null) out(`mean distance to the nearest open site ${s.meanDistance.toFixed(6)}\n`);
   if (s.unreachedDemandPoints) out(`${s.unreachedDemandPoints} demand points are reached by no open site (counted at their largest distance to any site)\n`);

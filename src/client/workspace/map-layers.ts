@@ -11,7 +11,7 @@ import type { NumberFormat } from '../core/format';
 import type { Translate } from '../core/i18n';
 import { baseMap, leaflet, tooltipContent, type Leaflet } from '../core/leaflet';
 import type { Municipality, MunicipalitiesGeoJson, WorkspacePageData } from '../page-types';
-import { LegendControl } from './legend';
+import { LegendControl, type LegendSymbol } from './legend';
 import { Overlays, type OverlayName } from './overlays';
 import { inArea } from './ranking';
 import type { WorkspaceState } from './state';
@@ -28,6 +28,9 @@ export interface WorkspaceMapDeps {
   onSelect: (knr: string) => void;
 }
 
+/** The media query of the small-screen layout (the same width as in `styles/small.css`). */
+export const SMALL_SCREEN = '(max-width: 760px)';
+
 type Shape = Leaflet.Polygon & { feature: Feature<Geometry, Municipality> };
 
 export class WorkspaceMap {
@@ -43,7 +46,8 @@ export class WorkspaceMap {
     this.el = byId('map', HTMLDivElement);
     this.map = baseMap(this.el, { attribution: '© Kartverket (CC BY 4.0), SSB, Politiet, TØI', tileUrl: deps.page.tileUrl, tileAttribution: deps.page.tileAttribution });
     this.el.querySelector('.loading')?.remove();
-    this.legend = new LegendControl({ title: deps.t('map.legend'), open: true }).addTo(this.map);
+    // On small screens the legend starts folded, so it does not cover the map.
+    this.legend = new LegendControl({ title: deps.t('map.legend'), open: !window.matchMedia(SMALL_SCREEN).matches }).addTo(this.map);
     this.overlays = new Overlays({ ...deps, map: this.map, onChange: (name) => this.afterOverlayChange(name) });
   }
 
@@ -63,9 +67,12 @@ export class WorkspaceMap {
     const selected = this.deps.state.selected === m.kommunenummer;
     const dim = !inArea(m, this.deps.state.area);
     const coverage = this.overlays.isOn('coverage');
+    // Municipalities that cannot be chosen (wish requirement) are pale with a dashed border.
+    const ineligible = this.isIneligible(m.kommunenummer);
     return {
-      color: selected ? '#000' : '#555', weight: selected ? 3 : 0.5,
-      fillOpacity: coverage ? (dim ? 0.1 : 0.3) : dim ? 0.25 : 0.85,
+      color: selected ? '#000' : ineligible ? '#333' : '#555', weight: selected ? 3 : ineligible ? 1 : 0.5,
+      dashArray: ineligible && !selected ? '3 3' : undefined,
+      fillOpacity: (coverage ? (dim ? 0.1 : 0.3) : dim ? 0.25 : 0.85) * (ineligible ? 0.35 : 1),
       fillColor: colourOf(classOf(this.valueOf(m.kommunenummer, key), this.breaks.uppers), this.breaks.uppers.length, key === 'rank'),
     };
   }
@@ -129,9 +136,20 @@ export class WorkspaceMap {
     this.renderLegend();
   }
 
-  /** Restyles every shape (after a change of area, selection or the coverage layer). */
+  private isIneligible(knr: string): boolean {
+    return this.deps.state.rankingByKnr.get(knr)?.eligible === false;
+  }
+
+  /** Restyles every shape (after a change of area, selection or the coverage layer); marks the ineligible ones. */
   restyle(): void {
     this.layer?.setStyle((f) => (f ? this.styleOf(f.properties) : {}));
+    for (const [knr, shape] of this.shapes) shape.getElement()?.classList.toggle('is-ineligible', this.isIneligible(knr));
+  }
+
+  /** The symbol rows: the layers that are on, and the ineligible mark when some municipality is not eligible. */
+  private legendSymbols(): LegendSymbol[] {
+    const any = [...this.deps.state.rankingByKnr.values()].some((it) => !it.eligible);
+    return [...(any ? [{ symbolClass: 'sym sym-ineligible', label: this.deps.t('ws.legend.ineligible') }] : []), ...this.overlays.legendSymbols()];
   }
 
   renderLegend(): void {
@@ -146,12 +164,12 @@ export class WorkspaceMap {
       rangeText: text,
       missingLabel: t('map.missing'),
     });
-    this.legend.setLayers(this.overlays.legendSymbols());
+    this.legend.setLayers(this.legendSymbols());
   }
 
   private afterOverlayChange(name: OverlayName): void {
     if (name === 'coverage') this.restyle();
-    this.legend.setLayers(this.overlays.legendSymbols());
+    this.legend.setLayers(this.legendSymbols());
   }
 
   /** Fit options that keep the fitted area clear of the legend in the lower right corner. */

@@ -7,6 +7,8 @@ import { byId, h, joined, replace, type Child } from '../core/dom';
 import type { NumberFormat } from '../core/format';
 import type { Translate } from '../core/i18n';
 import type { WorkspacePageData } from '../page-types';
+import type { Kommunenummer } from '../../common/kommunenummer';
+import { ruleOf, type ForceRule } from './forced-rules';
 import { scenarioQuery } from './query';
 import { isDirty, type WorkspaceState } from './state';
 
@@ -41,8 +43,9 @@ export function profileHref(deps: Pick<PanelDeps, 'page' | 'state'>, knr: string
   return `/municipalities/${knr}?${scenarioLinkQuery(deps)}`;
 }
 
-/** The proposed set in figures: coverage, newly covered residents, mean access, minutes beyond, and the travel model. */
-export function renderSummary({ state, t, fmt }: PanelDeps): void {
+/** The proposed set in figures: solver and status, coverage, newly covered residents, mean access. */
+export function renderSummary(deps: PanelDeps): void {
+  const { state, t, fmt } = deps;
   const s = state.selection;
   if (!s) return;
   const dl = definitions('kv', [
@@ -54,14 +57,57 @@ export function renderSummary({ state, t, fmt }: PanelDeps): void {
     [t('prop.travelModel'), s.travelModel.label, 'summary-travel-model'],
   ]);
   replace(byId('summary', HTMLDivElement),
-    h('h2', null, t('prop.heading', { k: state.params.k })),
+    h('h2', null, t('prop.heading', { k: state.params.k }), ' ',
+      h('a', { className: 'help-link', attrs: { href: '/help#gyldig', target: '_blank', rel: 'noopener', title: t('ws.help'), 'aria-label': t('ws.help') } }, '?')),
     dl,
-    s.status === 'infeasible' && s.violated.length ? h('p', { className: 'warn' }, `${t('ws.infeasible')}: ${s.violated.join('; ')}`) : null);
+    s.status === 'infeasible' ? infeasibleNote(deps) : null);
+}
+
+/**
+ * Why the rules cannot be met. Too few eligible municipalities is said in words (the eligibility
+ * notice above offers the way out); other broken rules are listed as the engine names them.
+ */
+function infeasibleNote({ state, t, fmt }: PanelDeps): HTMLElement | null {
+  const s = state.selection;
+  if (!s) return null;
+  const eligible = state.ranking ? state.ranking.items.filter((it) => it.eligible).length : null;
+  const tooFew = eligible !== null && eligible < state.params.k;
+  const why = tooFew ? t('ws.tooFewEligible', { k: fmt.num(state.params.k), n: fmt.num(eligible) }) : s.violated.join('; ');
+  return h('p', { className: 'warn', id: 'infeasible' }, `${t('ws.infeasible')}: ${why}`);
 }
 
 export interface DetailActions {
   close: () => void;
   addCompare: (knr: string) => void;
+  force: (knr: Kommunenummer, rule: ForceRule) => void;
+}
+
+/**
+ * The panel's frame for one municipality: heading, close button, links and the force buttons.
+ * Built once per municipality; later updates (new figures, robustness) change only the figures
+ * and attributes, so a button under the mouse is never replaced between press and release.
+ */
+function detailFrame(deps: PanelDeps, actions: DetailActions, knr: string, name: string): HTMLElement[] {
+  const { t } = deps;
+  const close = h('button', { className: 'close', id: 'detail-close', attrs: { type: 'button', 'aria-label': t('ws.close') } }, '×');
+  const compare = h('button', { className: 'linkish', id: 'add-compare', attrs: { type: 'button' } }, t('ws.addCompare'));
+  close.addEventListener('click', actions.close);
+  compare.addEventListener('click', () => actions.addCompare(knr));
+  const forceButton = (id: string, rule: ForceRule, label: string): HTMLButtonElement => {
+    const b = h('button', { id, attrs: { type: 'button', 'aria-pressed': 'false' } }, label);
+    b.addEventListener('click', () => actions.force(knr as Kommunenummer, b.getAttribute('aria-pressed') === 'true' ? 'none' : rule));
+    return b;
+  };
+  return [
+    h('div', { className: 'detail-head' }, h('h3', { id: 'detail-title' }, `${name} `, h('small', null, knr)), close),
+    h('div', { className: 'detail-figures' }),
+    h('p', { className: 'detail-links' }, ...joined([
+      h('a', { id: 'profile-link', attrs: { href: profileHref(deps, knr) } }, t('ws.openProfile')),
+      h('a', { attrs: { href: `/responses/${knr}` } }, t('ws.answers')),
+      compare,
+    ], ' · ')),
+    h('div', { className: 'detail-actions' }, forceButton('force-in', 'include', t('ws.include')), forceButton('force-out', 'exclude', t('ws.exclude'))),
+  ];
 }
 
 /** The selected municipality's panel: its place in the ranking and the proposal, and key figures. */
@@ -72,19 +118,23 @@ export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
   const m = knr ? state.municipalities.get(knr) : undefined;
   if (!knr || !m) {
     box.hidden = true;
+    delete box.dataset.k;
     return;
+  }
+  if (box.dataset.k !== knr) {
+    replace(box, ...detailFrame(deps, actions, knr, m.name));
+    box.dataset.k = knr;
   }
   const it = state.rankingByKnr.get(knr);
   const r = state.robustness.get(knr);
   const pos = state.setPosition.get(knr);
   const site = state.selection?.sites.find((x) => x.kommunenummer === knr) ?? null;
   const eligible = it ? (it.eligible ? t('ws.yes') : t('ws.no') + (it.reason ? ` (${page.ineligibleReasons[it.reason]})` : '')) : '';
-  const close = h('button', { className: 'close', id: 'detail-close', attrs: { type: 'button', 'aria-label': t('ws.close') } }, '×');
-  const compare = h('button', { className: 'linkish', id: 'add-compare', attrs: { type: 'button' } }, t('ws.addCompare'));
-  close.addEventListener('click', actions.close);
-  compare.addEventListener('click', () => actions.addCompare(knr));
-  replace(box,
-    h('div', { className: 'detail-head' }, h('h3', { id: 'detail-title' }, `${m.name} `, h('small', null, knr)), close),
+  const rule = ruleOf(state.params, knr);
+  box.querySelector('#force-in')?.setAttribute('aria-pressed', String(rule === 'include'));
+  box.querySelector('#force-out')?.setAttribute('aria-pressed', String(rule === 'exclude'));
+  box.querySelector('#profile-link')?.setAttribute('href', profileHref(deps, knr));
+  replace(box.querySelector<HTMLElement>('.detail-figures')!,
     definitions(null, [
       [t('muni.district'), m.policeDistrict],
       [t('muni.county'), m.county],
@@ -96,12 +146,8 @@ export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
       site && state.selection ? [t(`prop.gain.${state.selection.objectiveName}`), `${fmt.num(site.marginalGain, state.selection.objectiveName === 'blend' ? 4 : 0)}${site.withinError ? ` ⚠ ${t('prop.withinErrorMark')}` : ''}`] : null,
       r ? [t('ws.stability'), `${fmt.pct(r.pInSetWeights)} / ${r.pInSetTravel === null ? '–' : fmt.pct(r.pInSetTravel)} / ${fmt.pct(r.pInSet)} (${t('prop.col.stability')})`] : null,
       ...DETAIL_INDICATORS.map((key) => [t(`ind.${key}`), fmt.indicator(m[key], key)] as const),
-    ]),
-    h('p', { className: 'detail-links' }, ...joined([
-      h('a', { id: 'profile-link', attrs: { href: profileHref(deps, knr) } }, t('ws.openProfile')),
-      h('a', { attrs: { href: `/responses/${knr}` } }, t('ws.answers')),
-      compare,
-    ], ' · ')));
+      rule !== 'none' ? [t('ws.forced'), rule === 'include' ? t('ws.included') : t('ws.excluded')] : null,
+    ]));
   box.hidden = false;
 }
 

@@ -27,6 +27,7 @@ const districtInputs = (cls: 'dmin' | 'dmax'): HTMLInputElement[] =>
 
 /** Gives the numeric inputs the shared limits (so the browser's own validation matches the server's). */
 export function applyLimits(): void {
+  setRange(byId('p-blendAlpha', HTMLInputElement), SCENARIO_LIMITS.blendAlpha);
   setRange(byId('p-k', HTMLInputElement), SCENARIO_LIMITS.k);
   setRange(byId('p-minutes', HTMLInputElement), SCENARIO_LIMITS.minutes);
   for (const input of [...districtInputs('dmin'), ...districtInputs('dmax')]) setRange(input, SCENARIO_LIMITS.districtCount);
@@ -35,6 +36,19 @@ export function applyLimits(): void {
 /** Shows a weight next to its slider. */
 export function showWeight(id: string, value: number, fmt: NumberFormat): void {
   byId(`wo-${id}`, HTMLOutputElement).textContent = fmt.num(value, weightDigits(value));
+}
+
+/** Shows α next to its slider, and the slider only under the blend objective (the only one it acts on). */
+export function showAlpha(p: Pick<ScenarioParams, 'objective' | 'blendAlpha'>, fmt: NumberFormat): void {
+  byId('alpha-row', HTMLDivElement).hidden = p.objective !== 'blend';
+  byId('po-blendAlpha', HTMLOutputElement).textContent = fmt.num(p.blendAlpha, 2);
+}
+
+/** α from its slider, within the shared limits (the current value when the slider says nothing usable). */
+function alphaOf(current: number): number {
+  const n = Number(byId('p-blendAlpha', HTMLInputElement).value);
+  const L = SCENARIO_LIMITS.blendAlpha;
+  return Number.isFinite(n) ? Math.min(L.max, Math.max(L.min, n)) : current;
 }
 
 /** Puts `p` into the form. */
@@ -51,6 +65,8 @@ export function paramsToForm(p: ScenarioParams, criteria: readonly CriterionView
   byId('p-minutes', HTMLInputElement).value = String(p.minutes);
   byId('p-travelModel', HTMLSelectElement).value = p.travelModel;
   byId('p-wishGate', HTMLInputElement).checked = p.wishGate;
+  byId('p-blendAlpha', HTMLInputElement).value = String(p.blendAlpha);
+  showAlpha(p, fmt);
   for (const [cls, rules] of [['dmin', p.districtMin], ['dmax', p.districtMax]] as const) {
     for (const input of districtInputs(cls)) {
       const v = rules[input.dataset.district ?? ''];
@@ -88,6 +104,7 @@ export function formToParams(current: ScenarioParams, criteria: readonly Criteri
     minutes: clampWhole(byId('p-minutes', HTMLInputElement).value, L.minutes, L.minutes.default),
     travelModel: travelModelOf(byId('p-travelModel', HTMLSelectElement).value) ?? current.travelModel,
     wishGate: byId('p-wishGate', HTMLInputElement).checked,
+    blendAlpha: alphaOf(current.blendAlpha),
     districtMin: districtRules('dmin'),
     districtMax: districtRules('dmax'),
   };

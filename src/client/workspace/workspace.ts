@@ -14,15 +14,21 @@ import { translator, type Translate } from '../core/i18n';
 import type {
   MunicipalitiesGeoJson, RankingResponse, RobustnessResponse, ScenarioParams, SelectionResponse, StationsGeoJson, WorkspacePageData,
 } from '../page-types';
+import type { Kommunenummer } from '../../common/kommunenummer';
+import { AddressBar, applyView, readView } from './address';
+import { renderEligibility } from './eligibility';
+import { forceRule, renderForcedRules, wireForcedRules, type ForceRule } from './forced-rules';
 import { WorkspaceMap } from './map-layers';
+import { wireDrawer, wireEscape, wirePrint, wireSearch } from './page-controls';
 import { renderDetail, renderSummary, renderTray, type PanelDeps } from './panels';
 import { renderProposal } from './proposal-panel';
-import { applyLimits, formToParams, paramsToForm, showWeight } from './params-form';
+import { applyLimits, formToParams, paramsToForm, showAlpha, showWeight } from './params-form';
 import { scenarioQuery } from './query';
-import { searchMunicipality } from './ranking';
 import { RankingTable } from './ranking-table';
 import { markDirty, wireScenarioControls } from './scenario-controls';
-import { addCompare, createState, initialParams, saveCompare, setRanking, setRobustness, setSelection, type WorkspaceState } from './state';
+import { addCompare, cloneParams, createState, initialParams, isDirty, saveCompare, setRanking, setRobustness, setSelection, type WorkspaceState } from './state';
+import { UndoStack } from './undo';
+import type { WorkspaceUrlState } from './url-state';
 
 /** Where a municipality was chosen: the map does not zoom to a click on itself, the table does not scroll to its own row. */
 type SelectedFrom = 'map' | 'table' | 'search';
@@ -33,6 +39,8 @@ type SelectedFrom = 'map' | 'table' | 'search';
  */
 const RECOMPUTE_DELAY_MS = 150;
 const PROPOSAL_DELAY_MS = 400;
+/** A settled change (no further input for this long) becomes one undo step and one history entry. */
+const COMMIT_DELAY_MS = 400;
 
 /** The selection request: the scenario, with the ranking's aggregation as `aggregation` and the solver as `method`. */
 function selectionBody(p: ScenarioParams, solver: 'greedy' | 'exact'): Record<string, unknown> {
@@ -48,9 +56,19 @@ export class Workspace {
   private readonly status = byId('solve-status', HTMLParagraphElement);
   private recomputeTimer: number | undefined;
   private proposalTimer: number | undefined;
+  private commitTimer: number | undefined;
+  private readonly address: AddressBar;
+  private readonly undo: UndoStack<ScenarioParams>;
+  /** Where focus was when the detail panel opened (it returns there when the panel closes). */
+  private returnFocus: HTMLElement | null = null;
 
   constructor(private readonly page: WorkspacePageData) {
     this.state = createState(page);
+    this.address = new AddressBar(initialParams(page));
+    const restored = this.address.read();
+    this.state.params = restored.params;
+    this.state.area = applyView(restored.view);
+    this.undo = new UndoStack(cloneParams(this.state.params));
     this.t = translator(page.dictionary);
     this.fmt = numberFormat(page.locale);
     const deps = { page, state: this.state, t: this.t, fmt: this.fmt };
@@ -59,6 +77,11 @@ export class Workspace {
     wireScenarioControls({ ...deps, readForm: () => formToParams(this.state.params, page.criteria) });
     this.wireForm();
     this.wireToolbar();
+    this.wireHistory();
+    wireForcedRules({ state: this.state, t: this.t, apply: (knr, rule) => this.force(knr, rule) });
+    wireDrawer();
+    wirePrint({ ...deps, map: this.map });
+    wireEscape({ isDetailOpen: () => this.state.selected !== null, closeDetail: () => this.closeDetail() });
   }
 
   private get panels(): PanelDeps {
@@ -70,10 +93,13 @@ export class Workspace {
     applyLimits();
     paramsToForm(this.state.params, this.page.criteria, this.fmt);
     this.showObjectiveHelp();
+    markDirty(this.state);
     this.renderTray();
     const first = this.recompute();
     try {
       this.map.draw(await getJson<MunicipalitiesGeoJson>('/api/municipalities.geojson'));
+      renderForcedRules(this.forcedDeps);
+      if (this.state.area) this.map.showArea();
       await first;
       this.map.recolour();
       this.table.render();
@@ -89,10 +115,89 @@ export class Workspace {
   /** Reads the form, marks unsaved changes, and recomputes after a short pause. */
   private schedule(): void {
     this.state.params = formToParams(this.state.params, this.page.criteria);
+    showAlpha(this.state.params, this.fmt);
+    this.changed();
+  }
+
+  /** After `state.params` changed: the help, the mark, a recompute soon, and (once settled) an undo step and a history entry. */
+  private changed(commit = true): void {
     this.showObjectiveHelp();
     markDirty(this.state);
     window.clearTimeout(this.recomputeTimer);
     this.recomputeTimer = window.setTimeout(() => void this.recompute(), RECOMPUTE_DELAY_MS);
+    if (commit) this.commitSoon();
+  }
+
+  private commitSoon(): void {
+    window.clearTimeout(this.commitTimer);
+    this.commitTimer = window.setTimeout(() => {
+      this.undo.record(cloneParams(this.state.params));
+      this.address.write(this.urlState());
+      this.showUndo();
+    }, COMMIT_DELAY_MS);
+  }
+
+  private urlState(): WorkspaceUrlState {
+    return { params: this.state.params, view: readView(this.state.area) };
+  }
+
+  /** Shows `p` in the form and recomputes (undo, redo, Back). */
+  private showParams(p: ScenarioParams): void {
+    this.state.params = cloneParams(p);
+    paramsToForm(this.state.params, this.page.criteria, this.fmt);
+    renderForcedRules(this.forcedDeps);
+    this.changed(false);
+    this.showUndo();
+  }
+
+  private showUndo(): void {
+    byId('undo', HTMLButtonElement).disabled = !this.undo.canUndo;
+    byId('redo', HTMLButtonElement).disabled = !this.undo.canRedo;
+  }
+
+  private step(dir: 'undo' | 'redo'): void {
+    window.clearTimeout(this.commitTimer);
+    const p = dir === 'undo' ? this.undo.undo() : this.undo.redo();
+    if (!p) return;
+    this.showParams(p);
+    this.address.write(this.urlState());
+  }
+
+  private get forcedDeps() {
+    return { state: this.state, t: this.t, apply: (knr: Kommunenummer, rule: ForceRule) => this.force(knr, rule) };
+  }
+
+  /** Forces a municipality in or out of the proposal, or lifts the rule. */
+  private force(knr: Kommunenummer, rule: ForceRule): void {
+    this.state.params = forceRule(this.state.params, knr, rule);
+    renderForcedRules(this.forcedDeps);
+    this.renderDetail();
+    this.changed();
+  }
+
+  /** Back/Forward, Undo/Redo buttons and keys, and the warning when leaving a changed saved scenario. */
+  private wireHistory(): void {
+    this.address.onHistory((s) => {
+      window.clearTimeout(this.commitTimer);
+      this.state.area = applyView(s.view);
+      this.map.recolour();
+      this.map.showArea();
+      this.undo.record(cloneParams(s.params));
+      this.showParams(s.params);
+    });
+    byId('undo', HTMLButtonElement).addEventListener('click', () => this.step('undo'));
+    byId('redo', HTMLButtonElement).addEventListener('click', () => this.step('redo'));
+    document.addEventListener('keydown', (e) => {
+      const typing = e.target instanceof HTMLElement && e.target.matches('input[type=search], input:not([type]), input[type=text], input[type=number], textarea');
+      if (typing || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' && e.key.toLowerCase() !== 'y') return;
+      e.preventDefault();
+      this.step(e.key.toLowerCase() === 'y' || e.shiftKey ? 'redo' : 'undo');
+    });
+    window.addEventListener('beforeunload', (e) => {
+      if (!isDirty(this.state)) return;
+      e.preventDefault();
+      e.returnValue = this.t('ws.leaveWarning');
+    });
   }
 
   private showObjectiveHelp(): void {
@@ -166,6 +271,7 @@ export class Workspace {
 
   private showRanking(r: RankingResponse): void {
     setRanking(this.state, r);
+    renderEligibility({ page: this.page, t: this.t, fmt: this.fmt, gateOff: () => this.gateOff() }, r.items, this.state.params);
     const note = byId('answers-note', HTMLParagraphElement);
     const text = !r.answers.loaded ? this.t('ws.noAnswers') : r.answers.sample ? this.t('ws.sampleAnswers') : null;
     note.hidden = text === null;
@@ -184,21 +290,34 @@ export class Workspace {
     this.renderDetail();
   }
 
+  /** Turns the wish requirement off (every municipality eligible). */
+  private gateOff(): void {
+    byId('p-wishGate', HTMLInputElement).checked = false;
+    this.schedule();
+  }
+
   /** Opens a municipality: outlined on the map, marked in the table, its panel shown. */
   private select(knr: string, from: SelectedFrom): void {
     const previous = this.state.selected;
+    if (previous === knr) return;
+    const active = document.activeElement;
+    if (!previous && active instanceof HTMLElement && active !== document.body) this.returnFocus = active;
     this.state.selected = knr;
     this.map.select(knr, previous, from !== 'map');
     this.table.select(knr, from !== 'table');
     this.renderDetail();
   }
 
+  /** Closes the panel and puts focus back where it was when the panel opened (else on the municipality's row). */
   private closeDetail(): void {
     const previous = this.state.selected;
     this.state.selected = null;
     byId('detail', HTMLDivElement).hidden = true;
     if (previous) this.map.unselect(previous);
     this.table.clearSelection();
+    const back = this.returnFocus?.isConnected ? this.returnFocus : previous ? document.querySelector<HTMLElement>(`#ranking .row-btn[data-k="${previous}"]`) : null;
+    this.returnFocus = null;
+    (back ?? byId('map', HTMLDivElement)).focus({ preventScroll: false });
   }
 
   private renderDetail(): void {
@@ -208,6 +327,7 @@ export class Workspace {
         addCompare(this.state, knr);
         this.renderTray();
       },
+      force: (knr, rule) => this.force(knr, rule),
     });
   }
 
@@ -229,31 +349,29 @@ export class Workspace {
     form.addEventListener('change', () => this.schedule());
     form.addEventListener('submit', (e) => e.preventDefault());
     byId('reset', HTMLButtonElement).addEventListener('click', () => {
-      this.state.params = initialParams(this.page);
-      paramsToForm(this.state.params, this.page.criteria, this.fmt);
-      this.schedule();
+      this.showParams(initialParams(this.page));
+      this.commitSoon();
     });
   }
 
   private wireToolbar(): void {
-    byId('indicator', HTMLSelectElement).addEventListener('change', () => this.map.recolour());
+    const viewChanged = (): void => this.address.write(this.urlState());
+    byId('indicator', HTMLSelectElement).addEventListener('change', () => {
+      this.map.recolour();
+      viewChanged();
+    });
     byId('area-filter', HTMLSelectElement).addEventListener('change', (e) => {
       this.state.area = (e.target as HTMLSelectElement).value;
       this.map.showArea();
       this.table.render();
+      viewChanged();
     });
-    const search = byId('search', HTMLInputElement);
-    const run = (): void => {
-      const names = new Map([...this.state.municipalities].map(([knr, m]) => [knr, m.name]));
-      const hit = searchMunicipality(names, search.value);
-      if (hit) this.select(hit, 'search');
-    };
-    search.addEventListener('change', run);
-    search.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') {
-        e.preventDefault();
-        run();
-      }
+    byId('only-eligible', HTMLInputElement).addEventListener('change', viewChanged);
+    let filterTimer: number | undefined;
+    byId('ranking-filter', HTMLInputElement).addEventListener('input', () => {
+      window.clearTimeout(filterTimer);
+      filterTimer = window.setTimeout(viewChanged, COMMIT_DELAY_MS);
     });
+    wireSearch(this.state, (knr) => this.select(knr, 'search'));
   }
 }

@@ -27,6 +27,8 @@ import { sourceTexts } from './sources';
 import { travelMatrixTexts } from './travel-matrices';
 import { validationTexts } from './validation';
 import { workspaceTexts } from './workspace';
+import { workspaceToolTexts } from './workspace-tools';
+import { helpTexts } from './help';
 
 export { excelDateTime, formatDateTime, formatNumber, formatOrdinal, spreadsheetDateTime } from './format';
 
@@ -37,6 +39,7 @@ export const defaultLocale: Locale = 'nb';
 const catalogue = merge(
   layoutTexts, mapTexts, workspaceTexts, scenarioTexts, profileTexts, answerTexts, importTexts, shortlistTexts,
   travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, sourceTexts, fromPair(lettersNb, lettersEn), proposalTexts,
+  workspaceToolTexts, helpTexts,
 );
 
 /** A key of the catalogue. */

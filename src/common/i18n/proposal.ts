@@ -39,6 +39,9 @@ export const proposalTexts = area({
   'prop.stored': { nb: 'Lagret forslag {id}', en: 'Stored proposal {id}' },
   'prop.failed': { nb: 'Det eksakte forslaget kunne ikke beregnes: {message}', en: 'The exact proposal could not be computed: {message}' },
   'prop.solverName.highs': { nb: 'HiGHS, grein-og-kutt (eksakt)', en: 'HiGHS branch-and-cut (exact)' },
+  'prop.solverName.lagrangean': {
+    nb: 'lagrangesk grein-og-grense med HiGHS for resten (eksakt)', en: 'Lagrangean branch-and-bound, HiGHS for the rest (exact)',
+  },
   'prop.solverName.enumeration': { nb: 'full gjennomgang av alle sett (eksakt)', en: 'complete enumeration of all sets (exact)' },
   'prop.solverName.greedy': { nb: 'grådig med bytter (uten optimalitetsbevis)', en: 'greedy with swaps (no optimality proof)' },
   'prop.value': { nb: 'Verdi', en: 'Value' },

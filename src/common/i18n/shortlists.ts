@@ -14,7 +14,6 @@ export const shortlistTexts = area({
   'sl.create': { nb: 'Lag kortliste', en: 'Create shortlist' },
   'sl.error': { nb: 'Kortlisten ble ikke laget:', en: 'The shortlist was not created:' },
   'sl.back': { nb: 'Alle kortlister', en: 'All shortlists' },
-  'sl.save': { nb: 'Lagre', en: 'Save' },
   'sl.up': { nb: 'Flytt opp', en: 'Move up' },
   'sl.down': { nb: 'Flytt ned', en: 'Move down' },
   'sl.delete': { nb: 'Slett kortlisten', en: 'Delete the shortlist' },
