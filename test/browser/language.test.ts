@@ -132,6 +132,7 @@ const pages = (): [Role, string][] => [
   ['planner', `/letters/${ids.letter}`],
   ['planner', '/account'],
   ['planner', '/sources'],
+  ['planner', '/help'],
   ['planner', '/no-such-page'],
   ['admin', '/admin/users'],
   ['admin', '/audit'],
