@@ -65,7 +65,7 @@ export const errorTexts = area({
   'auth.pwShort': { nb: 'Passordet må ha minst {min} tegn.', en: 'The password must have at least {min} characters.' },
   'auth.pwLong': { nb: 'Passordet kan ha høyst 200 tegn.', en: 'The password may have at most 200 characters.' },
   'err.setupLink': { nb: 'Denne oppsettlenken er ukjent, allerede brukt eller utløpt. Be administratoren om en ny, eller logg inn.', en: 'This set-up link is unknown, already used or expired. Ask the administrator for a new one, or sign in.' },
-  'err.uploadTooLarge': { nb: 'Filen er større enn grensen på {max} byte (5 MB).', en: 'The file is larger than the limit of {max} bytes (5 MB).' },
+  'err.uploadTooLarge': { nb: 'Filen er større enn grensen på {max} byte ({mb} MB).', en: 'The file is larger than the limit of {max} bytes ({mb} MB).' },
   'err.noFile': { nb: 'Ingen fil: send svarfilen i multipart-feltet «file».', en: 'No file: send the answers file as multipart field "file".' },
   'err.dryRun': { nb: 'dryRun må være true eller false.', en: 'dryRun must be true or false.' },
   'err.noMunicipality': { nb: 'Ingen kommune har kommunenummer {knr}.', en: 'No municipality has kommunenummer {knr}.' },

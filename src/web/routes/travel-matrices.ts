@@ -6,7 +6,7 @@
 import { appRouter } from '../router';
 import { type Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
-import { checkDeferredCsrf } from '../auth-middleware';
+import { receiveUpload } from '../upload';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
@@ -16,7 +16,7 @@ import { importTravelMatrix, matrixPoints, type MatrixImportReport } from '../..
 import { describeTravelModel, travelModelLabel } from '../../planning/travel-models';
 import { canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
-import { AppError, ValidationError, NotFoundError, PayloadTooLargeError } from '../../common/errors';
+import { AppError, ValidationError, NotFoundError } from '../../common/errors';
 import type { Locale } from '../../common/i18n';
 
 /** Upload limit: a full OSRM table for ~3,000 × ~1,700 points is about 60 MB of JSON. */
@@ -31,24 +31,9 @@ const fields = z.object({
 });
 const idParam = z.coerce.number().int().positive();
 
+/** Receives the one matrix file (413 over the limit). */
 function receiveFile(req: Request, res: Response): Promise<void> {
-  return new Promise((resolve, reject) => {
-    upload(req, res, (err: unknown) => {
-      if (!err) {
-        try {
-          checkDeferredCsrf(req);
-        } catch (e) {
-          return reject(e);
-        }
-        return resolve();
-      }
-      if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
-        return reject(new PayloadTooLargeError(`the file is larger than the limit of ${MATRIX_MAX_BYTES} bytes (200 MB)`));
-      }
-      if (err instanceof multer.MulterError) return reject(new ValidationError(`upload rejected: ${err.message} (${err.code})`));
-      reject(err);
-    });
-  });
+  return receiveUpload(upload, req, res, MATRIX_MAX_BYTES);
 }
 
 async function runImport(db: Db, req: Request, res: Response): Promise<MatrixImportReport> {

@@ -1,10 +1,10 @@
 /** Receiving an uploaded answers file (multer, in memory, size-limited) and running the import as the signed-in user. */
-import { checkDeferredCsrf } from '../../auth-middleware';
+import { receiveUpload } from '../../upload';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import type { Db } from '../../../db/connection';
 import type { Locale } from '../../../common/i18n';
-import { PayloadTooLargeError, ValidationError, shownValue } from '../../../common/errors';
+import { ValidationError } from '../../../common/errors';
 import { importLimits } from '../../../model/answers';
 import { importResponses, type ImportReport } from '../../../import/responses-import';
 import { actorOf } from '../../actor';
@@ -16,26 +16,9 @@ const upload = multer({
   defParamCharset: 'utf8',
 }).single('file');
 
-/** Runs multer; a too-large file becomes a 413 AppError with a clear message. */
+/** Receives the one file of an answers import (413 over the limit). */
 function receiveFile(req: Request, res: Response): Promise<void> {
-  return new Promise((resolve, reject) => {
-    upload(req, res, (err: unknown) => {
-      if (!err) {
-        try {
-          checkDeferredCsrf(req);
-        } catch (e) {
-          return reject(e);
-        }
-        return resolve();
-      }
-      if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
-        return reject(new PayloadTooLargeError({ key: 'err.uploadTooLarge', params: { max: importLimits.maxFileBytes } }));
-      }
-      // Anything else multer or busboy says (no or a bad boundary, a truncated body) is about the request, not a bug.
-      const detail = err instanceof multer.MulterError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err);
-      reject(new ValidationError({ key: 'err.multipart', params: { detail: shownValue(detail) } }));
-    });
-  });
+  return receiveUpload(upload, req, res, importLimits.maxFileBytes);
 }
 
 /**
