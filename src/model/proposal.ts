@@ -2,11 +2,14 @@
  * The proposal as it is stored, shown, held by a shortlist and exported: the chosen set of municipalities, the site
  * chosen in each, the solver's outcome and the per-site figures. Types only (the browser imports them too).
  */
-import type { RobustnessResult, SelectionObjective, SelectionStatus } from '../engine';
+import type { ChosenSite, RobustnessResult, SelectionObjective, SelectionStatus } from '../engine';
 import type { ScenarioParams } from './scenario';
 
-/** One chosen site, in the set's order. */
-export interface ProposalSite {
+/**
+ * One chosen site, in the set's order. The per-site figures are the engine's (`ChosenSite`: score, marginal gain in the set's order, loss if removed,
+ * residents newly within the limit, gain at risk and the within-error flag, forced), stored unrounded.
+ */
+export interface ProposalSite extends Pick<ChosenSite, 'score' | 'marginalGain' | 'lossIfRemoved' | 'newlyCovered' | 'gainAtRisk' | 'withinError' | 'forced'> {
   /** 1-based place in the set's order (included municipalities first, then the greedy order over the set). */
   position: number;
   kommunenummer: string;
@@ -20,24 +23,6 @@ export interface ProposalSite {
   siteLabel: string;
   lon: number;
   lat: number;
-  /** The municipality's score (0–100). */
-  score: number | null;
-  /**
-   * Objective gain when the site is added in the set's order (the column sums to the set's total): residents newly
-   * within the limit (coverage), resident-minutes saved (access), resident-minutes beyond the limit removed (beyond),
-   * points (score), blend units (blend).
-   */
-  marginalGain: number;
-  /** What the objective loses if only this site is dropped (same unit). */
-  lossIfRemoved: number;
-  /** Residents it newly brings within the limit in the set's order (sums to the set's `newlyCovered`). */
-  newlyCovered: number | null;
-  /** Part of the gain decided by drive times within ± the error margin of the limit (same unit as the gain). */
-  gainAtRisk: number;
-  /** Nothing of the gain survives an error of ± the margin: the gain is within the travel model's error. */
-  withinError: boolean;
-  /** In the set because the scenario includes its municipality. */
-  forced: boolean;
 }
 
 /** The error margin behind the within-error flags. */
