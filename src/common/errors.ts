@@ -15,7 +15,15 @@ import { fillMessage, isMessageKey, t, type Locale, type MessageKey } from './i1
 /** A message by catalogue key with its `{placeholder}` values, so the error handler can say it in the user's language. */
 export interface LocalMessage {
   key: MessageKey;
-  params?: Record<string, string | number>;
+  /** Values of the placeholders; a value may itself be a message (or a list of them, said joined by "; "). */
+  params?: Record<string, string | number | LocalMessage | readonly LocalMessage[]>;
+}
+
+/** A catalogue message in a language, its nested messages said in the same language. */
+export function sayLocal(locale: Locale, m: LocalMessage): string {
+  const value = (v: string | number | LocalMessage | readonly LocalMessage[]): string =>
+    typeof v === 'string' || typeof v === 'number' ? String(v) : Array.isArray(v) ? v.map((x) => sayLocal(locale, x)).join('; ') : sayLocal(locale, v as LocalMessage);
+  return fillMessage(t(locale, m.key), Object.fromEntries(Object.entries(m.params ?? {}).map(([k, v]) => [k, value(v)])));
 }
 
 /** What an error says: English text (logs, CLI; shown as it is on the web too), or a catalogue message. */
@@ -28,7 +36,7 @@ export class AppError extends Error {
   /** Seconds after which the same request may succeed (`Retry-After`), for 429 and 503. */
   readonly retryAfterSec?: number;
   constructor(readonly httpStatus: number, readonly code: string, said: Said, readonly details?: unknown, retryAfterSec?: number) {
-    super(typeof said === 'string' ? said : fillMessage(t('en', said.key), said.params));
+    super(typeof said === 'string' ? said : sayLocal('en', said));
     this.name = new.target.name;
     if (typeof said !== 'string') this.local = said;
     if (retryAfterSec !== undefined) this.retryAfterSec = retryAfterSec;
@@ -158,6 +166,6 @@ export function describeZodError(err: ZodError, where = '', locale: Locale = 'en
 export function messageOf(err: AppError, locale: Locale): string {
   if (err instanceof ZodValidationError) return describeZodError(err.zod, err.where, locale);
   if (!err.local) return err.message;
-  return fillMessage(t(locale, err.local.key), Object.fromEntries(Object.entries(err.local.params ?? {}).map(([k, v]) => [k, String(v)])));
+  return sayLocal(locale, err.local);
 }
 

@@ -28,7 +28,7 @@ export { evaluateSet } from './coverage';
 export type { SetEvaluation } from './coverage';
 export { exactSum } from './sum';
 export { SELECTION_OBJECTIVES } from './selection';
-export { checkSelection, diagnose } from './rules';
+export { checkSelection, diagnose, violationText, type Violation, type ViolationRule } from './rules';
 export type {
   ChosenSite, SelectionCandidate, SelectionObjective, SelectionOptions, SelectionProblem, SelectionResult, SelectionStatus,
 } from './selection';

@@ -10,7 +10,7 @@ import { greedySelect, swapBounds, swapCanImprove, swapContext, swapSearch, type
 import type { LocationProblem } from './location';
 import { compareSets, prepareObjective, type PreparedObjective } from './objective';
 import { checkTravelError, perturbationBase, perturbedObjective, type PerturbationBase, type TravelError } from './perturb';
-import { diagnose, type ResolvedConstraints } from './rules';
+import { diagnose, type ResolvedConstraints, type Violation } from './rules';
 import { defaultSelectionOptions, type SelectionObjective, type SelectionOptions, type SelectionProblem } from './selection';
 import { SCORE_TOLERANCE } from './tiebreak';
 
@@ -28,7 +28,7 @@ export interface SetSampler {
   weightDependent: boolean;
   /** The set depends on travel times (coverage/access/beyond) and a travel error is given. */
   travelDependent: boolean;
-  infeasible: string[];
+  infeasible: Violation[];
   /**
    * The set for one sample.
    * @param municipalityScores scores per municipality for this sample

@@ -35,6 +35,7 @@ import { rankSorter, tieBreakRank, percentileRank } from './rank-sort';
 import { createSampleScorer, type SampleScorer } from './sample-scorer';
 import { setSampler, type SampleSite, type SetSampler } from './robust-sets';
 import type { SelectionOptions } from './selection';
+import { violationText } from './rules';
 
 /** Options for `robustness`. */
 export interface RobustnessOptions {
@@ -311,7 +312,7 @@ function summarize(s: Setup, counts: RobustnessCounts): RobustnessResult {
     pInSet: travel ? share(counts.siteIn.both, j) : share(counts.siteIn.weights, j), pInSetWeights: share(counts.siteIn.weights, j),
     pInSetTravel: travel ? share(counts.siteIn.travel, j) : null,
   }));
-  const notes = s.set.infeasible.length > 0 ? [`selection rules are infeasible: ${s.set.infeasible.join('; ')}`] : [];
+  const notes = s.set.infeasible.length > 0 ? [`selection rules are infeasible: ${s.set.infeasible.map(violationText).join('; ')}`] : [];
   return {
     items, sites, samples: counts.samples, setSamples: counts.setSamples, seed: opts.seed, mode: opts.mode, objective: s.set.objective,
     sampled: { weights: true, travel }, method: describe(s, counts), notes,

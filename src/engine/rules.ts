@@ -14,6 +14,46 @@
  */
 import type { SelectionOptions, SelectionProblem, SelectionResult } from './selection';
 
+/**
+ * One broken rule, as a value: the rule and its figures, so each shell says it in its own words
+ * (`model/violations.ts` for the pages and exports in the reader's language, `violationText` in
+ * English for the CLI, the logs and the tests). Ids are candidate group keys (municipality numbers
+ * in the product); districts are the district names of the problem.
+ */
+export type Violation =
+  | { rule: 'includeUnknown'; id: string }
+  | { rule: 'includeExcluded'; id: string }
+  | { rule: 'includeIneligible'; id: string; reason: string | null }
+  | { rule: 'includesOverK'; count: number; k: number }
+  | { rule: 'districtMinOverMax'; district: string; min: number; max: number }
+  | { rule: 'districtMinOverAvailable'; district: string; min: number; available: number }
+  | { rule: 'includesOverDistrictMax'; district: string; count: number; max: number }
+  | { rule: 'districtMinsOverK'; sum: number; k: number }
+  | { rule: 'includesAndMinsOverK'; need: number; k: number }
+  | { rule: 'kOverEligible'; k: number; eligible: number }
+  | { rule: 'kOverEligiblePerGroup'; k: number; eligible: number; maxPerGroup: number }
+  | { rule: 'districtMaxsUnderK'; sum: number; k: number };
+
+export type ViolationRule = Violation['rule'];
+
+/** A broken rule in English (CLI, logs, tests). */
+export function violationText(v: Violation): string {
+  switch (v.rule) {
+    case 'includeUnknown': return `include ${v.id} is not a candidate`;
+    case 'includeExcluded': return `include ${v.id} is also excluded`;
+    case 'includeIneligible': return `include ${v.id} is not eligible${v.reason ? ` (${v.reason})` : ''}`;
+    case 'includesOverK': return `include lists ${v.count} candidates but k is ${v.k}`;
+    case 'districtMinOverMax': return `districtMin ${v.district} = ${v.min} exceeds districtMax ${v.district} = ${v.max}`;
+    case 'districtMinOverAvailable': return `districtMin ${v.district} = ${v.min} but only ${v.available} eligible candidates in ${v.district}`;
+    case 'includesOverDistrictMax': return `include forces ${v.count} candidates in ${v.district} but districtMax ${v.district} = ${v.max}`;
+    case 'districtMinsOverK': return `sum of district minimums ${v.sum} exceeds k ${v.k}`;
+    case 'includesAndMinsOverK': return `includes plus district minimums need ${v.need} sites but k is ${v.k}`;
+    case 'kOverEligible': return `k ${v.k} exceeds the ${v.eligible} eligible candidates`;
+    case 'kOverEligiblePerGroup': return `k ${v.k} exceeds the ${v.eligible} eligible candidates (at most ${v.maxPerGroup} per group)`;
+    case 'districtMaxsUnderK': return `district maximums allow at most ${v.sum} sites but k is ${v.k}`;
+  }
+}
+
 /** Constraints resolved to candidate indices. */
 export interface ResolvedConstraints {
   k: number;
@@ -50,12 +90,12 @@ export const groupKey = (c: { id: string; group?: string | null }): string => c.
  * @throws Error naming the option when k, maxPerGroup or a district count is not a whole number ≥ 0,
  *   or naming the group when a group's sites lie in different districts
  */
-export function diagnose(problem: SelectionProblem, options: SelectionOptions): { resolved: ResolvedConstraints; violated: string[] } {
+export function diagnose(problem: SelectionProblem, options: SelectionOptions): { resolved: ResolvedConstraints; violated: Violation[] } {
   const { candidates } = problem;
   const n = candidates.length;
   const k = count('k', options.k);
   const maxPerGroup = count('maxPerGroup', options.maxPerGroup);
-  const violated: string[] = [];
+  const violated: Violation[] = [];
   const groups = [...new Set(candidates.map(groupKey))];
   const gIndex = new Map(groups.map((g, i) => [g, i]));
   const groupOf = Int32Array.from(candidates, (c) => gIndex.get(groupKey(c))!);
@@ -77,33 +117,33 @@ export function diagnose(problem: SelectionProblem, options: SelectionOptions): 
   const groupForced = new Uint8Array(groups.length);
   for (const id of new Set(options.include)) {
     const g = gIndex.get(id);
-    if (g === undefined) violated.push(`include ${id} is not a candidate`);
-    else if (excluded.has(id)) violated.push(`include ${id} is also excluded`);
-    else if (groupCap[g] === 0) violated.push(`include ${id} is not eligible${reasonOf(problem, groupOf, g)}`);
+    if (g === undefined) violated.push({ rule: 'includeUnknown', id });
+    else if (excluded.has(id)) violated.push({ rule: 'includeExcluded', id });
+    else if (groupCap[g] === 0) violated.push({ rule: 'includeIneligible', id, reason: reasonOf(problem, groupOf, g) });
     else groupForced[g] = 1;
   }
   const nForced = groupForced.reduce((a, b) => a + b, 0);
-  if (nForced > k) violated.push(`include lists ${nForced} candidates but k is ${k}`);
+  if (nForced > k) violated.push({ rule: 'includesOverK', count: nForced, k });
   const { lo, hi } = districtBounds(options, districts, groupDistrict, groupCap, groupForced, violated);
   const sumLo = lo.reduce((a, b) => a + b, 0);
   const sumHi = hi.reduce((a, b) => a + b, 0);
   const sumMin = districts.reduce((s, d) => s + (options.districtMin[d] ?? 0), 0);
   const totalAllowed = groupCap.reduce((a, b) => a + b, 0);
-  if (sumMin > k) violated.push(`sum of district minimums ${sumMin} exceeds k ${k}`);
-  else if (sumLo > k && nForced <= k) violated.push(`includes plus district minimums need ${sumLo} sites but k is ${k}`);
+  if (sumMin > k) violated.push({ rule: 'districtMinsOverK', sum: sumMin, k });
+  else if (sumLo > k && nForced <= k) violated.push({ rule: 'includesAndMinsOverK', need: sumLo, k });
   const capped = groupAllowed.some((a) => a > maxPerGroup);
-  if (totalAllowed < k) violated.push(`k ${k} exceeds the ${totalAllowed} eligible candidates${capped ? ` (at most ${maxPerGroup} per group)` : ''}`);
-  else if (sumHi < k) violated.push(`district maximums allow at most ${sumHi} sites but k is ${k}`);
+  if (totalAllowed < k) violated.push(capped ? { rule: 'kOverEligiblePerGroup', k, eligible: totalAllowed, maxPerGroup } : { rule: 'kOverEligible', k, eligible: totalAllowed });
+  else if (sumHi < k) violated.push({ rule: 'districtMaxsUnderK', sum: sumHi, k });
   return { resolved: { k, n, allowed, groupOf, groups, groupCap, groupForced, groupDistrict, districtOf, districts, lo, hi }, violated };
 }
 
-function reasonOf(problem: SelectionProblem, groupOf: Int32Array, g: number): string {
+function reasonOf(problem: SelectionProblem, groupOf: Int32Array, g: number): string | null {
   const c = problem.candidates.find((_, i) => groupOf[i] === g && problem.candidates[i].ineligibleReason);
-  return c?.ineligibleReason ? ` (${c.ineligibleReason})` : '';
+  return c?.ineligibleReason ?? null;
 }
 
 function districtBounds(
-  options: SelectionOptions, districts: string[], groupDistrict: Int32Array, groupCap: Int32Array, groupForced: Uint8Array, violated: string[],
+  options: SelectionOptions, districts: string[], groupDistrict: Int32Array, groupCap: Int32Array, groupForced: Uint8Array, violated: Violation[],
 ): { lo: Int32Array; hi: Int32Array } {
   const avail = new Int32Array(districts.length + 1);
   const inc = new Int32Array(districts.length + 1);
@@ -116,9 +156,9 @@ function districtBounds(
   districts.forEach((d, i) => {
     const min = count(`districtMin.${d}`, options.districtMin[d] ?? 0);
     const max = options.districtMax[d] === undefined ? Infinity : count(`districtMax.${d}`, options.districtMax[d]);
-    if (min > max) violated.push(`districtMin ${d} = ${min} exceeds districtMax ${d} = ${max}`);
-    else if (min > avail[i]) violated.push(`districtMin ${d} = ${min} but only ${avail[i]} eligible candidates in ${d}`);
-    if (inc[i] > max) violated.push(`include forces ${inc[i]} candidates in ${d} but districtMax ${d} = ${max}`);
+    if (min > max) violated.push({ rule: 'districtMinOverMax', district: d, min, max });
+    else if (min > avail[i]) violated.push({ rule: 'districtMinOverAvailable', district: d, min, available: avail[i] });
+    if (inc[i] > max) violated.push({ rule: 'includesOverDistrictMax', district: d, count: inc[i], max });
     lo[i] = Math.max(min, inc[i]);
     hi[i] = Math.min(max, avail[i]);
   });
@@ -156,7 +196,7 @@ export function checkSelection(problem: SelectionProblem, options: SelectionOpti
 }
 
 /** An infeasible result naming the broken rules. */
-export function infeasibleResult(options: SelectionOptions, violated: string[], solveMs = 0): SelectionResult {
+export function infeasibleResult(options: SelectionOptions, violated: Violation[], solveMs = 0): SelectionResult {
   return {
     status: 'infeasible', method: options.method, solver: options.method === 'greedy' ? 'greedy' : 'highs', objectiveName: options.objective,
     objective: null, bound: null, gap: null, gapTolerance: options.gapTolerance, stoppedBy: null, selected: [], selectedGroups: [], sites: [],

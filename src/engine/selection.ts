@@ -19,6 +19,7 @@
  * group ("include 5601" = some site of 5601); only eligible candidates.
  */
 import type { LocationProblem } from './location';
+import type { Violation } from './rules';
 
 /** What the chosen set optimises. */
 export type SelectionObjective = 'score' | 'coverage' | 'access' | 'beyond' | 'blend';
@@ -166,7 +167,7 @@ export interface SelectionResult {
   /** Σ weight × max(0, cost − radius) for the chosen set. */
   beyondCost: number | null;
   /** Broken rules (non-empty only when infeasible). */
-  violated: string[];
+  violated: Violation[];
   /** Anything worth knowing about how the answer was produced. */
   notes: string[];
   solveMs: number;

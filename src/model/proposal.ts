@@ -2,7 +2,7 @@
  * The proposal as it is stored, shown, held by a shortlist and exported: the chosen set of municipalities, the site
  * chosen in each, the solver's outcome and the per-site figures. Types only (the browser imports them too).
  */
-import type { ChosenSite, RobustnessResult, SelectionObjective, SelectionStatus } from '../engine';
+import type { ChosenSite, RobustnessResult, SelectionObjective, SelectionStatus, Violation } from '../engine';
 import type { ScenarioParams } from './scenario';
 
 /**
@@ -67,7 +67,7 @@ export interface Proposal {
   beyondCost: number | null;
   /** Candidate sites the solver chose among (all populated places and offered premises). */
   candidateSites: number;
-  violated: string[];
+  violated: Violation[];
   notes: string[];
   solveMs: number;
   errorMargin: ProposalErrorMargin | null;

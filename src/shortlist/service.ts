@@ -15,6 +15,8 @@ import type { PlanningContext } from '../planning/context';
 import { currentProposalKey, proposalFor, proposalRobustness } from '../planning/proposal';
 import { explainPickedSites } from '../planning/proposal-explain';
 import type { Proposal, ProposalRobustness } from '../model/proposal';
+import { SELECTION_STATUS_LABEL } from '../model/labels';
+import { violationSaid } from '../model/violations';
 import { rankScenario } from '../planning/service';
 import { inputsFor } from '../planning/service-options';
 import { travelErrorOf } from '../planning/site-problem';
@@ -97,8 +99,11 @@ export async function scenarioSnapshot(db: Db, params: ScenarioParams, options: 
   const { ranking, context } = outcome ?? rankScenario(db, params);
   const proposal = options.proposal ?? outcome?.proposal ?? null;
   if (!options.candidates && (!proposal || proposal.selected.length === 0)) {
-    const why = proposal?.violated.length ? proposal.violated.join('; ') : (proposal?.status ?? 'no selection');
-    throw new UnprocessableError('infeasible', `the scenario has no proposed set: ${why}`);
+    const names = new Map<string, string>(context.municipalities.map((m) => [m.kommunenummer, m.name]));
+    const why = proposal?.violated.length
+      ? proposal.violated.map((v) => violationSaid(v, (id) => names.get(id) ?? id))
+      : { key: proposal ? SELECTION_STATUS_LABEL[proposal.status] : 'ws.status.infeasible' } as const;
+    throw new UnprocessableError('infeasible', { key: 'rule.noProposal', params: { why } }, { violated: proposal?.violated ?? [] });
   }
   const inProposal = new Map((proposal?.sites ?? []).map((x) => [x.kommunenummer, siteOfProposal(x)]));
   const picked = options.candidates?.map((c) => ({ kommunenummer: c.kommunenummer, site: c.site ?? inProposal.get(c.kommunenummer) ?? defaultSiteOf(context, c.kommunenummer) })) ?? null;

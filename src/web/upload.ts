@@ -22,7 +22,7 @@ export function receiveUpload(handler: RequestHandler, req: Request, res: Respon
         return resolve();
       }
       if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
-        return reject(new PayloadTooLargeError({ key: 'err.uploadTooLarge', params: { max: maxBytes, mb: Math.round(maxBytes / 1e6) } }));
+        return reject(new PayloadTooLargeError({ key: 'err.uploadTooLarge', params: { max: maxBytes, mb: Math.round(maxBytes / 1048576) } }));
       }
       // Anything else multer or busboy says (no or a bad boundary, too many files, a truncated body) is about the request, not a bug.
       const detail = err instanceof multer.MulterError ? `${err.message} (${err.code})` : err instanceof Error ? err.message : String(err);

@@ -114,6 +114,7 @@ async function pageText(page: Page): Promise<string> {
 type Role = 'planner' | 'admin' | 'district';
 const pages = (): [Role, string][] => [
   ['planner', '/'],
+  ['planner', `/?districtMin=${encodeURIComponent(JSON.stringify({ Oslo: 5 }))}&include=1151&exclude=1151`],
   ['planner', `/scenarios`],
   ['planner', `/scenarios/${ids.scenarioA}`],
   ['planner', `/compare?a=${ids.scenarioA}&b=${ids.scenarioB}`],

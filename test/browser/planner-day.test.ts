@@ -271,6 +271,23 @@ describe.each(SIZES)('the planner\'s day in the workspace ($name, $width × $hei
     await page.close();
   }, 300000);
 
+  it('When the rules in the address cannot be met, then the page names each broken rule in the reader\'s words and proposes nothing', async () => {
+    const rules = `districtMin=${encodeURIComponent(JSON.stringify({ Oslo: 5 }))}&include=1151&exclude=1151`;
+    for (const [lang, expected, foreign] of [
+      ['nb', ['Minimum for Oslo er 5, men distriktet gir plass til høyst 3', 'Utsira er både tvunget inn og holdt utenfor'], /districtMin|include|exceeds|the district/],
+      ['en', ['The minimum for Oslo is 5, but the district has room for at most 3', 'Utsira is both forced in and kept out'], /districtMin|include |distriktet|tvunget/],
+    ] as const) {
+      const { page, errors } = await open(`/?${rules}&lang=${lang}`);
+      await page.waitForSelector('#infeasible', { timeout: 60000 });
+      const note = (await page.locator('#infeasible').textContent()) ?? '';
+      for (const e of expected) expect(note).toContain(e);
+      expect(note).not.toMatch(foreign);
+      expect(await proposed(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 180000);
+
   it('When the answers are only partly imported, then the page says how many are eligible and why, marks the rest on the map, and turns the wish requirement off on request', async () => {
     const csv = csvOf([validRecord('5601'), validRecord('1804', { sp5_onsker_tjenestested: 'nei' })]);
     const report = await importResponses(suite.db, Buffer.from(csv, 'utf8'), { fileName: 'svar.csv', dryRun: false, by: 'test', now: new Date().toISOString() });

@@ -63,7 +63,7 @@ describe('groups of sites', () => {
   test('When K exceeds the number of municipalities at one site each, then the rules are infeasible naming the cap', () => {
     const r = selectSitesGreedy(groupedInstance(5), opts({ k: 7 }));
     expect(r.status).toBe('infeasible');
-    expect(r.violated).toEqual(['k 7 exceeds the 6 eligible candidates (at most 1 per group)']);
+    expect(r.violated).toEqual([{ rule: 'kOverEligiblePerGroup', k: 7, eligible: 6, maxPerGroup: 1 }]);
   });
 
   test('When a group has sites in two districts, then the problem is refused naming the group', () => {

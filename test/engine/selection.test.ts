@@ -1,6 +1,6 @@
 import {
   buildLocationProblem, checkSelection, createRng, defaultSelectionOptions, evaluateSet, selectSites, selectSitesGreedy,
-  type SelectionObjective, type SelectionOptions, type SelectionProblem,
+  violationText, type SelectionObjective, type SelectionOptions, type SelectionProblem,
 } from '../../src/engine';
 
 /** A small seeded instance: demand and sites on a 100 × 100 plane, cost = planar distance. */
@@ -108,7 +108,7 @@ describe('infeasible rule sets', () => {
     for (const method of ['greedy', 'exact'] as const) {
       const r = await selectSites(p, opts({ objective: 'coverage', method, ...o }));
       expect(r.status).toBe('infeasible');
-      expect(r.violated).toContain(message);
+      expect(r.violated.map(violationText)).toContain(message);
       expect(r.selected).toEqual([]);
     }
   });
@@ -117,7 +117,8 @@ describe('infeasible rule sets', () => {
     const q: SelectionProblem = { ...p, candidates: p.candidates.map((c) => (c.id === 'c0' ? { ...c, eligible: false, ineligibleReason: 'wishNo' } : c)) };
     const r = selectSitesGreedy(q, opts({ k: 3, objective: 'coverage', include: ['c0'] }));
     expect(r.status).toBe('infeasible');
-    expect(r.violated).toEqual(['include c0 is not eligible (wishNo)']);
+    expect(r.violated).toEqual([{ rule: 'includeIneligible', id: 'c0', reason: 'wishNo' }]);
+    expect(r.violated.map(violationText)).toEqual(['include c0 is not eligible (wishNo)']);
   });
 
   test('When k is not a whole number, then selection throws naming k', () => {

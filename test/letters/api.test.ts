@@ -9,6 +9,7 @@ import { listAudit } from '../../src/db/audit-repo';
 import { getResponse, responseHistory, saveResponse } from '../../src/db/responses-repo';
 import { provenanceOf } from '../../src/db/letters-repo';
 import type { Db } from '../../src/db/connection';
+import { letterLimits } from '../../src/model/letters';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'letters');
 const f = (n: string) => path.join(dir, 'files', n);
@@ -25,6 +26,19 @@ async function withThreeLetters() {
 const coding = { kommunenummer: '1818', wantsStation: 'yes', offersPremises: true, premisesText: 'rådhuset på Silvalen', coLocation: ['rådhus'], satisfied: 'no', channels: ['station', 'presence'] };
 
 describe('letters API', () => {
+  it('When an upload is over the limit, then it answers 413 in the reader\'s language and stores nothing', async () => {
+    const db = memoryDb();
+    const app = createApp({ db });
+    const planner = await agentAs(app, db, 'planner');
+    const oneFile = await planner.post('/api/letters?lang=nb').attach('file', Buffer.alloc(letterLimits.maxBatchBytes + 10, 0x41), 'stor.txt');
+    expect(oneFile.status).toBe(413);
+    expect(oneFile.body.error.message).toBe(`Filen er større enn grensen på ${letterLimits.maxBatchBytes} byte (50 MB).`);
+    const whole = await planner.post('/api/letters?lang=en').attach('file', Buffer.alloc(letterLimits.maxBatchBytes + 2 * 1024 * 1024, 0x41), 'big.txt');
+    expect(whole.status).toBe(413);
+    expect(whole.body.error.message).toMatch(/^The upload is \d+ bytes; at most 52428800 bytes \(50 MB\) can be sent at once\.$/);
+    expect((await planner.get('/api/letters').expect(200)).body.count).toBe(0);
+  });
+
   it('When three letters are posted as repeated multipart "file" fields, then they are listed with sender, confidence and coding status', async () => {
     const { app, db } = await withThreeLetters();
     const viewer = await agentAs(app, db, 'viewer');

@@ -77,7 +77,7 @@ describe('POST /api/selection', () => {
   it('When the district minimums exceed what exists, then status is infeasible and the rule is named', async () => {
     const res = await api.post('/api/selection').send({ k: 20, districtMin: { Oslo: 5 }, method: 'exact' }).expect(200);
     expect(res.body.status).toBe('infeasible');
-    expect(res.body.violated.join(' ')).toMatch(/Oslo/);
+    expect(res.body.violated).toContainEqual(expect.objectContaining({ rule: 'districtMinOverAvailable', district: 'Oslo', min: 5 }));
     expect(res.body.selected).toEqual([]);
   });
 

@@ -182,4 +182,18 @@ describe('shortlist and review pages', () => {
     expect(res.body.error.message).toContain('s-nope');
     expect((await planner.get('/api/shortlists/k-nope')).status).toBe(404);
   });
+
+  it('When a shortlist is asked of a scenario whose rules cannot be met, then it answers 422 naming each broken rule in the reader\'s language', async () => {
+    const db = memoryDb();
+    const app = createApp({ db });
+    const planner = await agentAs(app, db, 'planner');
+    const scenario = await planner.post('/api/scenarios').send({ name: 'Umulig', params: { k: 20, districtMin: { Oslo: 5 }, include: ['1151'], exclude: ['1151'] } });
+    expect(scenario.status).toBe(201);
+    const nb = await planner.post('/api/shortlists?lang=nb').send({ name: 'x', scenarioId: scenario.body.id });
+    expect(nb.status).toBe(422);
+    expect(nb.body.error.message).toBe('Scenariet har ikke noe forslag å lage kortlisten av: Utsira er både tvunget inn og holdt utenfor; Minimum for Oslo er 5, men distriktet gir plass til høyst 3');
+    const en = await planner.post('/api/shortlists?lang=en').send({ name: 'x', scenarioId: scenario.body.id });
+    expect(en.body.error.message).toBe('The scenario has no proposed set to make the shortlist from: Utsira is both forced in and kept out; The minimum for Oslo is 5, but the district has room for at most 3');
+    expect(en.body.error.details.violated).toContainEqual({ rule: 'includeExcluded', id: '1151' });
+  });
 });

@@ -2,7 +2,7 @@ import { numberFlag, parseArgs, stringFlag, type ParsedArgs } from '../args';
 import { CliUsageError, type CommandFn } from '../types';
 import { readCsvFile, numberCell } from './score';
 import { readDistanceFile } from './locate-distances';
-import { buildLocationProblem, evaluateSet, selectSites, type LocationProblem, type SelectionObjective, type SelectionResult } from '../../engine';
+import { buildLocationProblem, evaluateSet, selectSites, type LocationProblem, type SelectionObjective, type SelectionResult, violationText } from '../../engine';
 import { statusLabel } from '../solver-status';
 
 export const usage = `usage: stedsvalg locate --demand FILE.csv --sites FILE.csv [--distances FILE.csv]
@@ -136,7 +136,7 @@ function summarise(f: Flags, loaded: Loaded, result: SelectionResult) {
     status: result.status, solver: result.solver, method: f.method, objective: f.objective, radius: f.radius, k: f.k,
     value: result.objective === null ? null : result.objective + shift, bound: result.bound === null ? null : result.bound + shift,
     gap: result.gap, gapTolerance: result.gapTolerance, timeLimitSeconds: f.timeLimitSeconds, stoppedBy: result.stoppedBy,
-    selected: result.selected, sites: result.sites, violated: result.violated, unreachedDemandPoints: ev?.unreached ?? null,
+    selected: result.selected, sites: result.sites, violated: result.violated.map(violationText), unreachedDemandPoints: ev?.unreached ?? null,
     ...(f.radius !== null ? { coveredWeight: ev?.coveredTotal ?? null } : {}),
     meanDistance: ev?.meanAccess ?? null, ...(f.objective === 'beyond' ? { weightedDistanceBeyond: ev?.beyondCost ?? null } : {}),
     notes: result.notes, readMs: Math.round(loaded.readMs), solveMs: Math.round(result.solveMs),
@@ -167,7 +167,7 @@ export const run: CommandFn = async (args, io) => {
     return failed ? 1 : 0;
   }
   if (failed) {
-    io.stdout(`status ${result.status}${result.violated.length ? `: ${result.violated.join('; ')}` : ''}\n`);
+    io.stdout(`status ${result.status}${result.violated.length ? `: ${result.violated.map(violationText).join('; ')}` : ''}\n`);
     return 1;
   }
   printTable(io.stdout, f, summary);

@@ -4,6 +4,7 @@ import { scenarioFlagHelp, scenarioFromFlags } from '../scenario-flags';
 import { CliUsageError, type CommandFn } from '../types';
 import { selectScenario } from '../../planning/service';
 import { statusLabel } from '../solver-status';
+import { violationText } from '../../engine';
 
 export const usage = `usage: stedsvalg select [--solver exact|greedy] [--time-limit SECONDS] [--gap TOLERANCE] [--json]
   --time-limit  exact solver's wall-clock limit in seconds (default 10); a solve cut short is "feasible", never "optimal"
@@ -39,7 +40,7 @@ export const run: CommandFn = async (args, io) => {
     io.stdout(`proposal ${selection.id ?? (solver === 'greedy' ? '(greedy preview, not stored)' : '(not stored: solved with the given --time-limit/--gap)')}  status ${statusLabel(selection)}  objective(${selection.objectiveName}) ${selection.objective ?? '–'}  bound ${selection.bound ?? '–'}  gap ${selection.gap ?? '–'}\n`);
     io.stdout(`travel model: ${selection.travelModel.label.en}; ${selection.candidateSites} candidate sites, at most one per municipality\n`);
     if (selection.status === 'infeasible') {
-      io.stderr(`infeasible rules:\n${selection.violated.map((v) => `  - ${v}`).join('\n')}\n`);
+      io.stderr(`infeasible rules:\n${selection.violated.map((v) => `  - ${violationText(v)}`).join('\n')}\n`);
       return 1;
     }
     if (selection.newlyCovered !== null) io.stdout(`residents newly within ${params.minutes} min: ${selection.newlyCovered}\n`);

@@ -8,7 +8,7 @@ import { byId, h, replace } from '../core/dom';
 import type { Translate } from '../core/i18n';
 import type { ScenarioParams } from '../page-types';
 import { searchMunicipality } from './ranking';
-import type { WorkspaceState } from './state';
+import { municipalityName, type WorkspaceState } from './state';
 
 export type ForceRule = 'include' | 'exclude' | 'none';
 
@@ -36,7 +36,7 @@ export interface ForcedRulesDeps {
 /** Draws both lists from the state. */
 export function renderForcedRules({ state, t, apply }: ForcedRulesDeps): void {
   const item = (knr: Kommunenummer): HTMLLIElement => {
-    const name = state.municipalities.get(knr)?.name ?? knr;
+    const name = municipalityName(state, knr);
     const remove = h('button', { className: 'linkish', attrs: { type: 'button', 'aria-label': t('ws.removeForced', { name }) } }, '×');
     remove.addEventListener('click', () => apply(knr, 'none'));
     return h('li', { data: { k: knr } }, `${name} (${knr})`, remove);

@@ -3,6 +3,7 @@
  * and the comparison tray (2–4 municipalities side by side). Built from elements and text.
  */
 import { ANY_SITE_KIND_LABEL, GAIN_LABEL, INDICATOR_LABEL, SELECTION_STATUS_LABEL, SOLVER_LABEL } from '../../model/labels';
+import { violationMessage } from '../../model/violations';
 import { byId, h, joined, replace, type Child } from '../core/dom';
 import type { NumberFormat } from '../core/format';
 import type { Translate } from '../core/i18n';
@@ -10,7 +11,7 @@ import type { WorkspacePageData } from '../page-types';
 import type { Kommunenummer } from '../../common/kommunenummer';
 import { ruleOf, type ForceRule } from './forced-rules';
 import { scenarioQuery } from './query';
-import { isDirty, type WorkspaceState } from './state';
+import { isDirty, municipalityName, type WorkspaceState } from './state';
 
 export interface PanelDeps {
   page: WorkspacePageData;
@@ -65,14 +66,18 @@ export function renderSummary(deps: PanelDeps): void {
 
 /**
  * Why the rules cannot be met. Too few eligible municipalities is said in words (the eligibility
- * notice above offers the way out); other broken rules are listed as the engine names them.
+ * notice above offers the way out); other broken rules are said in the reader's language (`model/violations.ts`).
  */
-function infeasibleNote({ state, t, fmt }: PanelDeps): HTMLElement | null {
+function infeasibleNote(deps: PanelDeps): HTMLElement | null {
+  const { state, t, fmt } = deps;
   const s = state.selection;
   if (!s) return null;
   const eligible = state.ranking ? state.ranking.items.filter((it) => it.eligible).length : null;
   const tooFew = eligible !== null && eligible < state.params.k;
-  const why = tooFew ? t('ws.tooFewEligible', { k: fmt.num(state.params.k), n: fmt.num(eligible) }) : s.violated.join('; ');
+  const why = tooFew ? t('ws.tooFewEligible', { k: fmt.num(state.params.k), n: fmt.num(eligible) }) : s.violated.map((v) => violationMessage(v, {
+    t, num: fmt.num, municipality: (id) => municipalityName(state, id),
+    reason: (r) => (deps.page.ineligibleReasons as Record<string, string>)[r] ?? r,
+  })).join('; ');
   return h('p', { className: 'warn', id: 'infeasible' }, `${t('ws.infeasible')}: ${why}`);
 }
 

@@ -129,3 +129,8 @@ export function addCompare(state: WorkspaceState, knr: string): void {
   while (state.compare.length > COMPARE_MAX) state.compare.shift();
   saveCompare(state.compare);
 }
+
+/** A municipality's name: from the ranking (there from the first figures) or the map's data, else its number. */
+export function municipalityName(state: Pick<WorkspaceState, 'rankingByKnr' | 'municipalities'>, knr: string): string {
+  return state.rankingByKnr.get(knr)?.name ?? state.municipalities.get(knr)?.name ?? knr;
+}

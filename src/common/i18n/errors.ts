@@ -66,6 +66,10 @@ export const errorTexts = area({
   'auth.pwLong': { nb: 'Passordet kan ha høyst 200 tegn.', en: 'The password may have at most 200 characters.' },
   'err.setupLink': { nb: 'Denne oppsettlenken er ukjent, allerede brukt eller utløpt. Be administratoren om en ny, eller logg inn.', en: 'This set-up link is unknown, already used or expired. Ask the administrator for a new one, or sign in.' },
   'err.uploadTooLarge': { nb: 'Filen er større enn grensen på {max} byte ({mb} MB).', en: 'The file is larger than the limit of {max} bytes ({mb} MB).' },
+  'err.uploadBatchTooLarge': {
+    nb: 'Opplastingen er {size} byte; høyst {max} byte ({mb} MB) kan sendes om gangen.',
+    en: 'The upload is {size} bytes; at most {max} bytes ({mb} MB) can be sent at once.',
+  },
   'err.noFile': { nb: 'Ingen fil: send svarfilen i multipart-feltet «file».', en: 'No file: send the answers file as multipart field "file".' },
   'err.dryRun': { nb: 'dryRun må være true eller false.', en: 'dryRun must be true or false.' },
   'err.noMunicipality': { nb: 'Ingen kommune har kommunenummer {knr}.', en: 'No municipality has kommunenummer {knr}.' },

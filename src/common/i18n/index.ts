@@ -6,7 +6,7 @@
  *
  * Areas: layout, map, workspace, scenarios, profile, answers, import, shortlists, travel-matrices,
  * accounts, errors, validation, criteria, report (the exported documents), sources (the data sources
- * and vintage), letters, proposal (issue 11). A new area is a
+ * and vintage), letters, proposal (issue 11), rules (the broken selection rules). A new area is a
  * file here, added to `catalogue` below.
  */
 import { fromPair, merge } from './area';
@@ -29,6 +29,7 @@ import { validationTexts } from './validation';
 import { workspaceTexts } from './workspace';
 import { workspaceToolTexts } from './workspace-tools';
 import { helpTexts } from './help';
+import { ruleTexts } from './rules';
 
 export { excelDateTime, formatDateTime, formatNumber, formatOrdinal, spreadsheetDateTime } from './format';
 
@@ -39,7 +40,7 @@ export const defaultLocale: Locale = 'nb';
 const catalogue = merge(
   layoutTexts, mapTexts, workspaceTexts, scenarioTexts, profileTexts, answerTexts, importTexts, shortlistTexts,
   travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, sourceTexts, fromPair(lettersNb, lettersEn), proposalTexts,
-  workspaceToolTexts, helpTexts,
+  workspaceToolTexts, helpTexts, ruleTexts,
 );
 
 /** A key of the catalogue. */

@@ -6,7 +6,7 @@
 import { t, type Locale, type MessageKey } from '../../common/i18n';
 import type { Request, Response } from 'express';
 import multer from 'multer';
-import { checkDeferredCsrf } from '../auth-middleware';
+import { receiveUpload } from '../upload';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
@@ -26,28 +26,15 @@ const upload = multer({
 }).array('file', letterLimits.maxBatchFiles);
 
 /** Receives the uploaded files (multipart field `file`, repeatable). Too large: 413 with a clear message. */
-export function receiveLetters(req: Request, res: Response): Promise<{ name: string; bytes: Buffer }[]> {
+export async function receiveLetters(req: Request, res: Response): Promise<{ name: string; bytes: Buffer }[]> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > letterLimits.maxBatchBytes + 1024 * 1024) {
-    return Promise.reject(new PayloadTooLargeError(`the upload is ${declared} bytes; at most ${letterLimits.maxBatchBytes} bytes (50 MB) per upload`));
+  const max = letterLimits.maxBatchBytes;
+  if (declared > max + 1024 * 1024) {
+    throw new PayloadTooLargeError({ key: 'err.uploadBatchTooLarge', params: { size: declared, max, mb: Math.round(max / 1048576) } });
   }
-  return new Promise((resolve, reject) => {
-    upload(req, res, (err: unknown) => {
-      if (err instanceof multer.MulterError) {
-        if (err.code === 'LIMIT_FILE_SIZE') return reject(new PayloadTooLargeError(`a file is larger than ${letterLimits.maxBatchBytes} bytes (50 MB)`));
-        if (err.code === 'LIMIT_FILE_COUNT' || err.code === 'LIMIT_UNEXPECTED_FILE') return reject(new ValidationError(`upload rejected: ${err.message}; send at most ${letterLimits.maxBatchFiles} files in the multipart field "file"`));
-        return reject(new ValidationError(`upload rejected: ${err.message} (${err.code})`));
-      }
-      if (err) return reject(err);
-      try {
-        checkDeferredCsrf(req);
-      } catch (e) {
-        return reject(e);
-      }
-      const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-      resolve(files.map((f) => ({ name: f.originalname || 'upload', bytes: f.buffer })));
-    });
-  });
+  await receiveUpload(upload, req, res, max);
+  const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+  return files.map((f) => ({ name: f.originalname || 'upload', bytes: f.buffer }));
 }
 
 /** The police district a district leader is bound to, or null for everyone else. */
