@@ -4,6 +4,7 @@
  * Writers do not open transactions of their own beyond what they need; callers that write many rows
  * wrap them in one `db.transaction`.
  */
+import type { MessageKey } from '../common/i18n';
 import type { Kommunenummer } from '../common/kommunenummer';
 import type { Db } from './connection';
 import { canonicalContent, channels, type Premises, type ResponseContent, type Satisfied, type Wants, type Area, type Trend } from '../model/answers';
@@ -13,6 +14,11 @@ import { stmt } from './statements';
 
 /** Why a version was replaced. */
 export type HistoryReason = 'import' | 'correction' | 'sample-load' | 'replace';
+
+/** What the change log says of a new version, by why it was written. */
+const HISTORY_REASON_NOTE: Readonly<Record<HistoryReason, MessageKey>> = {
+  import: 'audit.note.reason.import', correction: 'audit.note.reason.correction', 'sample-load': 'audit.note.reason.sample-load', replace: 'audit.note.reason.replace',
+};
 
 /** Who wrote a version, when, and from where. */
 export interface ResponseMeta {
@@ -259,11 +265,11 @@ export function saveResponse(db: Db, content: ResponseContent, meta: ResponseMet
     writeRow(db, content, meta, version);
     const after = getResponse(db, content.kommunenummer);
     const action = old ? (reason === 'correction' ? 'correct' : 'update') : 'create';
-    recordAudit(db, { at: meta.changedAt, actor: meta.changedBy, action, entity: 'response', entityId: content.kommunenummer, before: old, after, note: `${reason}${note ? ': ' + note : ''}` });
+    recordAudit(db, { at: meta.changedAt, actor: meta.changedBy, action, entity: 'response', entityId: content.kommunenummer, before: old, after, said: { key: HISTORY_REASON_NOTE[reason] }, note });
     const premisesBefore = JSON.stringify(old?.q5.premises ?? []);
     const premisesAfter = JSON.stringify(after?.q5.premises ?? []);
     if (premisesBefore !== premisesAfter) {
-      recordAudit(db, { at: meta.changedAt, actor: meta.changedBy, action, entity: 'premises', entityId: content.kommunenummer, before: old?.q5.premises ?? [], after: after?.q5.premises ?? [], note: reason });
+      recordAudit(db, { at: meta.changedAt, actor: meta.changedBy, action, entity: 'premises', entityId: content.kommunenummer, before: old?.q5.premises ?? [], after: after?.q5.premises ?? [], said: { key: HISTORY_REASON_NOTE[reason] } });
     }
     return version;
   })();
@@ -277,8 +283,8 @@ export function removeSampleResponses(db: Db, by: string, at: string, importId: 
   return db.transaction(() => {
     const samples = listResponses(db).filter((r) => r.sample);
     for (const s of samples) {
-      archive(db, s, by, at, 'replace', 'sample answers replaced by real answers', importId);
-      recordAudit(db, { at, actor: by, action: 'delete', entity: 'response', entityId: s.kommunenummer, before: s, note: 'sample answers replaced by real answers' });
+      archive(db, s, by, at, 'replace', '', importId);
+      recordAudit(db, { at, actor: by, action: 'delete', entity: 'response', entityId: s.kommunenummer, before: s, said: { key: 'audit.note.sampleAnswersReplaced' } });
     }
     stmt(db, 'DELETE FROM responses WHERE is_sample = 1').run();
     return samples.length;

@@ -90,7 +90,7 @@ export function createScenario(db: Db, input: SaveScenarioInput): Scenario {
     const created = getScenario(db, id)!;
     recordAudit(db, {
       at: input.now, actor: input.by, action: input.parentId ? 'duplicate' : 'create', entity: 'scenario', entityId: id,
-      after: auditView(created), note: input.parentId ? `copy of ${input.parentId}` : '',
+      after: auditView(created), ...(input.parentId ? { said: { key: 'audit.note.copyOf', params: { id: input.parentId } } } : {}),
     });
     return created;
   })();

@@ -138,7 +138,7 @@ function saveSecond(db: Db, letter: StoredLetter, coding: Coding, who: { by: str
   if (primary && primary.coder === who.by) throw new ConflictError('same_coder', `${who.by} made the primary coding of letter ${letter.id}; the second coding must be by another planner`);
   return db.transaction(() => {
     const codingId = insertCoding(db, { letterId: letter.id, coder: who.by, role: 'second', kommunenummer: coding.kommunenummer, coding, responseVersion: null, codedAt: who.now });
-    recordAudit(db, { at: who.now, actor: who.by, action: 'code-second', entity: 'letter', entityId: String(letter.id), after: coding, note: 'second coding (agreement only, not applied)' });
+    recordAudit(db, { at: who.now, actor: who.by, action: 'code-second', entity: 'letter', entityId: String(letter.id), after: coding, said: { key: 'audit.note.secondCoding' } });
     return { codingId, role: 'second' as const, applied: false, responseVersion: null, kommunenummer: coding.kommunenummer, samplesReplaced: 0 };
   })();
 }
@@ -166,7 +166,7 @@ function applyPrimary(db: Db, letter: StoredLetter, coding: Coding, input: Codin
       };
     });
     insertProvenance(db, rows);
-    recordAudit(db, { at: who.now, actor: who.by, action: 'code', entity: 'letter', entityId: String(letter.id), after: { coding, responseVersion: version, provenance: rows.map((r) => ({ field: r.field, sentence: r.sentence })) }, note: `coded as the answer of ${coding.kommunenummer} (version ${version})` });
+    recordAudit(db, { at: who.now, actor: who.by, action: 'code', entity: 'letter', entityId: String(letter.id), after: { coding, responseVersion: version, provenance: rows.map((r) => ({ field: r.field, sentence: r.sentence })) }, said: { key: 'audit.note.codedAs', params: { knr: coding.kommunenummer, version } } });
     return { codingId, role: 'primary' as const, applied: true, responseVersion: version, kommunenummer: coding.kommunenummer, samplesReplaced };
   })();
 }

@@ -4,6 +4,7 @@
  * SHA-256) is reported as a duplicate and not stored again. A real batch replaces the sample letters.
  */
 import crypto from 'node:crypto';
+import type { MessageKey } from '../common/i18n';
 import type { Db } from '../db/connection';
 import { recordAudit } from '../db/audit-repo';
 import { deleteSampleLetters, insertBatch, insertLetter, letterByHash, lettersStatus } from '../db/letters-repo';
@@ -53,6 +54,11 @@ export interface IntakeOptions {
   /** Marks the letters as illustrative sample letters. */
   sample?: boolean;
 }
+
+/** How the change log names the way a letter came in. */
+const LETTER_CHANNEL_NOTE: Readonly<Record<IntakeOptions['channel'], MessageKey>> = {
+  web: 'audit.note.channel.web', api: 'audit.note.channel.api', cli: 'audit.note.channel.cli', sample: 'audit.note.channel.sample',
+};
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -137,7 +143,7 @@ function store(db: Db, prepared: readonly Prepared[], opts: IntakeOptions, repor
   return db.transaction(() => {
     if (report.counts.samplesReplaced > 0) {
       const removed = deleteSampleLetters(db);
-      recordAudit(db, { at: opts.now, actor: opts.by, action: 'delete', entity: 'letter', entityId: removed.join(','), note: `${removed.length} sample letters replaced by real letters` });
+      recordAudit(db, { at: opts.now, actor: opts.by, action: 'delete', entity: 'letter', entityId: removed.join(','), said: { key: 'audit.note.sampleLettersReplaced', params: { n: removed.length } } });
     }
     const batchId = insertBatch(db, { kind: sample ? 'sample' : 'upload', channel: opts.channel, files: report.counts.new, by: opts.by, at: opts.now });
     for (const p of prepared) {
@@ -150,7 +156,7 @@ function store(db: Db, prepared: readonly Prepared[], opts: IntakeOptions, repor
       recordAudit(db, {
         at: opts.now, actor: opts.by, action: 'create', entity: 'letter', entityId: String(id),
         after: { file: p.item.file, sha256: p.item.sha256, bytes: p.item.bytes, format: p.item.format, sample, sender: p.item.sender, suggestions: p.item.suggestions },
-        note: `received (${opts.channel}, batch ${batchId})`,
+        said: { key: 'audit.note.letterReceived', params: { channel: { key: LETTER_CHANNEL_NOTE[opts.channel] }, batch: batchId } },
       });
     }
     return batchId;

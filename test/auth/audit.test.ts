@@ -53,6 +53,20 @@ describe('audit log', () => {
     expect(rows.slice(1).every((r) => r[4] === 'user')).toBe(true);
   });
 
+  it('When the log holds what the application said about a change, then the page says it in the reader\'s language and keeps the user\'s words as written', async () => {
+    recordAudit(db, { at: '2026-01-02T00:00:00.000Z', actor: 'anonymous', action: 'sign-in-failed', entity: 'session', entityId: 'ola', said: { key: 'audit.note.signInWrongPassword', params: { address: '10.0.0.9' } } });
+    recordAudit(db, { at: '2026-01-02T00:00:01.000Z', actor: 'kari', action: 'correct', entity: 'response', entityId: '5001', said: { key: 'audit.note.reason.correction' }, note: 'Feil i brevet' });
+    const planner = await agentAs(app, db, 'planner');
+    const nb = (await planner.get('/audit?lang=nb').expect(200)).text;
+    expect(nb).toContain('feil passord; adresse 10.0.0.9');
+    expect(nb).toContain('retting</span>: <q lang="und">Feil i brevet</q>');
+    const en = (await planner.get('/audit?lang=en').expect(200)).text;
+    expect(en).toContain('wrong password; address 10.0.0.9');
+    expect(en).toContain('correction</span>: <q lang="und">Feil i brevet</q>');
+    const csv = parseCsv((await planner.get('/audit.csv?entity=response').expect(200)).text);
+    expect(csv.find((r) => r[5] === '5001')?.[8]).toBe('correction: Feil i brevet');
+  });
+
   it('When a viewer asks for the audit log, then 403', async () => {
     const viewer = await agentAs(app, db, 'viewer');
     await viewer.get('/api/audit').expect(403);

@@ -81,10 +81,10 @@ describe('sign-in hardening', () => {
     await signIn(app, disabled.name, TEST_PASSWORD);
     await signIn(app, viewer.name, 'galt-passord-1');
     const failed = listAudit(db, { entity: 'session' }).entries.filter((e) => e.action === 'sign-in-failed').slice(0, 3).reverse();
-    expect(failed.map((e) => [e.actor, e.entityId, e.note.split(';')[0]])).toEqual([
-      ['anonymous', 'ingen-slik-bruker', 'unknown-user'], ['anonymous', disabled.name, 'disabled'], ['anonymous', viewer.name, 'wrong-password'],
+    expect(failed.map((e) => [e.actor, e.entityId, e.said?.key])).toEqual([
+      ['anonymous', 'ingen-slik-bruker', 'audit.note.signInUnknownUser'], ['anonymous', disabled.name, 'audit.note.signInDisabled'], ['anonymous', viewer.name, 'audit.note.signInWrongPassword'],
     ]);
-    expect(failed.every((e) => /address \S+/.test(e.note))).toBe(true);
+    expect(failed.every((e) => /\S/.test(String(e.said?.params?.address)))).toBe(true);
   });
 
   it('When an admin revokes a token, then the audit entry holds the token before and after', async () => {

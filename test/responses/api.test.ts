@@ -150,7 +150,7 @@ describe('answers API', () => {
       expect.objectContaining({ version: 1, reason: 'correction', replacedBy: planner, note: 'Feil i overføringen fra brevet' }),
     ]);
     expect(listAudit(db, { entity: 'response', entityId: '5001' }).entries[0]).toMatchObject({
-      actor: planner, action: 'correct', note: 'correction: Feil i overføringen fra brevet',
+      actor: planner, action: 'correct', said: { key: 'audit.note.reason.correction' }, note: 'Feil i overføringen fra brevet',
       before: expect.objectContaining({ version: 1 }), after: expect.objectContaining({ version: 2 }),
     });
     const page = await api.get('/responses/5001?saved=2');

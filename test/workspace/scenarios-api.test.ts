@@ -118,7 +118,7 @@ describe('scenario API', () => {
 
       const [duplicated] = auditOf(copy.id);
       expect(duplicated).toMatchObject({ action: 'duplicate', actor: 'test-planner', after: { name: 'Revidert 2 (kopi)', params: { k: 11 } } });
-      expect(duplicated.note).toContain(s.id);
+      expect(duplicated.said).toEqual({ key: 'audit.note.copyOf', params: { id: s.id } });
     });
 
     it('When writing the audit entry fails, then the scenario change is not written either (one transaction)', () => {

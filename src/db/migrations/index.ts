@@ -7,6 +7,7 @@ import { auth } from './005-auth';
 import { letters } from './006-letters';
 import { travel } from './007-travel';
 import { proposals } from './008-proposals';
+import { auditNotes } from './009-audit-notes';
 
 /** One schema step. Append-only: never edit a migration that has shipped; add a new one. */
 export interface Migration {
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 /** All migrations in order; `version` must equal the position + 1. */
-export const migrations: readonly Migration[] = [foundation, responses, scenarios, shortlists, auth, letters, travel, proposals];
+export const migrations: readonly Migration[] = [foundation, responses, scenarios, shortlists, auth, letters, travel, proposals, auditNotes];
 
 /**
  * Brings the schema up to the newest migration, each step in its own transaction, tracked with

@@ -7,7 +7,7 @@ import { weakPasswordText } from './password-text';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Db } from '../../../db/connection';
 import { ForbiddenError, NotFoundError, describeZodError } from '../../../common/errors';
-import { fillMessage } from '../../../common/i18n';
+import { fillMessage, type MessageKey } from '../../../common/i18n';
 import { DECOY_HASH, hashPassword, newSecret, validatePassword, verifyPassword } from '../../../auth/passwords';
 import { SESSION_TTL_MS, createSession, deleteSession } from '../../../auth/sessions';
 import { clearSetupTokens, setupTokenValid } from '../../../auth/setup-tokens';
@@ -19,6 +19,11 @@ import { readCookie } from '../../cookies';
 import { parse } from '../../validate';
 import { loginBody, setupParams, userBody } from './schemas';
 import { renderLogin, renderSetup } from './views';
+
+/** What the change log says of a failed sign-in, by its cause (the page itself never tells which). */
+const SIGN_IN_FAILURE_NOTE = {
+  'unknown-user': 'audit.note.signInUnknownUser', disabled: 'audit.note.signInDisabled', 'wrong-password': 'audit.note.signInWrongPassword',
+} as const satisfies Readonly<Record<string, MessageKey>>;
 
 /** Only same-site relative paths may be redirect targets after sign-in. */
 export function safeNext(next: unknown): string {
@@ -65,10 +70,10 @@ export function signIn(db: Db): RequestHandler {
     const found = findUserForLogin(db, body.name);
     const passwordOk = await verifyPassword(body.password, found?.passwordHash ?? DECOY_HASH);
     if (!found || found.user.disabled || !passwordOk) {
-      const reason = !found ? 'unknown-user' : found.user.disabled ? 'disabled' : 'wrong-password';
+      const reason: keyof typeof SIGN_IN_FAILURE_NOTE = !found ? 'unknown-user' : found.user.disabled ? 'disabled' : 'wrong-password';
       db.transaction(() => {
         keys.forEach((k) => recordFailure(db, k, now));
-        recordAudit(db, { at: new Date(now).toISOString(), actor: 'anonymous', action: 'sign-in-failed', entity: 'session', entityId: body.name, note: `${reason}; address ${req.ip ?? ''}` });
+        recordAudit(db, { at: new Date(now).toISOString(), actor: 'anonymous', action: 'sign-in-failed', entity: 'session', entityId: body.name, said: { key: SIGN_IN_FAILURE_NOTE[reason], params: { address: req.ip ?? '' } } });
       })();
       return page(401, res.locals.t('auth.failed'));
     }

@@ -9,6 +9,7 @@ import { listUsers } from '../../../db/users-repo';
 import { listPoliceDistricts } from '../../../db/municipalities-repo';
 import type { AuditEntry } from '../../../db/audit-repo';
 import { toCsv } from '../../../common/csv';
+import { sayLocal } from '../../../common/errors';
 import { neutraliseFormula } from '../../../export/csv';
 
 /** Renders the sign-in page. */
@@ -37,7 +38,7 @@ export function renderAdminUsers(db: Db, res: Response, status = 200, error: str
 export function auditCsv(entries: readonly AuditEntry[]): string {
   const json = (v: unknown) => (v === null ? '' : JSON.stringify(v));
   const rows = [['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'note'],
-    ...entries.map((e) => [e.id, e.at, e.actor, e.action, e.entity, e.entityId, json(e.before), json(e.after), e.note]
+    ...entries.map((e) => [e.id, e.at, e.actor, e.action, e.entity, e.entityId, json(e.before), json(e.after), [e.said ? sayLocal('en', e.said) : '', e.note].filter(Boolean).join(': ')]
       .map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)))];
   return '\ufeff' + toCsv(rows, ';');
 }
