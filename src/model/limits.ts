@@ -21,6 +21,8 @@ export const requestLimits = {
   maxDistrictRules: 12,
   /** Characters of a name (scenario, shortlist). */
   maxNameChars: 200,
+  /** The exact solver's time limit one request may set (`timeLimitSeconds`, seconds). */
+  maxTimeLimitSeconds: 120,
 } as const;
 
 /**

@@ -6,7 +6,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readDistanceFile, type DistanceMatrix, type DistanceTargets } from '../../src/cli/commands/locate-distances';
+import { type DistanceMatrix, type DistanceTargets } from '../../src/cli/commands/locate-distances';
+import { readDistanceFile } from '../../src/cli/commands/distance-file';
 import { createRng } from '../../src/engine';
 
 function splitQuoted(line: string, delimiter: string): string[] {
@@ -126,4 +127,41 @@ describe('the fast distance reader against a plain reference reader', () => {
     const t = { demandIds: ids, siteIds: ids, candidateOf: Int32Array.from(ids, (_, j) => j), nCandidates: ids.length };
     expect(readDistanceFile(path, t)).toEqual(referenceRead(path, t));
   });
+});
+
+describe('the distance reader with several threads', () => {
+  const ids = Array.from({ length: 120 }, (_, i) => `p${i}`);
+  const t: DistanceTargets = { demandIds: ids, siteIds: ids, candidateOf: Int32Array.from(ids, (_, j) => (j % 7 === 0 ? -1 : j - Math.floor(j / 7) - 1)), nCandidates: ids.length - Math.ceil(ids.length / 7) };
+  const rng = createRng(5);
+  const rows = ['demand_id,site_id,distance', ...ids.flatMap((d) => ids.map((s) => `${d},${s},${(rng.next() * 100).toPrecision(16)}`))];
+  const file = (name: string, lines: string[]) => {
+    const path = join(dir, `${name}.csv`);
+    writeFileSync(path, lines.join('\r\n'));
+    return path;
+  };
+  const parallel = { minParallelBytes: 0 };
+
+  test('When a file is split between two and three threads, then the matrix, the nearest fixed sites and the row count are the reference\'s', () => {
+    const path = file('threads-good', rows);
+    const reference = referenceRead(path, t);
+    for (const threads of [2, 3]) {
+      const read = readDistanceFile(path, t, 4 << 20, { ...parallel, threads });
+      expect(read.candidate.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect({ candidate: Array.from(read.candidate), fixedNearest: Array.from(read.fixedNearest), rows: read.rows })
+        .toEqual({ candidate: Array.from(reference.candidate), fixedNearest: Array.from(reference.fixedNearest), rows: reference.rows });
+    }
+  }, 60000);
+
+  test('When the bad line is in a later thread\'s stretch, or a pair is listed in two stretches, then the message is the one-pass reader\'s, naming the first bad line', () => {
+    const late = [...rows];
+    late[12000] = 'p99,nowhere,1';
+    late[13000] = 'p100,p1,-1';
+    const twice = [...rows, rows[1]];
+    for (const [name, lines] of [['threads-late-error', late], ['threads-duplicate', twice]] as const) {
+      const path = file(name, [...lines]);
+      const expected = outcome(() => referenceRead(path, t));
+      expect(expected).toHaveProperty('error');
+      expect(outcome(() => readDistanceFile(path, t, 4 << 20, { ...parallel, threads: 3 }))).toEqual(expected);
+    }
+  }, 60000);
 });

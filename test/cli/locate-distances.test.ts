@@ -2,7 +2,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDecimal, readDistanceFile } from '../../src/cli/commands/locate-distances';
+import { parseDecimal } from '../../src/cli/commands/locate-distances';
+import { readDistanceFile } from '../../src/cli/commands/distance-file';
 import { createRng } from '../../src/engine';
 
 describe('reading distance files', () => {

@@ -89,6 +89,23 @@ describe('POST /api/selection', () => {
     }
   });
 
+  it('When a request sets the time limit and the gap tolerance, then the solve is fresh and not stored, the tolerance is echoed, and a cut-short set is never called optimal', async () => {
+    const stored = await api.post('/api/selection').send({ k: 20, method: 'exact' }).expect(200);
+    expect(stored.body.id).toMatch(/^p-/);
+    const loose = await api.post('/api/selection').send({ k: 20, method: 'exact', gapTolerance: 0.2 }).expect(200);
+    expect(loose.body).toMatchObject({ gapTolerance: 0.2, status: 'optimal', id: null });
+    expect(loose.body.gap).toBeLessThanOrEqual(0.2);
+    const cut = await api.post('/api/selection').send({ k: 20, method: 'exact', timeLimitSeconds: 0.05 }).expect(200);
+    expect(cut.body.id).toBeNull();
+    if (cut.body.stoppedBy === 'timeLimit') {
+      expect(cut.body.status).toBe('feasible');
+      expect(cut.body.gap).toBeGreaterThan(cut.body.gapTolerance);
+    } else expect(cut.body).toMatchObject({ status: 'optimal', stoppedBy: 'proof' });
+    expect(cut.body.bound).toBeGreaterThanOrEqual(cut.body.objective);
+    const refused = await api.post('/api/selection?lang=en').send({ k: 20, timeLimitSeconds: 1000 }).expect(400);
+    expect(refused.body.error.message).toMatch(/^timeLimitSeconds: /);
+  });
+
   it('When k is not a number, then 400 names k', async () => {
     const res = await api.post('/api/selection').send({ k: 'many' }).expect(400);
     expect(res.body.error.message).toMatch(/^k:/);

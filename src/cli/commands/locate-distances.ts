@@ -16,8 +16,11 @@
  * a UTF-8 byte-order mark, `,` `;` or tab detected from the header, LF or CRLF, quoted fields, and a
  * decimal comma when the delimiter is `;`.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { CliUsageError } from '../types';
+import { parseDecimal } from './decimal-bytes';
+
+export { parseDecimal } from './decimal-bytes';
 
 /** Where each site's column goes: a candidate index, or −1 for a fixed site. */
 export interface DistanceTargets {
@@ -37,9 +40,7 @@ export interface DistanceMatrix {
   rows: number;
 }
 
-const CHUNK = 4 << 20;
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-
+export const CHUNK = 4 << 20;
 /** An id → index table over UTF-8 bytes. */
 class IdTable {
   private readonly mask: number;
@@ -84,116 +85,7 @@ function hash(buf: Buffer, start: number, end: number): number {
   return h >>> 0;
 }
 
-/** Parses a decimal number from bytes; NaN when it is not one. */
-export function parseDecimal(buf: Buffer, start: number, end: number, decimalComma: boolean): number {
-  let i = start;
-  let neg = false;
-  if (buf[i] === 0x2d || buf[i] === 0x2b) neg = buf[i++] === 0x2d;
-  // The significant digits are h·10^e + l: h the first 15 (exact in a double), l the rest.
-  let h = 0;
-  let l = 0;
-  let e = 0;
-  let digits = 0;
-  let frac = 0;
-  let seenPoint = false;
-  let anyDigit = false;
-  for (; i < end; i++) {
-    const c = buf[i];
-    if (c >= 0x30 && c <= 0x39) {
-      anyDigit = true;
-      if (digits === 0 && c === 0x30) {
-        if (seenPoint) frac++;
-        continue;
-      }
-      if (digits < 15) h = h * 10 + (c - 0x30);
-      else if (digits < 17) {
-        l = l * 10 + (c - 0x30);
-        e++;
-      }
-      digits++;
-      if (seenPoint) frac++;
-    } else if (!seenPoint && (c === 0x2e || (decimalComma && c === 0x2c))) seenPoint = true;
-    else break;
-  }
-  if (i < end || !anyDigit) return slowParse(buf, start, end, decimalComma);
-  let v: number;
-  if (digits <= 15 && frac <= 22) v = frac === 0 ? h : h / POW10[frac];
-  else if (digits <= 17 && frac >= 1 && frac <= 22) v = nearestQuotient(h, e, l, frac);
-  else v = NaN;
-  if (Number.isNaN(v)) {
-    // Too many digits for the exact paths, or too close to a rounding boundary: Number() on the bytes.
-    const text = buf.toString('latin1', start, end);
-    return Number(decimalComma ? text.replace(',', '.') : text);
-  }
-  return neg ? -v : v;
-}
-
-const SPLIT = 134217729; // 2^27 + 1 (Veltkamp's splitting constant)
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-/** Half a unit in the last place of a normal double with biased exponent `exp`: 2^(exp − 1076). */
-const HALF_ULP = Float64Array.from({ length: 2048 }, (_, exp) => 2 ** (exp - 1076));
-
-/** The rounding error of a·b = hi + error, exactly (T. J. Dekker, "A floating-point technique for extending the available precision", Numer. Math. 18, 1971). */
-function productError(a: number, b: number, hi: number): number {
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return ah * bh - hi + ah * bl + al * bh + al * bl;
-}
-
-/**
- * The double nearest to m / 10^frac with m = h·10^e + l (16 or 17 significant digits, frac 1…22), or NaN
- * when undecided. A candidate x = fl(m) / 10^frac is within one unit in the last place; the residual
- * m − x·10^frac is computed exactly enough (m and x·10^frac as double-doubles, Dekker's product) to see
- * whether it lies inside x's rounding interval (± half a unit times 10^frac), otherwise x's neighbour is
- * tried. Near a tie, at a power of two or off the normal range the answer is NaN and the caller uses Number().
- */
-function nearestQuotient(h: number, e: number, l: number, frac: number): number {
-  const scale = POW10[e];
-  const a1 = h * scale;
-  const a2 = productError(h, scale, a1);
-  const m1 = a1 + l;
-  const bv = m1 - a1;
-  const m2 = a2 + (a1 - (m1 - bv) + (l - bv)); // integers of at most a few units: exact
-  const p = POW10[frac];
-  if (m2 === 0 && m1 <= 9007199254740992) return m1 / p; // m exact: one correctly rounded division
-  if (!LITTLE_ENDIAN) return NaN;
-  let x = m1 / p;
-  for (let step = 0; step < 2; step++) {
-    F64[0] = x;
-    const exp = (U32[1] >>> 20) & 0x7ff;
-    if (exp === 0 || exp === 0x7ff || ((U32[1] & 0xfffff) === 0 && U32[0] === 0)) return NaN;
-    const half = HALF_ULP[exp] * p;
-    const p1 = x * p;
-    const r = m1 - p1 + (m2 - productError(x, p, p1));
-    const margin = half * 1e-6;
-    if (Math.abs(r) < half - margin) return x;
-    if (Math.abs(r) <= half + margin) return NaN;
-    if (r > 0) {
-      if (U32[0] === 0xffffffff) U32[1]++;
-      U32[0] = U32[0] + 1;
-    } else {
-      if (U32[0] === 0) U32[1]--;
-      U32[0] = U32[0] - 1;
-    }
-    x = F64[0];
-  }
-  return NaN;
-}
-
-function slowParse(buf: Buffer, start: number, end: number, decimalComma: boolean): number {
-  let text = buf.toString('utf8', start, end).trim();
-  if (decimalComma) text = text.replace(',', '.');
-  if (text === '' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return NaN;
-  return Number(text);
-}
-
-interface Header {
+export interface Header {
   delimiter: number;
   demand: number;
   site: number;
@@ -201,7 +93,7 @@ interface Header {
   columns: number;
 }
 
-function parseHeader(path: string, line: string): Header {
+export function parseHeader(path: string, line: string): Header {
   const text = line.replace(/^\uFEFF/, '').replace(/\r$/, '');
   const counts = [',', ';', '\t'].map((d) => text.split(d).length);
   const delimiter = [',', ';', '\t'][counts.indexOf(Math.max(...counts))];
@@ -212,26 +104,6 @@ function parseHeader(path: string, line: string): Header {
     return i;
   };
   return { delimiter: delimiter.charCodeAt(0), demand: col('demand_id'), site: col('site_id'), distance: col('distance'), columns: names.length };
-}
-
-/**
- * Reads a distance file (see the file comment).
- * @param chunkBytes read size (default 4 MB; small values let tests cross chunk boundaries)
- * @throws CliUsageError naming the file, line and column for an unknown id, a bad or negative
- *   distance, a pair listed twice or a missing column; or when the file cannot be read
- */
-export function readDistanceFile(path: string, t: DistanceTargets, chunkBytes = CHUNK): DistanceMatrix {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (err) {
-    throw new CliUsageError(`cannot read distances file ${path}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  try {
-    return readRows(fd, path, t, chunkBytes);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Per-row parsing state: id tables, the previous demand id, the duplicate-pair bits, the output. */
@@ -246,10 +118,9 @@ class RowParser {
   private readonly lastColumn: number;
   private readonly siteBytes: Buffer[];
 
-  constructor(private readonly path: string, private readonly t: DistanceTargets, private readonly header: Header) {
-    const nD = t.demandIds.length;
-    this.out = { candidate: new Float64Array(nD * t.nCandidates).fill(Infinity), fixedNearest: new Float64Array(nD).fill(Infinity), rows: 0 };
-    this.seen = new Uint8Array(Math.ceil((nD * t.siteIds.length) / 8));
+  constructor(private readonly path: string, private readonly t: DistanceTargets, private readonly header: Header, buffers: RangeBuffers = rangeBuffers(t, false)) {
+    this.out = { candidate: buffers.candidate, fixedNearest: buffers.fixedNearest, rows: 0 };
+    this.seen = buffers.seen;
     this.demandTable = new IdTable(t.demandIds);
     this.siteTable = new IdTable(t.siteIds);
     this.siteBytes = t.siteIds.map((id) => Buffer.from(id, 'utf8'));
@@ -293,14 +164,43 @@ class RowParser {
   }
 }
 
-function readRows(fd: number, path: string, t: DistanceTargets, chunkBytes: number): DistanceMatrix {
-  let parser: RowParser | null = null;
+/** Where one reader writes: the matrix (shared by all ranges), and its own fixed-site minima and duplicate bits. */
+export interface RangeBuffers {
+  candidate: Float64Array;
+  fixedNearest: Float64Array;
+  seen: Uint8Array;
+}
+
+/** Fresh output buffers, in shared memory when other threads write into them too. */
+export function rangeBuffers(t: DistanceTargets, shared: boolean, candidate?: Float64Array): RangeBuffers {
+  const nD = t.demandIds.length;
+  const make = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  return {
+    candidate: candidate ?? new Float64Array(make(8 * nD * t.nCandidates)).fill(Infinity),
+    fixedNearest: new Float64Array(make(8 * nD)).fill(Infinity),
+    seen: new Uint8Array(make(Math.ceil((nD * t.siteIds.length) / 8))),
+  };
+}
+
+/** A byte range of the file to read: [from, to), after the header (`header` given) or from the file's start. */
+export interface ByteRange {
+  from: number;
+  to: number;
+  header: Header | null;
+  buffers?: RangeBuffers;
+}
+
+/** Reads the rows of one byte range (the whole file when from = 0, to = its size and no header is given). */
+export function readRange(fd: number, path: string, t: DistanceTargets, chunkBytes: number, range: ByteRange): DistanceMatrix {
+  let parser: RowParser | null = range.header ? new RowParser(path, t, range.header, range.buffers) : null;
   let buf = Buffer.alloc(Math.max(1, chunkBytes));
   let carry = 0;
   let lineNo = 0;
+  let position = range.from;
   for (;;) {
     if (carry === buf.length) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]);
-    const got = readSync(fd, buf, carry, buf.length - carry, null);
+    const got = position < range.to ? readSync(fd, buf, carry, Math.min(buf.length - carry, range.to - position), position) : 0;
+    position += got;
     const end = carry + got;
     let lineStart = 0;
     for (;;) {
@@ -312,7 +212,7 @@ function readRows(fd: number, path: string, t: DistanceTargets, chunkBytes: numb
       }
       lineNo++;
       const stop = i > lineStart && buf[i - 1] === 0x0d ? i - 1 : i;
-      if (parser === null) parser = new RowParser(path, t, parseHeader(path, buf.toString('utf8', lineStart, stop)));
+      if (parser === null) parser = new RowParser(path, t, parseHeader(path, buf.toString('utf8', lineStart, stop)), range.buffers);
       else if (stop > lineStart) parser.row(buf, lineStart, stop, lineNo);
       lineStart = i + 1;
     }

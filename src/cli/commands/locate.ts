@@ -1,7 +1,7 @@
 import { numberFlag, parseArgs, stringFlag, type ParsedArgs } from '../args';
 import { CliUsageError, type CommandFn } from '../types';
 import { readCsvFile, numberCell } from './score';
-import { readDistanceFile } from './locate-distances';
+import { readDistanceFile } from './distance-file';
 import { buildLocationProblem, evaluateSet, selectSites, type LocationProblem, type SelectionObjective, type SelectionResult, violationText } from '../../engine';
 import { statusLabel } from '../solver-status';
 

@@ -70,6 +70,10 @@ export const errorTexts = area({
     nb: 'Opplastingen er {size} byte; høyst {max} byte ({mb} MB) kan sendes om gangen.',
     en: 'The upload is {size} bytes; at most {max} bytes ({mb} MB) can be sent at once.',
   },
+  'err.robustnessSize': {
+    nb: 'samples: høyst {most} utvalg for K = {k} over HTTP (utvalg × maks(1, K/20) ≤ {max}); bruk kommandolinjen (stedsvalg robustness) for større kjøringer.',
+    en: 'samples: at most {most} samples for K = {k} over HTTP (samples × max(1, K/20) ≤ {max}); use the command line (stedsvalg robustness) for larger runs.',
+  },
   'err.noFile': { nb: 'Ingen fil: send svarfilen i multipart-feltet «file».', en: 'No file: send the answers file as multipart field "file".' },
   'err.dryRun': { nb: 'dryRun må være true eller false.', en: 'dryRun must be true or false.' },
   'err.noMunicipality': { nb: 'Ingen kommune har kommunenummer {knr}.', en: 'No municipality has kommunenummer {knr}.' },

@@ -18,9 +18,17 @@ import { checkRobustnessSize, proposalJson, robustnessSettingsQuery } from './pr
 import { requestLimits } from '../../model/limits';
 import { PROPOSAL_ROBUSTNESS } from '../../model/proposal-settings';
 
-/** `POST /api/selection` body: the scenario plus the solver (`method`) and the ranking aggregation (`aggregation`). */
+/**
+ * `POST /api/selection` body: the scenario plus the solver (`method`), the ranking aggregation (`aggregation`),
+ * and optionally the exact solver's time limit (seconds) and relative gap tolerance for this request: such a
+ * solve is run afresh and not stored, and one cut short says so (`status: feasible`, `gap`, `bound`, `stoppedBy`).
+ */
 const selectionBody = z
-  .object({ method: z.enum(['exact', 'greedy']).default('exact'), aggregation: z.enum(['wsm', 'topsis']).optional() })
+  .object({
+    method: z.enum(['exact', 'greedy']).default('exact'), aggregation: z.enum(['wsm', 'topsis']).optional(),
+    timeLimitSeconds: z.number().min(0.05).max(requestLimits.maxTimeLimitSeconds).optional(),
+    gapTolerance: z.number().min(0).max(0.5).optional(),
+  })
   .passthrough();
 
 /**
@@ -62,11 +70,12 @@ export function planningApi({ db }: AppDeps): Router {
   router.post('/api/selection', async (req, res) => {
     const body = selectionBody.safeParse(req.body ?? {});
     if (!body.success) throw new ZodValidationError(body.error);
-    const { method: solver, aggregation, ...rest } = body.data;
+    const { method: solver, aggregation, timeLimitSeconds, gapTolerance, ...rest } = body.data;
     const parsed = scenarioSchemaFor(scenarioReference(db)).safeParse({ ...rest, ...(aggregation ? { method: aggregation } : {}) });
     if (!parsed.success) throw new ZodValidationError(parsed.error);
     // Exact: the stored proposal (the same record `POST /api/proposals` returns); greedy: an instant preview.
-    const { selection } = await selectScenario(db, parsed.data, solver, planningViewOf(req));
+    const limits = { ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}), ...(gapTolerance !== undefined ? { gapTolerance } : {}) };
+    const { selection } = await selectScenario(db, parsed.data, solver, planningViewOf(req), limits);
     res.json({ ...proposalJson(selection, res), scenario: parsed.data });
   });
 

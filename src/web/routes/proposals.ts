@@ -48,7 +48,7 @@ export function checkRobustnessSize(samples: number, k: number): void {
   const units = samples * Math.max(1, k / 20);
   if (units > requestLimits.maxSamples) {
     const most = Math.floor(requestLimits.maxSamples / Math.max(1, k / 20));
-    throw new ValidationError(`samples: at most ${most} samples for K = ${k} over HTTP (samples × max(1, K/20) ≤ ${requestLimits.maxSamples}); use the CLI (stedsvalg robustness) for larger runs`);
+    throw new ValidationError({ key: 'err.robustnessSize', params: { most, k, max: requestLimits.maxSamples } });
   }
 }
 
