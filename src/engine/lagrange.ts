@@ -145,15 +145,23 @@ function initialLambda(m: RowModel): Float64Array {
   return lambda;
 }
 
-/** L(λ) and the x-part weights; returns the constant (row) part. */
+/**
+ * L(λ) and the x-part weights; returns the constant (row) part. The model's arrays are read into locals
+ * first: models are made by spreading (`compactModel`), so their shapes differ and a property read inside
+ * the loops would go through a megamorphic lookup each time (measured: 73 µs → a few µs per iteration on
+ * a 313-row node).
+ */
 function evaluate(m: RowModel, lambda: Float64Array, weights: Float64Array, active: Uint8Array): number {
+  const { nRows, n, rowMax, own, start, row, coef } = m;
+  const coverage = m.kind === 'coverage';
   let rows = 0;
-  for (let r = 0; r < m.nRows; r++) if (active[r]) rows += m.kind === 'coverage' ? m.rowMax[r] - lambda[r] : lambda[r];
-  for (let j = 0; j < m.n; j++) {
-    let v = m.own[j];
-    if (m.kind === 'coverage') for (let e = m.start[j]; e < m.start[j + 1]; e++) v += lambda[m.row[e]];
-    else for (let e = m.start[j]; e < m.start[j + 1]; e++) {
-      const d = m.coef[e] - lambda[m.row[e]];
+  for (let r = 0; r < nRows; r++) if (active[r]) rows += coverage ? rowMax[r] - lambda[r] : lambda[r];
+  for (let j = 0; j < n; j++) {
+    let v = own[j];
+    const end = start[j + 1];
+    if (coverage) for (let e = start[j]; e < end; e++) v += lambda[row[e]];
+    else for (let e = start[j]; e < end; e++) {
+      const d = coef[e] - lambda[row[e]];
       if (d > 0) v += d;
     }
     weights[j] = v;
@@ -210,10 +218,11 @@ export function lagrangean(m: RowModel, rc: ResolvedConstraints, o: LagrangeOpti
     const gapToTarget = L - Math.max(o.target, res.bestValue);
     if (norm === 0 || gapToTarget <= 0) break;
     const step = (theta * gapToTarget) / norm;
-    for (let r = 0; r < m.nRows; r++) {
+    const { nRows, rowMax } = m;
+    for (let r = 0; r < nRows; r++) {
       if (!active[r] || grad[r] === 0) continue;
       const v = lambda[r] - step * grad[r];
-      lambda[r] = v < 0 ? 0 : v > m.rowMax[r] ? m.rowMax[r] : v;
+      lambda[r] = v < 0 ? 0 : v > rowMax[r] ? rowMax[r] : v;
     }
   }
   return res;
@@ -251,18 +260,21 @@ export function mapLambda(lambda: Float64Array, rowMap: Int32Array, nRows: numbe
 
 /** ∂L/∂λ_r into `grad` (zero where the bound would push λ out of its box). */
 function subgradient(m: RowModel, lambda: Float64Array, basis: readonly number[], grad: Float64Array, count: Int32Array, active: Uint8Array): void {
+  const { nRows, rowMax, start, row, coef } = m;
+  const coverage = m.kind === 'coverage';
   count.fill(0);
   for (const j of basis) {
-    for (let e = m.start[j]; e < m.start[j + 1]; e++) {
-      const r = m.row[e];
-      if (m.kind === 'coverage' || m.coef[e] > lambda[r]) count[r]++;
+    const end = start[j + 1];
+    for (let e = start[j]; e < end; e++) {
+      const r = row[e];
+      if (coverage || coef[e] > lambda[r]) count[r]++;
     }
   }
-  for (let r = 0; r < m.nRows; r++) {
+  for (let r = 0; r < nRows; r++) {
     if (!active[r]) { grad[r] = 0; continue; }
     // coverage: ∂L/∂λ = count − y (y = 1 while λ < W); access: ∂L/∂λ = 1 − count.
-    const g = m.kind === 'coverage' ? count[r] - (lambda[r] < m.rowMax[r] ? 1 : 0) : 1 - count[r];
-    grad[r] = (g > 0 && lambda[r] <= 0) || (g < 0 && lambda[r] >= m.rowMax[r]) ? 0 : g;
+    const g = coverage ? count[r] - (lambda[r] < rowMax[r] ? 1 : 0) : 1 - count[r];
+    grad[r] = (g > 0 && lambda[r] <= 0) || (g < 0 && lambda[r] >= rowMax[r]) ? 0 : g;
   }
 }
 

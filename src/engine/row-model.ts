@@ -267,13 +267,14 @@ export function compactModel(m: RowModel): { model: RowModel; rowMap: Int32Array
 
 /** Value of a set in the model (constant, own terms and rows), for comparisons and thresholds. */
 export function modelValue(m: RowModel, set: readonly number[]): number {
-  const best = new Float64Array(m.nRows);
+  const { nRows, own, start, row, coef } = m; // locals: model shapes vary (see `evaluate` in lagrange.ts)
+  const best = new Float64Array(nRows);
   let v = m.constant;
   for (const j of set) {
-    v += m.own[j];
+    v += own[j];
     // A fixed-in candidate has no entries left: its rows are in the constant.
-    for (let e = m.start[j]; e < m.start[j + 1]; e++) if (m.coef[e] > best[m.row[e]]) best[m.row[e]] = m.coef[e];
+    for (let e = start[j]; e < start[j + 1]; e++) if (coef[e] > best[row[e]]) best[row[e]] = coef[e];
   }
-  for (let r = 0; r < m.nRows; r++) v += best[r];
+  for (let r = 0; r < nRows; r++) v += best[r];
   return v;
 }
