@@ -2,6 +2,7 @@
  * The limits of one request, in one place so the API, the forms, the CLI and the README agree
  * (README "Limits"). Import files have their own limits in `src/import/responses-model.ts`.
  */
+import { defaultSelectionOptions } from '../engine/selection';
 import { SCENARIO_LIMITS } from './scenario-limits';
 
 export const requestLimits = {
@@ -21,8 +22,11 @@ export const requestLimits = {
   maxDistrictRules: 12,
   /** Characters of a name (scenario, shortlist). */
   maxNameChars: 200,
-  /** The exact solver's time limit one request may set (`timeLimitSeconds`, seconds). */
-  maxTimeLimitSeconds: 120,
+  /**
+   * The exact solver's time limit one request may set (`timeLimitSeconds`, seconds): the default limit, so a
+   * request may shorten a solve but never hold a worker longer than an ordinary one (the CLI may set any limit).
+   */
+  maxTimeLimitSeconds: defaultSelectionOptions.timeLimitSeconds,
 } as const;
 
 /**
