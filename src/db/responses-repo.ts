@@ -4,6 +4,7 @@
  * Writers do not open transactions of their own beyond what they need; callers that write many rows
  * wrap them in one `db.transaction`.
  */
+import type { LocalMessage } from '../common/errors';
 import type { MessageKey } from '../common/i18n';
 import type { Kommunenummer } from '../common/kommunenummer';
 import type { Db } from './connection';
@@ -49,6 +50,9 @@ export interface HistoryEntry {
   replacedBy: string;
   replacedAt: string;
   reason: HistoryReason;
+  /** What the application says about the change (a letter's coding), said in the reader's language; null on older rows. */
+  said: LocalMessage | null;
+  /** The user's own words (a correction's reason, a coder's note); on older rows also what the application wrote. */
   note: string;
   importId: number | null;
 }
@@ -185,7 +189,7 @@ export function listResponses(db: Db): StoredResponse[] {
 export function responseHistory(db: Db, kommunenummer: string): HistoryEntry[] {
   const rows = stmt(db, 'SELECT * FROM response_history WHERE kommunenummer = ? ORDER BY id').all(kommunenummer) as {
     id: number; kommunenummer: string; version: number; snapshot_json: string; replaced_by: string; replaced_at: string;
-    reason: HistoryReason; note: string; import_id: number | null;
+    reason: HistoryReason; note: string; note_said: string | null; import_id: number | null;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -195,17 +199,18 @@ export function responseHistory(db: Db, kommunenummer: string): HistoryEntry[] {
     replacedBy: r.replaced_by,
     replacedAt: r.replaced_at,
     reason: r.reason,
+    said: r.note_said ? (JSON.parse(r.note_said) as LocalMessage) : null,
     note: r.note,
     importId: r.import_id,
   }));
 }
 
-function archive(db: Db, old: StoredResponse, by: string, at: string, reason: HistoryReason, note: string, importId: number | null): void {
+function archive(db: Db, old: StoredResponse, by: string, at: string, reason: HistoryReason, note: string, importId: number | null, said: LocalMessage | null = null): void {
   stmt(
     db,
-    `INSERT INTO response_history (kommunenummer, version, snapshot_json, replaced_by, replaced_at, reason, note, import_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(old.kommunenummer, old.version, JSON.stringify(old), by, at, reason, note, importId);
+    `INSERT INTO response_history (kommunenummer, version, snapshot_json, replaced_by, replaced_at, reason, note, import_id, note_said)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(old.kommunenummer, old.version, JSON.stringify(old), by, at, reason, note, importId, said ? JSON.stringify(said) : null);
 }
 
 function writeRow(db: Db, c: ResponseContent, meta: ResponseMeta, version: number): void {
@@ -252,11 +257,11 @@ function writeRow(db: Db, c: ResponseContent, meta: ResponseMeta, version: numbe
  * (with `reason`, who and when from `meta`) and the new one gets the next version number.
  * @returns the new version number
  */
-export function saveResponse(db: Db, content: ResponseContent, meta: ResponseMeta, reason: HistoryReason, note = ''): number {
+export function saveResponse(db: Db, content: ResponseContent, meta: ResponseMeta, reason: HistoryReason, note = '', said: LocalMessage | null = null): number {
   return db.transaction(() => {
     const old = getResponse(db, content.kommunenummer);
     if (old) {
-      archive(db, old, meta.changedBy, meta.changedAt, reason, note, meta.importId);
+      archive(db, old, meta.changedBy, meta.changedAt, reason, note, meta.importId, said);
       stmt(db, 'DELETE FROM responses WHERE kommunenummer = ?').run(content.kommunenummer);
     }
     const last = stmt(db, 'SELECT max(version) AS v FROM response_history WHERE kommunenummer = ?')
@@ -265,7 +270,7 @@ export function saveResponse(db: Db, content: ResponseContent, meta: ResponseMet
     writeRow(db, content, meta, version);
     const after = getResponse(db, content.kommunenummer);
     const action = old ? (reason === 'correction' ? 'correct' : 'update') : 'create';
-    recordAudit(db, { at: meta.changedAt, actor: meta.changedBy, action, entity: 'response', entityId: content.kommunenummer, before: old, after, said: { key: HISTORY_REASON_NOTE[reason] }, note });
+    recordAudit(db, { at: meta.changedAt, actor: meta.changedBy, action, entity: 'response', entityId: content.kommunenummer, before: old, after, said: said ?? { key: HISTORY_REASON_NOTE[reason] }, note });
     const premisesBefore = JSON.stringify(old?.q5.premises ?? []);
     const premisesAfter = JSON.stringify(after?.q5.premises ?? []);
     if (premisesBefore !== premisesAfter) {

@@ -7,7 +7,7 @@
  */
 import type { Db } from '../db/connection';
 import { contentOf, getResponse, saveResponse } from '../db/responses-repo';
-import { contentKey } from '../model/answers';
+import { MANUAL_SOURCE, contentKey } from '../model/answers';
 import { referenceFromDb } from './responses-import';
 import { validateRecord, type Problem } from './responses-validate';
 
@@ -30,7 +30,7 @@ export function correctAnswer(db: Db, knr: string, values: Record<string, string
   if (current && contentKey(contentOf(current)) === contentKey(content)) return { status: 'unchanged' };
   const version = saveResponse(
     db, content,
-    { source: 'entered by hand', isSample: current?.sample ?? false, importId: null, changedBy: by, changedAt: now },
+    { source: MANUAL_SOURCE, isSample: current?.sample ?? false, importId: null, changedBy: by, changedAt: now },
     'correction', note,
   );
   return { status: 'saved', version };

@@ -11,10 +11,11 @@ import { recordAudit } from '../db/audit-repo';
 import { getLetter, insertCoding, insertProvenance, setLetterSender, codingsOf, type ProvenanceRow, type StoredLetter } from '../db/letters-repo';
 import { answersStatus, listResponses, removeSampleResponses, saveResponse } from '../db/responses-repo';
 import { referenceFromDb } from '../import/responses-import';
-import { areaValues, channels, canonicalContent, trendValues, type Channel, type ResponseContent, type Trend } from '../model/answers';
+import { areaValues, channels, canonicalContent, letterSource, trendValues, type Channel, type ResponseContent, type Trend } from '../model/answers';
 import { validateRecord, type Problem } from '../import/responses-validate';
 import { contentToRecord } from '../import/responses-write';
-import { ValidationError, NotFoundError, ConflictError, UnprocessableError } from '../common/errors';
+import { ValidationError, NotFoundError, ConflictError, UnprocessableError, type LocalMessage } from '../common/errors';
+import type { MessageKey } from '../common/i18n';
 import { sectionTexts } from './analyse';
 import type { EvidenceSentence } from '../model/letters';
 
@@ -143,19 +144,37 @@ function saveSecond(db: Db, letter: StoredLetter, coding: Coding, who: { by: str
   })();
 }
 
+/** The three coded answers a history note names, with their labels and value labels. */
+const NOTED_FIELDS = [
+  { field: 'wantsStation', label: 'let.field.wantsStation' },
+  { field: 'offersPremises', label: 'let.field.offersPremises' },
+  { field: 'satisfied', label: 'let.field.satisfied' },
+] as const satisfies readonly { field: keyof Coding; label: MessageKey }[];
+
+const CODED_VALUE_LABEL: Readonly<Record<string, MessageKey>> = {
+  yes: 'resp.val.yes', no: 'resp.val.no', partly: 'resp.val.partly', not_answered: 'resp.val.not_answered', unclear: 'let.wants.unclear',
+  true: 'resp.val.yes', false: 'resp.val.no',
+};
+
+/** The answer's history note for a coding: the letter, and each coded answer with the sentence it rests on (quoted as written). */
+function codingSaid(letter: StoredLetter, coding: Coding, quote: (field: string) => string | undefined): LocalMessage {
+  const fields = NOTED_FIELDS.map(({ field, label }): LocalMessage => {
+    const q = quote(field);
+    return { key: 'resp.note.codedField', params: { field: { key: label }, value: { key: CODED_VALUE_LABEL[String(coding[field])] }, quote: q ? ` «${q}»` : '' } };
+  });
+  return { key: 'resp.note.coded', params: { letter: letter.id, file: letter.fileName, sha: letter.sha256.slice(0, 12), fields } };
+}
+
 function applyPrimary(db: Db, letter: StoredLetter, coding: Coding, input: CodingInput, content: ResponseContent, who: { by: string; now: string }): CodingOutcome {
   const sentences = provenanceSentences(letter, input);
-  const quote = (f: string) => sentences.get(f)?.text.slice(0, 120);
-  const summary = [`wantsStation=${coding.wantsStation}`, `offersPremises=${coding.offersPremises}`, `satisfied=${coding.satisfied}`]
-    .map((s) => { const f = s.split('=')[0]; return quote(f) ? `${s} «${quote(f)}»` : s; }).join('; ');
-  const note = `koding av brev ${letter.id} (${letter.fileName}, sha256 ${letter.sha256.slice(0, 12)}…), bekreftet av ${who.by} ${who.now}: ${summary}${input.note ? ' — ' + input.note : ''}`.slice(0, 1000);
+  const said = codingSaid(letter, coding, (f) => sentences.get(f)?.text.slice(0, 120));
   return db.transaction(() => {
     const samplesReplaced = !letter.sample && answersStatus(db).sample ? removeSampleResponses(db, who.by, who.now, null) : 0;
     if (letter.kommunenummer !== coding.kommunenummer || letter.senderStatus !== 'confirmed') {
       setLetterSender(db, letter.id, coding.kommunenummer, who.by);
       recordAudit(db, { at: who.now, actor: who.by, action: 'set-sender', entity: 'letter', entityId: String(letter.id), before: { kommunenummer: letter.kommunenummer, status: letter.senderStatus }, after: { kommunenummer: coding.kommunenummer, status: 'confirmed' } });
     }
-    const version = saveResponse(db, content, { source: `brev ${letter.id}: ${letter.fileName}`, isSample: letter.sample, importId: null, changedBy: who.by, changedAt: who.now }, 'correction', note);
+    const version = saveResponse(db, content, { source: letterSource(letter.id, letter.fileName), isSample: letter.sample, importId: null, changedBy: who.by, changedAt: who.now }, 'correction', input.note, said);
     const codingId = insertCoding(db, { letterId: letter.id, coder: who.by, role: 'primary', kommunenummer: coding.kommunenummer, coding, responseVersion: version, codedAt: who.now });
     const rows: ProvenanceRow[] = codedFields.map((field) => {
       const s = sentences.get(field) ?? null;

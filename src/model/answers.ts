@@ -165,3 +165,24 @@ export function changedFields(before: ResponseContent, after: ResponseContent): 
   }
   return out;
 }
+
+/** The stored `source` of an answer typed in by hand (`import/answer-correction.ts`); shown through `answerSource`. */
+export const MANUAL_SOURCE = 'entered by hand';
+
+/** The stored `source` of an answer coded from a letter (`letters/coding.ts`). */
+export function letterSource(letterId: number, fileName: string): string {
+  return `brev ${letterId}: ${fileName}`;
+}
+
+/**
+ * What a stored `source` is, so pages say it in the reader's language: an import file's name as it is,
+ * the sample, an answer typed in by hand, or a letter (the stored values are fixed strings, kept as they are).
+ */
+export type AnswerSource = { kind: 'file'; name: string } | { kind: 'sample' } | { kind: 'manual' } | { kind: 'letter'; id: number; file: string };
+
+export function answerSource(source: string): AnswerSource {
+  if (source === 'sample') return { kind: 'sample' };
+  if (source === MANUAL_SOURCE) return { kind: 'manual' };
+  const letter = /^brev (\d+): (.*)$/s.exec(source);
+  return letter ? { kind: 'letter', id: Number(letter[1]), file: letter[2] } : { kind: 'file', name: source };
+}

@@ -1,7 +1,9 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
-import { dictionary, formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
+import { dictionary, formatDateTime, formatNumber, say, t, type Locale, type MessageKey } from '../common/i18n';
+import { sayLocal, type LocalMessage } from '../common/errors';
+import { answerSource } from '../model/answers';
 import { dataVintageText } from '../model/source-labels';
 import { localeOfRequest, ownPath } from './locale-of';
 import { labelOf, type LabelKind } from './labels';
@@ -24,6 +26,12 @@ export function localeMiddleware(db: Db): RequestHandler {
     res.locals.vintage = (stored: string) => dataVintageText(locale, stored);
     // Every time a page shows: stored in UTC, shown in Norwegian time in the locale's format.
     res.locals.when = (iso: string | null | undefined) => (iso ? formatDateTime(locale, iso) : '–');
+    // An answer's stored source in words (an import file's name as it is; the sample shows as nothing, its tag says it).
+    res.locals.sourceText = (stored: string) => {
+      const s = answerSource(stored);
+      return s.kind === 'file' ? s.name : s.kind === 'sample' ? '' : s.kind === 'manual' ? t(locale, 'resp.source.manual') : say(locale, 'resp.source.letter', { id: s.id, file: s.file });
+    };
+    res.locals.sayNote = (said: LocalMessage) => sayLocal(locale, said);
     res.locals.path = req.path;
     // The language link keeps the page and its query (scenario, filters), changing only `lang`;
     // it is built from the path alone, so it always stays on this site.

@@ -10,6 +10,7 @@ import { getResponse, responseHistory, saveResponse } from '../../src/db/respons
 import { provenanceOf } from '../../src/db/letters-repo';
 import type { Db } from '../../src/db/connection';
 import { letterLimits } from '../../src/model/letters';
+import { sayLocal } from '../../src/common/errors';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'letters');
 const f = (n: string) => path.join(dir, 'files', n);
@@ -112,13 +113,17 @@ describe('letters API', () => {
     const history = responseHistory(db, '1818');
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ replacedBy: 'test-planner', reason: 'correction', snapshot: expect.objectContaining({ source: 'svar.xlsx' }) });
-    expect(history[0].note).toContain('koding av brev 1');
-    expect(history[0].note).toContain('«Ja, Herøy kommune ønsker et nytt tjenestested.»');
+    expect(history[0].said).toMatchObject({ key: 'resp.note.coded', params: { letter: 1, file: 'L01-heroy-nordland.pdf' } });
+    expect(sayLocal('nb', history[0].said!)).toMatch(/^koding av brev 1 \(L01-heroy-nordland\.pdf, sha256 [0-9a-f]{12}…\): Ønsker nytt tjenestested \(spm\. 5\): Ja «Ja, Herøy kommune ønsker et nytt tjenestested\.»/);
+    expect(sayLocal('en', history[0].said!)).toMatch(/^coding of letter 1 \(L01-heroy-nordland\.pdf, sha256 [0-9a-f]{12}…\): Wants a new station \(Q5\): Yes «Ja, Herøy kommune ønsker et nytt tjenestested\.»/);
+    const page = (await planner.get('/responses/1818?lang=en').expect(200)).text;
+    expect(page).toContain('letter 1: L01-heroy-nordland.pdf');
+    expect(page).toContain('coding of letter 1');
     const prov = provenanceOf(db, '1818');
     expect(prov.find((p) => p.field === 'wantsStation')).toMatchObject({ responseVersion: 2, letterId: 1, sentence: 'Ja, Herøy kommune ønsker et nytt tjenestested.', confirmedBy: 'test-planner' });
     const audit = listAudit(db, { entity: 'letter' }).entries.find((e) => e.action === 'code');
     expect(audit).toMatchObject({ actor: 'test-planner', entityId: '1' });
-    expect(listAudit(db, { entity: 'response', entityId: '1818' }).entries[0].note).toContain('koding av brev 1');
+    expect(listAudit(db, { entity: 'response', entityId: '1818' }).entries[0].said).toEqual(history[0].said);
   });
 
   it('When a coding is invalid, then it is refused with the field named and nothing is written', async () => {

@@ -156,6 +156,9 @@ describe('answers API', () => {
     const page = await api.get('/responses/5001?saved=2');
     expect(page.text).toContain('Rettelsen er lagret som versjon 2.');
     expect(page.text).toContain('Rettet for hånd');
+    expect(page.text).toContain('Kilde: lagt inn for hånd');
+    expect(page.text).toContain('<q lang="und">Feil i overføringen fra brevet</q>');
+    expect(page.text).not.toContain('entered by hand');
     expect(page.text).toContain('Lagres som <b>test-planner</b>');
     expect(page.text).not.toContain('name="endret_av"');
   });

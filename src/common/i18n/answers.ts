@@ -117,5 +117,9 @@ export const answerTexts = area({
   'resp.correct.dateHint': { nb: 'dd.mm.åååå', en: 'dd.mm.yyyy' },
   'resp.back': { nb: 'Tilbake til listen', en: 'Back to the list' },
   'resp.sampleTag': { nb: 'eksempel', en: 'sample' },
+  'resp.source.manual': { nb: 'lagt inn for hånd', en: 'entered by hand' },
+  'resp.source.letter': { nb: 'brev {id}: {file}', en: 'letter {id}: {file}' },
+  'resp.note.coded': { nb: 'koding av brev {letter} ({file}, sha256 {sha}…): {fields}', en: 'coding of letter {letter} ({file}, sha256 {sha}…): {fields}' },
+  'resp.note.codedField': { nb: '{field}: {value}{quote}', en: '{field}: {value}{quote}' },
   'resp.sampleSource': { nb: 'eksempeldata (ikke ekte svar)', en: 'sample data (not real answers)' },
 });

@@ -8,6 +8,7 @@ import { letters } from './006-letters';
 import { travel } from './007-travel';
 import { proposals } from './008-proposals';
 import { auditNotes } from './009-audit-notes';
+import { historyNotes } from './010-history-notes';
 
 /** One schema step. Append-only: never edit a migration that has shipped; add a new one. */
 export interface Migration {
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** All migrations in order; `version` must equal the position + 1. */
-export const migrations: readonly Migration[] = [foundation, responses, scenarios, shortlists, auth, letters, travel, proposals, auditNotes];
+export const migrations: readonly Migration[] = [foundation, responses, scenarios, shortlists, auth, letters, travel, proposals, auditNotes, historyNotes];
 
 /**
  * Brings the schema up to the newest migration, each step in its own transaction, tracked with
