@@ -121,7 +121,7 @@ export function saveCoding(db: Db, letterId: number, raw: unknown, who: { by: st
   if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
   const input = parsed.data;
   const letter = getLetter(db, letterId);
-  if (!letter) throw new NotFoundError(`no letter with id ${letterId}`);
+  if (!letter) throw new NotFoundError({ key: 'err.noLetter', params: { id: letterId } });
   const coding: Coding = { ...input, channels: resolveTrends(input.channels, letter.analysis.details.channelTrends) };
   const content = codingToContent(letter, coding);
   const problems: Problem[] = [];
@@ -130,13 +130,13 @@ export function saveCoding(db: Db, letterId: number, raw: unknown, who: { by: st
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new UnprocessableError('invalid_coding', `the coded answer does not pass validation: ${errors.map((p) => `${p.field ?? ''} ${p.code}`).join('; ')}`, errors);
   if (input.role === 'second') return saveSecond(db, letter, coding, who);
-  if (letter.sample && listResponses(db).some((r) => !r.sample)) throw new ConflictError('real_answers_loaded', 'a sample letter cannot be coded while real answers are loaded');
+  if (letter.sample && listResponses(db).some((r) => !r.sample)) throw new ConflictError('real_answers_loaded', { key: 'err.sampleLetterReal' });
   return applyPrimary(db, letter, coding, input, content, who);
 }
 
 function saveSecond(db: Db, letter: StoredLetter, coding: Coding, who: { by: string; now: string }): CodingOutcome {
   const primary = codingsOf(db, letter.id).filter((c) => c.role === 'primary').pop();
-  if (primary && primary.coder === who.by) throw new ConflictError('same_coder', `${who.by} made the primary coding of letter ${letter.id}; the second coding must be by another planner`);
+  if (primary && primary.coder === who.by) throw new ConflictError('same_coder', { key: 'err.sameCoder', params: { by: who.by, id: letter.id } });
   return db.transaction(() => {
     const codingId = insertCoding(db, { letterId: letter.id, coder: who.by, role: 'second', kommunenummer: coding.kommunenummer, coding, responseVersion: null, codedAt: who.now });
     recordAudit(db, { at: who.now, actor: who.by, action: 'code-second', entity: 'letter', entityId: String(letter.id), after: coding, said: { key: 'audit.note.secondCoding' } });

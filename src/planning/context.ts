@@ -164,14 +164,14 @@ function buildContext(db: Db, revision: string, travelModelRef: TravelModelRef):
 function columnIndex(matrix: TravelMatrix, model: TravelModelInfo, needed: readonly string[]): Map<string, number> {
   const index = new Map(matrix.colIds.map((id, i) => [id, i]));
   const missing = needed.filter((id) => !index.has(id));
-  if (missing.length) throw new ValidationError(`travelModel ${model.ref}: the matrix has no column for ${missing.length} site(s) or station(s) of the current data, e.g. ${missing.slice(0, 3).join(', ')}`);
+  if (missing.length) throw new ValidationError({ key: 'err.matrixColumns', params: { ref: model.ref, n: missing.length, examples: missing.slice(0, 3).join(', ') } });
   return index;
 }
 
 function rowIndex(matrix: TravelMatrix, model: TravelModelInfo, needed: readonly string[]): Map<string, number> {
   const index = new Map(matrix.rowIds.map((id, i) => [id, i]));
   const missing = needed.filter((id) => !index.has(id));
-  if (missing.length) throw new ValidationError(`travelModel ${model.ref}: the matrix has no row for ${missing.length} demand point(s) of the current data, e.g. ${missing.slice(0, 3).join(', ')}`);
+  if (missing.length) throw new ValidationError({ key: 'err.matrixRows', params: { ref: model.ref, n: missing.length, examples: missing.slice(0, 3).join(', ') } });
   return index;
 }
 

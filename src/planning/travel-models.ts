@@ -70,7 +70,7 @@ export function resolveTravelModel(db: Db, ref: TravelModelRef = 'builtin'): { i
     return { info: { ref, kind: 'builtin', version: model.version, landMinPerKm: model.params.landMinPerKm }, matrix: builtinCache.matrix };
   }
   const loaded = /^\d+$/.test(ref) ? loadTravelMatrix(db, Number(ref)) : null;
-  if (!loaded) throw new NotFoundError(`travelModel: no imported travel-time matrix with id ${ref}`);
+  if (!loaded) throw new NotFoundError({ key: 'err.noMatrix', params: { id: ref } });
   return { info: { ref, kind: 'imported', imported: loaded.info, landMinPerKm: model.params.landMinPerKm }, matrix: loaded.matrix };
 }
 
@@ -79,6 +79,6 @@ export function describeTravelModel(db: Db, ref: TravelModelRef = 'builtin'): Tr
   const model = builtinModel(db);
   if (ref === 'builtin') return { ref, kind: 'builtin', version: model.version, landMinPerKm: model.params.landMinPerKm };
   const imported = /^\d+$/.test(ref) ? getTravelMatrixInfo(db, Number(ref)) : null;
-  if (!imported) throw new NotFoundError(`travelModel: no imported travel-time matrix with id ${ref}`);
+  if (!imported) throw new NotFoundError({ key: 'err.noMatrix', params: { id: ref } });
   return { ref, kind: 'imported', imported, landMinPerKm: model.params.landMinPerKm };
 }

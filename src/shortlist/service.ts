@@ -61,7 +61,7 @@ export interface OutcomeOptions {
 /** The default site of a municipality: its offered premises when located, else its main populated place. */
 function defaultSiteOf(context: PlanningContext, kommunenummer: string): CandidateSite {
   const s = context.sites.find((x) => x.kommunenummer === kommunenummer);
-  if (!s) throw new ValidationError(`kommunenummer: unknown municipality ${kommunenummer}`);
+  if (!s) throw new ValidationError({ key: 'err.unknownMunicipality', params: { knr: kommunenummer } });
   return { kind: s.kind === 'premises' ? 'premises' : 'place', lon: s.lon, lat: s.lat, label: s.label, siteId: s.id };
 }
 
@@ -126,7 +126,7 @@ export async function scenarioSnapshot(db: Db, params: ScenarioParams, options: 
  */
 export function currentStoredProposal(db: Db, id: string): Proposal {
   const p = getProposal(db, id);
-  if (!p) throw new NotFoundError(`proposal "${id}" does not exist`);
+  if (!p) throw new NotFoundError({ key: 'err.noProposal', params: { id } });
   if (currentProposalKey(db, p.params, p.solver) !== p.key) {
     throw new AppError(409, 'stale_proposal', `proposal ${id} was made on other data, answers or assessments; open the scenario again for its current proposal`);
   }
@@ -140,7 +140,7 @@ function resolveSource(db: Db, source: ShortlistSource): {
 } {
   if (source.kind === 'scenario') {
     const s = getScenario(db, source.scenarioId);
-    if (!s) throw new NotFoundError(`scenario "${source.scenarioId}" does not exist`);
+    if (!s) throw new NotFoundError({ key: 'err.noScenario', params: { id: source.scenarioId } });
     return { params: s.params, origin: 'scenario', scenarioId: s.id, scenarioName: s.name, solver: source.solver ?? 'exact' };
   }
   if (source.kind === 'params') return { params: source.params, origin: 'params', scenarioId: null, scenarioName: '', solver: source.solver ?? 'exact' };
@@ -149,12 +149,12 @@ function resolveSource(db: Db, source: ShortlistSource): {
     return { params: proposal.params, origin: 'params', scenarioId: null, scenarioName: '', solver: proposal.solver, proposal };
   }
   const list = [...new Set(source.kommunenummer)];
-  if (list.length === 0) throw new ValidationError('kommunenummer: give at least one municipality');
+  if (list.length === 0) throw new ValidationError({ key: 'err.noMunicipalities' });
   const known = new Set((db.prepare('SELECT kommunenummer FROM municipalities').all() as { kommunenummer: string }[]).map((r) => r.kommunenummer));
   const unknown = list.filter((k) => !known.has(k));
-  if (unknown.length) throw new ValidationError(`kommunenummer: unknown municipality ${unknown.join(', ')}`);
+  if (unknown.length) throw new ValidationError({ key: 'err.unknownMunicipality', params: { knr: unknown.join(', ') } });
   const scenario = source.scenarioId ? getScenario(db, source.scenarioId) : null;
-  if (source.scenarioId && !scenario) throw new NotFoundError(`scenario "${source.scenarioId}" does not exist`);
+  if (source.scenarioId && !scenario) throw new NotFoundError({ key: 'err.noScenario', params: { id: source.scenarioId } });
   return {
     params: scenario?.params ?? source.params, origin: 'manual', scenarioId: scenario?.id ?? null, scenarioName: scenario?.name ?? '',
     solver: 'manual', candidates: list.map((kommunenummer) => ({ kommunenummer })),

@@ -135,6 +135,8 @@ const pages = (): [Role, string][] => [
   ['planner', '/sources'],
   ['planner', '/help'],
   ['planner', '/no-such-page'],
+  ['planner', '/letters/999999'],
+  ['district', `/letters/${ids.letter}`],
   ['admin', '/admin/users'],
   ['admin', '/audit'],
   ['district', `/review/${DISTRICT}`],

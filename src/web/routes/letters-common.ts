@@ -47,9 +47,9 @@ export function onlyDistrictOf(req: Request): string | null {
 export function visibleLetter(db: Db, req: Request, rawId: string): StoredLetter {
   // A letter id is a number: any other path segment (`/api/letters/Search`) names no letter, as for an unknown route.
   const letter = /^\d{1,9}$/.test(rawId) ? getLetter(db, Number(rawId)) : null;
-  if (!letter) throw new NotFoundError(`no letter with id ${shownValue(rawId)}`);
+  if (!letter) throw new NotFoundError({ key: 'err.noLetter', params: { id: shownValue(rawId) } });
   const only = onlyDistrictOf(req);
-  if (only && letter.policeDistrict !== only) throw new ForbiddenError(`District leader for ${only} may not read letters from ${letter.policeDistrict ?? 'an unknown sender'}`);
+  if (only && letter.policeDistrict !== only) throw new ForbiddenError({ key: 'err.letterDistrict', params: { own: only, other: letter.policeDistrict ?? { key: 'err.unknownSender' } } });
   return letter;
 }
 

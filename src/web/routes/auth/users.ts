@@ -5,7 +5,7 @@
 import { weakPasswordText } from './password-text';
 import type { Request, RequestHandler } from 'express';
 import type { Db } from '../../../db/connection';
-import { NotFoundError, ValidationError, describeZodError, messageOf } from '../../../common/errors';
+import { NotFoundError, ValidationError, describeZodError, messageOf, shownValue } from '../../../common/errors';
 import type { Locale } from '../../../common/i18n';
 import { MIN_PASSWORD_LENGTH, hashPassword, validatePassword, verifyPassword } from '../../../auth/passwords';
 import { revokeApiToken } from '../../../auth/sessions';
@@ -25,9 +25,9 @@ function districtFor(db: Db, role: Role, district: string | undefined): string |
 }
 
 /** The numeric id of the path; an id that cannot exist is a 404 like an unknown one. */
-function pathId(req: Request, what: string): number {
+function pathId(req: Request, what: 'user' | 'token'): number {
   const r = idParams.safeParse(req.params);
-  if (!r.success) throw new NotFoundError(`no ${what} with id ${String(req.params.id)}`);
+  if (!r.success) throw new NotFoundError({ key: what === 'user' ? 'err.noUser' : 'err.noToken', params: { id: shownValue(String(req.params.id)) } });
   return r.data.id;
 }
 
@@ -91,7 +91,7 @@ export function updateUserHandler(db: Db): RequestHandler {
   return (req, res) => {
     const id = pathId(req, 'user');
     const user = getUser(db, id);
-    if (!user) throw new NotFoundError(`no user with id ${id}`);
+    if (!user) throw new NotFoundError({ key: 'err.noUser', params: { id } });
     const body = parse(userPatchBody, req.body ?? {});
     const role = body.role ?? user.role;
     const district = districtFor(db, role, body.district || user.district || undefined);
@@ -106,8 +106,8 @@ export function updateUserHandler(db: Db): RequestHandler {
 
 export function revokeTokenHandler(db: Db): RequestHandler {
   return (req, res) => {
-    const id = pathId(req, 'active token');
-    if (!revokeApiToken(db, id, req.auth!.user.name, new Date().toISOString())) throw new NotFoundError(`no active token with id ${id}`);
+    const id = pathId(req, 'token');
+    if (!revokeApiToken(db, id, req.auth!.user.name, new Date().toISOString())) throw new NotFoundError({ key: 'err.noToken', params: { id } });
     res.redirect(303, '/admin/users');
   };
 }

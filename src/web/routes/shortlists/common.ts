@@ -77,16 +77,16 @@ export function placesOf(db: Db, kommunenummer: string): { id: string; lon: numb
 /** Resolves `place:<id>` / `centre` / `premises:N` to a site of the candidate. */
 export function siteChoice(db: Db, kommunenummer: string, choice: string): CandidateSite {
   const m = getMunicipality(db, kommunenummer);
-  if (!m) throw new NotFoundError(`municipality ${kommunenummer} does not exist`);
+  if (!m) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr: kommunenummer } });
   if (choice === 'centre' || choice.startsWith('place:')) {
     const places = placesOf(db, kommunenummer);
     const place = choice === 'centre' ? places.find((x) => x.main) : places.find((x) => x.id === choice.slice(6));
-    if (!place) throw new ValidationError(`site: ${choice} is not a populated place of ${kommunenummer}`);
+    if (!place) throw new ValidationError({ key: 'err.siteNotPlace', params: { site: choice, knr: kommunenummer } });
     return { kind: 'place', lon: place.lon, lat: place.lat, label: place.label, siteId: place.id };
   }
   const n = Number(choice.split(':')[1]);
   const p = getResponse(db, kommunenummer)?.q5.premises[n - 1];
-  if (!p || p.lon === null || p.lat === null) throw new ValidationError(`site: premises ${n} of ${kommunenummer} does not exist or has no coordinates`);
+  if (!p || p.lon === null || p.lat === null) throw new ValidationError({ key: 'err.noPremises', params: { n, knr: kommunenummer } });
   // Only the first located premises is a candidate site of the engine (`p<kommunenummer>`); others have no site id.
   const first = getResponse(db, kommunenummer)?.q5.premises.findIndex((x) => x.lon !== null && x.lat !== null);
   return { kind: 'premises', lon: p.lon, lat: p.lat, label: p.address, ...(first === n - 1 ? { siteId: `p${kommunenummer}` } : {}) };
@@ -140,7 +140,7 @@ export function districtOf(db: Db, key: string): { number: string; name: string 
 /** The police district a district leader's account is bound to. */
 export function ownDistrict(db: Db, user: User): { number: string; name: string } {
   const d = listPoliceDistricts(db).find((x) => x.name === user.district);
-  if (!d) throw new ForbiddenError(`District leader ${user.name} is bound to no known police district ("${user.district ?? ''}")`);
+  if (!d) throw new ForbiddenError({ key: 'err.unboundDistrict', params: { name: user.name, district: user.district ?? '' } });
   return d;
 }
 

@@ -49,7 +49,7 @@ export function reviewPages(router: Router, db: Db): void {
     const m = getMunicipality(db, body.data.kommunenummer);
     if (m) assertDistrictAccess(req.auth?.user, m.policeDistrict);
     if (!m || m.policeDistrictNumber !== district.number) {
-      throw new ValidationError(`kommunenummer: ${body.data.kommunenummer} is not in police district ${district.name}`);
+      throw new ValidationError({ key: 'err.notInDistrict', params: { knr: body.data.kommunenummer, district: district.name } });
     }
     saveAssessment(db, req, body.data);
     const q = new URLSearchParams({ ...(body.data.shortlistId ? { shortlist: body.data.shortlistId } : {}), saved: body.data.kommunenummer });

@@ -40,7 +40,7 @@ export function scenarioApi(router: Router, db: Db): void {
       name: body.name ?? current.name, description: body.description ?? current.description,
       params: body.params === undefined ? runnableScenario(current.params) : bodyParams(db, body.params), ...stamps(db), ...changeStamp(req),
     });
-    if (!updated) throw new NotFoundError(`no scenario with id ${current.id}`);
+    if (!updated) throw new NotFoundError({ key: 'err.noScenario', params: { id: current.id } });
     res.json(updated);
   });
 
