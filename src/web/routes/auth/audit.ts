@@ -1,9 +1,7 @@
 /** The audit log: a filtered page, JSON (`GET /api/audit`) and CSV (`GET /audit.csv`), all read with one query schema. */
 import type { Request, RequestHandler } from 'express';
 import type { Db } from '../../../db/connection';
-import { listAudit, type AuditEntry, type AuditSaid } from '../../../db/audit-repo';
-import { sayLocal } from '../../../common/errors';
-import type { Locale } from '../../../common/i18n';
+import { listAudit, type AuditEntry } from '../../../db/audit-repo';
 import { parse } from '../../validate';
 import { auditQuery, type AuditQuery } from './schemas';
 import { auditCsv } from './views';
@@ -22,8 +20,8 @@ function readAudit(db: Db, req: Request, limit: number): { filter: AuditQuery; t
 
 export function auditPage(db: Db): RequestHandler {
   return (req, res) => {
-    const locale = res.locals.locale as Locale;
-    res.render('audit', { title: res.locals.t('audit.title'), ...readAudit(db, req, 100), query: req.query, sayNote: (said: AuditSaid) => sayLocal(locale, said) });
+    // `sayNote` (a stored message in the reader's language) is on res.locals for every view (`web/locale.ts`).
+    res.render('audit', { title: res.locals.t('audit.title'), ...readAudit(db, req, 100), query: req.query });
   };
 }
 
