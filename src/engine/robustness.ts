@@ -31,8 +31,8 @@ import type { LocationProblem } from './location';
 import { drawPointErrors, type TravelError } from './perturb';
 import { createRng, type Rng } from './random';
 import { prepareRanking, type PreparedRanking, type RankOptions } from './rank';
-import { rankSorter, tieBreakRank, percentileRank } from './rank-sort';
-import { createSampleScorer, type SampleScorer } from './sample-scorer';
+import { rankSorter, sortByScore, tieBreakRank, percentileRank } from './rank-sort';
+import { createSampleScorer, scoreSample, type SampleScorer } from './sample-scorer';
 import { setSampler, type SampleSite, type SetSampler } from './robust-sets';
 import type { SelectionOptions } from './selection';
 import { violationText } from './rules';
@@ -195,7 +195,7 @@ function countSamples(s: Setup, location: LocationProblem | undefined, range?: r
   rankSamples(s, draw, from, to, counts);
   const scores = new Float64Array(n);
   const baseScores = new Float64Array(n);
-  draw.score(s.baseWeights, baseScores);
+  scoreSample(draw.score, s.baseWeights, baseScores);
   const errors = location ? new Float64Array(location.nDemand) : new Float64Array(0);
   for (let k = from; k < Math.min(to, setSamples); k++) {
     drawScores(draw, k, scores);
@@ -224,7 +224,7 @@ function weightDrawer(s: Setup): WeightDrawer {
 function drawScores(d: WeightDrawer, k: number, out: Float64Array): void {
   if (k === 0) d.w.set(d.s.baseWeights);
   else sampleRng(d.rng, d.s.opts.seed, k, 0).dirichlet(d.s.alpha, d.w);
-  d.score(d.w, out);
+  scoreSample(d.score, d.w, out);
 }
 
 /** The ranking part (hot loop, no allocation per sample): rank histogram and top-K counts over [from, to). */
@@ -232,19 +232,22 @@ function rankSamples(s: Setup, draw: WeightDrawer, from: number, to: number, cou
   const { n, prep } = s;
   const scores = new Float64Array(n);
   const order = new Int32Array(n);
-  const sortByScore = rankSorter(tieBreakRank(prep.matrix.ids, prep.population), scores, order);
+  const sorter = rankSorter(tieBreakRank(prep.matrix.ids, prep.population));
   const { hist, inTopK } = counts;
   const { eligible } = prep;
   const topK = s.opts.k;
+  const rankOf = new Int32Array(n);
   for (let k = from; k < to; k++) {
     drawScores(draw, k, scores);
-    sortByScore();
+    sortByScore(sorter, scores, order);
     let eligibleSeen = 0;
     for (let r = 0; r < n; r++) {
       const i = order[r];
-      hist[i * n + r]++;
+      rankOf[i] = r;
       if (eligible[i] === 1 && eligibleSeen++ < topK) inTopK[i]++;
     }
+    // Row by row (ascending addresses) rather than in rank order: far fewer cache misses on the n × n table.
+    for (let i = 0, row = 0; i < n; i++, row += n) hist[row + rankOf[i]]++;
   }
   counts.samples += to - from;
 }
@@ -287,9 +290,9 @@ export function summarizeRobustness(
 function summarize(s: Setup, counts: RobustnessCounts): RobustnessResult {
   const { opts, prep, n } = s;
   const base = new Float64Array(n);
-  createSampleScorer(s.normalized, n, s.m, prep.options.method)(s.baseWeights, base);
+  scoreSample(createSampleScorer(s.normalized, n, s.m, prep.options.method), s.baseWeights, base);
   const order = new Int32Array(n);
-  rankSorter(tieBreakRank(prep.matrix.ids, prep.population), base, order)();
+  sortByScore(rankSorter(tieBreakRank(prep.matrix.ids, prep.population)), base, order);
   const rankBase = new Int32Array(n);
   order.forEach((i, r) => (rankBase[i] = r + 1));
   const travel = s.set.travelDependent;

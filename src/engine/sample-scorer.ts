@@ -15,9 +15,6 @@
  */
 import { columnRanges, type AggregationMethod } from './aggregate';
 
-/** Scores `out` (length n) for `weights` (length m); no allocation per call. */
-export type SampleScorer = (weights: ArrayLike<number>, out: Float64Array) => void;
-
 interface Patterns {
   /** Pattern index of each row. */
   of: Int32Array;
@@ -56,30 +53,54 @@ function patternTotals(pt: Patterns, m: number, weights: ArrayLike<number>, tota
   }
 }
 
+/** A scorer's state for one matrix (the same shape for both methods, so `scoreSample` sees one object layout). */
+export interface SampleScorer {
+  readonly method: AggregationMethod;
+  readonly pt: Patterns;
+  readonly n: number;
+  readonly m: number;
+  readonly totals: Float64Array;
+  /** Weighted sum: the cells with NaN replaced by 0 (empty for TOPSIS). */
+  readonly cells: Float64Array;
+  /** TOPSIS: per pattern, w_c / Σ w over the pattern's criteria (0 where missing); empty for the weighted sum. */
+  readonly scaled: Float64Array;
+  /** TOPSIS: per cell hi_c − v and v − lo_c (0 where missing); empty for the weighted sum. */
+  readonly toIdeal: Float64Array;
+  readonly fromAnti: Float64Array;
+}
+
 /**
- * A scorer for many weight vectors over one matrix.
+ * A scorer for many weight vectors over one matrix; score with `scoreSample`.
  * @param normalized n × m row-major, NaN = missing (as for `aggregate`)
  * @param method `wsm` or `topsis` (ideal and anti-ideal from `columnRanges`, as `aggregate` does)
  */
 export function createSampleScorer(normalized: Float64Array, n: number, m: number, method: AggregationMethod): SampleScorer {
   const pt = missingPatterns(normalized, n, m);
-  const totals = new Float64Array(pt.count);
-  if (method === 'wsm') {
-    const cells = normalized.map((v) => (v !== v ? 0 : v));
-    return (weights, out) => wsmInto(pt, cells, n, m, weights, totals, out);
-  }
+  const none = new Float64Array(0);
+  // One object literal for both methods, so both have the same hidden class.
+  const scorer = (cells: Float64Array, scaled: Float64Array, toIdeal: Float64Array, fromAnti: Float64Array): SampleScorer => ({
+    method, pt, n, m, totals: new Float64Array(pt.count), cells, scaled, toIdeal, fromAnti,
+  });
+  if (method === 'wsm') return scorer(normalized.map((v) => (v !== v ? 0 : v)), none, none, none);
   const { lo, hi } = columnRanges(normalized, n, m);
-  const st: TopsisState = {
-    pt, n, m, totals, scaled: new Float64Array(pt.count * m),
-    toIdeal: normalized.map((v, at) => (v !== v ? 0 : hi[at % m] - v)),
-    fromAnti: normalized.map((v, at) => (v !== v ? 0 : v - lo[at % m])),
-  };
-  return (weights, out) => topsisSampleInto(st, weights, out);
+  return scorer(
+    none, new Float64Array(pt.count * m),
+    normalized.map((v, at) => (v !== v ? 0 : hi[at % m] - v)),
+    normalized.map((v, at) => (v !== v ? 0 : v - lo[at % m])),
+  );
 }
 
-// The loops below are module-level functions so V8 optimises them once per process, not per scorer.
+/**
+ * Scores `out` (length n) for `weights` (length m); no allocation. The loops are module-level functions
+ * called directly (not closures per scorer), so V8 optimises them once per process for every caller.
+ */
+export function scoreSample(sc: SampleScorer, weights: ArrayLike<number>, out: Float64Array): void {
+  if (sc.method === 'wsm') wsmInto(sc, weights, out);
+  else topsisSampleInto(sc, weights, out);
+}
 
-function wsmInto(pt: Patterns, cells: Float64Array, n: number, m: number, weights: ArrayLike<number>, totals: Float64Array, out: Float64Array): void {
+function wsmInto(sc: SampleScorer, weights: ArrayLike<number>, out: Float64Array): void {
+  const { pt, cells, n, m, totals } = sc;
   patternTotals(pt, m, weights, totals);
   for (let i = 0, row = 0; i < n; i++, row += m) {
     let s = 0;
@@ -89,20 +110,8 @@ function wsmInto(pt: Patterns, cells: Float64Array, n: number, m: number, weight
   }
 }
 
-interface TopsisState {
-  pt: Patterns;
-  n: number;
-  m: number;
-  totals: Float64Array;
-  /** Per pattern, w_c / Σ w over the pattern's criteria (0 where missing). */
-  scaled: Float64Array;
-  /** Per cell hi_c − v and v − lo_c (0 where missing). */
-  toIdeal: Float64Array;
-  fromAnti: Float64Array;
-}
-
-function topsisSampleInto(st: TopsisState, weights: ArrayLike<number>, out: Float64Array): void {
-  const { pt, n, m, totals, scaled, toIdeal, fromAnti } = st;
+function topsisSampleInto(sc: SampleScorer, weights: ArrayLike<number>, out: Float64Array): void {
+  const { pt, n, m, totals, scaled, toIdeal, fromAnti } = sc;
   patternTotals(pt, m, weights, totals);
   for (let p = 0; p < pt.count; p++) {
     for (let c = 0; c < m; c++) scaled[p * m + c] = pt.present[p * m + c] === 1 && totals[p] !== 0 ? weights[c] / totals[p] : 0;

@@ -6,8 +6,8 @@
  */
 import { columnRanges, topsisInto, weightedSumInto } from '../../src/engine/aggregate';
 import { createRng } from '../../src/engine/random';
-import { rankSorter, tieBreakRank } from '../../src/engine/rank-sort';
-import { createSampleScorer } from '../../src/engine/sample-scorer';
+import { rankSorter, sortByScore, tieBreakRank } from '../../src/engine/rank-sort';
+import { createSampleScorer, scoreSample } from '../../src/engine/sample-scorer';
 
 /** A seeded matrix with missing values (some rows entirely), repeated rows and values at 0 and 1. */
 function matrix(n: number, m: number, seed: number): Float64Array {
@@ -38,10 +38,10 @@ describe('sample scorer', () => {
       const [fast, plain] = [new Float64Array(n), new Float64Array(n)];
       for (let k = 0; k < 200; k++) {
         rng.dirichlet(Float64Array.from({ length: m }, (_, c) => (c === 0 && k % 5 === 0 ? 0 : 1)), w);
-        wsm(w, fast);
+        scoreSample(wsm, w, fast);
         weightedSumInto(x, n, m, w, plain, null);
         expect(sameBits(fast, plain)).toBe(true);
-        topsis(w, fast);
+        scoreSample(topsis, w, fast);
         topsisInto(x, n, m, w, lo, hi, plain, null);
         expect(sameBits(fast, plain)).toBe(true);
       }
@@ -68,7 +68,11 @@ describe('rank sorter', () => {
       const tieRank = tieBreakRank(ids, population);
       const scores = new Float64Array(n);
       const order = new Int32Array(n);
-      const sort = rankSorter(tieRank, scores, order);
+      const sorter = rankSorter(tieRank);
+      let tieBits = 1;
+      while (1 << tieBits < n) tieBits++;
+      const half = 50 / (2 ** (32 - tieBits) - 1); // the score whose quantised value is exactly 0.5
+      const ulp = 2 ** -46; // about one ulp of a score near 100
       const cases: ((i: number) => number)[] = [
         () => rng.next() * 100,
         () => 5 + rng.next() ** 4 * 60,
@@ -77,10 +81,13 @@ describe('rank sorter', () => {
         (i) => (i % 3 === 0 ? 0 : 99.9999 + rng.next() * 1e-4),
         (i) => (i % 5 === 0 ? NaN : i % 7 === 0 ? -3 : i % 11 === 0 ? 140 : rng.next() * 100),
         (i) => Math.round(rng.next() * 4) * 25 + (i % 2) * 1e-9,
+        // Around the quantisation's rounding edges: x just below, at and above 0.5 and k + 0.5.
+        (i) => 100 - half + ((i % 5) - 2) * ulp,
+        (i) => 100 - half * (2 * (i % 40) + 1) + ((i % 3) - 1) * ulp,
       ];
       for (const f of cases) {
         for (let i = 0; i < n; i++) scores[i] = f(i);
-        sort();
+        sortByScore(sorter, scores, order);
         expect(Array.from(order)).toEqual(referenceOrder(scores, tieRank));
       }
     }
