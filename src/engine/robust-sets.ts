@@ -10,7 +10,7 @@ import { greedySelect, swapBounds, swapCanImprove, swapContext, swapSearch, type
 import type { LocationProblem } from './location';
 import { compareSets, prepareObjective, type PreparedObjective } from './objective';
 import { checkTravelError, perturbationBase, perturbedObjective, type PerturbationBase, type TravelError } from './perturb';
-import { diagnose, type ResolvedConstraints, type Violation } from './rules';
+import { diagnose, setRules, type ResolvedConstraints, type Violation } from './rules';
 import { defaultSelectionOptions, type SelectionObjective, type SelectionOptions, type SelectionProblem } from './selection';
 import { SCORE_TOLERANCE } from './tiebreak';
 
@@ -34,8 +34,10 @@ export interface SetSampler {
    * @param municipalityScores scores per municipality for this sample
    * @param errors per demand point travel errors, or null for the unperturbed model
    * @param useProposal return the proposal itself (sample 0)
+   * @param ranked municipalities by these scores, best first (any tie-break), when the caller has them:
+   *   lets a score objective without minimums skip the heap (see `walkRanked`)
    */
-  choose(municipalityScores: Float64Array, errors: Float64Array | null, useProposal: boolean): number[];
+  choose(municipalityScores: Float64Array, errors: Float64Array | null, useProposal: boolean, ranked?: Int32Array): number[];
 }
 
 /**
@@ -73,16 +75,52 @@ export function setSampler(
     return order;
   };
   const views = viewCache(p, resolved, location, pert);
+  const modular = !swapCanImprove(p, resolved);
   return {
     ...base, infeasible: [],
-    choose(municipalityScores, errors, useProposal) {
+    choose(municipalityScores, errors, useProposal, ranked) {
       if (useProposal && proposed) return proposed;
+      if (modular && ranked) {
+        const walked = walkRanked(municipalityScores, ranked, sitesByMunicipality, resolved);
+        if (walked) return walked;
+      }
       const scores = new Float64Array(siteMunicipality.length);
       for (let j = 0; j < scores.length; j++) scores[j] = municipalityScores[siteMunicipality[j]];
       const view = views(errors);
       return bestOf({ ...view.p, scores }, resolved, proposed, () => orderFor(municipalityScores), view.bounds);
     },
   };
+}
+
+/**
+ * The greedy set of a score objective with only upper bounds (group caps, district maximums; see
+ * `swapCanImprove`), read off a ranking instead of a heap: walk the municipalities best first and each
+ * one's sites in id order, adding every allowed site the rules accept, until K. The same set as
+ * `greedySelect`: its key (gain = score, then score, then id) is the order walked when no two
+ * municipalities' scores are within `SCORE_TOLERANCE` (checked, up to the first municipality after the
+ * last one taken), and without minimums a site the rules refuse stays refused as the set grows (caps
+ * only tighten), so the heap's set-aside candidates never return.
+ * @returns null where two scores are that close or out of order (NaN): the caller takes the general path
+ */
+function walkRanked(scores: Float64Array, ranked: Int32Array, sitesOf: readonly number[][], rc: ResolvedConstraints): number[] | null {
+  const rules = setRules(rc);
+  const out: number[] = [];
+  let prev = Infinity;
+  for (let r = 0; r < ranked.length; r++) {
+    const sites = sitesOf[ranked[r]];
+    if (sites.length === 0) continue;
+    const v = scores[ranked[r]];
+    if (!(prev - v > SCORE_TOLERANCE)) return null;
+    if (out.length === rc.k) return out;
+    prev = v;
+    for (const j of sites) {
+      if (rc.allowed[j] !== 1 || !rules.canAdd(j)) continue;
+      rules.add(j);
+      out.push(j);
+      if (out.length === rc.k) break;
+    }
+  }
+  return out.length === rc.k ? out : null;
 }
 
 interface View {

@@ -192,20 +192,19 @@ function countSamples(s: Setup, location: LocationProblem | undefined, range?: r
   const counts = emptyCounts(n, s.sites.length);
   const setSamples = s.set.infeasible.length > 0 ? 0 : Math.min(opts.setSamples, opts.samples);
   const draw = weightDrawer(s);
-  rankSamples(s, draw, from, to, counts);
-  const scores = new Float64Array(n);
   const baseScores = new Float64Array(n);
   scoreSample(draw.score, s.baseWeights, baseScores);
   const errors = location ? new Float64Array(location.nDemand) : new Float64Array(0);
-  for (let k = from; k < Math.min(to, setSamples); k++) {
-    drawScores(draw, k, scores);
+  // The set samples reuse the ranking loop's scores and order (the first `setSamples` samples), not a second draw.
+  const chooseSets = (k: number, scores: Float64Array, ranked: Int32Array): void => {
     counts.setSamples++;
-    tally(counts, 'weights', s, s.set.choose(scores, null, k === 0));
-    if (!s.set.travelDependent) continue;
+    tally(counts, 'weights', s, s.set.choose(scores, null, k === 0, ranked));
+    if (!s.set.travelDependent) return;
     drawPointErrors(sampleRng(draw.rng, opts.seed, k, 1), opts.travelError!, errors, k === 0);
     tally(counts, 'travel', s, s.set.choose(baseScores, errors, k === 0));
     tally(counts, 'both', s, s.set.choose(scores, errors, k === 0));
-  }
+  };
+  rankSamples(s, draw, from, to, counts, setSamples, chooseSets);
   return counts;
 }
 
@@ -222,34 +221,56 @@ function weightDrawer(s: Setup): WeightDrawer {
 
 /** Sample k's scores into `out` (sample 0: the scenario's weights). */
 function drawScores(d: WeightDrawer, k: number, out: Float64Array): void {
-  if (k === 0) d.w.set(d.s.baseWeights);
-  else sampleRng(d.rng, d.s.opts.seed, k, 0).dirichlet(d.s.alpha, d.w);
+  drawWeights(d.rng, d.s.opts.seed, k, d.s.alpha, d.s.baseWeights, d.w);
   scoreSample(d.score, d.w, out);
 }
 
-/** The ranking part (hot loop, no allocation per sample): rank histogram and top-K counts over [from, to). */
-function rankSamples(s: Setup, draw: WeightDrawer, from: number, to: number, counts: RobustnessCounts): void {
+function drawWeights(rng: Rng, seed: number, k: number, alpha: Float64Array, baseWeights: Float64Array, w: Float64Array): void {
+  if (k === 0) w.set(baseWeights);
+  else sampleRng(rng, seed, k, 0).dirichlet(alpha, w);
+}
+
+/**
+ * The sampling loop over [from, to) (no allocation per sample in the ranking part): rank histogram and
+ * top-K counts, and for samples below `setSamples` the set families through `chooseSets`. Everything the
+ * loop reads is taken out of the objects first and the steps are small module-level functions, so a
+ * later call with other objects does not deoptimise a large inlined body.
+ */
+function rankSamples(
+  s: Setup, draw: WeightDrawer, from: number, to: number, counts: RobustnessCounts, setSamples: number,
+  chooseSets: (k: number, scores: Float64Array, ranked: Int32Array) => void,
+): void {
   const { n, prep } = s;
   const scores = new Float64Array(n);
   const order = new Int32Array(n);
+  const rankOf = new Int32Array(n);
   const sorter = rankSorter(tieBreakRank(prep.matrix.ids, prep.population));
   const { hist, inTopK } = counts;
   const { eligible } = prep;
   const topK = s.opts.k;
-  const rankOf = new Int32Array(n);
+  const { rng, w, score } = draw;
+  const { alpha, baseWeights } = s;
+  const seed = s.opts.seed;
   for (let k = from; k < to; k++) {
-    drawScores(draw, k, scores);
+    drawWeights(rng, seed, k, alpha, baseWeights, w);
+    scoreSample(score, w, scores);
     sortByScore(sorter, scores, order);
-    let eligibleSeen = 0;
-    for (let r = 0; r < n; r++) {
-      const i = order[r];
-      rankOf[i] = r;
-      if (eligible[i] === 1 && eligibleSeen++ < topK) inTopK[i]++;
-    }
-    // Row by row (ascending addresses) rather than in rank order: far fewer cache misses on the n × n table.
-    for (let i = 0, row = 0; i < n; i++, row += n) hist[row + rankOf[i]]++;
+    countRanks(n, order, rankOf, eligible, topK, inTopK, hist);
+    if (k < setSamples) chooseSets(k, scores, order);
   }
   counts.samples += to - from;
+}
+
+/** One sample's ranking into the counts: the rank histogram and the top-K eligible. */
+function countRanks(n: number, order: Int32Array, rankOf: Int32Array, eligible: Uint8Array, topK: number, inTopK: Int32Array, hist: Int32Array): void {
+  let eligibleSeen = 0;
+  for (let r = 0; r < n; r++) {
+    const i = order[r];
+    rankOf[i] = r;
+    if (eligible[i] === 1 && eligibleSeen++ < topK) inTopK[i]++;
+  }
+  // Row by row (ascending addresses) rather than in rank order: far fewer cache misses on the n × n table.
+  for (let i = 0, row = 0; i < n; i++, row += n) hist[row + rankOf[i]]++;
 }
 
 function emptyCounts(n: number, nSites: number): RobustnessCounts {
