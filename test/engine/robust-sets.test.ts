@@ -1,5 +1,6 @@
 import { setSampler, type SampleSite } from '../../src/engine/robust-sets';
 import { createRng } from '../../src/engine/random';
+import type { SelectionOptions } from '../../src/engine/selection';
 
 /** 40 municipalities in 4 districts, 1–3 sites each; every fifth municipality not eligible. */
 function instance() {
@@ -15,12 +16,12 @@ const rankedBy = (scores: Float64Array): Int32Array => Int32Array.from(Array.fro
 
 describe('set samples for the score objective', () => {
   const { nM, districts, eligible, sites } = instance();
-  const rules = [
-    { objective: 'score' as const },
-    { objective: 'score' as const, maxPerGroup: 2 },
-    { objective: 'score' as const, districtMax: { D0: 1, D2: 2 } },
-    { objective: 'score' as const, maxPerGroup: 3, districtMax: { D1: 0 }, exclude: ['0003'] },
-    { objective: 'score' as const, districtMin: { D3: 4 } },
+  const rules: Partial<SelectionOptions>[] = [
+    { objective: 'score' },
+    { objective: 'score', maxPerGroup: 2 },
+    { objective: 'score', districtMax: { D0: 1, D2: 2 } },
+    { objective: 'score', maxPerGroup: 3, districtMax: { D1: 0 }, exclude: ['0003'] },
+    { objective: 'score', districtMin: { D3: 4 } },
   ];
 
   test.each(rules.map((r, i) => [i, r] as const))('When the set is read off the ranking (rules %i), then it is the set the general greedy chooses', (_, selection) => {
