@@ -209,22 +209,16 @@ function countSamples(s: Setup, location: LocationProblem | undefined, range?: r
 }
 
 interface WeightDrawer {
-  s: Setup;
   w: Float64Array;
   rng: Rng;
   score: SampleScorer;
 }
 
 function weightDrawer(s: Setup): WeightDrawer {
-  return { s, w: new Float64Array(s.m), rng: createRng(0), score: createSampleScorer(s.normalized, s.n, s.m, s.prep.options.method) };
+  return { w: new Float64Array(s.m), rng: createRng(0), score: createSampleScorer(s.normalized, s.n, s.m, s.prep.options.method) };
 }
 
-/** Sample k's scores into `out` (sample 0: the scenario's weights). */
-function drawScores(d: WeightDrawer, k: number, out: Float64Array): void {
-  drawWeights(d.rng, d.s.opts.seed, k, d.s.alpha, d.s.baseWeights, d.w);
-  scoreSample(d.score, d.w, out);
-}
-
+/** Sample k's weights into `w` (sample 0: the scenario's weights). */
 function drawWeights(rng: Rng, seed: number, k: number, alpha: Float64Array, baseWeights: Float64Array, w: Float64Array): void {
   if (k === 0) w.set(baseWeights);
   else sampleRng(rng, seed, k, 0).dirichlet(alpha, w);

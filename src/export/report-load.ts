@@ -36,7 +36,7 @@ export function softwareVersion(): string {
  */
 export async function loadShortlistReport(db: Db, id: string, now: string): Promise<ReportInputs> {
   const sl = getShortlist(db, id);
-  if (!sl) throw new NotFoundError(`shortlist "${id}" does not exist`);
+  if (!sl) throw new NotFoundError({ key: 'err.shortlistMissing', params: { shortlist: id } });
   const knrs = new Set(sl.candidates.map((c) => c.kommunenummer));
   return {
     kind: 'shortlist',
@@ -74,7 +74,7 @@ export async function loadScenarioReport(
   db: Db, params: ScenarioParams, now: string, options: { scenarioId?: string | null; solver?: 'exact' | 'greedy'; proposalId?: string | null } = {},
 ): Promise<ReportInputs> {
   const scenario = options.scenarioId ? getScenario(db, options.scenarioId) : null;
-  if (options.scenarioId && !scenario) throw new NotFoundError(`scenario "${options.scenarioId}" does not exist`);
+  if (options.scenarioId && !scenario) throw new NotFoundError({ key: 'err.noScenario', params: { id: options.scenarioId } });
   const proposal = options.proposalId ? currentStoredProposal(db, options.proposalId) : undefined;
   const snapshot = await scenarioSnapshot(db, proposal?.params ?? scenario?.params ?? params, { solver: proposal?.solver ?? options.solver ?? 'exact', now, proposal });
   const knrs = new Set(snapshot.candidates.map((c) => c.kommunenummer));

@@ -14,7 +14,7 @@ import { referenceFromDb } from '../import/responses-import';
 import { areaValues, channels, canonicalContent, letterSource, trendValues, type Channel, type ResponseContent, type Trend } from '../model/answers';
 import { validateRecord, type Problem } from '../import/responses-validate';
 import { contentToRecord } from '../import/responses-write';
-import { ValidationError, NotFoundError, ConflictError, UnprocessableError, type LocalMessage } from '../common/errors';
+import { ValidationError, ZodValidationError, NotFoundError, ConflictError, UnprocessableError, type LocalMessage } from '../common/errors';
 import type { MessageKey } from '../common/i18n';
 import { sectionTexts } from './analyse';
 import type { EvidenceSentence } from '../model/letters';
@@ -91,7 +91,7 @@ function provenanceSentences(letter: StoredLetter, coding: CodingInput): Map<str
     const chosen = coding.evidence?.[field];
     if (chosen === null) out.set(field, null);
     else if (chosen) {
-      if (chosen.end <= chosen.start || chosen.end > letter.text.length) throw new ValidationError(`evidence.${field}: offsets ${chosen.start}-${chosen.end} are outside the letter's text (length ${letter.text.length})`);
+      if (chosen.end <= chosen.start || chosen.end > letter.text.length) throw new ValidationError({ key: 'err.evidenceOffsets', params: { field: `evidence.${field}`, start: chosen.start, end: chosen.end, length: letter.text.length } });
       out.set(field, { text: letter.text.slice(chosen.start, chosen.end).replace(/\n/g, ' '), ...chosen });
     } else {
       const e = field === 'kommunenummer' ? null : evidence.find((x) => x.field === field);
@@ -118,7 +118,7 @@ export interface CodingOutcome {
  */
 export function saveCoding(db: Db, letterId: number, raw: unknown, who: { by: string; now: string }): CodingOutcome {
   const parsed = codingInput.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
+  if (!parsed.success) throw new ZodValidationError(parsed.error);
   const input = parsed.data;
   const letter = getLetter(db, letterId);
   if (!letter) throw new NotFoundError({ key: 'err.noLetter', params: { id: letterId } });
@@ -128,7 +128,7 @@ export function saveCoding(db: Db, letterId: number, raw: unknown, who: { by: st
   const reference = referenceFromDb(db);
   validateRecord(0, contentToRecord(content, ''), reference, problems);
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new UnprocessableError('invalid_coding', `the coded answer does not pass validation: ${errors.map((p) => `${p.field ?? ''} ${p.code}`).join('; ')}`, errors);
+  if (errors.length > 0) throw new UnprocessableError('invalid_coding', { key: 'err.codingInvalid', params: { list: errors.map((p) => `${p.field ?? ''} ${p.code}`.trim()).join('; ') } }, errors);
   if (input.role === 'second') return saveSecond(db, letter, coding, who);
   if (letter.sample && listResponses(db).some((r) => !r.sample)) throw new ConflictError('real_answers_loaded', { key: 'err.sampleLetterReal' });
   return applyPrimary(db, letter, coding, input, content, who);

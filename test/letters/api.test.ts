@@ -95,8 +95,12 @@ describe('letters API', () => {
     expect(typeof res.body.tookMs).toBe('number');
     const filtered = await planner.get('/api/letters/search?q=politiet&district=p08').expect(200);
     expect(filtered.body.hits.map((h: { kommunenummer: string }) => h.kommunenummer)).toEqual(['1515']);
-    await planner.get('/api/letters/search?q=').expect(400);
-    await planner.get('/api/letters/search?q=x&district=Oslo').expect(400);
+    const noWords = await planner.get('/api/letters/search?q=').expect(400);
+    expect(noWords.body.error.message).toBe('q mangler: ordene det skal søkes etter.');
+    const badFilter = await planner.get('/api/letters/search?q=x&district=Oslo').expect(400);
+    expect(badFilter.body.error.message).toContain('district');
+    const noSearchable = await planner.get('/api/letters/search?q=%22%22').expect(400);
+    expect(noSearchable.body.error.message).toBe('q har ikke noe ord det kan søkes på: «""».');
   });
 
   it('When a planner confirms a coding, then it is stored through the answers model with the letter, sentences, who and when as provenance, in the history and the audit log', async () => {

@@ -78,6 +78,18 @@ export const errorTexts = area({
   'err.noUser': { nb: 'Det finnes ingen bruker med id {id}.', en: 'There is no user with id {id}.' },
   'err.noToken': { nb: 'Det finnes ingen aktiv API-nøkkel med id {id}.', en: 'There is no active API token with id {id}.' },
   'err.noProposal': { nb: 'Det finnes ikke noe forslag med id {id}.', en: 'There is no proposal with id {id}.' },
+  'err.matrixMissing': { nb: 'Det finnes ingen importert reisetidsmatrise med id {id}.', en: 'There is no imported travel-time matrix with id {id}.' },
+  'err.noMatrixFile': { nb: 'Ingen fil: send matrisen i multipart-feltet «file».', en: 'No file: send the matrix as multipart field "file".' },
+  'err.idWhole': { nb: 'id må være et positivt heltall.', en: 'id must be a positive whole number.' },
+  'err.qRequired': { nb: 'q mangler: ordene det skal søkes etter.', en: 'q is required: the words to search for.' },
+  'err.qNoWord': { nb: 'q har ikke noe ord det kan søkes på: «{q}».', en: 'q has no searchable word: "{q}".' },
+  'err.letterFileMissing': { nb: 'Originalfilen til brev {id} mangler.', en: 'The original file of letter {id} is missing.' },
+  'err.noMapLayer': { nb: 'Det finnes ikke noe kartlag som heter {name}.', en: 'There is no map layer named {name}.' },
+  'err.evidenceOffsets': {
+    nb: '{field}: tegnposisjonene {start}–{end} ligger utenfor brevets tekst (lengde {length}).',
+    en: "{field}: offsets {start}-{end} are outside the letter's text (length {length}).",
+  },
+  'err.codingInvalid': { nb: 'Det kodede svaret består ikke valideringen: {list}.', en: 'The coded answer does not pass validation: {list}.' },
   'err.noMatrix': { nb: 'travelModel: det finnes ingen importert reisetidsmatrise med id {id}.', en: 'travelModel: there is no imported travel-time matrix with id {id}.' },
   'err.matrixColumns': {
     nb: 'travelModel {ref}: matrisen mangler kolonne for {n} steder eller tjenestesteder i dagens data, f.eks. {examples}.',

@@ -50,10 +50,10 @@ function list(db: Db): RequestHandler {
 function search(db: Db): RequestHandler {
   return (req, res) => {
     const filter = filterOf(req);
-    if (!filter.q) throw new ValidationError('q is required: the words to search for');
+    if (!filter.q) throw new ValidationError({ key: 'err.qRequired' });
     const started = process.hrtime.bigint();
     const result = searchLetters(db, filter.q, filter);
-    if (!result) throw new ValidationError(`q has no searchable word: "${filter.q}"`);
+    if (!result) throw new ValidationError({ key: 'err.qNoWord', params: { q: filter.q } });
     const tookMs = Number(process.hrtime.bigint() - started) / 1e6;
     res.json({ q: filter.q, terms: result.terms, total: result.total, tookMs: Math.round(tookMs * 10) / 10, hits: result.hits });
   };
@@ -75,7 +75,7 @@ function originalFile(db: Db): RequestHandler {
   return (req, res) => {
     const letter = visibleLetter(db, req, String(req.params.id));
     const file = letterFile(db, letter.id);
-    if (!file) throw new NotFoundError(`the original file of letter ${letter.id} is missing`);
+    if (!file) throw new NotFoundError({ key: 'err.letterFileMissing', params: { id: letter.id } });
     const name = file.fileName.split('/').pop() || `brev-${letter.id}.${file.format}`;
     res.setHeader('X-Content-SHA256', file.sha256);
     res.setHeader('X-Content-Type-Options', 'nosniff');

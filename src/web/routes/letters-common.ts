@@ -16,7 +16,7 @@ import { agreement, type AgreementReport, type CodedValues } from '../../letters
 import { letterLimits } from '../../model/letters';
 import { overview, type Overview } from '../../letters/overview';
 import { filterLetters, type LetterFilter } from '../../letters/search';
-import { ValidationError, ForbiddenError, NotFoundError, PayloadTooLargeError, shownValue } from '../../common/errors';
+import { ValidationError, ZodValidationError, ForbiddenError, NotFoundError, PayloadTooLargeError, shownValue } from '../../common/errors';
 import { toCsv } from '../../common/csv';
 
 const upload = multer({
@@ -66,7 +66,7 @@ export function filterOf(req: Request): LetterFilter & { q?: string } {
   const raw: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.query)) if (typeof v === 'string' && v.trim() !== '') raw[k] = v.trim();
   const parsed = letterFilterQuery.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(`invalid filter: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new ZodValidationError(parsed.error);
   return { ...parsed.data, onlyDistrict: onlyDistrictOf(req) };
 }
 

@@ -43,7 +43,7 @@ function layer(db: Db): RequestHandler {
   return (req, res) => {
     const { name } = parse(layerParams, req.params, 'params.');
     const text = getMeta(db, `layer:${name}`);
-    if (!text) throw new NotFoundError(`no map layer named ${name}`);
+    if (!text) throw new NotFoundError({ key: 'err.noMapLayer', params: { name } });
     res.type('application/geo+json').send(text);
   };
 }

@@ -68,7 +68,7 @@ function visibleProposal(db: Db, req: Request, rawId: unknown): Proposal {
   const p = getProposal(db, id);
   const view = planningViewOf(req);
   if (!p || (adviceMatters(p.params) && (p.revision.viewDistrict ?? null) !== (view.adviceDistrict ?? null))) {
-    throw new NotFoundError(`no stored proposal with id ${id}`);
+    throw new NotFoundError({ key: 'err.noProposal', params: { id } });
   }
   return p;
 }

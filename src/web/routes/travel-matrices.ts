@@ -16,7 +16,7 @@ import { importTravelMatrix, matrixPoints, type MatrixImportReport } from '../..
 import { describeTravelModel, travelModelLabel } from '../../planning/travel-models';
 import { canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
-import { AppError, ValidationError, NotFoundError } from '../../common/errors';
+import { AppError, ValidationError, ZodValidationError, NotFoundError } from '../../common/errors';
 import type { Locale } from '../../common/i18n';
 
 /** Upload limit: a full OSRM table for ~3,000 × ~1,700 points is about 60 MB of JSON. */
@@ -39,8 +39,8 @@ function receiveFile(req: Request, res: Response): Promise<void> {
 async function runImport(db: Db, req: Request, res: Response): Promise<MatrixImportReport> {
   await receiveFile(req, res);
   const f = fields.safeParse({ name: req.body?.name ?? '', format: req.body?.format ?? '', dryRun: req.body?.dryRun ?? req.query.dryRun ?? '' });
-  if (!f.success) throw new ValidationError(f.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  if (!req.file) throw new ValidationError('no file: send the matrix as multipart field "file"');
+  if (!f.success) throw new ZodValidationError(f.error);
+  if (!req.file) throw new ValidationError({ key: 'err.noMatrixFile' });
   return importTravelMatrix(db, req.file.buffer, {
     fileName: req.file.originalname || 'upload', name: f.data.name, format: f.data.format, dryRun: f.data.dryRun,
     by: actorOf(req), now: new Date().toISOString(),
@@ -80,9 +80,9 @@ function renderPage(db: Db, res: Response, report: MatrixImportReport | null, er
 function remove(db: Db): RequestHandler {
   return (req, res) => {
     const id = idParam.safeParse(req.params.id);
-    if (!id.success) throw new ValidationError('id must be a positive whole number');
+    if (!id.success) throw new ValidationError({ key: 'err.idWhole' });
     const info = getTravelMatrixInfo(db, id.data);
-    if (!info) throw new NotFoundError(`no imported travel-time matrix with id ${id.data}`);
+    if (!info) throw new NotFoundError({ key: 'err.matrixMissing', params: { id: id.data } });
     db.transaction(() => {
       deleteTravelMatrix(db, id.data);
       recordAudit(db, { at: new Date().toISOString(), actor: actorOf(req), action: 'delete', entity: 'travel_matrix', entityId: String(id.data), before: info });
