@@ -19,16 +19,34 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { mergeRobustnessCounts, type LocationProblem, type RobustnessCounts, type RobustnessResult, type SelectionResult } from '../engine';
+import { defaultRobustnessOptions, mergeRobustnessCounts, type LocationProblem, type RobustnessCounts, type RobustnessResult, type SelectionResult } from '../engine';
 import { HeavyBusyError, type HeavyRunner, type RobustnessJob, type SelectJob } from './heavy';
 
 /** A robustness run is split only when each chunk gets at least this many samples. */
 export const MIN_CHUNK_SAMPLES = 200;
 
-/** Sample ranges [from, to) splitting `samples` into `parts` nearly equal chunks. */
-export function sampleRanges(samples: number, parts: number): [number, number][] {
+/**
+ * Sample ranges [from, to) splitting `samples` into `parts` chunks of nearly equal work. A sample costs one
+ * unit for its ranking, and the first `setSamples` samples `setWeight` units more for re-choosing the set
+ * (`robustness.ts`), so when only some samples re-choose the set the first chunk is shorter. With every
+ * sample re-choosing the set (or none) the chunks are equal in length.
+ */
+export function sampleRanges(samples: number, parts: number, setSamples = 0, setWeight = 0): [number, number][] {
   const n = Math.max(1, Math.min(parts, Math.floor(samples / MIN_CHUNK_SAMPLES)));
-  return Array.from({ length: n }, (_, i) => [Math.floor((i * samples) / n), Math.floor(((i + 1) * samples) / n)] as [number, number]);
+  const s = Math.max(0, Math.min(setSamples, samples));
+  const total = samples + s * setWeight;
+  // The sample index where the cumulative work k + setWeight · min(k, s) reaches `work`.
+  const at = (work: number): number => Math.round(work <= s * (1 + setWeight) ? work / (1 + setWeight) : work - s * setWeight);
+  const cut = (i: number): number => (i === 0 ? 0 : i === n ? samples : Math.min(samples, Math.max(0, at((i * total) / n))));
+  return Array.from({ length: n }, (_, i) => [cut(i), cut(i + 1)] as [number, number]);
+}
+
+/**
+ * Work of re-choosing the set in one sample, in ranking samples (measured on the real instance: about one
+ * ranking's worth for the score objective, tens for the objectives that evaluate coverage).
+ */
+export function setSampleWeight(objective: string | undefined): number {
+  return objective === undefined || objective === 'score' ? 1 : 40;
 }
 
 export interface PoolOptions {
@@ -107,7 +125,9 @@ export class WorkerPool implements HeavyRunner {
   /** A robustness run, split into chunks across this pool's workers when it is large enough (see the file comment). */
   async robustness(job: RobustnessJob): Promise<RobustnessResult> {
     const shared = { ...job, location: job.location && sharedLocation(job.location) };
-    const ranges = sampleRanges(job.options.samples ?? 1000, this.options.size);
+    const samples = job.options.samples ?? defaultRobustnessOptions.samples;
+    const setSamples = job.options.setSamples ?? defaultRobustnessOptions.setSamples;
+    const ranges = sampleRanges(samples, this.options.size, setSamples, setSampleWeight(job.options.selection?.objective));
     if (ranges.length === 1) return this.submit('robustness', shared) as Promise<RobustnessResult>;
     const chunks = await Promise.all(ranges.map((range) => this.submit('robustnessChunk', { ...shared, range }) as Promise<RobustnessCounts>));
     const counts = chunks.reduce(mergeRobustnessCounts);

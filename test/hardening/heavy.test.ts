@@ -75,6 +75,10 @@ describe('heavy work off the request loop', () => {
     const coverage = scenarioParamsSchema.parse({ k: 5 });
     const settings = { samples: 1000, seed: 5, mode: 'around' as const };
     expect(sampleRanges(settings.samples, 2)).toEqual([[0, 500], [500, 1000]]);
+    // Equal work, not equal length, when only the first samples re-choose the set: 10,000 ranked, 1,000 sets.
+    expect(sampleRanges(10000, 2, 1000, 1)).toEqual([[0, 4500], [4500, 10000]]);
+    expect(sampleRanges(1000, 2, 1000, 40)).toEqual([[0, 500], [500, 1000]]);
+    expect(sampleRanges(3000, 3, 300, 40)).toEqual([[0, 122], [122, 244], [244, 3000]]);
     const twoWorkers = new WorkerPool({ size: 2, maxQueued: 8 });
     try {
       useHeavyRunner(pool);
