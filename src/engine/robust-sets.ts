@@ -28,6 +28,8 @@ export interface SetSampler {
   weightDependent: boolean;
   /** The set depends on travel times (coverage/access/beyond) and a travel error is given. */
   travelDependent: boolean;
+  /** `choose` reads the set off a ranking when given one (a score objective with only caps; see `walkRanked`). */
+  readsRanking: boolean;
   infeasible: Violation[];
   /**
    * The set for one sample.
@@ -57,7 +59,7 @@ export function setSampler(
   const travelDependent = travelError !== null && opts.objective !== 'score' && opts.objective !== 'blend' && location !== undefined;
   const base = { objective: opts.objective, weightDependent: true, travelDependent };
   const { resolved, violated } = diagnose(problem, opts);
-  if (violated.length > 0) return { ...base, infeasible: violated, choose: () => [] };
+  if (violated.length > 0) return { ...base, readsRanking: false, infeasible: violated, choose: () => [] };
   if (travelError) checkTravelError(travelError);
   const p = prepareObjective(problem, opts);
   const pert: PerturbationBase | null = travelDependent ? perturbationBase(location!, p, travelError!) : null;
@@ -77,7 +79,7 @@ export function setSampler(
   const views = viewCache(p, resolved, location, pert);
   const modular = !swapCanImprove(p, resolved);
   return {
-    ...base, infeasible: [],
+    ...base, readsRanking: modular, infeasible: [],
     choose(municipalityScores, errors, useProposal, ranked) {
       if (useProposal && proposed) return proposed;
       if (modular && ranked) {

@@ -195,8 +195,7 @@ function countSamples(s: Setup, location: LocationProblem | undefined, range?: r
   const baseScores = new Float64Array(n);
   scoreSample(draw.score, s.baseWeights, baseScores);
   const errors = location ? new Float64Array(location.nDemand) : new Float64Array(0);
-  // The set samples reuse the ranking loop's scores and order (the first `setSamples` samples), not a second draw.
-  const chooseSets = (k: number, scores: Float64Array, ranked: Int32Array): void => {
+  const chooseSets = (k: number, scores: Float64Array, ranked: Int32Array | undefined): void => {
     counts.setSamples++;
     tally(counts, 'weights', s, s.set.choose(scores, null, k === 0, ranked));
     if (!s.set.travelDependent) return;
@@ -204,7 +203,18 @@ function countSamples(s: Setup, location: LocationProblem | undefined, range?: r
     tally(counts, 'travel', s, s.set.choose(baseScores, errors, k === 0));
     tally(counts, 'both', s, s.set.choose(scores, errors, k === 0));
   };
-  rankSamples(s, draw, from, to, counts, setSamples, chooseSets);
+  // A set read off the ranking (score objective with only caps) costs about one ranking: it is chosen inside
+  // the ranking loop from the same scores and order. Any other set search is far larger and has a loop of its
+  // own that draws the same weights again (each sample has its own seeded generator): interleaved with the
+  // ranking, its arrays would push the ranking's tables out of the cache.
+  const inLoop = s.set.readsRanking ? setSamples : 0;
+  rankSamples(s, draw, from, to, counts, inLoop, chooseSets);
+  const scores = new Float64Array(n);
+  for (let k = Math.max(from, inLoop); k < Math.min(to, setSamples); k++) {
+    drawWeights(draw.rng, opts.seed, k, s.alpha, s.baseWeights, draw.w);
+    scoreSample(draw.score, draw.w, scores);
+    chooseSets(k, scores, undefined);
+  }
   return counts;
 }
 
@@ -225,10 +235,10 @@ function drawWeights(rng: Rng, seed: number, k: number, alpha: Float64Array, bas
 }
 
 /**
- * The sampling loop over [from, to) (no allocation per sample in the ranking part): rank histogram and
- * top-K counts, and for samples below `setSamples` the set families through `chooseSets`. Everything the
- * loop reads is taken out of the objects first and the steps are small module-level functions, so a
- * later call with other objects does not deoptimise a large inlined body.
+ * The ranking loop over [from, to) (no allocation per sample in the ranking): rank histogram and top-K
+ * counts, and for samples below `setSamples` the set through `chooseSets` with this sample's scores and
+ * order. Everything the loop reads is taken out of the objects first and the steps are small module-level
+ * functions, so a later call with other objects does not deoptimise a large inlined body.
  */
 function rankSamples(
   s: Setup, draw: WeightDrawer, from: number, to: number, counts: RobustnessCounts, setSamples: number,
