@@ -128,6 +128,17 @@ describe('travel-time matrix API and CLI', () => {
     expect(workspace.text).toContain(`Kjøretider: Importert matrise «Router» (nr. ${id})`);
     expect(workspace.text).toContain(`&#34;travelModel&#34;:&#34;${id}&#34;`);
     expect((await api.get('/?travelModel=999')).status).toBe(404);
+    // Deleting: a bad id is 400 naming the field, an unknown one 404, both in the reader's language; the matrix stays.
+    const bad = await api.delete('/api/travel-matrices/abc').expect(400);
+    expect(bad.body.error.message).toContain('id');
+    const unknown = await api.delete('/api/travel-matrices/999').expect(404);
+    expect(unknown.body.error.message).toBe('Det finnes ingen importert reisetidsmatrise med id 999.');
+    expect((await api.get('/api/travel-matrices')).body.imported.map((m: { id: number }) => m.id)).toEqual([id]);
+    const noFile = await api.post('/api/travel-matrices').field('name', 'x').expect(400);
+    expect(noFile.body.error.message).toBe('Ingen fil: send matrisen i multipart-feltet «file».');
+    // From the page's form, the refusal is shown on the page in the reader's language.
+    const form = await api.post('/travel-matrices').field('name', 'x').expect(400);
+    expect(form.text).toContain('Ingen fil: send matrisen i multipart-feltet «file».');
   });
 
   it('When the CLI imports a bad file, then it exits 1 and names file, row and column; a good file exits 0', async () => {

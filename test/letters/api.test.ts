@@ -138,6 +138,11 @@ describe('letters API', () => {
     await planner.post('/api/letters/1/coding').send({ ...coding, evidence: { wantsStation: { start: 0, end: 999999 } } }).expect(400);
     expect(getResponse(db, '1818')).toBeNull();
     await planner.post('/api/letters/99/coding').send(coding).expect(404);
+    // The same refusal from the letter's page is shown on the page in the reader's language.
+    const page = await planner.post('/letters/1/coding').type('form')
+      .send({ kommunenummer: '1818', wantsStation: 'yes', offersPremises: 'false', satisfied: 'yes', source_wantsStation: '0-999999' }).expect(422);
+    expect(page.text).toContain('evidence.wantsStation: tegnposisjonene 0–999999 ligger utenfor brevets tekst');
+    expect(getResponse(db, '1818')).toBeNull();
   });
 
   it('When a second planner codes the same letter independently, then it is not applied, the disagreements show and kappa is reported per question', async () => {

@@ -80,7 +80,6 @@ export const errorTexts = area({
   'err.noProposal': { nb: 'Det finnes ikke noe forslag med id {id}.', en: 'There is no proposal with id {id}.' },
   'err.matrixMissing': { nb: 'Det finnes ingen importert reisetidsmatrise med id {id}.', en: 'There is no imported travel-time matrix with id {id}.' },
   'err.noMatrixFile': { nb: 'Ingen fil: send matrisen i multipart-feltet «file».', en: 'No file: send the matrix as multipart field "file".' },
-  'err.idWhole': { nb: 'id må være et positivt heltall.', en: 'id must be a positive whole number.' },
   'err.qRequired': { nb: 'q mangler: ordene det skal søkes etter.', en: 'q is required: the words to search for.' },
   'err.qNoWord': { nb: 'q har ikke noe ord det kan søkes på: «{q}».', en: 'q has no searchable word: "{q}".' },
   'err.letterFileMissing': { nb: 'Originalfilen til brev {id} mangler.', en: 'The original file of letter {id} is missing.' },

@@ -16,7 +16,8 @@ import { agreement, type AgreementReport, type CodedValues } from '../../letters
 import { letterLimits } from '../../model/letters';
 import { overview, type Overview } from '../../letters/overview';
 import { filterLetters, type LetterFilter } from '../../letters/search';
-import { ValidationError, ZodValidationError, ForbiddenError, NotFoundError, PayloadTooLargeError, shownValue } from '../../common/errors';
+import { ForbiddenError, NotFoundError, PayloadTooLargeError, shownValue } from '../../common/errors';
+import { parse } from '../validate';
 import { toCsv } from '../../common/csv';
 
 const upload = multer({
@@ -65,9 +66,7 @@ export const letterFilterQuery = z.object({
 export function filterOf(req: Request): LetterFilter & { q?: string } {
   const raw: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.query)) if (typeof v === 'string' && v.trim() !== '') raw[k] = v.trim();
-  const parsed = letterFilterQuery.safeParse(raw);
-  if (!parsed.success) throw new ZodValidationError(parsed.error);
-  return { ...parsed.data, onlyDistrict: onlyDistrictOf(req) };
+  return { ...parse(letterFilterQuery, raw), onlyDistrict: onlyDistrictOf(req) };
 }
 
 /** The overview of the letters the user may see. */

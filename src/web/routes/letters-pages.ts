@@ -14,7 +14,7 @@ import { filterLetters, searchLetters } from '../../letters/search';
 import { channels, areaValues } from '../../model/answers';
 import { fillTemplate } from '../../import/responses-import';
 import { actorOf } from '../actor';
-import { AppError } from '../../common/errors';
+import { AppError, messageOf } from '../../common/errors';
 import { canPlan } from '../../auth/policy';
 import { filterOf, onlyDistrictOf, receiveLetters, visibleAgreement, visibleLetter, visibleOverview } from './letters-common';
 
@@ -143,7 +143,7 @@ export function lettersPages({ db }: AppDeps): Router {
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       res.status(err.httpStatus);
-      listPage(db, req, res, { error: err.message });
+      listPage(db, req, res, { error: messageOf(err, res.locals.locale) });
     }
   });
 
@@ -171,7 +171,7 @@ export function lettersPages({ db }: AppDeps): Router {
       if (!(err instanceof AppError)) throw err;
       res.status(err.httpStatus === 400 ? 422 : err.httpStatus);
       const posted = { ...input, coLocationText: (input.coLocation as string[]).join(', ') };
-      letterPage(db, req, res, visibleLetter(db, req, req.params.id), { error: err.message, posted });
+      letterPage(db, req, res, visibleLetter(db, req, req.params.id), { error: messageOf(err, res.locals.locale), posted });
     }
   });
 

@@ -16,7 +16,8 @@ import { importTravelMatrix, matrixPoints, type MatrixImportReport } from '../..
 import { describeTravelModel, travelModelLabel } from '../../planning/travel-models';
 import { canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
-import { AppError, ValidationError, ZodValidationError, NotFoundError } from '../../common/errors';
+import { AppError, ValidationError, NotFoundError, messageOf } from '../../common/errors';
+import { parse } from '../validate';
 import type { Locale } from '../../common/i18n';
 
 /** Upload limit: a full OSRM table for ~3,000 × ~1,700 points is about 60 MB of JSON. */
@@ -38,11 +39,10 @@ function receiveFile(req: Request, res: Response): Promise<void> {
 
 async function runImport(db: Db, req: Request, res: Response): Promise<MatrixImportReport> {
   await receiveFile(req, res);
-  const f = fields.safeParse({ name: req.body?.name ?? '', format: req.body?.format ?? '', dryRun: req.body?.dryRun ?? req.query.dryRun ?? '' });
-  if (!f.success) throw new ZodValidationError(f.error);
+  const f = parse(fields, { name: req.body?.name ?? '', format: req.body?.format ?? '', dryRun: req.body?.dryRun ?? req.query.dryRun ?? '' });
   if (!req.file) throw new ValidationError({ key: 'err.noMatrixFile' });
   return importTravelMatrix(db, req.file.buffer, {
-    fileName: req.file.originalname || 'upload', name: f.data.name, format: f.data.format, dryRun: f.data.dryRun,
+    fileName: req.file.originalname || 'upload', name: f.name, format: f.format, dryRun: f.dryRun,
     by: actorOf(req), now: new Date().toISOString(),
   });
 }
@@ -79,13 +79,12 @@ function renderPage(db: Db, res: Response, report: MatrixImportReport | null, er
 
 function remove(db: Db): RequestHandler {
   return (req, res) => {
-    const id = idParam.safeParse(req.params.id);
-    if (!id.success) throw new ValidationError({ key: 'err.idWhole' });
-    const info = getTravelMatrixInfo(db, id.data);
-    if (!info) throw new NotFoundError({ key: 'err.matrixMissing', params: { id: id.data } });
+    const id = parse(idParam, req.params.id, 'id: ');
+    const info = getTravelMatrixInfo(db, id);
+    if (!info) throw new NotFoundError({ key: 'err.matrixMissing', params: { id } });
     db.transaction(() => {
-      deleteTravelMatrix(db, id.data);
-      recordAudit(db, { at: new Date().toISOString(), actor: actorOf(req), action: 'delete', entity: 'travel_matrix', entityId: String(id.data), before: info });
+      deleteTravelMatrix(db, id);
+      recordAudit(db, { at: new Date().toISOString(), actor: actorOf(req), action: 'delete', entity: 'travel_matrix', entityId: String(id), before: info });
     })();
     res.status(204).end();
   };
@@ -101,7 +100,7 @@ function importForm(db: Db): RequestHandler {
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       res.status(err.httpStatus);
-      renderPage(db, res, null, err.message);
+      renderPage(db, res, null, messageOf(err, res.locals.locale as Locale));
     }
   };
 }
