@@ -31,13 +31,12 @@ export function rankSorter(tieRank: Int32Array): RankSorter {
   if (n > MAX_RANKED) throw new RangeError(`a ranking of ${n} items is more than the ${MAX_RANKED} the sorter holds`);
   let tieBits = 1;
   while (1 << tieBits < n) tieBits++;
-  return { n, tie: Float64Array.from(tieRank), qMax: 2 ** (32 - tieBits) - 1, mult: 2 ** tieBits };
+  return { tie: Float64Array.from(tieRank), qMax: 2 ** (32 - tieBits) - 1, mult: 2 ** tieBits };
 }
 
 /** A sorter: the items' tie-break positions and the quantisation. */
 export interface RankSorter {
-  readonly n: number;
-  /** Tie-break position of each item, as a double (added to q · mult). */
+  /** Tie-break position of each item (its length is the number of items), as a double (added to q · mult). */
   readonly tie: Float64Array;
   readonly qMax: number;
   readonly mult: number;
@@ -60,7 +59,7 @@ function quantise(v: number, qMax: number): number {
  * caller, and its speed does not depend on which aggregation ran first in the process.
  */
 export function sortByScore(st: RankSorter, scores: Float64Array, order: Int32Array): void {
-  sortKeys(st.n, st.tie, st.qMax, st.mult, scores, order);
+  sortKeys(st.tie.length, st.tie, st.qMax, st.mult, scores, order);
 }
 
 function sortKeys(n: number, tie: Float64Array, qMax: number, mult: number, scores: Float64Array, order: Int32Array): void {

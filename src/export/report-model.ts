@@ -7,30 +7,19 @@
  * Rounding (applied here, once): score and points 2 decimals, criterion values and indicators 3,
  * probabilities 3, coordinates 6, residents to whole persons.
  */
-import { describeTravelModel, travelModelLabel } from '../planning/travel-models';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Db } from '../db/connection';
-import { listAssessments, type Assessment } from '../db/assessments-repo';
-import { getMeta } from '../db/load-dataset';
-import { answersStatus } from '../db/responses-repo';
-import { getScenario } from '../db/scenarios-repo';
-import { getShortlist } from '../db/shortlists-repo';
+import type { Assessment } from '../db/assessments-repo';
 import type { IneligibleReason } from '../engine';
 import { EXPORT_CRITERIA as CRITERIA, EXPORT_INELIGIBLE_REASON_LABELS as INELIGIBLE_REASON_LABELS } from '../model/criteria-texts';
 import type { ScenarioParams } from '../model/scenario';
-import type { FigureChange } from '../shortlist/compare';
 import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type ShortlistSnapshot, type SnapshotCandidate, type SnapshotComparison } from '../shortlist';
-import { compareWithToday, currentStoredProposal, scenarioSnapshot } from '../shortlist/service';
-import { NotFoundError } from '../common/errors';
 import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
 import { dataVintageText, sourceInLocale } from '../model/source-labels';
 import { methodParagraphs, proposalSummary } from './report-method';
-import { methodReference, type MethodReference } from './report-reference';
+import type { MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
 import { rulesOf, differencesOf, indicatorLabel } from './report-changes';
 import type { SourceFacts } from '../model/source-labels';
-import { CRITERION_TEXT, ANSWER_AREA_LABEL, ANSWER_VALUE_LABEL, CHANNEL_LABEL, INDICATOR_LABEL } from '../model/labels';
+import { CRITERION_TEXT, ANSWER_AREA_LABEL, ANSWER_VALUE_LABEL, CHANNEL_LABEL } from '../model/labels';
 
 /** One data source (from data/vintage.json): the facts the sources page and the documents share. */
 export type SourceEntry = SourceFacts;

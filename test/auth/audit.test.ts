@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createApp } from '../../src/web/app';
 import { tempDir, testApp } from '../helpers/app';
-import { agentAs, testUser } from '../helpers/auth';
+import { agentAs } from '../helpers/auth';
 import { main } from '../../src/cli/main';
 import { listAudit, recordAudit } from '../../src/db/audit-repo';
 import { parseCsv } from '../../src/common/csv';

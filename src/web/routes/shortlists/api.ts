@@ -4,7 +4,7 @@ import { deleteShortlist, listShortlists, updateCandidate } from '../../../db/sh
 import { compareWithToday, createShortlist } from '../../../shortlist/service';
 import { actorOf } from '../../actor';
 import { NotFoundError, shownValue } from '../../../common/errors';
-import { knr, name, createBody, candidatePatch, assessmentBody, nowIso, parse, requireShortlist, siteChoice, sourceOf, visibleAssessments, saveAssessment } from './common';
+import { createBody, candidatePatch, assessmentBody, nowIso, parse, requireShortlist, siteChoice, sourceOf, visibleAssessments, saveAssessment } from './common';
 
 /** The JSON API: shortlists, candidates and assessments. */
 export function shortlistApi(router: Router, db: Db): void {

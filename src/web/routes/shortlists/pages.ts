@@ -12,7 +12,7 @@ import { actorOf } from '../../actor';
 import { NotFoundError, shownValue, describeZodError } from '../../../common/errors';
 import type { Locale } from '../../../common/i18n';
 import { changeLines } from '../../../export';
-import { knr, name, createBody, candidatePatch, nowIso, parse, requireShortlist, siteChoice, siteOptions, sourceOf, formToBody, latestByKnr } from './common';
+import { createBody, candidatePatch, nowIso, parse, requireShortlist, siteChoice, siteOptions, sourceOf, formToBody, latestByKnr } from './common';
 
 /** The shortlist list page and creating a shortlist from its form. */
 export function shortlistPages(router: Router, db: Db): void {

@@ -6,7 +6,7 @@ import { listShortlists } from '../../../db/shortlists-repo';
 import { assertDistrictAccess } from '../../../auth/policy';
 import { ValidationError, describeZodError } from '../../../common/errors';
 import type { Locale } from '../../../common/i18n';
-import { name, assessmentBody, districtOf, ownDistrict, reviewShortlist, latestByKnr, saveAssessment, renderDistrict } from './common';
+import { assessmentBody, districtOf, ownDistrict, reviewShortlist, latestByKnr, saveAssessment, renderDistrict } from './common';
 
 /** The police districts' review pages. */
 export function reviewPages(router: Router, db: Db): void {

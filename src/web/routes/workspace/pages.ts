@@ -13,7 +13,7 @@ import { siteProblem } from '../../../planning/site-problem';
 import { listTravelMatrices } from '../../../db/travel-matrices-repo';
 import { OBJECTIVES } from '../../../model/scenario-limits';
 import { PROPOSAL_ROBUSTNESS } from '../../../model/proposal-settings';
-import { dictionary, type Locale } from '../../../common/i18n';
+import type { Locale } from '../../../common/i18n';
 import { formatDateTime } from '../../../common/i18n';
 import { canPlan } from '../../../auth/policy';
 import { clientDictionary, coverageQuery, parse, mustGetScenario, criteriaFor, round } from './common';

@@ -4,12 +4,11 @@ import { getMunicipality, listBoundaries } from '../../../db/municipalities-repo
 import { getResponse } from '../../../db/responses-repo';
 import { criteriaInfo, ineligibleReasonLabel } from '../../../model/criteria-texts';
 import { travelPageInfo } from '../../../planning/travel-page';
-import { travelModelLabel } from '../../../planning/travel-models';
 import { indicatorPercentiles } from '../../../planning/percentiles';
 import { rankScenario } from '../../../planning/service';
 import { proposalFor, proposalRobustness } from '../../../planning/proposal';
 import { PROPOSAL_ROBUSTNESS } from '../../../model/proposal-settings';
-import { dictionary, type Locale, formatOrdinal } from '../../../common/i18n';
+import { type Locale, formatOrdinal } from '../../../common/i18n';
 import { planningViewOf } from '../../actor';
 import { NotFoundError } from '../../../common/errors';
 import { PROFILE_INDICATORS, clientDictionary, knrParam, parse, paramsForPage } from './common';
