@@ -213,11 +213,14 @@ describe('planner workspace in Chromium', () => {
     // A viewer gets the stored exact proposal too (computing changes nothing).
     // (the preview's "Oppdatert …" comes first; the stored proposal of the new weights follows it)
     // (a later slider's proposal may start after an earlier one is shown: wait until the text and the id agree)
-    await page.waitForFunction(
-      () => /Eksakt løsning: (optimal|gyldig)/.test(document.getElementById('solve-status')?.textContent ?? '') && /^p-[0-9a-f]{16}$/.test(document.body.dataset.proposal ?? ''),
+    // The id is read in the same moment the status is checked: a later slider's request may set it back to
+    // "loading" right after, so reading it again afterwards would race.
+    const shown = await page.waitForFunction(
+      () => /Eksakt løsning: (optimal|gyldig)/.test(document.getElementById('solve-status')?.textContent ?? '') && /^p-[0-9a-f]{16}$/.test(document.body.dataset.proposal ?? '')
+        ? document.body.dataset.proposal : false,
       undefined, { timeout: 120000 },
     );
-    expect(await page.locator('body').getAttribute('data-proposal')).toMatch(/^p-[0-9a-f]{16}$/);
+    expect(await shown.jsonValue()).toMatch(/^p-[0-9a-f]{16}$/);
     await page.screenshot({ path: screenshotPath('workspace-viewer') });
     // the scenario list offers no duplicate or delete either
     await page.goto(suite.url + '/scenarios');
