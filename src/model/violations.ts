@@ -29,19 +29,6 @@ export interface ViolationWords {
   num: (n: number) => string;
   /** A municipality's name from its number (the number itself when unknown). */
   municipality: (id: string) => string;
-  /** The label of an ineligibility reason (`IneligibleReason`). */
-  reason: (reason: string) => string;
-}
-
-/** One broken rule as a sentence in the reader's language. */
-export function violationMessage(v: Violation, w: ViolationWords): string {
-  const params: Record<string, string> = {};
-  for (const [name, value] of Object.entries(v)) {
-    if (name === 'rule' || value === null) continue;
-    params[name] = typeof value === 'number' ? w.num(value) : name === 'id' ? w.municipality(value) : name === 'reason' ? w.reason(value) : value;
-  }
-  const key = v.rule === 'includeIneligible' && !v.reason ? 'rule.includeIneligibleNoReason' : VIOLATION_LABEL[v.rule];
-  return w.t(key, params);
 }
 
 /** A catalogue message with nested messages (the shape of `common/errors`' `LocalMessage`). */
@@ -62,6 +49,16 @@ export function violationSaid(v: Violation, municipality: (id: string) => string
   }
   const key = v.rule === 'includeIneligible' && !v.reason ? 'rule.includeIneligibleNoReason' : VIOLATION_LABEL[v.rule];
   return { key, params };
+}
+
+/** One broken rule as a sentence in the reader's language (`violationSaid`, said at once with the shell's catalogue). */
+export function violationMessage(v: Violation, w: ViolationWords): string {
+  const { key, params } = violationSaid(v, w.municipality);
+  const said: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    said[name] = typeof value === 'number' ? w.num(value) : typeof value === 'string' ? value : w.t(value.key, {});
+  }
+  return w.t(key, said);
 }
 
 function reasonSaid(reason: string): { key: MessageKey } | string {

@@ -5,14 +5,15 @@
 import { say, type Locale, type MessageKey } from '../../src/common/i18n';
 import { sayLocal } from '../../src/common/errors';
 import { defaultSelectionOptions, diagnose, violationText, type Violation } from '../../src/engine';
+import { INELIGIBLE_REASON_LABEL } from '../../src/model/labels';
 import { violationMessage, violationSaid, VIOLATION_LABEL } from '../../src/model/violations';
+import { clientDictionary } from '../../src/web/routes/workspace/common';
 
 const names: Record<string, string> = { '1151': 'Utsira', '0301': 'Oslo' };
 const words = (locale: Locale) => ({
   t: (key: MessageKey, params: Record<string, string>) => say(locale, key, params),
   num: (n: number) => new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB').format(n),
   municipality: (id: string) => names[id] ?? id,
-  reason: (r: string) => (r === 'wishNo' ? (locale === 'nb' ? 'har svart nei' : 'answered no') : r),
 });
 
 /** One example of every rule. */
@@ -39,7 +40,8 @@ describe('broken rules in the reader\'s language', () => {
       expect(text).not.toMatch(/\{\w+\}|districtMin|includ(e|es)\b|maxPerGroup|\bk\b|rule\./);
       if ('id' in v) expect(text).toContain(names[v.id] ?? v.id);
       if ('district' in v) expect(text).toContain(v.district);
-      expect(sayLocal(locale, violationSaid(v, (id) => names[id] ?? id))).toBe(violationMessage(v, { ...words(locale), num: String, reason: (r) => (r === 'wishNo' ? say(locale, 'crit.reason.wishNo') : r) }));
+      expect(sayLocal(locale, violationSaid(v, (id) => names[id] ?? id))).toBe(violationMessage(v, { ...words(locale), num: String }));
+      if (v.rule === 'includeIneligible' && v.reason) expect(text).toContain(say(locale, 'crit.reason.wishNo'));
     }
   });
 
@@ -47,6 +49,13 @@ describe('broken rules in the reader\'s language', () => {
     const v: Violation = { rule: 'districtMinsOverK', sum: 1200, k: 20 };
     expect(violationMessage(v, words('nb'))).toBe('Distriktenes minimum er til sammen 1\u00a0200, men forslaget har bare 20 steder');
     expect(violationMessage(v, words('en'))).toBe('The districts’ minimums add up to 1,200, but the proposal has only 20 sites');
+  });
+
+  test.each(['nb', 'en'] as const)('When the workspace says a broken rule in %s, then its page dictionary holds every rule\'s and reason\'s text', (locale) => {
+    const dictionary = clientDictionary(locale);
+    for (const key of [...Object.values(VIOLATION_LABEL), 'rule.includeIneligibleNoReason', ...Object.values(INELIGIBLE_REASON_LABEL)]) {
+      expect(dictionary[key]).toBe(say(locale, key as MessageKey));
+    }
   });
 
   test('When the engine diagnoses rules, then every rule it can name has a label', () => {

@@ -76,7 +76,6 @@ function infeasibleNote(deps: PanelDeps): HTMLElement | null {
   const tooFew = eligible !== null && eligible < state.params.k;
   const why = tooFew ? t('ws.tooFewEligible', { k: fmt.num(state.params.k), n: fmt.num(eligible) }) : s.violated.map((v) => violationMessage(v, {
     t, num: fmt.num, municipality: (id) => municipalityName(state, id),
-    reason: (r) => (deps.page.ineligibleReasons as Record<string, string>)[r] ?? r,
   })).join('; ');
   return h('p', { className: 'warn', id: 'infeasible' }, `${t('ws.infeasible')}: ${why}`);
 }

@@ -38,7 +38,7 @@ export const PROFILE_INDICATORS = [
 export type IndicatorKey = (typeof PROFILE_INDICATORS)[number]['key'];
 
 /** Interface texts the browser scripts need (a subset of the dictionary, to keep pages small). */
-export const CLIENT_PREFIXES = ['ws.', 'scn.', 'prof.', 'cmp.', 'ind.', 'muni.', 'map.', 'station.', 'prop.', 'rule.'];
+export const CLIENT_PREFIXES = ['ws.', 'scn.', 'prof.', 'cmp.', 'ind.', 'muni.', 'map.', 'station.', 'prop.', 'rule.', 'crit.reason.'];
 export function clientDictionary(locale: Locale): Record<string, string> {
   return Object.fromEntries(Object.entries(dictionary(locale)).filter(([k]) => CLIENT_PREFIXES.some((p) => k.startsWith(p))));
 }
