@@ -3,11 +3,10 @@
  * the session's CSRF token on the request; CSRF is checked for every state-changing request made
  * with a cookie (bearer requests carry no ambient credentials, so they need none).
  */
-import crypto from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import type { User } from '../db/users-repo';
-import { UnauthenticatedError, ForbiddenError } from '../common/errors';
+import { UnauthenticatedError } from '../common/errors';
 import { findSession, findTokenUser, type Session } from '../auth/sessions';
 import { readCookie } from './cookies';
 
@@ -56,49 +55,3 @@ export function authenticate(db: Db): RequestHandler {
     next();
   };
 }
-
-const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-function equalTokens(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && crypto.timingSafeEqual(x, y);
-}
-
-/**
- * Rejects a state-changing request made with a session cookie unless it carries the session's
- * CSRF token in the `X-CSRF-Token` header, the `_csrf` form field, or (multipart uploads, whose
- * body is parsed later) the `_csrf` query parameter.
- */
-const deferred = new WeakSet<object>();
-
-/**
- * The CSRF check of a multipart form, after its fields are parsed: the `_csrf` field must match the
- * session's token. Every route that parses an upload calls it right after parsing.
- * @throws ForbiddenError when the check was owed and the field is missing or wrong
- */
-export function checkDeferredCsrf(req: import('express').Request): void {
-  if (!deferred.has(req)) return;
-  deferred.delete(req);
-  const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
-  if (typeof sent !== 'string' || !req.auth?.session || !equalTokens(sent, req.auth.session.csrfToken)) {
-    throw new ForbiddenError({ key: 'err.csrf' }, 'csrf_failed');
-  }
-}
-
-export const csrfProtection: RequestHandler = (req, _res, next) => {
-  if (!unsafeMethods.has(req.method) || req.auth?.via !== 'session' || !req.auth.session) return next();
-  const body = req.body as Record<string, unknown> | undefined;
-  const sent = (req.headers['x-csrf-token'] as string | undefined) ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
-  // A multipart form carries its token in a form field, which only the route's upload parser reads:
-  // the check is owed until then (`checkDeferredCsrf`, called by every upload receiver). The token is
-  // never taken from the URL, where it would land in history, logs and Referer headers.
-  if (!sent && req.is('multipart/form-data')) {
-    deferred.add(req);
-    return next();
-  }
-  if (!sent || !equalTokens(sent, req.auth.session.csrfToken)) {
-    throw new ForbiddenError({ key: 'err.csrf' }, 'csrf_failed');
-  }
-  next();
-};

@@ -7,7 +7,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { PayloadTooLargeError, ValidationError, shownValue } from '../common/errors';
-import { checkDeferredCsrf } from './auth-middleware';
+import { checkDeferredCsrf } from './csrf';
 
 /** @param maxBytes the handler's per-file limit, said in the 413 message */
 export function receiveUpload(handler: RequestHandler, req: Request, res: Response, maxBytes: number): Promise<void> {
