@@ -74,8 +74,8 @@ export function applyCutoff(m: TravelMatrix, isStation: (col: number) => boolean
   return { matrix: matrixFromRows(m.rowIds, m.colIds, rows), nearestStationMin };
 }
 
-/** How a candidate reads its minutes: one column, or the best of columns plus a fixed leg (offered premises). */
-export type CandidateColumns = { col: number } | { via: readonly { col: number; plusMin: number }[] };
+/** How a candidate reads its minutes: a column, plus a fixed leg in minutes (0 for a site of the matrix; offered premises: the leg from their place). */
+export interface CandidateColumns { col: number; plusMin: number }
 
 /**
  * Dense cost arrays for the engine (demand-major; Infinity = unreachable or cut off).
@@ -89,7 +89,7 @@ export function denseCosts(m: TravelMatrix, demandRows: readonly number[], candi
   const fixed = new Float64Array(demandRows.length * nF).fill(Infinity);
   const slots = new Map<number, { slot: number; plusMin: number }[]>();
   const add = (col: number, slot: number, plusMin: number) => { const l = slots.get(col); if (l) l.push({ slot, plusMin }); else slots.set(col, [{ slot, plusMin }]); };
-  candidates.forEach((c, j) => ('col' in c ? add(c.col, j, 0) : c.via.forEach((v) => add(v.col, j, v.plusMin))));
+  candidates.forEach((c, j) => add(c.col, j, c.plusMin));
   stationCols.forEach((col, f) => add(col, nC + f, 0));
   demandRows.forEach((r, i) => {
     for (let k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {

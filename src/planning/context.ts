@@ -205,14 +205,26 @@ function defaultSite(m: Municipality, all: readonly CandidateSite[]): Municipali
   return { kommunenummer: m.kommunenummer, id: s.id, lon: s.lon, lat: s.lat, kind: s.kind === 'premises' ? 'premises' : 'centre', label: s.label };
 }
 
-/** How a site reads the matrix: a place its own column; premises via the places of its municipality. */
+/**
+ * How a site reads the matrix: a place its own column; offered premises (not in the matrix) the column of the
+ * nearest populated place of their municipality (straight line; ties to the smaller id) plus the straight leg
+ * to it at the model's land rate. Premises at a place's point read exactly that place's minutes, so a site's
+ * minutes do not depend on its label. Only the nearest place is used: the best over every place plus a
+ * straight land leg let premises "reach" islands across water at the land rate.
+ */
 export function columnsOf(site: { id: string; kommunenummer: string; lon: number; lat: number; kind: string }, all: readonly CandidateSite[], columns: ReadonlyMap<string, number>, landMinPerKm: number): CandidateColumns {
   const own = columns.get(site.id);
-  if (own !== undefined) return { col: own };
-  const via = all
-    .filter((p) => p.kind === 'place' && p.kommunenummer === site.kommunenummer)
-    .map((p) => ({ col: columns.get(p.id)!, plusMin: landMinPerKm * haversineKm([p.lon, p.lat], [site.lon, site.lat]) }));
-  return { via };
+  if (own !== undefined) return { col: own, plusMin: 0 };
+  let best: { id: string; col: number; km: number } | null = null;
+  for (const p of all) {
+    if (p.kind !== 'place' || p.kommunenummer !== site.kommunenummer) continue;
+    const col = columns.get(p.id);
+    if (col === undefined) continue;
+    const km = haversineKm([p.lon, p.lat], [site.lon, site.lat]);
+    if (!best || km < best.km || (km === best.km && p.id < best.id)) best = { id: p.id, col, km };
+  }
+  if (!best) throw new Error(`site ${site.id}: municipality ${site.kommunenummer} has no populated place in the travel-time matrix`);
+  return { col: best.col, plusMin: landMinPerKm * best.km };
 }
 
 function accessOf(
