@@ -126,6 +126,12 @@ export interface Dataset {
    * (data/travel-calibration.csv: `toi_min − cv_estimated_min`); empty when the file is absent.
    */
   travelResiduals: number[];
+  /**
+   * The same pairs' relative residuals, TØI over estimate minus 1 (`toi_min / cv_estimated_min − 1`, 4 decimals):
+   * the robustness scales a point's drive times by 1 + one of them, so a 15-minute trip is not shifted by an
+   * error measured on a 60-minute one. Empty when the file is absent.
+   */
+  travelRelativeResiduals: number[];
 }
 
 export { DataFileError };
@@ -147,6 +153,12 @@ function readText(dir: string, file: string): string {
   return fs.readFileSync(path.join(dir, file), 'utf8');
 }
 
+/**
+ * What the loader derives from the same files: bumped when it derives something new (2: the relative residuals),
+ * so a database loaded by older code is reloaded once (in one transaction, as for changed files).
+ */
+const LOADER_FORMAT = 2;
+
 /** The data files in the order they enter the content hash; optional ones are skipped when absent. */
 const HASHED_FILES: readonly { file: string; optional?: boolean }[] = [
   { file: 'municipalities.csv' }, { file: 'indicators.csv' }, { file: 'stations.csv' }, { file: 'demand-points.csv' },
@@ -160,7 +172,7 @@ const HASHED_FILES: readonly { file: string; optional?: boolean }[] = [
  * lets a start-up skip reading and validating ~15,000 rows when the database already holds them.
  */
 export function datasetHash(dir: string = defaultDataDir): string {
-  const hash = crypto.createHash('sha256');
+  const hash = crypto.createHash('sha256').update(`loader ${LOADER_FORMAT}\n`);
   for (const { file, optional } of HASHED_FILES) {
     const full = path.join(dir, file);
     if (optional && !fs.existsSync(full)) continue;
@@ -204,21 +216,23 @@ export function readDataset(dir: string = defaultDataDir): Dataset {
     layers,
     travelModel,
     travelTimes: readText(dir, 'travel-times.txt'),
-    travelResiduals: readResiduals(dir),
+    ...readResiduals(dir),
   };
 }
 
-/** Cross-validated residuals of the built-in travel model (see `Dataset.travelResiduals`). */
-function readResiduals(dir: string): number[] {
+/** Cross-validated residuals of the built-in travel model, in minutes and relative (see `Dataset.travelResiduals`). */
+function readResiduals(dir: string): { travelResiduals: number[]; travelRelativeResiduals: number[] } {
   const file = 'travel-calibration.csv';
-  if (!fs.existsSync(path.join(dir, file))) return [];
+  if (!fs.existsSync(path.join(dir, file))) return { travelResiduals: [], travelRelativeResiduals: [] };
   const { records } = parseCsvRecords(readText(dir, file), { delimiter: ',' });
-  return records.map(({ line, values }) => {
+  const pairs = records.map(({ line, values }) => {
     const toi = Number(values.toi_min);
     const cv = Number(values.cv_estimated_min);
     if (!Number.isFinite(toi) || !Number.isFinite(cv) || values.toi_min === '' || values.cv_estimated_min === '') {
       throw new DataFileError(file, line, 'columns toi_min and cv_estimated_min must be numbers');
     }
-    return Math.round((toi - cv) * 100) / 100;
+    if (!(cv > 0) || !(toi > 0)) throw new DataFileError(file, line, 'columns toi_min and cv_estimated_min must be > 0');
+    return { minutes: Math.round((toi - cv) * 100) / 100, relative: Math.round((toi / cv - 1) * 10000) / 10000 };
   });
+  return { travelResiduals: pairs.map((p) => p.minutes), travelRelativeResiduals: pairs.map((p) => p.relative) };
 }

@@ -92,6 +92,7 @@ function replaceReferenceRows(db: Db, data: Dataset): void {
   setMeta(db, 'travel_model', JSON.stringify(data.travelModel));
   setMeta(db, 'travel_times', data.travelTimes);
   setMeta(db, 'travel_residuals', JSON.stringify(data.travelResiduals));
+  setMeta(db, 'travel_relative_residuals', JSON.stringify(data.travelRelativeResiduals));
 }
 
 /**

@@ -81,6 +81,6 @@ export interface ProposalRobustness extends RobustnessResult {
   proposalId: string;
   /** The proposal's sites and municipalities, as sample 0 used them. */
   proposal: { sites: string[]; municipalities: string[] };
-  travelError: { residuals: number; kind: 'additive'; source: string } | null;
+  travelError: { residuals: number; kind: 'additive' | 'multiplicative'; source: string } | null;
   createdAt: string;
 }

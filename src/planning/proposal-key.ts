@@ -4,14 +4,15 @@
  * calibration residuals), the answers revision, the travel model, and, only when the district advice criterion has
  * weight, the assessments revision and the viewer's police district (a district leader's ranking treats other
  * districts' advice as missing). `PROPOSAL_VERSION` changes when the way a proposal is computed changes, so results
- * of older code are not served. Equal inputs give equal keys on any machine.
+ * of older code are not served. Equal inputs give equal keys on any machine; `include` and `exclude` are sets, so
+ * they are keyed sorted.
  */
 import crypto from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
 import type { ScenarioParams } from '../model/scenario';
 
-/** Bumped whenever the proposal's computation or stored shape changes. */
-export const PROPOSAL_VERSION = 1;
+/** Bumped whenever the proposal's computation or stored shape changes (2: premises read their nearest place; travel error relative). */
+export const PROPOSAL_VERSION = 2;
 
 export interface ProposalKeyInput {
   params: ScenarioParams;
@@ -31,7 +32,7 @@ export function adviceMatters(params: ScenarioParams): boolean {
 /** The input key (64 hex digits). */
 export function proposalKey(input: ProposalKeyInput): string {
   const keyed: Record<string, unknown> = {
-    version: PROPOSAL_VERSION, params: input.params, solver: input.solver, dataHash: input.dataHash, answersRevision: input.answersRevision,
+    version: PROPOSAL_VERSION, params: { ...input.params, include: [...input.params.include].sort(), exclude: [...input.params.exclude].sort() }, solver: input.solver, dataHash: input.dataHash, answersRevision: input.answersRevision,
     travelModel: input.params.travelModel,
   };
   if (adviceMatters(input.params)) {

@@ -204,7 +204,7 @@ async function runRobustness(db: Db, proposal: Proposal & { id: string | null },
   });
   const out: ProposalRobustness = {
     ...result, proposalId: proposal.id, proposal: { sites: proposal.selectedSites, municipalities: proposal.selected },
-    travelError: travel && result.sampled.travel ? { residuals: travel.count, kind: 'additive', source: travel.source } : null,
+    travelError: travel && result.sampled.travel ? { residuals: travel.count, kind: travel.error.kind, source: travel.source } : null,
     createdAt: new Date().toISOString(),
   };
   return storeProposalRobustness(db, out, out.createdAt);

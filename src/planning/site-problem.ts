@@ -61,7 +61,7 @@ export function proposalProblem(context: PlanningContext, ranking: RankingResult
 
 /** The travel model's error as the proposal and its robustness use it. */
 export interface TravelErrorModel {
-  /** For robustness sampling (one residual per demand point and sample, bootstrap). */
+  /** For robustness sampling (one relative residual per demand point and sample, bootstrap; multiplicative). */
   error: TravelError;
   /** The margin of the within-error flag, minutes. */
   marginMin: number;
@@ -76,17 +76,23 @@ export interface TravelErrorModel {
   source: 'builtin-cv' | 'builtin-cv-for-imported';
 }
 
-let residualCache: { hash: string; residuals: number[] } | null = null;
+let residualCache: { hash: string; minutes: number[]; relative: number[] } | null = null;
 
-/** The built-in model's cross-validated residuals as loaded into the database (empty when absent). */
-export function travelResiduals(db: Db): number[] {
+function loadedResiduals(db: Db): { minutes: number[]; relative: number[] } {
   const hash = getMeta(db, 'data_hash') ?? '';
   if (!residualCache || residualCache.hash !== hash) {
-    const parsed = JSON.parse(getMeta(db, 'travel_residuals') ?? '[]') as unknown;
-    const residuals = Array.isArray(parsed) ? parsed.filter((r): r is number => typeof r === 'number' && Number.isFinite(r)) : [];
-    residualCache = { hash, residuals };
+    const numbers = (key: string): number[] => {
+      const parsed = JSON.parse(getMeta(db, key) ?? '[]') as unknown;
+      return Array.isArray(parsed) ? parsed.filter((r): r is number => typeof r === 'number' && Number.isFinite(r)) : [];
+    };
+    residualCache = { hash, minutes: numbers('travel_residuals'), relative: numbers('travel_relative_residuals') };
   }
-  return residualCache.residuals;
+  return residualCache;
+}
+
+/** The built-in model's cross-validated residuals in minutes (TØI − estimate) as loaded into the database (empty when absent). */
+export function travelResiduals(db: Db): number[] {
+  return loadedResiduals(db).minutes;
 }
 
 /**
@@ -100,15 +106,20 @@ export function absQuantile(residuals: readonly number[], q: number): number {
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
 }
 
-/** The travel error of a context's model, or null when no residuals are loaded (then nothing is flagged or sampled). */
+/**
+ * The travel error of a context's model, or null when no residuals are loaded (then nothing is flagged or sampled).
+ * The flag's margin is in minutes (a quantile of |TØI − estimate|); the robustness samples the relative residuals
+ * (each point's drive times × (1 + r)), so the error of a trip grows with its length: the calibration trips are
+ * 12–89 minutes, and adding their minute errors to 10-minute city trips put Oslo into the 45-minute set.
+ */
 export function travelErrorOf(db: Db, context: PlanningContext): TravelErrorModel | null {
-  const residuals = travelResiduals(db);
-  if (residuals.length === 0) return null;
+  const { minutes, relative } = loadedResiduals(db);
+  if (minutes.length === 0 || relative.length !== minutes.length) return null;
   return {
-    error: { residuals, kind: 'additive' },
-    marginMin: absQuantile(residuals, ERROR_MARGIN_QUANTILE),
+    error: { residuals: relative, kind: 'multiplicative' },
+    marginMin: absQuantile(minutes, ERROR_MARGIN_QUANTILE),
     quantile: ERROR_MARGIN_QUANTILE,
-    count: residuals.length,
+    count: minutes.length,
     source: context.travelModel.kind === 'builtin' ? 'builtin-cv' : 'builtin-cv-for-imported',
   };
 }
