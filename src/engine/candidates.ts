@@ -19,6 +19,8 @@ export interface CandidateSiteInput {
   lat: number;
   /** What the site is, e.g. `premises`, `centre` (population-weighted centre) or `place`. */
   kind: string;
+  /** Tie-break priority (see `SelectionCandidate.priority`). */
+  priority?: number;
 }
 
 /** Input for `buildSelectionProblem`. */
@@ -66,7 +68,7 @@ export function buildSelectionProblem(input: ScenarioInput): SelectionProblem {
     if (seen.has(s.id)) throw new Error(`sites[${i}]: id ${s.id} appears twice`);
     seen.add(s.id);
     const item = byId.get(s.kommunenummer)!;
-    return { id: s.id, group: s.kommunenummer, district: m.policeDistrict, eligible: item.eligible, ineligibleReason: item.reason, score: item.score };
+    return { id: s.id, group: s.kommunenummer, district: m.policeDistrict, eligible: item.eligible, ineligibleReason: item.reason, score: item.score, priority: s.priority ?? 0 };
   });
   const location = input.demand
     ? buildLocationProblem({

@@ -20,7 +20,7 @@ export { AGGREGATIONS, aggregate, validateWeights } from './aggregate';
 export type { Aggregated, AggregationMethod } from './aggregate';
 export { orderByScore, prepareRanking, rankMatrix, rankMunicipalities } from './rank';
 export type { IneligibleReason, MatrixRankedItem, PreparedRanking, RankedItem, RankingResult, RankOptions } from './rank';
-export { buildLocationProblem, coverageLists } from './location';
+export { buildLocationProblem, coverageLists, standaloneSavings } from './location';
 export { EARTH_RADIUS_KM, haversineKm, haversineKmScalar } from './sphere';
 export type { LonLat } from './sphere';
 export type { CostMatrix, DemandPoint, LocationInput, LocationProblem, SitePoint } from './location';

@@ -25,7 +25,7 @@
  */
 
 import { EARTH_RADIUS_KM } from './sphere';
-import { exactSum } from './sum';
+import { ExactSum, exactSum } from './sum';
 
 const RAD = Math.PI / 180;
 
@@ -269,6 +269,25 @@ export function siteMajorCosts(problem: LocationProblem): Float64Array {
 /** Per demand point: cost to the nearest fixed site, or the penalty cost when none reaches it. */
 export function accessBaseCost(problem: LocationProblem): Float64Array {
   return problem.fixedCost.map((f, i) => (f < Infinity ? f : problem.penaltyCost[i]));
+}
+
+/**
+ * Population-weighted minutes each candidate saves on its own: Σ_i w_i · max(0, base_i − c_ij), base_i the demand
+ * point's cost to the nearest existing site (or its penalty). Summed exactly (`ExactSum`), so the figure does not
+ * depend on the order of the demand points. The planning layer's tie-break priority (`SelectionCandidate.priority`).
+ */
+export function standaloneSavings(problem: LocationProblem): Float64Array {
+  const { nDemand: nD, nCandidates: nC, candidateCost, demandWeight } = problem;
+  const base = accessBaseCost(problem);
+  const sums = Array.from({ length: nC }, () => new ExactSum());
+  for (let i = 0; i < nD; i++) {
+    const row = i * nC;
+    for (let j = 0; j < nC; j++) {
+      const c = candidateCost[row + j];
+      if (c < base[i]) sums[j].add(demandWeight[i] * (base[i] - c));
+    }
+  }
+  return Float64Array.from(sums, (s) => s.value());
 }
 
 /** Builds per-candidate lists from `valueOf(i, j)` (NaN = no entry) in two passes over the matrix. */

@@ -8,7 +8,7 @@
  */
 import { accessLists, coverageLists, type AccessView, type CoverageView } from './location';
 import type { SelectionObjective, SelectionOptions, SelectionProblem } from './selection';
-import { idRanks, SCORE_TOLERANCE } from './tiebreak';
+import { SCORE_TOLERANCE, tieRanks } from './tiebreak';
 
 /** Objective data converted once (sparse lists, scores). */
 export interface PreparedObjective {
@@ -19,7 +19,7 @@ export interface PreparedObjective {
   blendAlpha: number;
   /** Scores (0 where absent): the objective for score/blend, the first tie-break otherwise. */
   scores: Float64Array;
-  /** Final tie-break: position in ascending id order. */
+  /** Final tie-break: position in the priority-then-id order (`tieRanks`). */
   idRank: Int32Array;
   demandWeight: Float64Array | null;
   coverage: CoverageView | null;
@@ -71,7 +71,7 @@ export function prepareObjective(problem: SelectionProblem, options: SelectionOp
   const scale = coverage ? coverage.coverable : access ? access.baseTotal : objective === 'score' ? 100 * Math.max(1, options.k) : 1;
   return {
     objective, n, k: options.k, radius: options.radius, blendAlpha: options.blendAlpha, scores,
-    idRank: idRanks(problem.candidates.map((c) => c.id)), demandWeight: loc?.demandWeight ?? null, coverage, access,
+    idRank: tieRanks(problem.candidates.map((c) => c.id), problem.candidates.map((c) => { const v = c.priority ?? 0; return Number.isFinite(v) ? v : 0; })), demandWeight: loc?.demandWeight ?? null, coverage, access,
     costs: access && loc ? { matrix: loc.candidateCost, nC: loc.nCandidates, shift } : null,
     integral, tolerance: integral ? 0 : 1e-12 * Math.max(1, scale),
   };

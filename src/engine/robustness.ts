@@ -353,7 +353,7 @@ function describe(s: Setup, counts: RobustnessCounts): string[] {
   const lines = [
     `${counts.samples} samples (seed ${opts.seed}); sample 0 is the scenario's own weights and the unperturbed travel model.`,
     opts.mode === 'around' ? `Criteria weights drawn from a Dirichlet distribution around the scenario's weights (concentration ${opts.concentration}).` : 'Criteria weights drawn uniformly from the simplex of the weighted criteria.',
-    `The set is re-chosen in ${counts.setSamples} samples with the proposal's objective (${objective}), rules and tie-break (objective, then Σ score, then id), by greedy + swap search${opts.proposal ? ' and swap search from the proposal; sample 0 is the proposal itself' : ''}.`,
+    `The set is re-chosen in ${counts.setSamples} samples with the proposal's objective (${objective}), rules and tie-break (objective, then Σ score, then minutes saved alone, then id), by greedy + swap search${opts.proposal ? ' and swap search from the proposal; sample 0 is the proposal itself' : ''}.`,
   ];
   if (objective === 'coverage' || objective === 'access' || objective === 'beyond') lines.push('Under this objective the weights change the set only through the score tie-break.');
   else lines.push('Under this objective the travel model does not enter the set.');

@@ -139,7 +139,7 @@ function explain(problem: SelectionProblem, opts: SelectionOptions, p: PreparedO
   const ev = problem.location ? evaluateSet(problem.location, order, opts.radius) : null;
   const value = exactValue(problem, opts, p, order, ev ?? undefined);
   const bound = outcome.bound;
-  const notes = [...outcome.notes, 'ties: objective first, then Σ score of the chosen sites, then candidate id'];
+  const notes = [...outcome.notes, 'ties: objective first, then Σ score of the chosen sites, then each site’s priority (minutes saved alone), then candidate id'];
   if (opts.objective === 'blend') notes.push('blend = α·mean score/100 + (1−α)·newly covered/coverable residents');
   return {
     status: outcome.status, method: opts.method, solver: outcome.solver, objectiveName: opts.objective, objective: value,

@@ -39,6 +39,12 @@ export interface SelectionCandidate {
   ineligibleReason?: string | null;
   /** 0–100: needed for `score` and `blend`; the tie-break for the other objectives (0 when absent). */
   score?: number;
+  /**
+   * The third tie-break key, after the objective and the score: higher wins (0 when absent). The planning layer
+   * gives each site the population-weighted minutes it saves on its own (`standaloneSavings`), so among sites of
+   * equal gain and score the one nearer the people it serves is chosen; the id decides only after that.
+   */
+  priority?: number;
 }
 
 /** Candidates (and, for coverage/access/beyond/blend, a location problem with the same candidate order). */

@@ -3,8 +3,11 @@
  * sets are ordered lexicographically by
  *   1. the objective (coverage, access, beyond, score or blend),
  *   2. then Σ score of the chosen sites (higher is better),
- *   3. then the candidate ids (a set whose sorted ids come first wins; for single additions or swaps:
- *      the smaller id).
+ *   3. then the candidates' priorities and ids, as one order (`tieRanks`: higher priority first, then the
+ *      smaller id); a set whose sorted positions in that order come first wins; for single additions or
+ *      swaps: the earlier position. The planning layer's priority is the population-weighted minutes a
+ *      site saves on its own (`standaloneSavings`), so sites of one municipality with the same gain (and
+ *      so the same score) go to the one nearer the people; without priorities it is the id order.
  * So once the objective cannot improve, the remaining ("zero-gain") slots go to the best-scoring
  * candidates, and two runs on the same input always return the same set, in any input order.
  *
@@ -23,15 +26,19 @@
  * with integer values f(T) − f(S*) ≤ 1/2 < 1 forces f(T) ≤ f(S*). Among sets with the optimal f the
  * weighted objective then maximises s, the second key. Because ε · s ≥ 0, the solver's dual bound on
  * the weighted objective is also a valid bound on f. The third key (ids) is applied after the solve by
- * the swap search, which accepts only swaps that keep f and s and take a smaller id.
+ * the swap search, which accepts only swaps that keep f and s and take an earlier position.
  */
 
 /** Scores within this many points count as equal. */
 export const SCORE_TOLERANCE = 1e-9;
 
-/** Position of each id in ascending id order (the final tie-break: smaller position wins). */
-export function idRanks(ids: readonly string[]): Int32Array {
-  const order = ids.map((_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
+/**
+ * Position of each candidate in the final tie-break order: higher `priority` first (exact comparison; absent = 0),
+ * then ascending id. Smaller position wins.
+ */
+export function tieRanks(ids: readonly string[], priority?: ArrayLike<number>): Int32Array {
+  const pr = (i: number) => (priority ? priority[i] : 0);
+  const order = ids.map((_, i) => i).sort((a, b) => (pr(a) !== pr(b) ? pr(b) - pr(a) : ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
   const rank = new Int32Array(ids.length);
   order.forEach((i, r) => (rank[i] = r));
   return rank;

@@ -11,7 +11,7 @@
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
 import {
-  buildLocationProblem, buildSelectionProblem, type LocationProblem, type MunicipalityInput, type RankingResult, type SelectionProblem,
+  buildLocationProblem, buildSelectionProblem, standaloneSavings, type LocationProblem, type MunicipalityInput, type RankingResult, type SelectionProblem,
   type TravelError,
 } from '../engine';
 import { ERROR_MARGIN_QUANTILE } from '../model/proposal-settings';
@@ -23,6 +23,8 @@ export interface SiteProblem {
   location: LocationProblem;
   /** Site id → index in `sites` and in the location problem. */
   index: ReadonlyMap<string, number>;
+  /** Population-weighted minutes each site saves on its own (`standaloneSavings`): the tie-break priority. */
+  savings: Float64Array;
 }
 
 const problems = new WeakMap<PlanningContext, SiteProblem>();
@@ -39,14 +41,14 @@ export function siteProblem(context: PlanningContext): SiteProblem {
     candidates: sites.map((s) => ({ id: s.id, lon: s.lon, lat: s.lat })),
     costs: { candidate: costs.candidate, fixedNearest: context.location.fixedCost },
   });
-  const out: SiteProblem = { sites, location, index: new Map(sites.map((s, i) => [s.id, i])) };
+  const out: SiteProblem = { sites, location, index: new Map(sites.map((s, i) => [s.id, i])), savings: standaloneSavings(location) };
   problems.set(context, out);
   return out;
 }
 
-/** The candidate sites as the engine's scenario input takes them. */
-export function siteInputs(problem: SiteProblem): { id: string; kommunenummer: string; lon: number; lat: number; kind: string }[] {
-  return problem.sites.map((s) => ({ id: s.id, kommunenummer: s.kommunenummer, lon: s.lon, lat: s.lat, kind: s.kind }));
+/** The candidate sites as the engine's scenario input takes them, with their tie-break priority (minutes saved alone). */
+export function siteInputs(problem: SiteProblem): { id: string; kommunenummer: string; lon: number; lat: number; kind: string; priority: number }[] {
+  return problem.sites.map((s, j) => ({ id: s.id, kommunenummer: s.kommunenummer, lon: s.lon, lat: s.lat, kind: s.kind, priority: problem.savings[j] }));
 }
 
 /**

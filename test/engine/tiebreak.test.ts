@@ -3,7 +3,7 @@
  * of the lexicographic optimum, and with seeded invariants (input order, weight scaling, exact ≥ greedy).
  */
 import {
-  buildLocationProblem, checkSelection, createRng, defaultSelectionOptions, evaluateSet, selectSites, selectSitesGreedy,
+  buildLocationProblem, checkSelection, standaloneSavings, createRng, defaultSelectionOptions, evaluateSet, selectSites, selectSitesGreedy,
   type SelectionObjective, type SelectionOptions, type SelectionProblem,
 } from '../../src/engine';
 
@@ -75,6 +75,39 @@ describe('the lexicographic tie-break', () => {
     const r = selectSitesGreedy(p, opts({ k: 3, objective: 'coverage', radius: 10 }));
     expect(r.selected).toEqual(['a', 'c', 'd']);
     expect(r.sites.map((s) => s.withinError)).toEqual([false, true, true]);
+  });
+
+  test('When two candidates tie on the objective and the score, then every method takes the higher priority before the smaller id', async () => {
+    // z1 and a1 cover the same people and score the same; z1 carries the higher priority (as the planning layer's
+    // minutes saved alone would), so it wins although its id sorts after a1's. Without priorities a1 wins.
+    const location = buildLocationProblem({
+      demand: [{ lon: 0, lat: 0, weight: 10 }, { lon: 0, lat: 0, weight: 5 }],
+      candidates: ['a1', 'z1', 'm'].map((id) => ({ id, lon: 0, lat: 0 })),
+      costs: { candidate: Float64Array.from([5, 5, 99, 99, 99, 5]) },
+    });
+    const withPriority: SelectionProblem = { candidates: [{ id: 'a1', score: 50, priority: 3 }, { id: 'z1', score: 50, priority: 7 }, { id: 'm', score: 50 }], location };
+    const without: SelectionProblem = { ...withPriority, candidates: withPriority.candidates.map(({ id, score }) => ({ id, score })) };
+    const o = opts({ k: 2, objective: 'coverage', radius: 10 });
+    for (const run of [
+      (p: SelectionProblem) => Promise.resolve(selectSitesGreedy(p, o)),
+      (p: SelectionProblem) => selectSites(p, o),
+      (p: SelectionProblem) => selectSites(p, { ...o, enumerationLimit: 0 }),
+      (p: SelectionProblem) => selectSites(p, { ...o, enumerationLimit: 0, lagrangean: false }),
+    ]) {
+      expect(sorted((await run(withPriority)).selected)).toEqual(['m', 'z1']);
+      expect(sorted((await run(without)).selected)).toEqual(['a1', 'm']);
+    }
+  });
+
+  test('When a site is nearer the people than the existing stations, then its minutes saved alone are the population-weighted difference', () => {
+    const location = buildLocationProblem({
+      demand: [{ lon: 0, lat: 0, weight: 10 }, { lon: 0, lat: 0, weight: 4 }],
+      candidates: ['a', 'b'].map((id) => ({ id, lon: 0, lat: 0 })),
+      fixed: [{ id: 'f', lon: 0, lat: 0 }],
+      costs: { candidate: Float64Array.from([20, 35, 50, 10]), fixed: Float64Array.from([30, 40]) },
+    });
+    // a: 10 · (30 − 20) + 4 · (40 − 50 → 0) = 100; b: 10 · (30 − 35 → 0) + 4 · (40 − 10) = 120.
+    expect(Array.from(standaloneSavings(location))).toEqual([100, 120]);
   });
 
   test('When the candidates are given in another order, then every method returns the same set', async () => {
