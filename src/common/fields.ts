@@ -18,7 +18,8 @@ export function shown(value: unknown): string {
   try {
     s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   } catch {
-    s = String(value);
+    // Too deep or cyclic for JSON (String() of a deeply nested array would recurse as deep): say only its kind.
+    s = Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : typeof value;
   }
   // eslint-disable-next-line no-control-regex
   s = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

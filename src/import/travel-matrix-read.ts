@@ -116,6 +116,10 @@ export function readMatrixOsrm(text: string, file: string, t: MatrixTargets): { 
     p.add('1', '(file)', `not valid JSON: ${(err as Error).message}`);
     return { problems: p.list, more: 0 };
   }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    p.add('1', '(file)', `expected an OSRM table answer (a JSON object with "code" and "durations"), found ${json === null ? 'null' : Array.isArray(json) ? 'an array' : typeof json}`);
+    return { problems: p.list, more: 0 };
+  }
   if (json.code !== 'Ok') p.add('code', 'code', `OSRM answered code "${String(json.code)}", expected "Ok"`);
   const d = json.durations;
   if (!Array.isArray(d)) {

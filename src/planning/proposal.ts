@@ -16,7 +16,9 @@ import { getProposalByKey, getProposalRobustness, storeProposal, storeProposalRo
 import { answersRevision } from '../db/revisions';
 import { exactSum, rankMunicipalities, selectSitesGreedy, type RankingResult, type SelectionOptions, type SelectionResult } from '../engine';
 import { PROPOSAL_ROBUSTNESS } from '../model/proposal-settings';
-import { AppError } from '../common/errors';
+import { AppError, UnprocessableError } from '../common/errors';
+import { SELECTION_STATUS_LABEL } from '../model/labels';
+import { violationSaid } from '../model/violations';
 import { planningContext, type PlanningContext } from './context';
 import { heavyRunner, robustnessLane, type HeavyLane } from './heavy';
 import { adviceMatters, proposalIdOf, proposalKey } from './proposal-key';
@@ -171,6 +173,7 @@ export async function proposalRobustness(
   db: Db, proposal: Proposal, settings: RobustnessSettings = PROPOSAL_ROBUSTNESS, view: PlanningView = {},
 ): Promise<ProposalRobustness> {
   if (!proposal.id) throw new AppError(422, 'not_stored', 'robustness is run for a stored proposal only');
+  if (proposal.status === 'infeasible' || proposal.selected.length === 0) throw noSetToTest(db, proposal);
   const kept = getProposalRobustness(db, proposal.id, settings);
   if (kept) return kept;
   const runKey = `${proposal.id}|${settings.samples}|${settings.seed}|${settings.mode}|${view.adviceDistrict ?? ''}`;
@@ -183,6 +186,15 @@ export async function proposalRobustness(
   } finally {
     inflight(robustRuns, db).delete(runKey);
   }
+}
+
+/** 422 for a proposal without a set (its rules cannot be met): robustness has nothing to re-choose; says why. */
+function noSetToTest(db: Db, proposal: Proposal): UnprocessableError {
+  const names = new Map<string, string>(planningContext(db, proposal.params.travelModel).municipalities.map((m) => [m.kommunenummer, m.name]));
+  const why = proposal.violated.length
+    ? proposal.violated.map((v) => violationSaid(v, (id) => names.get(id) ?? id))
+    : { key: SELECTION_STATUS_LABEL[proposal.status] };
+  return new UnprocessableError('infeasible', { key: 'rule.noRobustness', params: { why } }, { violated: proposal.violated });
 }
 
 async function runRobustness(db: Db, proposal: Proposal & { id: string | null }, settings: RobustnessSettings, view: PlanningView): Promise<ProposalRobustness> {

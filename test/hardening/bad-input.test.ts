@@ -24,6 +24,11 @@ import {
 type Send = () => request.Test | Promise<request.Response>;
 interface Case { group: string; name: string; send: Send; lang?: 'nb' | 'en' }
 
+/** JSON text nested `levels` deep (objects, or arrays): JSON.parse reads it, but recursive code over the value overflows the stack. */
+function deeplyNested(levels: number, arrays = false): string {
+  return arrays ? `${'['.repeat(levels)}1${']'.repeat(levels)}` : `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+}
+
 const zeroWeights = CRITERION_IDS.map((id) => `${id}:0`).join(',');
 const zeroObject = Object.fromEntries(CRITERION_IDS.map((id) => [id, 0]));
 
@@ -191,6 +196,9 @@ describe('bad input: 4xx with a message, database unchanged', () => {
   const jsonCases: Case[] = [
     ...badK.map((k): Case => ({ group: 'JSON', name: `selection with k = ${JSON.stringify(k)}`, send: sel({ k, method: 'greedy' }) })),
     ...badWeights.map(([n, w]): Case => ({ group: 'JSON', name: `selection with weights ${n}`, send: sel({ weights: w, method: 'greedy' }, 'en'), lang: 'en' })),
+    { group: 'JSON', name: 'selection with weights nested 100,000 levels deep', send: raw('post', '/api/selection', 'application/json', `{"method":"greedy","weights":{"crimeRate":${deeplyNested(100_000)}}}`) },
+    { group: 'JSON', name: 'selection with weights a list nested 100,000 levels deep', send: raw('post', '/api/selection', 'application/json', `{"method":"greedy","weights":${deeplyNested(100_000, true)}}`) },
+    { group: 'JSON', name: 'selection with k nested 100,000 levels deep', send: raw('post', '/api/selection', 'application/json', `{"method":"greedy","k":${deeplyNested(100_000)}}`) },
     { group: 'JSON', name: 'selection including 9999', send: sel({ include: ['9999'], method: 'greedy' }) },
     { group: 'JSON', name: 'selection including 50,000 entries', send: sel({ include: Array.from({ length: 50000 }, () => '0301'), method: 'greedy' }) },
     { group: 'JSON', name: 'selection including "abc"', send: sel({ include: ['abc'], method: 'greedy' }) },

@@ -98,6 +98,15 @@ describe('travel-time matrix import', () => {
     expect(importTravelMatrix(db, swapped, { fileName: 't.json', ...stamp }).problems[0].message).toMatch(/order of points\.csv/);
     expect(listTravelMatrices(db)).toHaveLength(0);
   });
+
+  it('When the OSRM file is JSON but not an object (null, a list, a number), then it is rejected saying what was found, and nothing stored', () => {
+    for (const [text, found] of [['null', 'null'], ['[1,2]', 'an array'], ['42', 'number'], ['"Ok"', 'string']]) {
+      const report = importTravelMatrix(db, Buffer.from(text), { fileName: 'table.json', format: 'osrm', ...stamp });
+      expect(report.status).toBe('rejected');
+      expect(report.problems[0]).toMatchObject({ file: 'table.json', message: expect.stringContaining(`found ${found}`) });
+    }
+    expect(listTravelMatrices(db)).toHaveLength(0);
+  });
 });
 
 describe('travel-time matrix API and CLI', () => {

@@ -127,6 +127,14 @@ describe('GET /api/robustness', () => {
     expect(inSet).toBeCloseTo(20, 6);
   });
 
+  it('When the rules cannot be met, then 422 says in the reader\'s language that there is no set to test, naming the rule', async () => {
+    const nb = await api.get('/api/robustness?samples=50&districtMin=Oslo:5&lang=nb').expect(422);
+    expect(nb.body.error.message).toMatch(/^Forslaget har ikke noe sett å prøve robustheten til: .*Oslo/);
+    expect(nb.body.error.details.violated).toContainEqual(expect.objectContaining({ rule: 'districtMinOverAvailable', district: 'Oslo' }));
+    const en = await api.get('/api/robustness?samples=50&districtMin=Oslo:5&lang=en').expect(422);
+    expect(en.body.error.message).toMatch(/^The proposal has no set whose robustness could be tested: .*Oslo/);
+  });
+
   it('When samples is out of range, then 400 names samples', async () => {
     const res = await api.get('/api/robustness?samples=0').expect(400);
     expect(res.body.error.message).toMatch(/samples/);
@@ -165,6 +173,13 @@ describe('CLI rank, select, robustness', () => {
     const cap = io();
     expect(await main(['select', '--db', dbPath, '--district-min', 'Oslo:9'], cap)).toBe(1);
     expect(cap.err).toMatch(/Oslo/);
+  });
+
+  it('When robustness is run with impossible rules, then it names the rule on stderr and exits 1', async () => {
+    const cap = io();
+    expect(await main(['robustness', '--db', dbPath, '--samples', '50', '--district-min', 'Oslo:9'], cap)).toBe(1);
+    expect(cap.err).toMatch(/no set whose robustness could be tested.*Oslo/);
+    expect(cap.out).toBe('');
   });
 
   it('When robustness --json is run, then each item has pInSet and a rank range', async () => {

@@ -46,6 +46,10 @@ export const ruleTexts = area({
     nb: 'Distriktenes maksimum gir plass til høyst {sum} steder, men forslaget skal ha {k}',
     en: 'The districts’ maximums allow at most {sum} sites, but the proposal needs {k}',
   },
+  'rule.noRobustness': {
+    nb: 'Forslaget har ikke noe sett å prøve robustheten til: {why}',
+    en: 'The proposal has no set whose robustness could be tested: {why}',
+  },
   'rule.noProposal': {
     nb: 'Scenariet har ikke noe forslag å lage kortlisten av: {why}',
     en: 'The scenario has no proposed set to make the shortlist from: {why}',
