@@ -11,8 +11,8 @@ import crypto from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
 import type { ScenarioParams } from '../model/scenario';
 
-/** Bumped whenever the proposal's computation or stored shape changes (2: premises read their nearest place; travel error relative). */
-export const PROPOSAL_VERSION = 2;
+/** Bumped whenever the proposal's computation or stored shape changes (2: premises read their nearest place; travel error relative; 3: ties after the score go to the minutes a site saves alone). */
+export const PROPOSAL_VERSION = 3;
 
 export interface ProposalKeyInput {
   params: ScenarioParams;
