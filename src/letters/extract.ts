@@ -85,8 +85,9 @@ export async function extractText(bytes: Uint8Array, name = 'file', pdfReader?: 
           corrupt: `the PDF could not be read (${r.detail})`,
           timeout: `reading the PDF took too long (${r.detail})`,
           too_large: `the PDF has too many pages (${r.detail}; at most ${letterLimits.maxPdfPages})`,
+          unpacks_too_large: `the PDF is too large when unpacked (${r.detail})`,
         };
-        return refuse(r.reason, messages[r.reason]);
+        return refuse(r.reason === 'unpacks_too_large' ? 'too_large' : r.reason, messages[r.reason]);
       }
       return finish('pdf', r.text, r.pages, null, r.images);
     }

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 /** What PDF.js found, or why it could not read the file. */
 export type PdfTextOutcome =
   | { ok: true; pages: number; text: string; images: number }
-  | { ok: false; reason: 'encrypted' | 'corrupt' | 'timeout' | 'too_large'; detail: string };
+  | { ok: false; reason: 'encrypted' | 'corrupt' | 'timeout' | 'too_large' | 'unpacks_too_large'; detail: string };
 
 export interface PdfTextOptions {
   /** Give up after this long (ms). */
@@ -19,16 +19,60 @@ export interface PdfTextOptions {
   maxHeapMb: number;
   /** Read at most this many pages. */
   maxPages: number;
+  /** Refuse a file whose FlateDecode streams unpack to more than this many bytes in all. */
+  maxUnpackedBytes: number;
 }
 
-export const defaultPdfTextOptions: PdfTextOptions = { timeoutMs: 30_000, maxHeapMb: 512, maxPages: 200 };
+export const defaultPdfTextOptions: PdfTextOptions = { timeoutMs: 30_000, maxHeapMb: 512, maxPages: 200, maxUnpackedBytes: 256 * 1024 * 1024 };
 
 // Plain JavaScript run by the worker (eval), so the same code works from ts-node, jest and dist/. It serves one
 // request per message, so a batch pays for loading PDF.js once.
+//
+// Before PDF.js sees the file, every FlateDecode stream is inflated once as a stream, counting bytes and keeping
+// none, against a budget for the whole file: inflation stops as soon as the budget is passed. PDF.js keeps its
+// decoded streams in typed arrays, which the worker's heap limit does not count: a 1 MB PDF whose page unpacks to
+// 1 GB took the process to 2.2 GB for the 30 s time limit. Streams zlib cannot read (other filters, filter chains,
+// damage) are left to PDF.js.
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
+const zlib = require('node:zlib');
 const pdfjsReady = import(workerData.pdfjsUrl);
-async function read(pdfjs, bytes, maxPages) {
+function inflatedBytes(data, limit) {
+  return new Promise((resolve) => {
+    const inflater = zlib.createInflate({ chunkSize: 1 << 20 });
+    let n = 0;
+    let done = false;
+    const finish = (v) => { if (!done) { done = true; inflater.destroy(); resolve(v); } };
+    inflater.on('data', (chunk) => { n += chunk.length; if (n > limit) finish(n); });
+    inflater.on('end', () => finish(n));
+    inflater.on('error', () => finish(n));
+    inflater.end(data);
+  });
+}
+async function flateBytesOver(bytes, budget) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = buf.toString('latin1');
+  const marker = /stream\\r?\\n/g;
+  let used = 0;
+  let m;
+  while ((m = marker.exec(text)) !== null) {
+    if (m.index >= 3 && text.slice(m.index - 3, m.index) === 'end') continue;
+    const dictStart = text.lastIndexOf('obj', m.index);
+    const dict = text.slice(Math.max(dictStart, m.index - 4096), m.index);
+    if (!/\\/(FlateDecode|Fl)\\b/.test(dict)) continue;
+    const start = m.index + m[0].length;
+    let end = text.indexOf('endstream', start);
+    if (end < 0) end = text.length;
+    used += await inflatedBytes(buf.subarray(start, end), budget - used);
+    if (used > budget) return true;
+    marker.lastIndex = end;
+  }
+  return false;
+}
+async function read(pdfjs, bytes, maxPages, maxUnpackedBytes) {
+  if (await flateBytesOver(bytes, maxUnpackedBytes)) {
+    return { ok: false, reason: 'unpacks_too_large', detail: 'its compressed streams unpack to more than ' + maxUnpackedBytes + ' bytes' };
+  }
   let doc;
   try {
     doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true,
@@ -64,11 +108,37 @@ async function read(pdfjs, bytes, maxPages) {
 }
 parentPort.on('message', async (m) => {
   let out;
-  try { out = await read(await pdfjsReady, new Uint8Array(m.bytes), m.maxPages); }
+  try { out = await read(await pdfjsReady, new Uint8Array(m.bytes), m.maxPages, m.maxUnpackedBytes); }
   catch (err) { out = { ok: false, reason: 'corrupt', detail: String(err && err.message || err) }; }
   parentPort.postMessage({ id: m.id, out });
 });
 `;
+
+/** How many PDFs the whole process reads at once (memory: each worker's heap limit plus the unpack budget). */
+export const MAX_CONCURRENT_READS = 2;
+
+/** A counting semaphore: `acquire` waits for a free slot, first come first served. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(n: number) {
+    this.free = n;
+  }
+  acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
+const readSlots = new Slots(MAX_CONCURRENT_READS);
 
 /**
  * A PDF reader for a batch: one worker thread, one file at a time. A file that takes too long, or a worker that dies,
@@ -90,8 +160,21 @@ export class PdfReader {
     return w;
   }
 
-  /** Extracts the text layer of one PDF, page by page (pages separated by a form feed line). */
-  read(bytes: Uint8Array): Promise<PdfTextOutcome> {
+  /**
+   * Extracts the text layer of one PDF, page by page (pages separated by a form feed line). At most
+   * `MAX_CONCURRENT_READS` files are read at once in the process (each worker may hold its heap and the unpack
+   * budget); the others wait their turn, and their time limit starts when they are read.
+   */
+  async read(bytes: Uint8Array): Promise<PdfTextOutcome> {
+    await readSlots.acquire();
+    try {
+      return await this.readNow(bytes);
+    } finally {
+      readSlots.release();
+    }
+  }
+
+  private readNow(bytes: Uint8Array): Promise<PdfTextOutcome> {
     const worker = (this.worker ??= this.start());
     const id = ++this.seq;
     return new Promise((resolve) => {
@@ -116,7 +199,7 @@ export class PdfReader {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, bytes: Buffer.from(bytes), maxPages: this.opts.maxPages });
+      worker.postMessage({ id, bytes: Buffer.from(bytes), maxPages: this.opts.maxPages, maxUnpackedBytes: this.opts.maxUnpackedBytes });
     });
   }
 
@@ -130,7 +213,8 @@ export class PdfReader {
 
 /**
  * Extracts the text layer of one PDF with a reader of its own (for single files; batches share a `PdfReader`).
- * @returns `ok: false` with `encrypted` (needs a password), `corrupt`, `timeout` or `too_large` (pages)
+ * @returns `ok: false` with `encrypted` (needs a password), `corrupt`, `timeout`, `too_large` (pages) or
+ *   `unpacks_too_large` (its compressed streams unpack past `maxUnpackedBytes`)
  */
 export async function pdfText(bytes: Uint8Array, options: Partial<PdfTextOptions> = {}): Promise<PdfTextOutcome> {
   const reader = new PdfReader(options);
