@@ -163,6 +163,14 @@ export const lettersNb = {
   'let.ev.district': 'politidistrikt',
   'let.ev.neighbour': 'nevnt som nabo',
   'let.ev.nearby': 'nabokommuner nevnt',
+  'let.docx.refused': 'Word-filen {file} er for stor når den pakkes ut: {reason}. Et brev kan være høyst {mb} MB utpakket; lagre brevet som PDF eller fjern store bilder.',
+  'let.docx.partTooLarge': '{part} oppgir {size} byte utpakket, mer enn {mb} MB',
+  'let.docx.totalTooLarge': 'delene blir til sammen mer enn {mb} MB',
+  'let.docx.ratio': '{part} er pakket {ratio} ganger sammen (høyst {max}), som i en zip-bombe',
+  'let.docx.entries': 'filen har {n} deler (høyst {max})',
+  'let.docx.inflated': '{part} pakkes ut til mer enn {mb} MB, mer enn filen oppgir',
+  'let.docx.zip64': 'filen er pakket som ZIP64 (for store deler for et brev)',
+  'let.docx.corrupt': 'Word-filen {file} kunne ikke leses: ZIP-innholdet er skadet ({detail}).',
 } as const;
 
 export type LettersKey = keyof typeof lettersNb;
@@ -331,4 +339,12 @@ export const lettersEn: Record<LettersKey, string> = {
   'let.ev.district': 'police district',
   'let.ev.neighbour': 'named as a neighbour',
   'let.ev.nearby': 'neighbours named',
+  'let.docx.refused': 'The Word file {file} is too large when unpacked: {reason}. A letter may be at most {mb} MB unpacked; save the letter as PDF or remove large images.',
+  'let.docx.partTooLarge': '{part} declares {size} bytes unpacked, more than {mb} MB',
+  'let.docx.totalTooLarge': 'its parts add up to more than {mb} MB',
+  'let.docx.ratio': '{part} is compressed {ratio} to 1 (at most {max}), as in a zip bomb',
+  'let.docx.entries': 'the file has {n} parts (at most {max})',
+  'let.docx.inflated': '{part} unpacks to more than {mb} MB, more than the file declares',
+  'let.docx.zip64': 'the file is packed as ZIP64 (parts too large for a letter)',
+  'let.docx.corrupt': 'The Word file {file} could not be read: its ZIP content is damaged ({detail}).',
 };
