@@ -73,14 +73,29 @@ describe('letters API', () => {
     expect(getResponse(db, '1818')).toBeNull();
   });
 
-  it('When a district leader reads letters, then only their own district is listed, searched and counted, and another district is 403', async () => {
+  it('When a district leader reads letters, then only their own district is listed, searched and counted, and another district\'s letter is 404 as if it did not exist', async () => {
     const { app, db } = await withThreeLetters();
     const nordland = await agentAs(app, db, 'district', 'Nordland');
     const list = await nordland.get('/api/letters').expect(200);
     expect(list.body.letters.map((l: { kommunenummer: string }) => l.kommunenummer)).toEqual(['1818']);
+    expect(list.body).toMatchObject({ count: 1, samples: 0, shown: 1 });
     await nordland.get('/api/letters/1').expect(200);
-    await nordland.get('/api/letters/2').expect(403);
-    await nordland.get('/api/letters/2/file').expect(403);
+    // Letter 2 (Herøy, Møre og Romsdal) exists; the answer is the one for an id that names no letter.
+    const none = await nordland.get('/api/letters/999?lang=en').expect(404);
+    for (const url of ['/api/letters/2', '/api/letters/2/file', '/letters/2/file']) {
+      const other = await nordland.get(`${url}?lang=en`).expect(404);
+      expect(other.body).toEqual(JSON.parse(JSON.stringify(none.body).replace(/999/g, '2')));
+      expect(other.body.error.message).toBe('There is no letter with id 2.');
+    }
+    const otherPage = await nordland.get('/letters/2').set('Accept', 'text/html').expect(404);
+    const nonePage = await nordland.get('/letters/999').set('Accept', 'text/html').expect(404);
+    expect(otherPage.text.replace(/\b2\b/g, 'ID')).toBe(nonePage.text.replace(/\b999\b/g, 'ID'));
+    expect(otherPage.text).not.toContain('Herøy');
+    const page = await nordland.get('/letters').set('Accept', 'text/html').expect(200);
+    expect([...page.text.matchAll(/<tr data-letter-id="(\d+)"/g)].map((m) => m[1])).toEqual(['1']);
+    expect(page.text).not.toContain('L02-heroy-more.docx');
+    expect(page.text).not.toContain('L03-valer-innlandet.txt');
+    await plannerReadsEveryDistrict(app, db);
     const search = await nordland.get('/api/letters/search?q=politi').expect(200);
     expect(search.body.hits.every((h: { kommunenummer: string }) => h.kommunenummer === '1818')).toBe(true);
     const overview = await nordland.get('/api/letters/overview').expect(200);
@@ -194,6 +209,13 @@ describe('letters API', () => {
     expect(view.text).toContain('data-testid="suggestions-readonly"');
   });
 });
+
+/** A planner still reads every district's letters. */
+async function plannerReadsEveryDistrict(app: ReturnType<typeof createApp>, db: Db) {
+  const planner = await agentAs(app, db, 'planner');
+  await planner.get('/api/letters/2').expect(200);
+  expect((await planner.get('/api/letters').expect(200)).body).toMatchObject({ count: 3, shown: 3 });
+}
 
 function getEmpty(knr: string) {
   return {

@@ -2,7 +2,7 @@ import { appRouter } from '../router';
 import { type Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
-import { codingsOf, lettersStatus, listLetters, type StoredLetter } from '../../db/letters-repo';
+import { codingsOf, listLetters, type StoredLetter } from '../../db/letters-repo';
 import { listMunicipalities, listPoliceDistricts } from '../../db/municipalities-repo';
 import { agreement, type CodedValues } from '../../letters/agreement';
 import { codedFields, letterDate, saveCoding } from '../../letters/coding';
@@ -16,7 +16,7 @@ import { fillTemplate } from '../../import/responses-import';
 import { actorOf } from '../actor';
 import { AppError, messageOf } from '../../common/errors';
 import { canPlan } from '../../auth/policy';
-import { filterOf, onlyDistrictOf, receiveLetters, visibleAgreement, visibleLetter, visibleOverview } from './letters-common';
+import { filterOf, onlyDistrictOf, receiveLetters, visibleAgreement, visibleLetter, visibleOverview, visibleStatus } from './letters-common';
 
 type Params = Record<string, string | number>;
 const tf = (res: Response) => (key: string, params: Params = {}) =>
@@ -33,7 +33,7 @@ function listPage(db: Db, req: Request, res: Response, extra: { report?: IntakeR
   const started = process.hrtime.bigint();
   const search = filter.q ? searchLetters(db, filter.q, filter, 200) : null;
   const tookMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
-  const status = lettersStatus(db);
+  const status = visibleStatus(db, req);
   res.render('letters', {
     title: res.locals.t('let.title'),
     tf: tf(res),
