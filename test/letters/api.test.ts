@@ -11,6 +11,8 @@ import { provenanceOf } from '../../src/db/letters-repo';
 import type { Db } from '../../src/db/connection';
 import { letterLimits } from '../../src/model/letters';
 import { sayLocal } from '../../src/common/errors';
+import { loadSampleAnswers } from '../../src/samples';
+import { answersStatus, listResponses } from '../../src/db/responses-repo';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'letters');
 const f = (n: string) => path.join(dir, 'files', n);
@@ -207,6 +209,46 @@ describe('letters API', () => {
     const view = await viewer.get('/letters/1').set('Accept', 'text/html').expect(200);
     expect(view.text).not.toContain('data-testid="coding-form"');
     expect(view.text).toContain('data-testid="suggestions-readonly"');
+    // No sample answers loaded: nothing to warn about.
+    expect(letter.text).not.toContain('data-testid="samples-warning"');
+  });
+
+  it('When sample answers are loaded, then the page warns before a real letter is coded that all of them will be removed, and says afterwards how many were', async () => {
+    const { app, db, planner } = await withThreeLetters();
+    await loadSampleAnswers(db, { by: 'test', now: '2022-06-01T00:00:00Z' });
+    const samples = listResponses(db).filter((r) => r.sample).length;
+    expect(samples).toBeGreaterThan(300);
+    const before = await planner.get('/letters/1').set('Accept', 'text/html').expect(200);
+    expect(before.text).toContain(`<p class="let-warn" role="note" id="samples-warning" data-testid="samples-warning" data-kind="remove">Eksempelsvarene er lastet inn. Når du bekrefter denne kodingen som førstekoder, fjernes alle ${samples} eksempelsvar`);
+    expect(before.text).toMatch(/<button type="submit" data-testid="confirm-coding" aria-describedby="samples-warning">/);
+    const english = await planner.get('/letters/1?lang=en').set('Accept', 'text/html').expect(200);
+    expect(english.text).toContain(`Sample answers are loaded. When you confirm this coding as the primary coder, all ${samples} sample answers are removed`);
+    // A viewer codes nothing and is not warned.
+    const viewer = await agentAs(app, db, 'viewer');
+    expect((await viewer.get('/letters/1').set('Accept', 'text/html').expect(200)).text).not.toContain('samples-warning');
+
+    const saved = await planner.post('/letters/1/coding').type('form')
+      .send({ kommunenummer: '1818', wantsStation: 'yes', offersPremises: 'false', satisfied: 'no', role: 'primary' }).expect(303);
+    expect(saved.headers.location).toBe(`/letters/1?saved=${getResponse(db, '1818')!.version}&samplesRemoved=${samples}`);
+    expect(answersStatus(db)).toMatchObject({ sample: false, count: 1 });
+    const after = await planner.get(saved.headers.location).set('Accept', 'text/html').expect(200);
+    // The language chosen with ?lang=en above stays for the session.
+    expect(after.text).toContain(`<span data-testid="samples-removed">${samples} sample answers were removed.</span>`);
+    expect(after.text).not.toContain('data-testid="samples-warning"');
+  });
+
+  it('When sample answers and sample letters are loaded, then a sample letter\'s page warns that the chosen municipality\'s sample answer will be replaced', async () => {
+    const db = memoryDb();
+    const app = createApp({ db });
+    const planner = await agentAs(app, db, 'planner');
+    await loadSampleAnswers(db, { by: 'test', now: '2022-06-01T00:00:00Z' });
+    const loaded = await planner.post('/api/letters/sample').expect(201);
+    const id = loaded.body.items[0].letterId as number;
+    const page = await planner.get(`/letters/${id}`).set('Accept', 'text/html').expect(200);
+    expect(page.text).toContain('data-testid="samples-warning" data-kind="replace">Dette er et eksempelbrev: når du bekrefter kodingen som førstekoder, erstattes eksempelsvaret til kommunen du velger');
+    const samples = listResponses(db).filter((r) => r.sample).length;
+    await planner.post(`/api/letters/${id}/coding`).send({ ...coding, kommunenummer: loaded.body.items[0].sender.kommunenummer }).expect(201);
+    expect(listResponses(db).filter((r) => r.sample).length).toBe(samples);
   });
 });
 
