@@ -209,6 +209,14 @@ describe('letters API', () => {
     const view = await viewer.get('/letters/1').set('Accept', 'text/html').expect(200);
     expect(view.text).not.toContain('data-testid="coding-form"');
     expect(view.text).toContain('data-testid="suggestions-readonly"');
+    // The received date starts as the date of the letter's dateline ("… Vår ref.: 2022/318 Silvalen, 24.05.2022" in the PDF).
+    expect(letter.text).toContain('<input type="date" name="receivedDate" value="2022-05-24">');
+    // A letter without a dateline starts with the day it was received.
+    const undated = await planner.post('/api/letters').attach('file', f('L35-heroy-uten-kontekst.txt')).expect(201);
+    const undatedId = undated.body.items[0].letterId as number;
+    const receivedAt = (await planner.get(`/api/letters/${undatedId}`).expect(200)).body.receivedAt as string;
+    const undatedPage = await planner.get(`/letters/${undatedId}`).set('Accept', 'text/html').expect(200);
+    expect(undatedPage.text).toContain(`<input type="date" name="receivedDate" value="${receivedAt.slice(0, 10)}">`);
     // No sample answers loaded: nothing to warn about.
     expect(letter.text).not.toContain('data-testid="samples-warning"');
   });

@@ -6,7 +6,8 @@ import { codingsOf, listLetters, type StoredLetter } from '../../db/letters-repo
 import { listMunicipalities, listPoliceDistricts } from '../../db/municipalities-repo';
 import { listResponses } from '../../db/responses-repo';
 import { agreement, type CodedValues } from '../../letters/agreement';
-import { codedFields, letterDate, saveCoding } from '../../letters/coding';
+import { codedFields, saveCoding } from '../../letters/coding';
+import { letterDate } from '../../letters/dateline';
 import { highlightSegments } from '../../letters/highlight';
 import { intakeLetters, type IntakeReport } from '../../letters/intake';
 import { letterLimits, senderThresholds } from '../../model/letters';
