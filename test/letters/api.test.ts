@@ -97,6 +97,12 @@ describe('letters API', () => {
     expect([...page.text.matchAll(/<tr data-letter-id="(\d+)"/g)].map((m) => m[1])).toEqual(['1']);
     expect(page.text).not.toContain('L02-heroy-more.docx');
     expect(page.text).not.toContain('L03-valer-innlandet.txt');
+    // A letter whose sender is not known belongs to no district: hidden from district leaders too.
+    const unknown = await agentAs(app, db, 'planner').then((p) => p.post('/api/letters').attach('file', Buffer.from('Hei.\n\nVi har lest brevet om polititjenester og har ingen merknader til saken nå. Med hilsen Ordføreren'), 'ukjent.txt').expect(201));
+    const unknownId = unknown.body.items[0].letterId as number;
+    expect(unknown.body.items[0].sender.kommunenummer).toBeNull();
+    await nordland.get(`/api/letters/${unknownId}`).expect(404);
+    expect((await nordland.get('/api/letters').expect(200)).body).toMatchObject({ count: 1, shown: 1 });
     await plannerReadsEveryDistrict(app, db);
     const search = await nordland.get('/api/letters/search?q=politi').expect(200);
     expect(search.body.hits.every((h: { kommunenummer: string }) => h.kommunenummer === '1818')).toBe(true);
@@ -264,7 +270,7 @@ describe('letters API', () => {
 async function plannerReadsEveryDistrict(app: ReturnType<typeof createApp>, db: Db) {
   const planner = await agentAs(app, db, 'planner');
   await planner.get('/api/letters/2').expect(200);
-  expect((await planner.get('/api/letters').expect(200)).body).toMatchObject({ count: 3, shown: 3 });
+  expect((await planner.get('/api/letters').expect(200)).body).toMatchObject({ count: 4, shown: 4 });
 }
 
 function getEmpty(knr: string) {

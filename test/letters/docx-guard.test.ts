@@ -7,6 +7,8 @@ import { intakeLetters } from '../../src/letters/intake';
 import { listLetters } from '../../src/db/letters-repo';
 import { sayLocal } from '../../src/common/errors';
 import { memoryDb } from '../helpers/app';
+import { agentAs } from '../helpers/auth';
+import { createApp } from '../../src/web/app';
 
 /** One part of a generated ZIP: its bytes as stored, with the sizes and CRC the headers declare. */
 interface Part { name: string; method: 0 | 8; data: Buffer; unpacked: number; crc: number }
@@ -137,6 +139,19 @@ describe('DOCX zip-bomb guard', () => {
     const ex = await extractText(cut, 'skadet.docx');
     expect(ex).toMatchObject({ ok: false, code: 'corrupt' });
     expect(ex.ok ? '' : ex.message).toMatch(/^The Word file skadet\.docx could not be read: its ZIP content is damaged \(.+\)\.$/);
+  });
+
+  it('When the bomb is uploaded on the letters page, then the page says in the reader\'s language that the file is too large unpacked, and stores nothing', async () => {
+    const db = memoryDb();
+    const planner = await agentAs(createApp({ db }), db, 'planner');
+    const bytes = zip([...wrappers(), bomb], { 'word/document.xml': 1000 });
+    const nb = await planner.post('/letters?lang=nb').set('Accept', 'text/html').attach('file', bytes, 'bombe.docx').expect(422);
+    expect(nb.text).toContain('<td>Word-filen bombe.docx er for stor når den pakkes ut: word/document.xml pakkes ut til mer enn 20 MB, mer enn filen oppgir. Et brev kan være høyst 20 MB utpakket; lagre brevet som PDF eller fjern store bilder.</td>');
+    const en = await planner.post('/letters?lang=en').set('Accept', 'text/html').attach('file', bytes, 'bombe.docx').expect(422);
+    expect(en.text).toContain('<td>The Word file bombe.docx is too large when unpacked: word/document.xml unpacks to more than 20 MB, more than the file declares. A letter may be at most 20 MB unpacked; save the letter as PDF or remove large images.</td>');
+    const api = await planner.post('/api/letters').attach('file', bytes, 'bombe.docx').expect(422);
+    expect(api.body.items[0]).toMatchObject({ outcome: 'refused', code: 'too_large', message: expect.stringMatching(/^The Word file bombe\.docx is too large when unpacked/) });
+    expect(listLetters(db)).toHaveLength(0);
   });
 
   it('When a batch holds the bomb and a good letter, then nothing is stored and the bomb is reported as too large', async () => {
