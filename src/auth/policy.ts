@@ -80,12 +80,22 @@ export function decide(rule: Rule, user: User | undefined): AccessDecision {
 }
 
 /**
+ * Whether a user may see something of a police district: everyone but a district leader, who sees only their own
+ * district (never what belongs to no district, such as a letter whose sender is not known). Routes that must not
+ * reveal that the thing exists answer 404 when this is false; `assertDistrictAccess` answers 403.
+ */
+export function mayReadDistrict(user: User | undefined | null, district: string | null): boolean {
+  if (!user || user.role !== 'district') return true;
+  return district !== null && user.district === district;
+}
+
+/**
  * A district leader may only read or change what belongs to their own police district.
  * @throws AppError 403 naming both districts otherwise
  */
 export function assertDistrictAccess(user: User | undefined, district: string): void {
-  if (user?.role === 'district' && user.district !== district) {
-    throw new ForbiddenError({ key: 'err.districtOnly', params: { own: user.district ?? '', other: district } });
+  if (!mayReadDistrict(user, district)) {
+    throw new ForbiddenError({ key: 'err.districtOnly', params: { own: user?.district ?? '', other: district } });
   }
 }
 

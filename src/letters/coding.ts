@@ -17,6 +17,7 @@ import { contentToRecord } from '../import/responses-write';
 import { ValidationError, ZodValidationError, NotFoundError, ConflictError, UnprocessableError, type LocalMessage } from '../common/errors';
 import type { MessageKey } from '../common/i18n';
 import { sectionTexts } from './analyse';
+import { letterDate } from './dateline';
 import type { EvidenceSentence } from '../model/letters';
 
 const span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
@@ -51,14 +52,6 @@ export interface Coding extends Omit<CodingInput, 'channels'> {
 function resolveTrends(input: CodingInput['channels'], suggested: Record<Channel, Trend>): Record<Channel, Trend> {
   if (!Array.isArray(input)) return { ...Object.fromEntries(channels.map((c) => [c, 'not_answered'])), ...input } as Record<Channel, Trend>;
   return Object.fromEntries(channels.map((c) => [c, input.includes(c) ? 'more' : suggested[c] === 'more' ? 'not_answered' : suggested[c]])) as Record<Channel, Trend>;
-}
-
-/** The letter's date from its dateline ("Fosnavåg, 24.05.2022"), or null. */
-export function letterDate(text: string): string | null {
-  const m = /(?:^|\n)[^\n]{0,60}?\b(\d{1,2})\.\s?(\d{1,2})\.\s?(20\d{2})\b/.exec(text.slice(0, 1500));
-  if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return d >= 1 && d <= 31 && mo >= 1 && mo <= 12 ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;
 }
 
 /** Builds the answer the coding stands for (pure). */

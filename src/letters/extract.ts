@@ -8,15 +8,19 @@ import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { letterLimits, type LetterFormat } from '../model/letters';
 import { PdfReader, pdfText } from './pdf-text';
+import { checkDocxArchive } from './docx-guard';
+import { sayLocal, type LocalMessage } from '../common/errors';
 
 /** Why a file is refused. */
 export type RefusalCode = 'too_large' | 'encrypted' | 'empty' | 'image_only' | 'unsupported' | 'corrupt' | 'timeout';
 
 export type Extraction =
   | { ok: true; format: LetterFormat; text: string; pages: number | null; encoding: string | null; truncated: boolean }
-  | { ok: false; code: RefusalCode; message: string };
+  | { ok: false; code: RefusalCode; message: string; said?: LocalMessage };
 
 const refuse = (code: RefusalCode, message: string): Extraction => ({ ok: false, code, message });
+/** A refusal said through the catalogue (`message` is its English text, for the API, the CLI and the logs). */
+const refuseSaid = (code: RefusalCode, said: LocalMessage): Extraction => ({ ok: false, code, message: sayLocal('en', said), said });
 
 /** The format the bytes are in, judged from their first bytes. */
 export function sniffFormat(bytes: Uint8Array): 'pdf' | 'zip' | 'ole' | 'image' | 'text' | 'binary' {
@@ -57,7 +61,13 @@ function finish(format: LetterFormat, raw: string, pages: number | null, encodin
   return { ok: true, format, text: truncated ? raw.slice(0, letterLimits.maxTextChars) : raw, pages, encoding, truncated };
 }
 
-async function fromDocx(bytes: Uint8Array): Promise<Extraction> {
+/** A DOCX after the zip-bomb guard (`docx-guard.ts`): mammoth's jszip unpacks every part without a limit. */
+async function fromDocx(bytes: Uint8Array, name: string): Promise<Extraction> {
+  const guard = checkDocxArchive(bytes);
+  if (!guard.ok) {
+    if (guard.code === 'corrupt') return refuseSaid('corrupt', { key: 'let.docx.corrupt', params: { ...guard.reason.params, file: name } });
+    return refuseSaid('too_large', { key: 'let.docx.refused', params: { file: name, reason: guard.reason, mb: Math.round(letterLimits.maxDocxUnpackedBytes / 1048576) } });
+  }
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return finish('docx', result.value, null, null);
@@ -94,7 +104,7 @@ export async function extractText(bytes: Uint8Array, name = 'file', pdfReader?: 
     case 'zip': {
       const hasDocument = Buffer.from(bytes).includes('word/document.xml');
       if (!hasDocument) return refuse('unsupported', 'a ZIP file that is not a Word document; upload ZIP archives of letters as a batch');
-      return fromDocx(bytes);
+      return fromDocx(bytes, name);
     }
     case 'ole':
       return refuse(/\.docx$/i.test(name) ? 'encrypted' : 'unsupported', /\.docx$/i.test(name)

@@ -8,6 +8,7 @@ export { cohensKappa } from './kappa';
 export type { Agreement } from './kappa';
 export { buildSenderIndex, matchSender } from './sender';
 export type { GazetteerEntry, HistoryEntry, LetterReference, ReferenceMunicipality, SenderIndex } from './sender';
+export { letterDate } from './dateline';
 export { splitAnswers } from './split';
 export { suggestAnswers } from './suggest';
 export { normaliseText, splitSentences, stem, tokenize } from './text';

@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { MessageKey } from '../common/i18n';
+import type { LocalMessage } from '../common/errors';
 import type { Db } from '../db/connection';
 import { recordAudit } from '../db/audit-repo';
 import { deleteSampleLetters, insertBatch, insertLetter, letterByHash, lettersStatus } from '../db/letters-repo';
@@ -29,6 +30,8 @@ export interface IntakeItem {
   outcome: 'new' | 'duplicate' | 'refused';
   code?: RefusalCode | 'zip' | 'batch';
   message?: string;
+  /** The refusal in the catalogue, for the page (said in the reader's language); `message` is its English text. */
+  said?: LocalMessage;
   format?: LetterFormat;
   duplicateOf?: number;
   letterId?: number;
@@ -90,7 +93,7 @@ async function prepareFile(f: IntakeFile, seen: Map<string, string>, db: Db, sam
   if (seen.has(hash)) return { item: { ...item, outcome: 'duplicate', message: `the same file as ${seen.get(hash)} in this batch` }, bytes: f.bytes };
   seen.set(hash, f.name);
   const ex = await extractText(f.bytes, f.name, pdf);
-  if (!ex.ok) return { item: { ...item, outcome: 'refused', code: ex.code, message: ex.message }, bytes: f.bytes };
+  if (!ex.ok) return { item: { ...item, outcome: 'refused', code: ex.code, message: ex.message, ...(ex.said ? { said: ex.said } : {}) }, bytes: f.bytes };
   const { text, ...analysis } = analyseLetter(ex.text, senderIndexFor());
   const s = analysis.sender;
   return {

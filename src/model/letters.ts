@@ -105,6 +105,12 @@ export const letterLimits = {
   maxBatchFiles: 500,
   /** Most bytes unpacked from one ZIP (zip-bomb guard). */
   maxUnzippedBytes: 200 * 1024 * 1024,
+  /** Most bytes a DOCX letter may unpack to, all its parts together (zip-bomb guard before mammoth). */
+  maxDocxUnpackedBytes: 20 * 1024 * 1024,
+  /** Most parts (ZIP entries) in a DOCX letter. */
+  maxDocxEntries: 1000,
+  /** Largest unpacked/packed ratio of a DOCX part above 1 MB unpacked (text XML packs 5–30 to 1; zeros 1,000 to 1). */
+  maxDocxRatio: 200,
   /** Most pages read from a PDF. */
   maxPdfPages: 200,
   /** Most characters of text kept per letter. */

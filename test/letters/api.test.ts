@@ -11,6 +11,8 @@ import { provenanceOf } from '../../src/db/letters-repo';
 import type { Db } from '../../src/db/connection';
 import { letterLimits } from '../../src/model/letters';
 import { sayLocal } from '../../src/common/errors';
+import { loadSampleAnswers } from '../../src/samples';
+import { answersStatus, listResponses } from '../../src/db/responses-repo';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'letters');
 const f = (n: string) => path.join(dir, 'files', n);
@@ -73,14 +75,35 @@ describe('letters API', () => {
     expect(getResponse(db, '1818')).toBeNull();
   });
 
-  it('When a district leader reads letters, then only their own district is listed, searched and counted, and another district is 403', async () => {
+  it('When a district leader reads letters, then only their own district is listed, searched and counted, and another district\'s letter is 404 as if it did not exist', async () => {
     const { app, db } = await withThreeLetters();
     const nordland = await agentAs(app, db, 'district', 'Nordland');
     const list = await nordland.get('/api/letters').expect(200);
     expect(list.body.letters.map((l: { kommunenummer: string }) => l.kommunenummer)).toEqual(['1818']);
+    expect(list.body).toMatchObject({ count: 1, samples: 0, shown: 1 });
     await nordland.get('/api/letters/1').expect(200);
-    await nordland.get('/api/letters/2').expect(403);
-    await nordland.get('/api/letters/2/file').expect(403);
+    // Letter 2 (Herøy, Møre og Romsdal) exists; the answer is the one for an id that names no letter.
+    const none = await nordland.get('/api/letters/999?lang=en').expect(404);
+    for (const url of ['/api/letters/2', '/api/letters/2/file', '/letters/2/file']) {
+      const other = await nordland.get(`${url}?lang=en`).expect(404);
+      expect(other.body).toEqual(JSON.parse(JSON.stringify(none.body).replace(/999/g, '2')));
+      expect(other.body.error.message).toBe('There is no letter with id 2.');
+    }
+    const otherPage = await nordland.get('/letters/2').set('Accept', 'text/html').expect(404);
+    const nonePage = await nordland.get('/letters/999').set('Accept', 'text/html').expect(404);
+    expect(otherPage.text.replace(/\b2\b/g, 'ID')).toBe(nonePage.text.replace(/\b999\b/g, 'ID'));
+    expect(otherPage.text).not.toContain('Herøy');
+    const page = await nordland.get('/letters').set('Accept', 'text/html').expect(200);
+    expect([...page.text.matchAll(/<tr data-letter-id="(\d+)"/g)].map((m) => m[1])).toEqual(['1']);
+    expect(page.text).not.toContain('L02-heroy-more.docx');
+    expect(page.text).not.toContain('L03-valer-innlandet.txt');
+    // A letter whose sender is not known belongs to no district: hidden from district leaders too.
+    const unknown = await agentAs(app, db, 'planner').then((p) => p.post('/api/letters').attach('file', Buffer.from('Hei.\n\nVi har lest brevet om polititjenester og har ingen merknader til saken nå. Med hilsen Ordføreren'), 'ukjent.txt').expect(201));
+    const unknownId = unknown.body.items[0].letterId as number;
+    expect(unknown.body.items[0].sender.kommunenummer).toBeNull();
+    await nordland.get(`/api/letters/${unknownId}`).expect(404);
+    expect((await nordland.get('/api/letters').expect(200)).body).toMatchObject({ count: 1, shown: 1 });
+    await plannerReadsEveryDistrict(app, db);
     const search = await nordland.get('/api/letters/search?q=politi').expect(200);
     expect(search.body.hits.every((h: { kommunenummer: string }) => h.kommunenummer === '1818')).toBe(true);
     const overview = await nordland.get('/api/letters/overview').expect(200);
@@ -192,8 +215,63 @@ describe('letters API', () => {
     const view = await viewer.get('/letters/1').set('Accept', 'text/html').expect(200);
     expect(view.text).not.toContain('data-testid="coding-form"');
     expect(view.text).toContain('data-testid="suggestions-readonly"');
+    // The received date starts as the date of the letter's dateline ("… Vår ref.: 2022/318 Silvalen, 24.05.2022" in the PDF).
+    expect(letter.text).toContain('<input type="date" name="receivedDate" value="2022-05-24">');
+    // A letter without a dateline starts with the day it was received.
+    const undated = await planner.post('/api/letters').attach('file', f('L35-heroy-uten-kontekst.txt')).expect(201);
+    const undatedId = undated.body.items[0].letterId as number;
+    const receivedAt = (await planner.get(`/api/letters/${undatedId}`).expect(200)).body.receivedAt as string;
+    const undatedPage = await planner.get(`/letters/${undatedId}`).set('Accept', 'text/html').expect(200);
+    expect(undatedPage.text).toContain(`<input type="date" name="receivedDate" value="${receivedAt.slice(0, 10)}">`);
+    // No sample answers loaded: nothing to warn about.
+    expect(letter.text).not.toContain('data-testid="samples-warning"');
+  });
+
+  it('When sample answers are loaded, then the page warns before a real letter is coded that all of them will be removed, and says afterwards how many were', async () => {
+    const { app, db, planner } = await withThreeLetters();
+    await loadSampleAnswers(db, { by: 'test', now: '2022-06-01T00:00:00Z' });
+    const samples = listResponses(db).filter((r) => r.sample).length;
+    expect(samples).toBeGreaterThan(300);
+    const before = await planner.get('/letters/1').set('Accept', 'text/html').expect(200);
+    expect(before.text).toContain(`<p class="let-warn" role="note" id="samples-warning" data-testid="samples-warning" data-kind="remove">Eksempelsvarene er lastet inn. Når du bekrefter denne kodingen som førstekoder, fjernes alle ${samples} eksempelsvar`);
+    expect(before.text).toMatch(/<button type="submit" data-testid="confirm-coding" aria-describedby="samples-warning">/);
+    const english = await planner.get('/letters/1?lang=en').set('Accept', 'text/html').expect(200);
+    expect(english.text).toContain(`Sample answers are loaded. When you confirm this coding as the primary coder, all ${samples} sample answers are removed`);
+    // A viewer codes nothing and is not warned.
+    const viewer = await agentAs(app, db, 'viewer');
+    expect((await viewer.get('/letters/1').set('Accept', 'text/html').expect(200)).text).not.toContain('samples-warning');
+
+    const saved = await planner.post('/letters/1/coding').type('form')
+      .send({ kommunenummer: '1818', wantsStation: 'yes', offersPremises: 'false', satisfied: 'no', role: 'primary' }).expect(303);
+    expect(saved.headers.location).toBe(`/letters/1?saved=${getResponse(db, '1818')!.version}&samplesRemoved=${samples}`);
+    expect(answersStatus(db)).toMatchObject({ sample: false, count: 1 });
+    const after = await planner.get(saved.headers.location).set('Accept', 'text/html').expect(200);
+    // The language chosen with ?lang=en above stays for the session.
+    expect(after.text).toContain(`<span data-testid="samples-removed">${samples} sample answers were removed.</span>`);
+    expect(after.text).not.toContain('data-testid="samples-warning"');
+  });
+
+  it('When sample answers and sample letters are loaded, then a sample letter\'s page warns that the chosen municipality\'s sample answer will be replaced', async () => {
+    const db = memoryDb();
+    const app = createApp({ db });
+    const planner = await agentAs(app, db, 'planner');
+    await loadSampleAnswers(db, { by: 'test', now: '2022-06-01T00:00:00Z' });
+    const loaded = await planner.post('/api/letters/sample').expect(201);
+    const id = loaded.body.items[0].letterId as number;
+    const page = await planner.get(`/letters/${id}`).set('Accept', 'text/html').expect(200);
+    expect(page.text).toContain('data-testid="samples-warning" data-kind="replace">Dette er et eksempelbrev: når du bekrefter kodingen som førstekoder, erstattes eksempelsvaret til kommunen du velger');
+    const samples = listResponses(db).filter((r) => r.sample).length;
+    await planner.post(`/api/letters/${id}/coding`).send({ ...coding, kommunenummer: loaded.body.items[0].sender.kommunenummer }).expect(201);
+    expect(listResponses(db).filter((r) => r.sample).length).toBe(samples);
   });
 });
+
+/** A planner still reads every district's letters. */
+async function plannerReadsEveryDistrict(app: ReturnType<typeof createApp>, db: Db) {
+  const planner = await agentAs(app, db, 'planner');
+  await planner.get('/api/letters/2').expect(200);
+  expect((await planner.get('/api/letters').expect(200)).body).toMatchObject({ count: 4, shown: 4 });
+}
 
 function getEmpty(knr: string) {
   return {

@@ -98,8 +98,6 @@ export const errorTexts = area({
     nb: 'travelModel {ref}: matrisen mangler rad for {n} etterspørselspunkter i dagens data, f.eks. {examples}.',
     en: 'travelModel {ref}: the matrix has no row for {n} demand point(s) of the current data, e.g. {examples}.',
   },
-  'err.letterDistrict': { nb: 'Distriktsleder for {own} kan ikke lese brev fra {other}.', en: 'District leader for {own} may not read letters from {other}.' },
-  'err.unknownSender': { nb: 'en ukjent avsender', en: 'an unknown sender' },
   'err.unboundDistrict': {
     nb: 'Distriktslederen {name} er ikke knyttet til noe kjent politidistrikt («{district}»).',
     en: 'District leader {name} is bound to no known police district ("{district}").',

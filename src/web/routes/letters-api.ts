@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
 import { parse } from '../validate';
-import { codingsOf, letterFile, lettersStatus, listLetters } from '../../db/letters-repo';
+import { codingsOf, letterFile, listLetters } from '../../db/letters-repo';
 import { saveCoding } from '../../letters/coding';
 import { intakeLetters } from '../../letters/intake';
 import { loadSampleLetters } from '../../letters/samples';
@@ -12,7 +12,7 @@ import { filterLetters, searchLetters } from '../../letters/search';
 import { actorOf } from '../actor';
 import { ValidationError, NotFoundError } from '../../common/errors';
 import { canPlan } from '../../auth/policy';
-import { filterOf, overviewCsv, overviewXlsx, receiveLetters, visibleAgreement, visibleLetter, visibleOverview } from './letters-common';
+import { filterOf, overviewCsv, overviewXlsx, receiveLetters, visibleAgreement, visibleLetter, visibleOverview, visibleStatus } from './letters-common';
 
 const mediaTypes = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', txt: 'text/plain' } as const;
 
@@ -43,7 +43,7 @@ function sample(db: Db): RequestHandler {
 function list(db: Db): RequestHandler {
   return (req, res) => {
     const letters = filterLetters(listLetters(db), filterOf(req));
-    res.json({ ...lettersStatus(db), shown: letters.length, letters });
+    res.json({ ...visibleStatus(db, req), shown: letters.length, letters });
   };
 }
 
@@ -92,13 +92,13 @@ function coding(db: Db): RequestHandler {
 
 function overviewCsvHandler(db: Db): RequestHandler {
   return (req, res) => {
-    res.type('text/csv; charset=utf-8').attachment('brev-oversikt.csv').send(overviewCsv(visibleOverview(db, req), lettersStatus(db).samples > 0, res.locals.locale));
+    res.type('text/csv; charset=utf-8').attachment('brev-oversikt.csv').send(overviewCsv(visibleOverview(db, req), visibleStatus(db, req).samples > 0, res.locals.locale));
   };
 }
 
 function overviewXlsxHandler(db: Db): RequestHandler {
   return async (req, res) => {
-    const buffer = await overviewXlsx(visibleOverview(db, req), lettersStatus(db).samples > 0, res.locals.locale);
+    const buffer = await overviewXlsx(visibleOverview(db, req), visibleStatus(db, req).samples > 0, res.locals.locale);
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment('brev-oversikt.xlsx').send(buffer);
   };
 }

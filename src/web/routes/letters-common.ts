@@ -10,13 +10,14 @@ import { receiveUpload } from '../upload';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
-import { getLetter, latestCodings, listLetters, type StoredLetter } from '../../db/letters-repo';
+import { getLetter, latestCodings, lettersStatus, listLetters, type StoredLetter } from '../../db/letters-repo';
+import { mayReadDistrict } from '../../auth/policy';
 import { listMunicipalities } from '../../db/municipalities-repo';
 import { agreement, type AgreementReport, type CodedValues } from '../../letters/agreement';
 import { letterLimits } from '../../model/letters';
 import { overview, type Overview } from '../../letters/overview';
 import { filterLetters, type LetterFilter } from '../../letters/search';
-import { ForbiddenError, NotFoundError, PayloadTooLargeError, shownValue } from '../../common/errors';
+import { NotFoundError, PayloadTooLargeError, shownValue } from '../../common/errors';
 import { parse } from '../validate';
 import { toCsv } from '../../common/csv';
 
@@ -44,14 +45,24 @@ export function onlyDistrictOf(req: Request): string | null {
   return u?.role === 'district' ? u.district : null;
 }
 
-/** A letter the user may see. @throws NotFoundError (also for an id that is not a number), ForbiddenError (another district, or a letter without a sender, for district leaders) */
+/**
+ * A letter the user may see.
+ * @throws NotFoundError for an unknown id, an id that is not a number, and, for a district leader, a letter of another
+ *   district or without a sender: the same answer as for no letter, so a district leader cannot learn that it exists
+ */
 export function visibleLetter(db: Db, req: Request, rawId: string): StoredLetter {
   // A letter id is a number: any other path segment (`/api/letters/Search`) names no letter, as for an unknown route.
   const letter = /^\d{1,9}$/.test(rawId) ? getLetter(db, Number(rawId)) : null;
-  if (!letter) throw new NotFoundError({ key: 'err.noLetter', params: { id: shownValue(rawId) } });
-  const only = onlyDistrictOf(req);
-  if (only && letter.policeDistrict !== only) throw new ForbiddenError({ key: 'err.letterDistrict', params: { own: only, other: letter.policeDistrict ?? { key: 'err.unknownSender' } } });
+  if (!letter || !mayReadDistrict(req.auth?.user, letter.policeDistrict)) throw new NotFoundError({ key: 'err.noLetter', params: { id: shownValue(rawId) } });
   return letter;
+}
+
+/** How many letters (and sample letters) the user may see: `lettersStatus` for everyone but a district leader. */
+export function visibleStatus(db: Db, req: Request): { count: number; samples: number } {
+  const only = onlyDistrictOf(req);
+  if (!only) return lettersStatus(db);
+  const mine = filterLetters(listLetters(db), { onlyDistrict: only });
+  return { count: mine.length, samples: mine.filter((l) => l.sample).length };
 }
 
 export const letterFilterQuery = z.object({

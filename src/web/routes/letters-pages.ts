@@ -2,10 +2,12 @@ import { appRouter } from '../router';
 import { type Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../app';
 import type { Db } from '../../db/connection';
-import { codingsOf, lettersStatus, listLetters, type StoredLetter } from '../../db/letters-repo';
+import { codingsOf, listLetters, type StoredLetter } from '../../db/letters-repo';
 import { listMunicipalities, listPoliceDistricts } from '../../db/municipalities-repo';
+import { listResponses } from '../../db/responses-repo';
 import { agreement, type CodedValues } from '../../letters/agreement';
-import { codedFields, letterDate, saveCoding } from '../../letters/coding';
+import { codedFields, saveCoding } from '../../letters/coding';
+import { letterDate } from '../../letters/dateline';
 import { highlightSegments } from '../../letters/highlight';
 import { intakeLetters, type IntakeReport } from '../../letters/intake';
 import { letterLimits, senderThresholds } from '../../model/letters';
@@ -16,7 +18,7 @@ import { fillTemplate } from '../../import/responses-import';
 import { actorOf } from '../actor';
 import { AppError, messageOf } from '../../common/errors';
 import { canPlan } from '../../auth/policy';
-import { filterOf, onlyDistrictOf, receiveLetters, visibleAgreement, visibleLetter, visibleOverview } from './letters-common';
+import { filterOf, onlyDistrictOf, receiveLetters, visibleAgreement, visibleLetter, visibleOverview, visibleStatus } from './letters-common';
 
 type Params = Record<string, string | number>;
 const tf = (res: Response) => (key: string, params: Params = {}) =>
@@ -33,7 +35,7 @@ function listPage(db: Db, req: Request, res: Response, extra: { report?: IntakeR
   const started = process.hrtime.bigint();
   const search = filter.q ? searchLetters(db, filter.q, filter, 200) : null;
   const tookMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
-  const status = lettersStatus(db);
+  const status = visibleStatus(db, req);
   res.render('letters', {
     title: res.locals.t('let.title'),
     tf: tf(res),
@@ -66,6 +68,16 @@ function formValues(letter: StoredLetter, own: Record<string, unknown> | null) {
   };
 }
 
+/**
+ * What confirming a primary coding does to the sample answers (`saveCoding`): a real letter removes every sample
+ * answer; a sample letter replaces the chosen municipality's sample answer. Null when no sample answer is loaded.
+ */
+function samplesWarning(db: Db, letter: StoredLetter): { key: 'let.samplesWillBeRemoved' | 'let.sampleAnswerWillBeReplaced'; n: number } | null {
+  const n = listResponses(db).filter((r) => r.sample).length;
+  if (n === 0) return null;
+  return { key: letter.sample ? 'let.sampleAnswerWillBeReplaced' : 'let.samplesWillBeRemoved', n };
+}
+
 function letterPage(db: Db, req: Request, res: Response, letter: StoredLetter, extra: { error?: string | null; posted?: Record<string, unknown> | null } = {}): void {
   const user = res.locals.user;
   const codings = codingsOf(db, letter.id);
@@ -75,7 +87,8 @@ function letterPage(db: Db, req: Request, res: Response, letter: StoredLetter, e
   const latestByCoder = [...new Map(codings.map((c) => [c.coder, c])).values()];
   const pair = agreement(latestByCoder.map((c) => ({ letterId: c.letterId, coder: c.coder, codedAt: c.codedAt, coding: c.coding as CodedValues })));
   const primaryByOther = others.some((c) => c.role === 'primary');
-  const saved = typeof req.query.saved === 'string' ? req.query.saved : null;
+  const saved = typeof req.query.saved === 'string' && /^(\d{1,9}|second)$/.test(req.query.saved) ? req.query.saved : null;
+  const removed = typeof req.query.samplesRemoved === 'string' && /^\d{1,6}$/.test(req.query.samplesRemoved) ? Number(req.query.samplesRemoved) : 0;
   res.render('letter', {
     title: `${letter.name ?? letter.fileName} · ${res.locals.t('let.title')}`,
     tf: tf(res),
@@ -95,6 +108,8 @@ function letterPage(db: Db, req: Request, res: Response, letter: StoredLetter, e
     thresholds: senderThresholds,
     error: extra.error ?? null,
     saved,
+    samplesRemoved: removed,
+    samplesWarning: canPlan(user) ? samplesWarning(db, letter) : null,
   });
 }
 
@@ -166,7 +181,8 @@ export function lettersPages({ db }: AppDeps): Router {
     const input = formToCoding((req.body ?? {}) as Record<string, unknown>);
     try {
       const out = saveCoding(db, letter.id, input, { by: actorOf(req), now: new Date().toISOString() });
-      res.redirect(303, `/letters/${letter.id}?saved=${out.applied ? out.responseVersion : 'second'}`);
+      const removed = out.samplesReplaced > 0 ? `&samplesRemoved=${out.samplesReplaced}` : '';
+      res.redirect(303, `/letters/${letter.id}?saved=${out.applied ? out.responseVersion : 'second'}${removed}`);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       res.status(err.httpStatus === 400 ? 422 : err.httpStatus);
