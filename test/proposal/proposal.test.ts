@@ -256,8 +256,16 @@ describe('the beyond objective, an imported matrix, a stale proposal', () => {
     loadTestAnswers(local, { sample: true });
     const old = (await request(localApp).get(`/api/proposals/${before.id}`).set(auth).expect(200)).body;
     expect(old.current).toBe(false);
-    expect((await request(localApp).get(`/api/proposals/${before.id}/robustness?samples=50`).set(auth)).status).toBe(409);
-    expect((await request(localApp).post('/api/shortlists').set(auth).send({ name: 'Gammel', proposalId: before.id })).status).toBe(409);
+    const robust = await request(localApp).get(`/api/proposals/${before.id}/robustness?samples=50`).set(auth);
+    expect(robust.status).toBe(409);
+    expect(robust.body.error.code).toBe('stale_proposal');
+    // Said through the catalogue in the reader's language, in both places that refuse it.
+    expect(robust.body.error.message).toBe(`Forslaget ${before.id} ble laget på andre data, svar eller vurderinger enn dagens og gjelder ikke lenger. Åpne scenariet på nytt for å få det gjeldende forslaget.`);
+    const refusedEn = await request(localApp).post('/api/shortlists?lang=en').set(auth).send({ name: 'Gammel', proposalId: before.id });
+    expect(refusedEn.status).toBe(409);
+    expect(refusedEn.body.error.message).toBe(`Proposal ${before.id} was made on other data, answers or assessments than today's and no longer applies. Open the scenario again for its current proposal.`);
+    const refusedNb = await request(localApp).post('/api/shortlists').set(auth).send({ name: 'Gammel', proposalId: before.id });
+    expect(refusedNb.body.error.message).toContain(`Forslaget ${before.id} ble laget på andre data`);
     const after = (await request(localApp).post('/api/proposals').set(auth).send({ k: 5 }).expect(200)).body;
     expect(after.id).not.toBe(before.id);
     expect(getProposal(local, before.id)).not.toBeNull();

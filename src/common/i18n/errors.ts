@@ -78,6 +78,10 @@ export const errorTexts = area({
   'err.noUser': { nb: 'Det finnes ingen bruker med id {id}.', en: 'There is no user with id {id}.' },
   'err.noToken': { nb: 'Det finnes ingen aktiv API-nøkkel med id {id}.', en: 'There is no active API token with id {id}.' },
   'err.noProposal': { nb: 'Det finnes ikke noe forslag med id {id}.', en: 'There is no proposal with id {id}.' },
+  'err.staleProposal': {
+    nb: 'Forslaget {id} ble laget på andre data, svar eller vurderinger enn dagens og gjelder ikke lenger. Åpne scenariet på nytt for å få det gjeldende forslaget.',
+    en: 'Proposal {id} was made on other data, answers or assessments than today\'s and no longer applies. Open the scenario again for its current proposal.',
+  },
   'err.matrixMissing': { nb: 'Det finnes ingen importert reisetidsmatrise med id {id}.', en: 'There is no imported travel-time matrix with id {id}.' },
   'err.noMatrixFile': { nb: 'Ingen fil: send matrisen i multipart-feltet «file».', en: 'No file: send the matrix as multipart field "file".' },
   'err.qRequired': { nb: 'q mangler: ordene det skal søkes etter.', en: 'q is required: the words to search for.' },
