@@ -84,7 +84,7 @@ describe('sign-in and sessions', () => {
     const user = await testUser(db, 'viewer');
     expect((await signIn(agent, user.name, TEST_PASSWORD)).status).toBe(429);
     db.prepare('DELETE FROM login_failures').run();
-  });
+  }, 180_000); // 31 password checks (each a deliberate scrypt cost): over 60 s on a loaded 2-core machine
 
   it('When a signed-in browser posts without the CSRF token, then 403 and nothing changes; with it, the change is made', async () => {
     const user = await testUser(db, 'planner');
