@@ -61,13 +61,18 @@ describe('phone viewport (390 × 844)', () => {
     return page;
   }
 
-  const widths = (page: Page) => page.evaluate(() => ({
+  /**
+   * The page's widths against the phone's 390 px, not against `window.innerWidth`: a mobile browser
+   * zooms out to fit a page that is too wide, so the layout viewport grows with it (a 441 px wide
+   * profile page gave an innerWidth of 441 and passed).
+   */
+  const widths = (page: Page) => page.evaluate((phoneWidth) => ({
     doc: document.documentElement.scrollWidth,
     body: document.body.scrollWidth,
     view: window.innerWidth,
-    widest: Array.from(document.querySelectorAll("body *")).map((el) => [el.getBoundingClientRect().right, el]).filter(([r]) => (r as number) > window.innerWidth + 1)
+    widest: Array.from(document.querySelectorAll("body *")).map((el) => [el.getBoundingClientRect().right, el]).filter(([r]) => (r as number) > phoneWidth + 1)
       .slice(0, 3).map(([r, el]) => `${(el as Element).tagName.toLowerCase()}.${(el as Element).className} ${Math.round(r as number)}`),
-  }));
+  }), PHONE.width);
 
   it.each(['anonymous', 'viewer', 'district', 'planner', 'admin'] as const)('When %s opens every page on a phone, then no page is wider than the screen', async (role) => {
     const page = await pageFor(suite.browser, role);
@@ -79,7 +84,7 @@ describe('phone viewport (390 × 844)', () => {
       if (p === '/' || p.startsWith('/scenarios/')) await page.waitForSelector('#map[data-ready="true"]', { timeout: 30000 });
       else await page.waitForLoadState('networkidle');
       const w = await widths(page);
-      if (w.doc > w.view || w.body > w.view) wide.push(`${p}: ${w.doc}px (${w.widest.join('; ')})`);
+      if (w.doc > PHONE.width || w.body > PHONE.width || w.view > PHONE.width) wide.push(`${p}: ${w.doc}px (${w.widest.join('; ')})`);
     }
     expect(wide).toEqual([]);
     expect(errors.filter((e) => !/40[34]|Not Found|Forbidden/.test(e))).toEqual([]);
