@@ -18,7 +18,8 @@ import { exactSum, rankMunicipalities, selectSitesGreedy, type RankingResult, ty
 import { PROPOSAL_ROBUSTNESS } from '../model/proposal-settings';
 import { AppError, UnprocessableError } from '../common/errors';
 import { SELECTION_STATUS_LABEL } from '../model/labels';
-import { violationSaid } from '../model/violations';
+import { violationSaid, type ViolationSaid } from '../model/violations';
+import type { MessageKey } from '../common/i18n';
 import { planningContext, type PlanningContext } from './context';
 import { heavyRunner, robustnessLane, type HeavyLane } from './heavy';
 import { adviceMatters, proposalIdOf, proposalKey } from './proposal-key';
@@ -188,13 +189,22 @@ export async function proposalRobustness(
   }
 }
 
+/**
+ * Why a proposal has no set, as a catalogue message: its broken rules with the municipalities named (`names`), or
+ * its status when no rule is broken. One text for every refusal that needs a set (robustness, a shortlist).
+ */
+export function whyNoSet(
+  proposal: Pick<Proposal, 'violated' | 'status'> | null, names: ReadonlyMap<string, string>,
+): ViolationSaid[] | { key: MessageKey } {
+  return proposal?.violated.length
+    ? proposal.violated.map((v) => violationSaid(v, (id) => names.get(id) ?? id))
+    : { key: proposal ? SELECTION_STATUS_LABEL[proposal.status] : 'ws.status.infeasible' };
+}
+
 /** 422 for a proposal without a set (its rules cannot be met): robustness has nothing to re-choose; says why. */
 function noSetToTest(db: Db, proposal: Proposal): UnprocessableError {
   const names = new Map<string, string>(planningContext(db, proposal.params.travelModel).municipalities.map((m) => [m.kommunenummer, m.name]));
-  const why = proposal.violated.length
-    ? proposal.violated.map((v) => violationSaid(v, (id) => names.get(id) ?? id))
-    : { key: SELECTION_STATUS_LABEL[proposal.status] };
-  return new UnprocessableError('infeasible', { key: 'rule.noRobustness', params: { why } }, { violated: proposal.violated });
+  return new UnprocessableError('infeasible', { key: 'rule.noRobustness', params: { why: whyNoSet(proposal, names) } }, { violated: proposal.violated });
 }
 
 async function runRobustness(db: Db, proposal: Proposal & { id: string | null }, settings: RobustnessSettings, view: PlanningView): Promise<ProposalRobustness> {

@@ -12,11 +12,9 @@ import { getScenario } from '../db/scenarios-repo';
 import { insertShortlist, type Shortlist } from '../db/shortlists-repo';
 import { contentOf, listResponses } from '../db/responses-repo';
 import type { PlanningContext } from '../planning/context';
-import { currentProposalKey, proposalFor, proposalRobustness } from '../planning/proposal';
+import { currentProposalKey, proposalFor, proposalRobustness, whyNoSet } from '../planning/proposal';
 import { explainPickedSites } from '../planning/proposal-explain';
 import type { Proposal, ProposalRobustness } from '../model/proposal';
-import { SELECTION_STATUS_LABEL } from '../model/labels';
-import { violationSaid } from '../model/violations';
 import { rankScenario } from '../planning/service';
 import { inputsFor } from '../planning/service-options';
 import { travelErrorOf } from '../planning/site-problem';
@@ -100,10 +98,7 @@ export async function scenarioSnapshot(db: Db, params: ScenarioParams, options: 
   const proposal = options.proposal ?? outcome?.proposal ?? null;
   if (!options.candidates && (!proposal || proposal.selected.length === 0)) {
     const names = new Map<string, string>(context.municipalities.map((m) => [m.kommunenummer, m.name]));
-    const why = proposal?.violated.length
-      ? proposal.violated.map((v) => violationSaid(v, (id) => names.get(id) ?? id))
-      : { key: proposal ? SELECTION_STATUS_LABEL[proposal.status] : 'ws.status.infeasible' } as const;
-    throw new UnprocessableError('infeasible', { key: 'rule.noProposal', params: { why } }, { violated: proposal?.violated ?? [] });
+    throw new UnprocessableError('infeasible', { key: 'rule.noProposal', params: { why: whyNoSet(proposal, names) } }, { violated: proposal?.violated ?? [] });
   }
   const inProposal = new Map((proposal?.sites ?? []).map((x) => [x.kommunenummer, siteOfProposal(x)]));
   const picked = options.candidates?.map((c) => ({ kommunenummer: c.kommunenummer, site: c.site ?? inProposal.get(c.kommunenummer) ?? defaultSiteOf(context, c.kommunenummer) })) ?? null;
