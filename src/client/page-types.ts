@@ -88,6 +88,8 @@ export interface ProfilePageData extends BasePageData {
 export interface ResponsePageData {
   kommunenummer: string;
   name: string;
+  /** The map's zoom buttons' titles in the page's language (`map.zoomIn`, `map.zoomOut`). */
+  zoomTitles: { zoomIn: string; zoomOut: string };
   mapData: {
     boundary: Geometry | null;
     premises: { n: number; address: string; lon: number; lat: number }[];

@@ -7,13 +7,18 @@
 export interface CsvOptions {
   /** Field delimiter; detected from the first line when omitted (`;`, `,` or tab, whichever is most frequent outside quotes). */
   delimiter?: string;
+  /**
+   * A comment character: a line that starts with it (outside a quoted field) is skipped whole, as pandas'
+   * `comment` and R's `comment.char` do (the exports' leading `#` lines name the model and the sources).
+   */
+  comment?: string;
 }
 
 /** Detects the delimiter from the first line: the most frequent of `;`, `,` and tab outside quotes (`,` on a tie). */
-export function detectDelimiter(text: string): string {
+export function detectDelimiter(text: string, comment?: string): string {
   const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
   let inQuotes = false;
-  for (const ch of text) {
+  for (const ch of comment ? withoutCommentLines(text, comment) : text) {
     if (ch === '"') inQuotes = !inQuotes;
     else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
     else if (!inQuotes && ch in counts) counts[ch]++;
@@ -23,8 +28,19 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
+/** The text from its first line that is not a comment line on (for delimiter detection). */
+function withoutCommentLines(text: string, comment: string): string {
+  let at = 0;
+  while (text.startsWith(comment, at)) {
+    const end = text.slice(at).search(/\r\n|\n|\r/);
+    if (end < 0) return '';
+    at += end + (text.startsWith('\r\n', at + end) ? 2 : 1);
+  }
+  return text.slice(at);
+}
+
 /**
- * Parses CSV text into rows of string fields. Blank lines are dropped.
+ * Parses CSV text into rows of string fields. Blank lines are dropped, and with `comment` the comment lines.
  * @throws Error naming the line when a quoted field is never closed.
  */
 export function parseCsv(text: string, options: CsvOptions = {}): string[][] {
@@ -38,7 +54,8 @@ export function parseCsv(text: string, options: CsvOptions = {}): string[][] {
  */
 export function parseCsvLimited(text: string, options: CsvOptions & { maxRows?: number } = {}): { rows: string[][]; total: number } {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const delimiter = options.delimiter ?? detectDelimiter(src);
+  const delimiter = options.delimiter ?? detectDelimiter(src, options.comment);
+  const comment = options.comment;
   const maxRows = options.maxRows ?? Infinity;
   const rows: string[][] = [];
   let total = 0;
@@ -68,6 +85,10 @@ export function parseCsvLimited(text: string, options: CsvOptions & { maxRows?: 
         if (ch === '\n') line++;
         field += ch;
       }
+      continue;
+    }
+    if (comment && row.length === 0 && field === '' && src.startsWith(comment, i)) {
+      while (i + 1 < src.length && src[i + 1] !== '\n' && src[i + 1] !== '\r') i++;
       continue;
     }
     if (ch === '"' && field === '') {

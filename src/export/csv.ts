@@ -1,8 +1,10 @@
 /**
  * CSV export of a report's candidates for Norwegian Excel: UTF-8 with a byte-order mark, `;` as
  * the separator and decimal comma, no thousands separators (so Excel reads numbers as numbers).
- * One row per candidate with every column (core, criterion values and points, indicators). When
- * sample answers are loaded the first line is a `#` comment with the notice. The language changes
+ * One row per candidate with every column (core, criterion values and points, indicators). Leading `#` comment
+ * lines (`csvComments`) say what the figures rest on: the sample-data notice when sample answers are loaded, the
+ * drive-time model of the scenario (the built-in model or the imported matrix by name) and the data attribution, the
+ * same texts the XLSX and the PDF print; a reader skips them with `comment: '#'` (pandas `comment='#'`). The language changes
  * only headers and labels, never the number format. Text cells that a spreadsheet would take for a
  * formula are neutralised (`neutraliseFormula`).
  */
@@ -37,12 +39,20 @@ function cell(model: ReportModel, v: CellValue, kind: ReportColumn['kind']): str
   return neutraliseFormula(v ?? '');
 }
 
+/**
+ * The leading comment lines: notice (if any), travel model, attribution. Each is written as it is, one line starting
+ * with `# `, with line breaks folded to spaces and `"` turned into `'` (an imported matrix's name is the user's text), so
+ * even a reader that knows no comments reads each as a row of plain cells and never as the start of a quoted field.
+ */
+export function csvComments(model: ReportModel): string[] {
+  const lines = [...(model.notice ? [model.notice] : []), `${text(model.locale, 'travelModel')}: ${model.travelModel}`, model.attribution];
+  return lines.map((l) => `# ${l.replace(/[\r\n]+/g, ' ').replace(/"/g, "'")}`);
+}
+
 /** The CSV text (with BOM) of a report's candidates. */
 export function reportCsv(model: ReportModel): string {
   const columns = [...model.columns.core, ...model.columns.criteria, ...model.columns.indicators];
-  const rows: string[][] = [];
-  if (model.notice) rows.push([`# ${model.notice}`]);
-  rows.push(columns.map((c) => c.header));
+  const rows: string[][] = [columns.map((c) => c.header)];
   for (const c of model.candidates) rows.push(columns.map((col) => cell(model, c.record[col.key] ?? null, col.kind)));
-  return BOM + toCsv(rows, ';').replace(/\n/g, '\r\n');
+  return BOM + [...csvComments(model), toCsv(rows, ';').replace(/\n$/, '')].join('\n').replace(/\n/g, '\r\n') + '\r\n';
 }

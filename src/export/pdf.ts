@@ -179,7 +179,8 @@ function scoreBars(doc: Doc, model: ReportModel, c: ReportCandidate, L: Label): 
     const digits = r.id === 'population' || r.id === 'uncovered' ? 0 : 2;
     // A measured unit (min, per 1 000) follows the value; a coded scale (yes=1/no=0) is explained on the method page.
     const unit = r.unit.includes('=') ? '' : ` ${r.unit}`;
-    const cells = [num(model, r.points, 2), r.value === null ? L('missing') : `${num(model, r.value, digits)}${unit}`, pct(model, r.weightShare, 1)];
+    const star = r.id === 'violenceRate' && c.violenceSuppressed ? '*' : '';
+    const cells = [num(model, r.points, 2), r.value === null ? L('missing') : `${num(model, r.value, digits)}${unit}${star}`, pct(model, r.weightShare, 1)];
     [cols.points, cols.value, weightW].forEach((cw, i) => {
       doc.text(pdfSafe(cells[i]), x, y, { width: cw, height: 10, align: 'right', lineBreak: false, ellipsis: true });
       x += cw;
@@ -221,8 +222,16 @@ function candidatePage(doc: Doc, model: ReportModel, c: ReportCandidate, L: Labe
       ].join(' · ')
     : '–', { size: 8.5 });
   subheading(doc, L('indicators'));
-  keyValues(doc, c.indicators.map((i) => [i.label, num(model, i.value, i.key === 'population' || i.key === 'residentsBeyond45' ? 0 : 2)]), { perRow: 2, size: 7, keyShare: 0.7 });
+  keyValues(doc, c.indicators.map((i) => [i.label, indicatorText(model, c, i)]), { perRow: 2, size: 7, keyShare: 0.7 });
+  if (c.violenceSuppressed) paragraph(doc, `* ${model.suppressedNote}`, { size: 7, colour: COLOURS.muted });
   answersAndAssessment(doc, model, c, L);
+}
+
+/** An indicator as the candidate page prints it: counts whole, shares in per cent, a suppressed violence rate starred. */
+function indicatorText(model: ReportModel, c: ReportCandidate, i: ReportCandidate['indicators'][number]): string {
+  if (i.key === 'shareBeyond45') return pct(model, i.value, 1);
+  const value = num(model, i.value, i.key === 'population' || i.key === 'residentsBeyond45' ? 0 : 2);
+  return i.key === 'violencePer1000' && c.violenceSuppressed && i.value !== null ? `${value}*` : value;
 }
 
 /** The answers, premises and assessment in the room left on the candidate's page. */
@@ -259,6 +268,7 @@ function answersAndAssessment(doc: Doc, model: ReportModel, c: ReportCandidate, 
 function sourcesPage(doc: Doc, model: ReportModel, L: Label): void {
   doc.addPage();
   heading(doc, L('sources'));
+  paragraph(doc, model.attribution, { size: 8 });
   table(
     doc,
     [{ header: L('source'), width: 165 }, { header: L('publisher'), width: 130 }, { header: L('licence'), width: 110 }, { header: L('vintage'), width: CONTENT_W - 405 }],
@@ -266,7 +276,7 @@ function sourcesPage(doc: Doc, model: ReportModel, L: Label): void {
     { size: 7 },
   );
   subheading(doc, L('reproducibility'));
-  keyValues(doc, [...model.meta, ...model.reproducibility], { size: 7.5, keyShare: 0.32 });
+  keyValues(doc, model.reproducibility, { size: 7.5, keyShare: 0.32 });
 }
 
 /** Header (title, sample notice) and footer (time of printing in Norwegian time, page numbers) on every page. */

@@ -6,7 +6,7 @@
  * through the tie-break; the travel error is what moves the set). Pure.
  */
 import type { ShortlistSnapshot } from '../shortlist';
-import { formatNumber, type Locale } from '../common/i18n';
+import { formatDateTime, formatNumber, type Locale } from '../common/i18n';
 import type { MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
 import type { ScenarioNormalization } from '../model/scenario-limits';
@@ -15,6 +15,30 @@ import type { ScenarioNormalization } from '../model/scenario-limits';
 const SCALING_TEXT: Readonly<Record<ScenarioNormalization, TextKey>> = { minmax: 'scaling_minmax', percentile: 'scaling_percentile', z: 'scaling_z' };
 
 const TRAVEL_OBJECTIVES = new Set(['coverage', 'access', 'beyond']);
+
+/** Decimals of an objective's value: residents and resident-minutes whole, scores 2, the blend's fractions 6. */
+const OBJECTIVE_DIGITS: Readonly<Record<string, number>> = { coverage: 0, access: 0, beyond: 0, score: 2, blend: 6 };
+/** What each objective's value counts. */
+const OBJECTIVE_UNIT: Readonly<Record<string, TextKey>> = {
+  coverage: 'objectiveUnit_coverage', access: 'objectiveUnit_access', beyond: 'objectiveUnit_beyond', score: 'objectiveUnit_score', blend: 'objectiveUnit_blend',
+};
+
+/**
+ * An objective's value (the set's value, its bound, the sum of the gain column) with thousands separators and what it
+ * counts: `11 613 innbyggere innen grensen`, `1 234 567 innbygger-minutter`, `812,40 poeng (sum av poengsummene)`.
+ */
+export function objectiveValueText(locale: Locale, objective: string, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const known = objective in OBJECTIVE_DIGITS ? objective : 'coverage';
+  return text(locale, OBJECTIVE_UNIT[known], { value: formatNumber(locale, value, OBJECTIVE_DIGITS[known]) });
+}
+
+/** The summary's sentence on robustness: how many samples of what, or that it was not computed. */
+export function robustnessSentence(locale: Locale, s: ShortlistSnapshot): string {
+  const r = s.robustness;
+  if (!r) return text(locale, 'summaryNoRobust');
+  return text(locale, 'summaryRobust', { samples: formatNumber(locale, r.samples, 0), what: text(locale, r.sampled?.travel ? 'sampledBoth' : 'sampledWeights') });
+}
 
 /** "the median" / "the 90th percentile" of a quantile. */
 function quantileText(locale: Locale, q: number): string {
@@ -43,10 +67,9 @@ export function methodParagraphs(locale: Locale, s: ShortlistSnapshot, travelMod
   if (reference) out.push(...referenceParagraphs(locale, reference, travelModel));
   const pr = s.proposal;
   if (pr) {
-    const digits = p.objective === 'blend' ? 6 : 2;
     out.push(T('methodSolved', {
-      solver: valueLabel(locale, pr.solverName), status: valueLabel(locale, pr.status), value: formatNumber(locale, pr.objective, digits),
-      bound: formatNumber(locale, pr.bound, digits), gap: pr.gap === null ? '–' : `${formatNumber(locale, pr.gap * 100, 4)} %`, id: pr.id,
+      solver: valueLabel(locale, pr.solverName), status: valueLabel(locale, pr.status), value: objectiveValueText(locale, p.objective, pr.objective),
+      bound: objectiveValueText(locale, p.objective, pr.bound), gap: pr.gap === null ? '–' : `${formatNumber(locale, pr.gap * 100, 4)} %`, id: pr.id,
     }));
   }
   const margin = pr?.errorMargin;
@@ -87,13 +110,13 @@ export function proposalSummary(locale: Locale, s: ShortlistSnapshot): [string, 
   if (s.selection) {
     out.push([T('selStatus'), valueLabel(locale, s.selection.status)], [T('ruleObjective'), valueLabel(locale, s.selection.objectiveName)]);
   }
-  const digits = s.params.objective === 'blend' ? 6 : 2;
+  const objective = s.params.objective;
   if (pr) {
     out.push(
-      [T('proposalId'), pr.id],
+      [T('proposalId'), T('proposalIdValue', { when: formatDateTime(locale, pr.createdAt), id: pr.id })],
       [T('solverName'), valueLabel(locale, pr.solverName)],
-      [T('selObjective'), formatNumber(locale, pr.objective, digits)],
-      [T('selBound'), formatNumber(locale, pr.bound, digits)],
+      [T('selObjective'), objectiveValueText(locale, objective, pr.objective)],
+      [T('selBound'), objectiveValueText(locale, objective, pr.bound)],
       [T('selGap'), pr.gap === null ? '–' : `${formatNumber(locale, pr.gap * 100, 4)} %`],
       [T('candidateSites'), T('candidateSitesValue', { n: formatNumber(locale, pr.candidateSites, 0) })],
     );
@@ -103,9 +126,9 @@ export function proposalSummary(locale: Locale, s: ShortlistSnapshot): [string, 
       })]);
     }
   } else if (s.selection) {
-    out.push([T('selObjective'), formatNumber(locale, s.selection.objective, digits)]);
+    out.push([T('selObjective'), objectiveValueText(locale, objective, s.selection.objective)]);
   }
-  if (s.figures) out.push([`${T('totalGain')}`, formatNumber(locale, s.figures.totalGain, digits)]);
+  if (s.figures) out.push([T('totalGain'), objectiveValueText(locale, objective, s.figures.totalGain)]);
   if (s.robustness) {
     out.push([T('robustSettings'), T('robustSettingsValue', {
       samples: formatNumber(locale, s.robustness.samples, 0), seed: s.robustness.seed, what: T(s.robustness.sampled?.travel ? 'sampledBoth' : 'sampledWeights'),

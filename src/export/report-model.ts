@@ -14,7 +14,7 @@ import type { ScenarioParams } from '../model/scenario';
 import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type ShortlistSnapshot, type SnapshotCandidate, type SnapshotComparison } from '../shortlist';
 import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
 import { dataVintageText, sourceInLocale } from '../model/source-labels';
-import { methodParagraphs, proposalSummary } from './report-method';
+import { methodParagraphs, proposalSummary, robustnessSentence } from './report-method';
 import type { MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
 import { rulesOf, differencesOf, indicatorLabel } from './report-changes';
@@ -89,6 +89,11 @@ export interface ReportCandidate {
   newlyCovered: number | null;
   criteria: { id: string; label: string; unit: string; value: number | null; points: number; weightShare: number }[];
   indicators: { key: string; label: string; value: number | null }[];
+  /**
+   * Whether the violence figures (criterion `violenceRate`, indicator `violencePer1000`) are the estimated midpoint of
+   * a count SSB suppressed (0–4); null when the snapshot predates the flag.
+   */
+  violenceSuppressed: boolean | null;
   answer: { sample: boolean; rows: { question: string; label: string; text: string }[]; premises: [string, string][][] } | null;
   assessment: ReportAssessment | null;
   history: ReportAssessment[];
@@ -106,9 +111,12 @@ export interface ReportModel {
   subtitle: string;
   /** The sample-data notice, or null when real answers are loaded. */
   notice: string | null;
+  /** The heading facts (scenario, author, snapshot, data vintage, travel model, generation time). */
   meta: [string, string][];
   /** The travel-time model behind every drive time in the report (its label). */
   travelModel: string;
+  /** What a suppressed violence figure is (the profile page's note, the PDF's footnote to its `*`). */
+  suppressedNote: string;
   /** One line of attribution for the data (also in every GeoJSON feature). */
   attribution: string;
   method: string[];
@@ -122,6 +130,7 @@ export interface ReportModel {
   assessments: (ReportAssessment & { kommunenummer: string; name: string; policeDistrict: string; current: boolean })[];
   differences: { intro: string; lines: string[] } | null;
   sources: SourceEntry[];
+  /** What it takes to reproduce the report: the heading facts once, then hashes, revisions in words and the version. */
   reproducibility: [string, string][];
   params: ScenarioParams;
   inputHash: string;
@@ -166,8 +175,12 @@ function criteriaColumns(locale: Locale): ReportColumn[] {
   ]);
 }
 
+/** The indicators, the violence rate followed by the flag that says it is an estimated midpoint. */
 function indicatorColumns(locale: Locale): ReportColumn[] {
-  return INDICATOR_KEYS.map((k) => ({ key: `ind_${k}`, header: indicatorLabel(locale, k), kind: 'number' as const }));
+  return INDICATOR_KEYS.flatMap((k): ReportColumn[] => [
+    { key: `ind_${k}`, header: indicatorLabel(locale, k), kind: 'number' },
+    ...(k === 'violencePer1000' ? [{ key: 'violenceSuppressed', header: text(locale, 'violenceSuppressed'), kind: 'boolean' as const }] : []),
+  ]);
 }
 
 
@@ -237,7 +250,7 @@ function candidateOf(
           gainAtRisk: round(f.gainAtRisk, gainDigits), withinError: f.withinError ?? null,
         }
       : null,
-    newlyCovered: round(c.newlyCovered, 0), criteria, indicators, answer: answerSection(locale, c), assessment,
+    newlyCovered: round(c.newlyCovered, 0), criteria, indicators, violenceSuppressed: c.violenceSuppressed ?? null, answer: answerSection(locale, c), assessment,
     history: history.slice(0, -1).map((a) => toAssessment(locale, a)).reverse(), record: {},
   };
   out.record = {
@@ -259,6 +272,7 @@ function candidateOf(
     out.record[`points_${cr.id}`] = cr.points;
   }
   for (const ind of indicators) out.record[`ind_${ind.key}`] = ind.value;
+  out.record.violenceSuppressed = out.violenceSuppressed;
   return out;
 }
 
@@ -286,20 +300,42 @@ function weightRows(locale: Locale, p: ScenarioParams): ReportModel['weights'] {
   }));
 }
 
-/** What it takes to reproduce the report: data, answers and assessment revisions, engine version, input hash, times. */
-function reproducibilityRows(locale: Locale, inputs: ReportInputs, now: string): [string, string][] {
+/**
+ * The answers' revision (`count.versionSum.historyRows.lastChange`, `db/revisions.ts`) in words; every part is said,
+ * so the words still pin the revision the input hash was computed from. Text that is no such revision is shown as it is.
+ */
+export function answersRevisionText(locale: Locale, revision: string): string {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(.*)$/.exec(revision);
+  if (!m) return revision;
+  if (m[1] === '0') return text(locale, 'answersRevisionNone');
+  return text(locale, 'answersRevisionValue', {
+    n: formatNumber(locale, Number(m[1])), versions: formatNumber(locale, Number(m[2])), history: formatNumber(locale, Number(m[3])), when: formatDateTime(locale, m[4]),
+  });
+}
+
+/** The assessments' revision (`a<count>.<latest id>`, `db/advice.ts`) in words; other text as it is. */
+export function assessmentsRevisionText(locale: Locale, revision: string): string {
+  const m = /^a(\d+)\.(\d+)$/.exec(revision);
+  if (!m) return revision;
+  if (m[1] === '0') return text(locale, 'assessmentsRevisionNone');
+  return text(locale, 'assessmentsRevisionValue', { n: formatNumber(locale, Number(m[1])), last: m[2] });
+}
+
+/**
+ * What it takes to reproduce the report: the heading facts (each once), the data hash, the answers and assessments
+ * revisions in words, the software version and the input hash.
+ */
+function reproducibilityRows(locale: Locale, inputs: ReportInputs, meta: [string, string][]): [string, string][] {
   const T = (k: Parameters<typeof text>[1]) => text(locale, k);
   const s = inputs.snapshot;
   return [
-    [T('dataVintage'), dataVintageText(locale, s.data.vintage)],
+    ...meta,
     [T('dataHash'), s.data.hash],
-    [T('answersStatus'), `${s.answers.count}${s.answers.sample ? ` (${T('sampleNotice')})` : ''}`],
-    [T('answersRevision'), s.answers.revision],
-    [T('assessmentsRevision'), s.assessmentsRevision],
+    [T('answersStatus'), `${formatNumber(locale, s.answers.count)}${s.answers.sample ? ` (${T('sampleNotice')})` : ''}`],
+    [T('answersRevision'), answersRevisionText(locale, s.answers.revision)],
+    [T('assessmentsRevision'), assessmentsRevisionText(locale, s.assessmentsRevision)],
     [T('engineVersion'), inputs.softwareVersion],
     [T('inputHash'), s.inputHash],
-    [T('snapshotTaken'), formatDateTime(locale, s.createdAt)],
-    [T('timestamp'), formatDateTime(locale, now)],
   ];
 }
 
@@ -328,6 +364,7 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
       [T('selMeanAccess'), formatNumber(locale, s.set.meanAccessMin, 2)],
     );
   }
+  const meta = metaRows(locale, inputs, options.now);
   return {
     locale,
     generatedAt: options.now,
@@ -336,12 +373,13 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
     title: inputs.shortlist ? T('titleShortlist', { name: inputs.shortlist.name }) : T('titleScenario'),
     subtitle: T('subtitle'),
     notice: sample ? T('sampleNotice') : null,
-    meta: metaRows(locale, inputs, options.now),
+    meta,
     travelModel: inputs.travelModel?.[locale] ?? '',
+    suppressedNote: t(locale, 'prof.suppressedNote'),
     attribution: T('attribution'),
     methodSummary: T('methodSummary', {
       normalization: valueLabel(locale, p.normalization), aggregation: valueLabel(locale, p.method), k: p.k,
-      objective: valueLabel(locale, p.objective), minutes: p.minutes, samples: s.robustness?.samples ?? 0,
+      objective: valueLabel(locale, p.objective), minutes: p.minutes, robustness: robustnessSentence(locale, s),
     }),
     method: methodParagraphs(locale, s, inputs.travelModel?.[locale] ?? '', inputs.reference),
     weights: weightRows(locale, p),
@@ -355,7 +393,7 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
     })),
     differences: differencesOf(locale, inputs.comparison, p),
     sources: inputs.sources.map((src) => sourceInLocale(locale, src)),
-    reproducibility: reproducibilityRows(locale, inputs, options.now),
+    reproducibility: reproducibilityRows(locale, inputs, meta),
     params: p,
     inputHash: s.inputHash,
   };

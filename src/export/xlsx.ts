@@ -81,7 +81,7 @@ export async function reportXlsx(model: ReportModel): Promise<Buffer> {
   );
   sheet(
     wb, model, T('sheetSources'), [T('source'), T('publisher'), T('licence'), T('vintage'), T('reference')],
-    model.sources.map((s) => [s.title, s.publisher, s.licence, s.vintage, s.reference]), [40, 30, 30, 18, 50],
+    [...model.sources.map((s): CellValue[] => [s.title, s.publisher, s.licence, s.vintage, s.reference]), [], [model.attribution]], [40, 30, 30, 18, 50],
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

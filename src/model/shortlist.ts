@@ -102,6 +102,11 @@ export interface SnapshotCandidate {
   contributions: Record<string, number>;
   missing: CriterionId[];
   indicators: SnapshotIndicators;
+  /**
+   * SSB suppressed the municipality's violence count (0–4), so `violencePer1000` and the violence criterion use the
+   * interval's midpoint; absent on snapshots made before the flag was kept (unknown).
+   */
+  violenceSuppressed?: boolean;
   robustness: SnapshotRobustness | null;
   /** Whether the scenario's proposed set contains it. */
   inProposedSet: boolean;

@@ -16,7 +16,7 @@ import { getProposalByKey, getProposalRobustness, storeProposal, storeProposalRo
 import { answersRevision } from '../db/revisions';
 import { exactSum, rankMunicipalities, selectSitesGreedy, type RankingResult, type SelectionOptions, type SelectionResult } from '../engine';
 import { PROPOSAL_ROBUSTNESS } from '../model/proposal-settings';
-import { AppError, UnprocessableError } from '../common/errors';
+import { AppError, ConflictError, UnprocessableError } from '../common/errors';
 import { SELECTION_STATUS_LABEL } from '../model/labels';
 import { violationSaid, type ViolationSaid } from '../model/violations';
 import type { MessageKey } from '../common/i18n';
@@ -210,7 +210,7 @@ function noSetToTest(db: Db, proposal: Proposal): UnprocessableError {
 async function runRobustness(db: Db, proposal: Proposal & { id: string | null }, settings: RobustnessSettings, view: PlanningView): Promise<ProposalRobustness> {
   if (!proposal.id) throw new AppError(422, 'not_stored', 'robustness is run for a stored proposal only');
   if (currentProposalKey(db, proposal.params, proposal.solver, view) !== proposal.key) {
-    throw new AppError(409, 'stale_proposal', `proposal ${proposal.id} was made on other data, answers or assessments; ask for the scenario's current proposal`);
+    throw new ConflictError('stale_proposal', { key: 'err.staleProposal', params: { id: proposal.id } });
   }
   const context = planningContext(db, proposal.params.travelModel);
   const sp = siteProblem(context);

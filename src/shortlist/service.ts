@@ -19,7 +19,7 @@ import { rankScenario } from '../planning/service';
 import { inputsFor } from '../planning/service-options';
 import { travelErrorOf } from '../planning/site-problem';
 import type { ScenarioParams } from '../model/scenario';
-import { AppError, NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../common/errors';
 import { compareSnapshots, type SnapshotComparison } from './compare';
 import { buildSnapshot, siteOfProposal, type SnapshotInput } from './snapshot';
 import type { CandidateSite, ShortlistOrigin, ShortlistSnapshot, ShortlistSolver, SnapshotAnswer } from '../model/shortlist';
@@ -123,7 +123,7 @@ export function currentStoredProposal(db: Db, id: string): Proposal {
   const p = getProposal(db, id);
   if (!p) throw new NotFoundError({ key: 'err.noProposal', params: { id } });
   if (currentProposalKey(db, p.params, p.solver) !== p.key) {
-    throw new AppError(409, 'stale_proposal', `proposal ${id} was made on other data, answers or assessments; open the scenario again for its current proposal`);
+    throw new ConflictError('stale_proposal', { key: 'err.staleProposal', params: { id } });
   }
   return p;
 }

@@ -116,6 +116,7 @@ export function buildSnapshot(input: SnapshotInput): ShortlistSnapshot {
       rank: r.rank, eligibleRank: r.eligibleRank, score: r.score, eligible: r.eligible, ineligibleReason: r.reason,
       values: { ...r.values }, contributions: { ...r.contributions }, missing: [...r.missing],
       indicators: indicatorsOf(m),
+      violenceSuppressed: m.violenceSuppressed,
       robustness: robustnessOf(robust.get(knr)),
       inProposedSet: inProposal.has(knr),
       selection: f

@@ -31,4 +31,22 @@ describe('map page in Chromium', () => {
     await expect(page.locator('.legend-title').textContent()).resolves.toContain('Reported offences');
     await page.close();
   });
+
+  it('When a map is shown in bokmål or English, then its zoom buttons are titled in that language, on the workspace, a profile and an answer page', async () => {
+    const page = await suite.page('planner');
+    const titles = async () => [await page.locator('.leaflet-control-zoom-in').getAttribute('title'), await page.locator('.leaflet-control-zoom-out').getAttribute('title')];
+    await page.goto(suite.url + '/?lang=nb');
+    await page.waitForSelector('#map[data-ready="true"]');
+    expect(await titles()).toEqual(['Zoom inn', 'Zoom ut']);
+    await page.goto(suite.url + '/municipalities/5601?lang=nb');
+    await page.waitForSelector('.leaflet-control-zoom-in');
+    expect(await titles()).toEqual(['Zoom inn', 'Zoom ut']);
+    await page.goto(suite.url + '/responses/5601?lang=nb');
+    await page.waitForSelector('#resp-map[data-ready="true"]');
+    expect(await titles()).toEqual(['Zoom inn', 'Zoom ut']);
+    await page.goto(suite.url + '/municipalities/5601?lang=en');
+    await page.waitForSelector('.leaflet-control-zoom-in');
+    expect(await titles()).toEqual(['Zoom in', 'Zoom out']);
+    await page.close();
+  });
 });

@@ -10,6 +10,7 @@ import { loadTestAnswers } from '../shortlist/helpers';
 import { createApp } from '../../src/web/app';
 import { parseCsv } from '../../src/common/csv';
 import { HEADER_ROW } from '../../src/export';
+import { t } from '../../src/common/i18n';
 import { recordAssessment } from '../../src/db/assessments-repo';
 import { scenarioParamsSchema } from '../../src/model/scenario';
 import { selectScenario } from '../../src/planning/service';
@@ -49,18 +50,25 @@ describe('exports', () => {
 
   const engineScore = (knr: string) => engine.ranking.items.find((r) => r.kommunenummer === knr)!.score;
 
-  it('When a shortlist is exported as CSV, then it has a BOM, semicolons, decimal commas, the sample notice, and the engine scores', async () => {
+  it('When a shortlist is exported as CSV, then it has a BOM, # lines with the notice, the travel model and the attribution, semicolons, decimal commas, and the engine scores', async () => {
     const res = await planner.get(`/export/shortlists/${sl.id}.csv`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain('.csv');
     const text = (res.body as Buffer).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const rows = parseCsv(text, { delimiter: ';' });
-    expect(rows[0][0]).toContain(NOTICE_NB);
-    const header = rows[1];
+    const lines = text.slice(1).split('\r\n');
+    expect(lines.slice(0, 3)).toEqual([
+      `# ${t('nb', 'report.sampleNotice')}`,
+      '# Reisetidsmodell (alle kjøretider): Innebygd land/sjø-modell v2 (TØI-kalibrert)',
+      `# ${t('nb', 'report.attribution')}`,
+    ]);
+    for (const source of ['Kartverket', 'SSB', 'Politiet', 'TØI']) expect(lines[2]).toContain(source);
+    expect(lines[3]).toMatch(/^Nr\.;Kommunenummer;/);
+    const rows = parseCsv(text, { delimiter: ';', comment: '#' });
+    const header = rows[0];
     expect(header).toEqual(expect.arrayContaining(['Kommunenummer', 'Poengsum', 'Distriktets råd']));
-    const data = rows.slice(2);
+    const data = rows.slice(1);
     expect(data).toHaveLength(8);
     const col = (name: string) => header.indexOf(name);
     for (const row of data) {
@@ -94,7 +102,9 @@ describe('exports', () => {
     expect((assessedAt.value as Date).toISOString()).toBe('2024-06-02T10:00:00.000Z');
     expect(assessedAt.numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(assessments.getRow(HEADER_ROW).getCell(8).value).toBe('Gjeldende vurdering');
-    expect(wb.getWorksheet('Kilder')!.rowCount).toBeGreaterThan(HEADER_ROW + 5);
+    const sources = wb.getWorksheet('Kilder')!;
+    expect(sources.rowCount).toBeGreaterThan(HEADER_ROW + 5);
+    expect(sources.getRow(sources.rowCount).getCell(1).value).toBe(t('nb', 'report.attribution'));
   });
 
   it('When a shortlist is exported as GeoJSON, then it is an RFC 7946 FeatureCollection of points in Norway with all properties', async () => {
@@ -118,7 +128,13 @@ describe('exports', () => {
       expect(f.properties).toHaveProperty('points_driveTime');
       expect(f.properties).toHaveProperty('ind_crimePer1000');
       expect(f.properties.notice).toContain(NOTICE_NB);
+      expect(f.properties.attribution).toBe(fc.attribution);
       for (const v of Object.values(f.properties)) expect(typeof v === 'object' && v !== null).toBe(false);
+    }
+    // One attribution text for every format: what each source gave.
+    expect(fc.attribution).toBe(t('nb', 'report.attribution'));
+    for (const part of ['kommunegrenser © Kartverket', 'folkemengde 1.1.2024 og anmeldte lovbrudd', 'fra SSB', 'tjenestesteder sammenstilt fra Politiet, POD og nyhetssider', 'reisetider fra TØI']) {
+      expect(fc.attribution).toContain(part);
     }
   });
 
@@ -143,6 +159,20 @@ describe('exports', () => {
     expect(sl.candidates.some((c) => /[æøåÆØÅ]/.test(c.name))).toBe(true);
     expect(text).toContain('Politimester Ås');
     expect(text).toContain(sl.inputHash);
+    const flat = text.replace(/[\s\u00a0]+/g, ' ');
+    expect(flat).toContain('Kilder: kommunegrenser © Kartverket (CC BY 4.0;');
+    // Reproducibility: each heading fact once, revisions said in words, no raw revision ids.
+    const last = perPage[perPage.length - 1];
+    for (const key of ['Dataårgang', 'Laget', 'Tallene er frosset', 'Reisetidsmodell']) expect(last.match(new RegExp(`^${key}`, 'gm'))).toHaveLength(1);
+    expect(last).not.toMatch(/^Tidsstempel/m);
+    expect(flat).toMatch(/Svarrevisjon 357 svar, 357 versjoner i alt, 0 eldre versjoner i historikken; sist endret 1\. mai 2024(, | kl\. )12:00/);
+    // The snapshot was taken before the first assessment was recorded.
+    expect(flat).toContain('Vurderingsrevisjon ingen vurderinger registrert');
+    expect(flat).not.toMatch(/357\.357\.0\.2024/);
+    // Numbers said the Norwegian way, with what they count.
+    expect(flat).toContain('Robustheten er prøvd med 1 000 tilfeldige utvalg av vekter og reisetidsfeil.');
+    expect(flat).toMatch(/Målverdi \d{1,3}( \d{3})* innbyggere innen /);
+    expect(flat).toMatch(/Andel over 45 min fra tjenestested \d+,\d %/);
     execFileSync('pdftoppm', ['-r', '40', '-png', '-f', '1', '-l', '3', file, path.join(dir, 'page')]);
     const pngs = fs.readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png'));
     expect(pngs).toHaveLength(3);
@@ -193,6 +223,43 @@ describe('exports', () => {
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Dagens data avviker fra øyeblikksbildet');
     expect(text).not.toContain('EKSEMPELDATA');
+  });
+
+  it('When a candidate\'s violence count was suppressed by SSB, then every format flags its violence figure as an estimated midpoint and the PDF stars it with a footnote', async () => {
+    const suppressed = db.prepare('SELECT kommunenummer FROM municipalities WHERE violence_suppressed = 1 ORDER BY kommunenummer LIMIT 1').pluck().get() as string;
+    const made = await createShortlist(db, {
+      name: 'Skjulte tall', by: 'test', now: '2024-06-01T12:00:00Z',
+      source: { kind: 'manual', kommunenummer: [suppressed, '0301'], params: scenarioParamsSchema.parse({ k: 2 }) },
+    });
+    const FLAG = 'Voldstall anslått (SSB skjuler 0–4; midtpunktet brukt)';
+    const csv = await planner.get(`/export/shortlists/${made.id}.csv?lang=nb`).buffer(true).parse(binary);
+    const rows = parseCsv((csv.body as Buffer).toString('utf8'), { delimiter: ';', comment: '#' });
+    const flag = rows[0].indexOf(FLAG);
+    expect(flag).toBeGreaterThan(0);
+    expect(rows[0][flag - 1]).toMatch(/^Vold og mishandling per 1.000 innb\./);
+    expect(rows.slice(1).map((r) => [r[1], r[flag]])).toEqual([[suppressed, 'ja'], ['0301', 'nei']]);
+
+    const fc = JSON.parse((await planner.get(`/export/shortlists/${made.id}.geojson?lang=nb`)).text);
+    expect(fc.features.map((f: { id: string; properties: { violenceSuppressed: boolean } }) => [f.id, f.properties.violenceSuppressed])).toEqual([[suppressed, true], ['0301', false]]);
+
+    const xlsx = await planner.get(`/export/shortlists/${made.id}.xlsx?lang=nb`).buffer(true).parse(binary);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as Buffer as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Indikatorer')!;
+    const col = (ws.getRow(HEADER_ROW).values as unknown[]).indexOf(FLAG);
+    expect([ws.getRow(HEADER_ROW + 1).getCell(col).value, ws.getRow(HEADER_ROW + 2).getCell(col).value]).toEqual(['ja', 'nei']);
+
+    const pdf = await planner.get(`/export/shortlists/${made.id}.pdf?lang=nb`).buffer(true).parse(binary);
+    const file = path.join(dir, 'suppressed.pdf');
+    fs.writeFileSync(file, pdf.body as Buffer);
+    const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
+    const page = (knr: string) => pages.find((p) => p.includes(`(${knr})`))!.replace(/\s+/g, ' ');
+    const note = `* ${t('nb', 'prof.suppressedNote')}`;
+    expect(page(suppressed)).toMatch(/per 1 000\* /);
+    expect(page(suppressed)).toMatch(/Vold og mishandling per 1 000 innb\. \(2023–2024, .*?[\d,]+\* /);
+    expect(page(suppressed)).toContain(note);
+    expect(page('0301')).not.toContain(note);
+    expect(page('0301')).not.toMatch(/\d\*/);
   });
 
   it('When the CLI exports a shortlist, then it writes the file', async () => {

@@ -153,7 +153,7 @@ describe('the default proposal', () => {
 
   it('When the stored proposal is exported, then CSV, XLSX, GeoJSON and PDF print its municipalities, sites and per-site figures', async () => {
     const csv = await request(app).get(`/export/scenario.csv?proposal=${p.id}`).set(as('viewer')).expect(200);
-    const { records } = parseCsvRecords(csv.text.replace(/^\uFEFF/, ''), { delimiter: ';' });
+    const { records } = parseCsvRecords(csv.text.replace(/^\uFEFF/, ''), { delimiter: ';', comment: '#' });
     const num = (v: string) => Number(v.replace(',', '.'));
     expect(records.map((r) => r.values.Kommunenummer)).toEqual(p.selected);
     expect(records.map((r) => r.values['Sted-id'])).toEqual(p.selectedSites);
@@ -243,6 +243,9 @@ describe('the beyond objective, an imported matrix, a stale proposal', () => {
     expect(p.travelModel).toEqual({ ref, label: `Importert matrise «Ruter» (nr. ${ref})` });
     expect(p.errorMargin?.source).toBe('builtin-cv-for-imported');
     expect(p.selected).toHaveLength(20);
+    // The CSV of this proposal says in its leading # lines which matrix every drive time comes from.
+    const csv = await request(app).get(`/export/scenario.csv?proposal=${p.id}&lang=en`).set(as('viewer')).expect(200);
+    expect(csv.text.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l.startsWith('#'))).toContain(`# Travel-time model (all drive times): Imported matrix “Ruter” (no. ${ref})`);
     const builtin = await proposal({});
     expect(p.id).not.toBe(builtin.id);
   }, 120000);
@@ -256,8 +259,16 @@ describe('the beyond objective, an imported matrix, a stale proposal', () => {
     loadTestAnswers(local, { sample: true });
     const old = (await request(localApp).get(`/api/proposals/${before.id}`).set(auth).expect(200)).body;
     expect(old.current).toBe(false);
-    expect((await request(localApp).get(`/api/proposals/${before.id}/robustness?samples=50`).set(auth)).status).toBe(409);
-    expect((await request(localApp).post('/api/shortlists').set(auth).send({ name: 'Gammel', proposalId: before.id })).status).toBe(409);
+    const robust = await request(localApp).get(`/api/proposals/${before.id}/robustness?samples=50`).set(auth);
+    expect(robust.status).toBe(409);
+    expect(robust.body.error.code).toBe('stale_proposal');
+    // Said through the catalogue in the reader's language, in both places that refuse it.
+    expect(robust.body.error.message).toBe(`Forslaget ${before.id} ble laget på andre data, svar eller vurderinger enn dagens og gjelder ikke lenger. Åpne scenariet på nytt for å få det gjeldende forslaget.`);
+    const refusedEn = await request(localApp).post('/api/shortlists?lang=en').set(auth).send({ name: 'Gammel', proposalId: before.id });
+    expect(refusedEn.status).toBe(409);
+    expect(refusedEn.body.error.message).toBe(`Proposal ${before.id} was made on other data, answers or assessments than today's and no longer applies. Open the scenario again for its current proposal.`);
+    const refusedNb = await request(localApp).post('/api/shortlists').set(auth).send({ name: 'Gammel', proposalId: before.id });
+    expect(refusedNb.body.error.message).toContain(`Forslaget ${before.id} ble laget på andre data`);
     const after = (await request(localApp).post('/api/proposals').set(auth).send({ k: 5 }).expect(200)).body;
     expect(after.id).not.toBe(before.id);
     expect(getProposal(local, before.id)).not.toBeNull();
@@ -274,7 +285,7 @@ describe('the beyond objective, an imported matrix, a stale proposal', () => {
       local.prepare(`UPDATE proposals SET result_json = json_set(result_json, '$.sites[0].siteLabel', 'Lagret merke (0000)', '$.sites[0].marginalGain', 424242)
         WHERE id = ?`).run(p.id);
       const csv = await request(localApp).get(`/export/scenario.csv?proposal=${p.id}`).set(auth).expect(200);
-      const { records } = parseCsvRecords(csv.text.replace(/^\uFEFF/, ''), { delimiter: ';' });
+      const { records } = parseCsvRecords(csv.text.replace(/^\uFEFF/, ''), { delimiter: ';', comment: '#' });
       expect(records[0].values.Stedsbeskrivelse).toBe('Lagret merke (0000)');
       expect(Number(records[0].values['Nye innen grensen (i valgrekkefølge)'].replace(',', '.'))).toBe(424242);
       expect(records.slice(1).map((r) => r.values['Sted-id'])).toEqual(p.selectedSites.slice(1));

@@ -8,6 +8,7 @@ import type { Db } from '../../src/db/connection';
 import { memoryDb } from '../helpers/app';
 import { agentAs, testUser } from '../helpers/auth';
 import { loadTestAnswers } from './helpers';
+import { t } from '../../src/common/i18n';
 import { createApp } from '../../src/web/app';
 import { createSession } from '../../src/auth/sessions';
 import { SESSION_COOKIE } from '../../src/web/auth-middleware';
@@ -60,7 +61,16 @@ describe('district boundary and roles on shortlists, review and exports', () => 
       const res = await leader.get(`/review/${key}?shortlist=${sl.id}`);
       expect(res.status).toBe(403);
       expect(res.text).not.toContain(SECRET);
+      // A whole Norwegian sentence that says why: they see only their own district.
+      expect(res.text).toContain('Du er distriktsleder for Finnmark politidistrikt og kan bare se og vurdere det som hører til ditt eget distrikt. Dette hører til Trøndelag politidistrikt.');
     }
+    const en = await leader.get(`/review/p09?shortlist=${sl.id}&lang=en`);
+    expect(en.text).toContain('You are the district leader for the Finnmark police district and can only see and assess what belongs to your own district.');
+    // A page no district leader may open says where their own district's candidates are, by the menu's name for that page.
+    const page = await leader.get('/admin/users?lang=nb');
+    expect(page.status).toBe(403);
+    expect(page.text).toContain('Du kan bare se og vurdere kandidatene i ditt eget politidistrikt; dem finner du under «Distriktsvurdering».');
+    expect(page.body.error.message).toContain(`«${t('nb', 'rev.nav')}»`);
   });
 
   it('When a district leader opens the overview of all districts, then they are sent to their own district page, which shows no other district\'s advice', async () => {

@@ -33,12 +33,20 @@ export interface BaseMapOptions {
   tileAttribution?: string;
   scrollWheelZoom?: boolean;
   keyboard?: boolean;
+  /** The zoom buttons' titles (tooltip and screen-reader label) in the page's language (`map.zoomIn`, `map.zoomOut`). */
+  zoomTitles: { zoomIn: string; zoomOut: string };
 }
 
-/** A Leaflet map in `el` with the app's defaults: quarter zoom steps, no Leaflet prefix, our attribution, optional tiles. */
+/**
+ * A Leaflet map in `el` with the app's defaults: quarter zoom steps, zoom buttons titled in the page's language
+ * (Leaflet's own are English), no Leaflet prefix, our attribution, optional tiles.
+ */
 export function baseMap(el: HTMLElement, options: BaseMapOptions): Leaflet.Map {
   const L = leaflet();
-  const map = L.map(el, { zoomSnap: 0.25, attributionControl: true, scrollWheelZoom: options.scrollWheelZoom ?? true, keyboard: options.keyboard ?? true });
+  const map = L.map(el, {
+    zoomSnap: 0.25, zoomControl: false, attributionControl: true, scrollWheelZoom: options.scrollWheelZoom ?? true, keyboard: options.keyboard ?? true,
+  });
+  L.control.zoom({ zoomInTitle: options.zoomTitles.zoomIn, zoomOutTitle: options.zoomTitles.zoomOut }).addTo(map);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(options.attribution);
   if (options.tileUrl) L.tileLayer(options.tileUrl, { attribution: options.tileAttribution ?? '', maxZoom: 18 }).addTo(map);

@@ -15,7 +15,10 @@ function drawProfileMap(box: HTMLElement, page: ProfilePageData & { boundary: No
   const L = leaflet();
   const t = translator(page.dictionary);
   const fmt = numberFormat(page.locale);
-  const map = baseMap(box, { attribution: '© Kartverket (CC BY 4.0), Politiet', tileUrl: page.tileUrl, tileAttribution: page.tileAttribution, scrollWheelZoom: false });
+  const map = baseMap(box, {
+    attribution: '© Kartverket (CC BY 4.0), Politiet', tileUrl: page.tileUrl, tileAttribution: page.tileAttribution, scrollWheelZoom: false,
+    zoomTitles: { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') },
+  });
   const shape = L.geoJSON(asFeature(page.boundary), { style: { color: '#253494', weight: 2, fillColor: '#41b6c4', fillOpacity: 0.35 } });
   // Leaflet needs the view before vector layers are added.
   const bounds = shape.getBounds();

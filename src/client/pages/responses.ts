@@ -11,7 +11,7 @@ import type { ResponsePageData } from '../page-types';
 
 function drawAnswerMap(el: HTMLElement, data: ResponsePageData): void {
   const L = leaflet();
-  const map = baseMap(el, { attribution: '© Kartverket (CC BY 4.0)', scrollWheelZoom: false });
+  const map = baseMap(el, { attribution: '© Kartverket (CC BY 4.0)', scrollWheelZoom: false, zoomTitles: data.zoomTitles });
   // Leaflet needs a view before vector layers are added: collect the layers, fit, then add them.
   const layers: Leaflet.Layer[] = [];
   let bounds: Leaflet.LatLngBounds | null = null;

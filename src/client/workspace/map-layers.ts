@@ -45,7 +45,10 @@ export class WorkspaceMap {
 
   constructor(private readonly deps: WorkspaceMapDeps) {
     this.el = byId('map', HTMLDivElement);
-    this.map = baseMap(this.el, { attribution: '© Kartverket (CC BY 4.0), SSB, Politiet, TØI', tileUrl: deps.page.tileUrl, tileAttribution: deps.page.tileAttribution });
+    this.map = baseMap(this.el, {
+      attribution: '© Kartverket (CC BY 4.0), SSB, Politiet, TØI', tileUrl: deps.page.tileUrl, tileAttribution: deps.page.tileAttribution,
+      zoomTitles: { zoomIn: deps.t('map.zoomIn'), zoomOut: deps.t('map.zoomOut') },
+    });
     this.el.querySelector('.loading')?.remove();
     // On small screens the legend starts folded, so it does not cover the map.
     this.legend = new LegendControl({ title: deps.t('map.legend'), open: !window.matchMedia(SMALL_SCREEN).matches }).addTo(this.map);

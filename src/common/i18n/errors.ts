@@ -52,13 +52,19 @@ export const errorTexts = area({
   'err.invalidToken': { nb: 'API-tokenet er ukjent eller trukket tilbake.', en: 'The bearer token is unknown or revoked.' },
   'err.forbidden.admin': { nb: 'Som administrator har du ikke tilgang til denne siden eller handlingen.', en: 'As an administrator you do not have access to this page or action.' },
   'err.forbidden.planner': { nb: 'Som planlegger har du ikke tilgang til denne siden eller handlingen; den er for administratorer.', en: 'As a planner you do not have access to this page or action; it is for administrators.' },
-  'err.forbidden.district': { nb: 'Som distriktsleder har du ikke tilgang til denne siden eller handlingen. Distriktets vurderinger finner du under «Vurderinger».', en: 'As a district leader you do not have access to this page or action. Your district\'s assessments are under "Assessments".' },
+  'err.forbidden.district': {
+    nb: 'Som distriktsleder har du ikke tilgang til denne siden eller handlingen. Du kan bare se og vurdere kandidatene i ditt eget politidistrikt; dem finner du under «Distriktsvurdering».',
+    en: 'As a district leader you do not have access to this page or action. You can only see and assess the candidates in your own police district; they are under "District review".',
+  },
   'err.forbidden.viewer': { nb: 'Med lesetilgang kan du se, men ikke endre; denne siden eller handlingen krever en annen rolle.', en: 'With read access you can look but not change; this page or action needs another role.' },
   'err.csrf': {
     nb: 'CSRF-token mangler eller er feil; last siden på nytt og prøv igjen.',
     en: 'Missing or invalid CSRF token; reload the page and try again.',
   },
-  'err.districtOnly': { nb: 'Distriktsleder for {own} har ikke tilgang til {other}.', en: 'District leader for {own} may not access {other}.' },
+  'err.districtOnly': {
+    nb: 'Du er distriktsleder for {own} politidistrikt og kan bare se og vurdere det som hører til ditt eget distrikt. Dette hører til {other} politidistrikt.',
+    en: 'You are the district leader for the {own} police district and can only see and assess what belongs to your own district. This belongs to the {other} police district.',
+  },
   'err.userExists': { nb: 'Det finnes allerede en bruker med navnet «{name}».', en: 'A user named "{name}" already exists.' },
   'err.userDistrict': { nb: 'En bruker med rollen politidistrikt må ha et av disse politidistriktene: {list}.', en: 'A user with the police district role needs one of these police districts: {list}.' },
   'err.ownAdmin': { nb: 'Du kan ikke fjerne din egen administratorrolle eller deaktivere deg selv.', en: 'You cannot remove your own administrator role or disable yourself.' },
@@ -78,6 +84,10 @@ export const errorTexts = area({
   'err.noUser': { nb: 'Det finnes ingen bruker med id {id}.', en: 'There is no user with id {id}.' },
   'err.noToken': { nb: 'Det finnes ingen aktiv API-nøkkel med id {id}.', en: 'There is no active API token with id {id}.' },
   'err.noProposal': { nb: 'Det finnes ikke noe forslag med id {id}.', en: 'There is no proposal with id {id}.' },
+  'err.staleProposal': {
+    nb: 'Forslaget {id} ble laget på andre data, svar eller vurderinger enn dagens og gjelder ikke lenger. Åpne scenariet på nytt for å få det gjeldende forslaget.',
+    en: 'Proposal {id} was made on other data, answers or assessments than today\'s and no longer applies. Open the scenario again for its current proposal.',
+  },
   'err.matrixMissing': { nb: 'Det finnes ingen importert reisetidsmatrise med id {id}.', en: 'There is no imported travel-time matrix with id {id}.' },
   'err.noMatrixFile': { nb: 'Ingen fil: send matrisen i multipart-feltet «file».', en: 'No file: send the matrix as multipart field "file".' },
   'err.qRequired': { nb: 'q mangler: ordene det skal søkes etter.', en: 'q is required: the words to search for.' },

@@ -46,8 +46,8 @@ export const helpTexts = area({
   },
   'help.greedy.term': { nb: 'Grådig og eksakt utvalg', en: 'Greedy and exact selection' },
   'help.greedy.text': {
-    nb: 'Grådig utvalg legger til ett sted om gangen, det som gir mest akkurat da; det er raskt og brukes mens du flytter vekter. «Optimer eksakt» løser hele valget som et heltallsproblem og kan bevise at svaret er best.',
-    en: 'Greedy selection adds one site at a time, the one that gains most at that moment; it is fast and used while you move weights. “Optimise exactly” solves the whole choice as an integer programme and can prove the answer is best.',
+    nb: 'Grådig utvalg legger til ett sted om gangen, det som gir mest akkurat da; det er raskt og viser et foreløpig forslag straks du flytter en vekt. Like etter regner arbeidsflaten ut det eksakte forslaget av seg selv (statuslinjen viser «Optimerer eksakt …» så lenge det pågår): det løser hele valget som et heltallsproblem, kan bevise at svaret er best, og lagres. Det finnes ingen egen knapp for det.',
+    en: 'Greedy selection adds one site at a time, the one that gains most at that moment; it is fast and shows a preliminary proposal as soon as you move a weight. Shortly after, the workspace computes the exact proposal by itself (the status line shows “Optimising exactly …” while it runs): it solves the whole choice as an integer programme, can prove the answer is best, and is stored. There is no separate button for it.',
   },
   'help.stability.term': { nb: 'Stabilitet', en: 'Stability' },
   'help.stability.text': {

@@ -7,6 +7,8 @@ import { area } from './area';
 export const mapTexts = area({
   'map.colourBy': { nb: 'Farge etter', en: 'Colour by' },
   'map.legend': { nb: 'Tegnforklaring', en: 'Legend' },
+  'map.zoomIn': { nb: 'Zoom inn', en: 'Zoom in' },
+  'map.zoomOut': { nb: 'Zoom ut', en: 'Zoom out' },
   'map.missing': { nb: 'Mangler data', en: 'No data' },
   'map.stations': { nb: 'Eksisterende tjenestesteder (tidlig 2022)', en: 'Existing police service locations (early 2022)' },
   'map.classes': { nb: 'Kvantiler (5 klasser)', en: 'Quantiles (5 classes)' },

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Express } from 'express';
+import type { Db } from '../../src/db/connection';
+import { createApp } from '../../src/web/app';
+import { t } from '../../src/common/i18n';
+import { memoryDb } from '../helpers/app';
+import { agentAs } from '../helpers/auth';
+
+let db: Db;
+let app: Express;
+beforeAll(() => {
+  db = memoryDb();
+  app = createApp({ db });
+});
+afterAll(() => db.close());
+
+describe('the help page describes the workspace as it is', () => {
+  it('When the help page explains greedy and exact selection, then it names no «Optimer eksakt» button but the status line the workspace really shows', async () => {
+    // The workspace has no button for the exact proposal: it computes it after each change and says so in its status line.
+    const client = fs.readFileSync(path.join(__dirname, '../../src/client/workspace/workspace.ts'), 'utf8');
+    expect(client).toContain("this.t('ws.solving')");
+    const viewer = await agentAs(app, db, 'viewer');
+    const nb = await viewer.get('/help?lang=nb').expect(200);
+    expect(nb.text).not.toContain('«Optimer eksakt»');
+    expect(nb.text).toContain(`«${t('nb', 'ws.solving')}»`);
+    expect(nb.text).toContain('Det finnes ingen egen knapp for det.');
+    const en = await viewer.get('/help?lang=en').expect(200);
+    expect(en.text).not.toContain('“Optimise exactly”');
+    expect(en.text).toContain(`“${t('en', 'ws.solving')}”`);
+  });
+});
