@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { memoryDb } from '../helpers/app';
 import { browserSuite, collectConsoleErrors, screenshotPath } from '../helpers/browser';
-import { testUser } from '../helpers/auth';
+import { testUser, tokenFor } from '../helpers/auth';
 import { loadTestAnswers } from '../shortlist/helpers';
 import { listShortlists, getShortlist } from '../../src/db/shortlists-repo';
 
@@ -64,5 +64,31 @@ describe('shortlist and district review in Chromium', () => {
     expect(errors).toEqual([]);
     // close the context itself (it holds the download), so it is gone before the browser closes
     await page.context().close();
+  });
+
+  it.each([
+    ['planner', 'coverage'], ['viewer', 'coverage'], ['planner', 'score'], ['viewer', 'score'],
+  ] as const)('When a %s opens a shortlist under the %s objective in a 1280 px window, then every column is in view and no column is shown twice', async (role, objective) => {
+    const token = await tokenFor(suite.db, 'planner');
+    const created = await fetch(`${suite.url}/api/shortlists`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name: `Bred kortliste ${objective}`, kommunenummer: ['5601', '0301', '1804', '4601', '5001', '1103', '3301', '4204', '1508', '5501'], params: { objective } }),
+    }).then((r) => r.json() as Promise<{ id: string }>);
+    const page = await suite.page(role, null, { viewport: { width: 1280, height: 800 } });
+    const errors = collectConsoleErrors(page);
+    await page.goto(`${suite.url}/shortlists/${created.id}`);
+    const headers = (await page.locator('table.sl-candidates thead th').allTextContents()).map((s) => s.trim()).filter(Boolean);
+    expect(headers.length).toBeGreaterThan(10);
+    expect(headers.filter((h, i) => headers.indexOf(h) !== i)).toEqual([]);
+    // one column of newly covered residents: under coverage it is the gain column, otherwise a column of its own
+    expect(headers.filter((h) => h.startsWith('Nye innen grensen')).length).toBe(1);
+    expect(headers.some((h) => h === 'Nye innen grensen')).toBe(objective !== 'coverage');
+    const box = await page.locator('.table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(box.scroll).toBeLessThanOrEqual(box.client);
+    const last = (await page.locator('table.sl-candidates thead th:last-child').boundingBox())!;
+    expect(last.x + last.width).toBeLessThanOrEqual(1280);
+    await page.screenshot({ path: screenshotPath(`shortlist-1280-${role}-${objective}`), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
