@@ -36,6 +36,25 @@ export function paragraph(doc: Doc, s: string, opts: { size?: number; x?: number
   doc.moveDown(0.25);
 }
 
+/**
+ * A quoted text after a lead in our words (a question and its label), within `maxHeight`: when the whole quote does not
+ * fit, it keeps as many of its whole sentences as do and marks the omission with « […]», so the report never puts
+ * words in a municipality's mouth by cutting one of its sentences; the whole answer is in the CSV, XLSX and on its page.
+ */
+export function quoteParagraph(doc: Doc, lead: string, quote: string, opts: { size?: number; maxHeight: number }): void {
+  const size = opts.size ?? 9;
+  doc.font('Helvetica').fontSize(size).fillColor('black');
+  const height = Math.max(opts.maxHeight, size * 1.3);
+  const sentences = quote.split(/(?<=[.!?])\s+/).filter(Boolean);
+  let shown = pdfSafe(`${lead}${quote}`);
+  for (let n = sentences.length; n >= 0; n--) {
+    shown = pdfSafe(`${lead}${sentences.slice(0, n).join(' ')}${n < sentences.length ? `${n ? ' ' : ''}[…]` : ''}`);
+    if (n === 0 || doc.heightOfString(shown, { width: CONTENT_W, lineGap: 1 }) <= height) break;
+  }
+  doc.text(shown, PAGE.margin, doc.y, { width: CONTENT_W, lineGap: 1 });
+  doc.moveDown(0.25);
+}
+
 /** The largest font size ≤ `size` at which every word of `s` fits `width` (so no word breaks). */
 export function fitWords(doc: Doc, s: string, width: number, size: number, font = 'Helvetica-Bold'): number {
   doc.font(font);

@@ -13,7 +13,7 @@ import { formatDateTime, formatNumber } from '../common/i18n';
 import { fitProjection, tracePath, type AreaGeometry } from './pdf-map';
 import { placeMarkers } from './pdf-markers';
 import { pdfSafe } from './pdf-text';
-import { COLOURS, CONTENT_BOTTOM, CONTENT_W, PAGE, heading, keyValues, paragraph, subheading, table, type Doc } from './pdf-layout';
+import { COLOURS, CONTENT_BOTTOM, CONTENT_W, PAGE, heading, keyValues, paragraph, quoteParagraph, subheading, table, type Doc } from './pdf-layout';
 import type { ReportCandidate, ReportModel } from './report-model';
 import { text } from './texts';
 
@@ -248,7 +248,7 @@ function answersAndAssessment(doc: Doc, model: ReportModel, c: ReportCandidate, 
     for (const r of c.answer.rows) {
       const lead = r.question !== last ? `${r.question} ` : '';
       last = r.question;
-      paragraph(doc, `${lead}${r.label}: ${r.text}`, { size: 7.5, maxHeight: perRow });
+      quoteParagraph(doc, `${lead}${r.label}: `, r.text, { size: 7.5, maxHeight: perRow });
     }
     subheading(doc, L('premises'));
     if (!premises.length) paragraph(doc, L('noPremises'), { size: 8 });
@@ -260,7 +260,7 @@ function answersAndAssessment(doc: Doc, model: ReportModel, c: ReportCandidate, 
   else {
     const a = c.assessment;
     const room = Math.max(12, CONTENT_BOTTOM - doc.y - 14);
-    paragraph(doc, `${a.adviceLabel} – ${a.assessor}, ${formatDateTime(model.locale, a.assessedAt)}: ${a.reason}`, { size: 8, maxHeight: Math.min(room, 34) });
+    quoteParagraph(doc, `${a.adviceLabel} – ${a.assessor}, ${formatDateTime(model.locale, a.assessedAt)}: `, a.reason, { size: 8, maxHeight: Math.min(room, 34) });
     if (c.history.length && CONTENT_BOTTOM - doc.y > 12) paragraph(doc, L('moreHistory', { n: c.history.length }), { size: 7.5, colour: COLOURS.muted, maxHeight: 10 });
   }
 }

@@ -45,7 +45,7 @@ describe('the PDF report of 20 candidates', () => {
     const sl = await createShortlist(db, { name: 'Tjue steder våren 2022', source: { kind: 'params', params: scenarioParamsSchema.parse({ k: 20 }) }, by: 'Åse Øvergård', now: '2024-06-01T12:00:00Z' });
     id = sl.id;
     for (const c of sl.candidates.slice(0, 5)) {
-      recordAssessment(db, { shortlistId: sl.id, kommunenummer: c.kommunenummer, policeDistrict: c.policeDistrict, advice: 'supports', reason: 'Lang vei til nærmeste tjenestested. '.repeat(8), assessor: 'Politimester Ås', now: '2024-06-02T08:00:00Z' });
+      recordAssessment(db, { shortlistId: sl.id, kommunenummer: c.kommunenummer, policeDistrict: c.policeDistrict, advice: 'supports', reason: 'Lang vei til nærmeste tjenestested. '.repeat(30), assessor: 'Politimester Ås', now: '2024-06-02T08:00:00Z' });
     }
   }, 120_000);
   afterAll(() => {
@@ -105,5 +105,19 @@ describe('the PDF report of 20 candidates', () => {
     expect(all).not.toMatch(/\{\s*"weights"/);
     expect(all).toMatch(new RegExp(`${text('nb', 'pInSet').replace(/[()]/g, '\\$&')}: \\d+ %`));
     expect(all).not.toMatch(/Nye innbyggere innen grensen: \d[\d\s]*,\d/);
+  }, 120_000);
+
+  it('When a quoted reason is longer than its room, then it keeps whole sentences and marks the omission with […]', async () => {
+    const file = await render('en');
+    const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    // The five assessed candidates quote a reason of thirty identical sentences that does not fit in its room.
+    const quotes = [...all.matchAll(/Politimester Ås, [^:]+:\d\d: ((?:Lang vei til nærmeste tjenestested\. )*)(\S+)/g)];
+    expect(quotes).toHaveLength(5);
+    for (const [, kept, next] of quotes) {
+      expect(kept.length).toBeGreaterThan(0);
+      expect(next).toBe('[…]');
+    }
+    // No sentence of it is cut: every «Lang» starts a sentence that ends in «tjenestested.».
+    expect((all.match(/Lang vei/g) ?? []).length).toBe((all.match(/Lang vei til nærmeste tjenestested\./g) ?? []).length);
   }, 120_000);
 });
