@@ -1,19 +1,20 @@
 /**
- * Importing a router's travel-time matrix: read (`travel-matrix-read.ts`), check it against the current data
- * (every demand point reaches a station; every site and station has a time), apply the same cut-off rule as the
- * built-in matrix (`planning/travel-matrix.ts`) and store it with its provenance, all or nothing: any problem
- * means nothing is written and the report lists the problems by file, row and column.
+ * Importing a router's travel-time matrix: the heavy half (read, check completeness, cut off, hash:
+ * `travel-matrix-prepare.ts`) runs where the caller says (a worker thread in the web server), then this stores it
+ * with its provenance, all or nothing: any problem means nothing is written and the report lists the problems by
+ * file, row and column, in the reader's language.
  */
-import crypto from 'node:crypto';
 import type { Db } from '../db/connection';
 import { recordAudit } from '../db/audit-repo';
 import { getMeta } from '../db/load-dataset';
 import { listDemandPoints, listSites, listStations } from '../db/municipalities-repo';
 import { insertTravelMatrix, type TravelMatrixInfo } from '../db/travel-matrices-repo';
-import { applyCutoff, DEFAULT_MARGIN_MIN, matrixFromRows } from '../model/travel-matrix';
-import { readMatrixCsv, readMatrixOsrm, type MatrixProblem, type MatrixTargets, type ReadPairs } from './travel-matrix-read';
+import { DEFAULT_MARGIN_MIN } from '../model/travel-matrix';
+import { say, type Locale, type MessageKey } from '../common/i18n';
+import type { MatrixProblem, MatrixProblemCode, MatrixTargets } from './travel-matrix-read';
+import { prepareMatrix, type MatrixFormat, type MatrixPrepareJob, type MatrixPrepared, type MatrixSummary } from './travel-matrix-prepare';
 
-export type MatrixFormat = 'csv' | 'osrm';
+export type { MatrixFormat } from './travel-matrix-prepare';
 
 export interface MatrixImportOptions {
   fileName: string;
@@ -24,19 +25,38 @@ export interface MatrixImportOptions {
   dryRun?: boolean;
   by: string;
   now: string;
+  /** The language of the problems' texts (default English: the command line). */
+  locale?: Locale;
+  /** Where the heavy half runs (default: in this thread). */
+  prepare?: (job: MatrixPrepareJob) => Promise<MatrixPrepared>;
 }
+
+/** A problem as reported: where, its code, and its text in the reader's language. */
+export type MatrixProblemReport = MatrixProblem & { message: string };
 
 export interface MatrixImportReport {
   status: 'dry-run' | 'imported' | 'rejected';
   fileName: string;
   format: MatrixFormat;
-  problems: MatrixProblem[];
+  problems: MatrixProblemReport[];
   /** Problems beyond the listed ones. */
   moreProblems: number;
-  summary: { rowsInFile: number; demandPoints: number; targets: number; pairsRead: number; pairsKept: number } | null;
+  summary: MatrixSummary | null;
   matrix: TravelMatrixInfo | null;
 }
 
+const PROBLEM_TEXT: Record<MatrixProblemCode, MessageKey> = {
+  header: 'tm.problem.header', fields: 'tm.problem.fields', unknownFrom: 'tm.problem.unknownFrom', unknownTo: 'tm.problem.unknownTo',
+  badMinutes: 'tm.problem.badMinutes', duplicatePair: 'tm.problem.duplicatePair', notJson: 'tm.problem.notJson', notTable: 'tm.problem.notTable',
+  osrmCode: 'tm.problem.osrmCode', noDurations: 'tm.problem.noDurations', rowCount: 'tm.problem.rowCount', rowShape: 'tm.problem.rowShape',
+  badSeconds: 'tm.problem.badSeconds', listLength: 'tm.problem.listLength', snapped: 'tm.problem.snapped', noStationTime: 'tm.problem.noStationTime',
+  siteNoTime: 'tm.problem.siteNoTime', stationNoTime: 'tm.problem.stationNoTime',
+};
+
+/** A problem's text in `locale`. */
+export function matrixProblemText(locale: Locale, p: MatrixProblem): string {
+  return say(locale, PROBLEM_TEXT[p.code], p.params);
+}
 /** The points a router must be asked for, in order: demand points (sources), then sites and stations (destinations). */
 export function matrixPoints(db: Db): MatrixTargets & { roles: { id: string; role: 'source' | 'site' | 'station'; kommunenummer: string; name: string }[] } {
   const demand = listDemandPoints(db);
@@ -53,52 +73,25 @@ export function matrixPoints(db: Db): MatrixTargets & { roles: { id: string; rol
   };
 }
 
-function detectFormat(fileName: string, text: string): MatrixFormat {
-  if (/\.json$/i.test(fileName)) return 'osrm';
-  if (/\.csv$/i.test(fileName)) return 'csv';
-  return text.trimStart().startsWith('{') ? 'osrm' : 'csv';
-}
-
-/** Completeness against the data: each demand point reaches a station, each target has a time. */
-function completeness(pairs: ReadPairs, t: MatrixTargets, nSites: number, file: string): MatrixProblem[] {
-  const reachesStation = new Uint8Array(t.demand.length);
-  const hasTime = new Uint8Array(t.targets.length);
-  for (let i = 0; i < pairs.row.length; i++) {
-    hasTime[pairs.col[i]] = 1;
-    if (pairs.col[i] >= nSites) reachesStation[pairs.row[i]] = 1;
-  }
-  const out: MatrixProblem[] = [];
-  t.demand.forEach((d, i) => { if (!reachesStation[i]) out.push({ file, row: '(all)', column: 'from_id', message: `demand point ${d.id} has no time to any station` }); });
-  t.targets.forEach((x, k) => { if (!hasTime[k]) out.push({ file, row: '(all)', column: 'to_id', message: `${k < nSites ? 'site' : 'station'} ${x.id} has no time from any demand point` }); });
-  return out;
-}
-
 /**
  * Reads, checks and (unless a dry run, and only when there is no problem) stores a matrix.
  * @returns the report; `status: 'rejected'` lists every problem and nothing is written
  */
-export function importTravelMatrix(db: Db, file: Buffer, options: MatrixImportOptions): MatrixImportReport {
-  const text = file.toString('utf8');
-  const format = options.format ?? detectFormat(options.fileName, text);
-  const points = matrixPoints(db);
+export async function importTravelMatrix(db: Db, file: Uint8Array, options: MatrixImportOptions): Promise<MatrixImportReport> {
+  const points: MatrixTargets = matrixPoints(db);
   const nSites = points.targets.length - listStations(db).length;
-  const read = format === 'osrm' ? readMatrixOsrm(text, options.fileName, points) : readMatrixCsv(text, options.fileName, points);
-  const base = { fileName: options.fileName, format, matrix: null };
-  if ('problems' in read) return { ...base, status: 'rejected', problems: read.problems, moreProblems: read.more, summary: null };
-  const missing = completeness(read.pairs, points, nSites, options.fileName);
-  if (missing.length) return { ...base, status: 'rejected', problems: missing.slice(0, 100), moreProblems: Math.max(0, missing.length - 100), summary: null };
-  const rows = points.demand.map(() => ({ cols: [] as number[], minutes: [] as number[] }));
-  for (let i = 0; i < read.pairs.row.length; i++) {
-    rows[read.pairs.row[i]].cols.push(read.pairs.col[i]);
-    rows[read.pairs.row[i]].minutes.push(Math.round(read.pairs.minutes[i] * 10) / 10);
+  const prepare = options.prepare ?? (async (job: MatrixPrepareJob) => prepareMatrix(job));
+  const done = await prepare({ bytes: file, fileName: options.fileName, format: options.format, points: { demand: points.demand, targets: points.targets }, nSites });
+  const base = { fileName: options.fileName, format: done.format, matrix: null };
+  if (done.status === 'rejected') {
+    const locale = options.locale ?? 'en';
+    return { ...base, status: 'rejected', problems: done.problems.map((p) => ({ ...p, message: matrixProblemText(locale, p) })), moreProblems: done.moreProblems, summary: null };
   }
-  const full = matrixFromRows(points.demand.map((d) => d.id), points.targets.map((x) => x.id), rows);
-  const { matrix } = applyCutoff(full, (c) => c >= nSites, DEFAULT_MARGIN_MIN);
-  const summary = { rowsInFile: read.pairs.rowsInFile, demandPoints: points.demand.length, targets: points.targets.length, pairsRead: read.pairs.row.length, pairsKept: matrix.cols.length };
+  const { matrix, summary } = done;
   if (options.dryRun) return { ...base, status: 'dry-run', problems: [], moreProblems: 0, summary };
   const info: Omit<TravelMatrixInfo, 'id'> = {
-    name: (options.name ?? '').trim() || options.fileName, fileName: options.fileName, fileSha256: crypto.createHash('sha256').update(file).digest('hex'),
-    format, importedBy: options.by, importedAt: options.now, dataHash: getMeta(db, 'data_hash') ?? '', rowsInFile: summary.rowsInFile,
+    name: (options.name ?? '').trim() || options.fileName, fileName: options.fileName, fileSha256: done.fileSha256,
+    format: done.format, importedBy: options.by, importedAt: options.now, dataHash: getMeta(db, 'data_hash') ?? '', rowsInFile: summary.rowsInFile,
     demandPoints: summary.demandPoints, targets: summary.targets, pairsKept: summary.pairsKept,
     notes: `pairs read ${summary.pairsRead}; kept ${summary.pairsKept} within the nearest station + ${DEFAULT_MARGIN_MIN} min (and the 3 nearest stations)`,
   };

@@ -4,18 +4,21 @@
  * It never opens the database.
  */
 import { parentPort } from 'node:worker_threads';
+import type { MatrixPrepareJob } from '../import/travel-matrix-prepare';
 import { inProcessRunner, type RobustnessChunkJob, type RobustnessJob, type RobustnessSummaryJob, type SelectJob } from './heavy';
 
 type Request =
   | { id: number; kind: 'robustness'; job: RobustnessJob }
   | { id: number; kind: 'robustnessChunk'; job: RobustnessChunkJob }
   | { id: number; kind: 'robustnessSummary'; job: RobustnessSummaryJob }
-  | { id: number; kind: 'select'; job: SelectJob };
+  | { id: number; kind: 'select'; job: SelectJob }
+  | { id: number; kind: 'prepareMatrix'; job: MatrixPrepareJob };
 
 async function run(msg: Request): Promise<unknown> {
   if (msg.kind === 'robustness') return inProcessRunner.robustness(msg.job);
   if (msg.kind === 'robustnessChunk') return inProcessRunner.robustnessChunk(msg.job);
   if (msg.kind === 'robustnessSummary') return inProcessRunner.robustnessSummary(msg.job);
+  if (msg.kind === 'prepareMatrix') return inProcessRunner.prepareMatrix(msg.job);
   return inProcessRunner.select(msg.job);
 }
 

@@ -1,10 +1,11 @@
 /**
- * Heavy computations (robustness sampling, exact selection) behind one small interface, so the web
+ * Heavy computations (robustness sampling, exact selection, reading an imported travel matrix) behind one small interface, so the web
  * server can run them in worker threads (`worker-pool.ts`) while the CLI and tests of the engine
- * run them in this thread. Jobs are plain data: the pure engine runs on them, no database.
+ * run them in this thread. Jobs are plain data: the pure engine (or the matrix reader) runs on them, no database.
  */
 import { robustness, robustnessCounts, selectSites, summarizeRobustness } from '../engine';
 import { BusyError } from '../common/errors';
+import { prepareMatrix, type MatrixPrepareJob, type MatrixPrepared } from '../import/travel-matrix-prepare';
 import type {
   LocationProblem, MunicipalityInput, RankOptions, RobustnessCounts, RobustnessOptions, RobustnessResult, SelectionOptions, SelectionProblem,
   SelectionResult,
@@ -52,6 +53,8 @@ export function robustnessLane(samples: number): HeavyLane {
 export interface HeavyRunner {
   robustness(job: RobustnessJob): Promise<RobustnessResult>;
   select(job: SelectJob): Promise<SelectionResult>;
+  /** The heavy half of a travel-matrix import (always the bulk lane: seconds for a full matrix). */
+  prepareMatrix(job: MatrixPrepareJob): Promise<MatrixPrepared>;
 }
 
 /** Thrown when too many heavy jobs are waiting; the web layer answers 503 with Retry-After. */
@@ -68,6 +71,7 @@ export const inProcessRunner: HeavyRunner & {
 } = {
   robustness: async (job) => robustness(job.municipalities, job.rankOptions, job.options, job.location),
   select: (job) => selectSites(job.problem, job.options),
+  prepareMatrix: async (job) => prepareMatrix(job),
   robustnessChunk: (job) => robustnessCounts(job.municipalities, job.rankOptions, job.options, job.location, job.range),
   robustnessSummary: (job) => summarizeRobustness(job.municipalities, job.rankOptions, job.options, job.counts, job.location),
 };

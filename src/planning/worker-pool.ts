@@ -19,6 +19,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { MatrixPrepareJob, MatrixPrepared } from '../import/travel-matrix-prepare';
 import { defaultRobustnessOptions, mergeRobustnessCounts, type LocationProblem, type RobustnessCounts, type RobustnessResult, type SelectionResult } from '../engine';
 import { HeavyBusyError, type HeavyRunner, type RobustnessJob, type SelectJob } from './heavy';
 
@@ -71,7 +72,7 @@ export const defaultPoolOptions: PoolOptions = {
   maxHeapMb: 1024,
 };
 
-type Kind = 'robustness' | 'robustnessChunk' | 'robustnessSummary' | 'select';
+type Kind = 'robustness' | 'robustnessChunk' | 'robustnessSummary' | 'select' | 'prepareMatrix';
 interface Task { id: number; kind: Kind; job: unknown; resolve: (v: unknown) => void; reject: (e: Error) => void }
 interface Slot { worker: Worker; task: Task | null; idle: NodeJS.Timeout | null }
 
@@ -140,6 +141,10 @@ export class WorkerPool implements HeavyRunner {
   select(job: SelectJob): Promise<SelectionResult> {
     const location = job.problem.location && sharedLocation(job.problem.location);
     return this.submit('select', { ...job, problem: { ...job.problem, location } }) as Promise<SelectionResult>;
+  }
+
+  prepareMatrix(job: MatrixPrepareJob): Promise<MatrixPrepared> {
+    return this.submit('prepareMatrix', job) as Promise<MatrixPrepared>;
   }
 
   /** Stops every worker; waiting jobs fail. */
@@ -235,6 +240,10 @@ export class LanedPool implements HeavyRunner {
 
   select(job: SelectJob): Promise<SelectionResult> {
     return (job.lane === 'interactive' ? this.interactive : this.bulk).select(job);
+  }
+
+  prepareMatrix(job: MatrixPrepareJob): Promise<MatrixPrepared> {
+    return this.bulk.prepareMatrix(job);
   }
 
   async close(): Promise<void> {

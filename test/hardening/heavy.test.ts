@@ -28,6 +28,7 @@ function get(url: string, token?: string): Promise<{ status: number; at: number 
 function unevenChunksInThread(ranges: [number, number][]): HeavyRunner {
   return {
     select: inProcessRunner.select,
+    prepareMatrix: inProcessRunner.prepareMatrix,
     robustness: async (job) => {
       const counts = ranges.map((range) => inProcessRunner.robustnessChunk({ ...job, range })).reduce(mergeRobustnessCounts);
       return inProcessRunner.robustnessSummary({ ...job, counts });

@@ -13,6 +13,10 @@ import { main } from '../../src/cli/main';
 import { createApp } from '../../src/web/app';
 import { memoryDb, tempDir } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
+import { inProcessRunner, type HeavyRunner } from '../../src/planning/heavy';
+import { WorkerPool } from '../../src/planning/worker-pool';
+import { prepareMatrix } from '../../src/import/travel-matrix-prepare';
+import { listStations } from '../../src/db/municipalities-repo';
 
 let db: Db;
 beforeEach(() => { db = memoryDb(); });
@@ -32,8 +36,8 @@ function csvFromBuiltin(plus = 1, edit?: (lines: string[]) => void): Buffer {
 }
 
 describe('travel-time matrix import', () => {
-  it('When a complete CSV is imported, then it is stored with its provenance, audited, and a scenario using it reads its minutes', () => {
-    const report = importTravelMatrix(db, csvFromBuiltin(1), { fileName: 'osrm-2024.csv', name: 'OSRM Norge 2024', ...stamp });
+  it('When a complete CSV is imported, then it is stored with its provenance, audited, and a scenario using it reads its minutes', async () => {
+    const report = await importTravelMatrix(db, csvFromBuiltin(1), { fileName: 'osrm-2024.csv', name: 'OSRM Norge 2024', ...stamp });
     expect(report.status).toBe('imported');
     const [stored] = listTravelMatrices(db);
     expect(stored).toMatchObject({ id: report.matrix!.id, name: 'OSRM Norge 2024', fileName: 'osrm-2024.csv', format: 'csv', importedBy: 'test-planner', importedAt: stamp.now });
@@ -51,13 +55,13 @@ describe('travel-time matrix import', () => {
     expect(ranking.items).toHaveLength(357);
   });
 
-  it('When a CSV has unknown ids, a bad time and a repeated pair, then it is rejected naming row and column, and nothing is stored', () => {
+  it('When a CSV has unknown ids, a bad time and a repeated pair, then it is rejected naming row and column, and nothing is stored', async () => {
     const bad = csvFromBuiltin(0, (lines) => {
       lines[2] = lines[2].replace(/^[^,]+/, '9999x');
       lines[4] = lines[4].replace(/,[^,]+$/, ',fem');
       lines[6] = lines[5];
     });
-    const report = importTravelMatrix(db, bad, { fileName: 'bad.csv', ...stamp });
+    const report = await importTravelMatrix(db, bad, { fileName: 'bad.csv', ...stamp });
     expect(report.status).toBe('rejected');
     expect(report.problems).toEqual(expect.arrayContaining([
       expect.objectContaining({ file: 'bad.csv', row: '3', column: 'from_id', message: expect.stringContaining('9999x') }),
@@ -68,16 +72,16 @@ describe('travel-time matrix import', () => {
     expect(listAudit(db, { entity: 'travel_matrix' }).entries).toHaveLength(0);
   });
 
-  it('When a station has no time at all, then the file is rejected naming that station', () => {
+  it('When a station has no time at all, then the file is rejected naming that station', async () => {
     const noStation = csvFromBuiltin(0, (lines) => {
       for (let n = lines.length - 1; n > 0; n--) if (lines[n].split(',')[1] === 'karmoy-lensmannskontor') lines.splice(n, 1);
     });
-    const report = importTravelMatrix(db, noStation, { fileName: 'gap.csv', ...stamp });
+    const report = await importTravelMatrix(db, noStation, { fileName: 'gap.csv', ...stamp });
     expect(report.status).toBe('rejected');
     expect(report.problems.map((p) => p.message)).toContain('station karmoy-lensmannskontor has no time from any demand point');
   });
 
-  it('When an OSRM table in the order of points.csv is imported, then it is accepted; with a row missing, it is rejected and nothing stored', () => {
+  it('When an OSRM table in the order of points.csv is imported, then it is accepted; with a row missing, it is rejected and nothing stored', async () => {
     const { matrix } = resolveTravelModel(db, 'builtin');
     const p = matrixPoints(db);
     const targetIndex = new Map(p.targets.map((t, i) => [t.id, i]));
@@ -89,19 +93,19 @@ describe('travel-time matrix import', () => {
       return row;
     });
     const good = Buffer.from(JSON.stringify({ code: 'Ok', durations, sources: p.demand.map((d) => ({ location: [d.lon + 0.01, d.lat] })) }));
-    expect(importTravelMatrix(db, good, { fileName: 'table.json', dryRun: true, ...stamp }).status).toBe('dry-run');
+    expect((await importTravelMatrix(db, good, { fileName: 'table.json', dryRun: true, ...stamp })).status).toBe('dry-run');
     const short = Buffer.from(JSON.stringify({ code: 'Ok', durations: durations.slice(1) }));
-    const report = importTravelMatrix(db, short, { fileName: 'table.json', ...stamp });
+    const report = await importTravelMatrix(db, short, { fileName: 'table.json', ...stamp });
     expect(report.status).toBe('rejected');
     expect(report.problems[0]).toMatchObject({ file: 'table.json', row: 'durations', message: expect.stringContaining(`expected ${p.demand.length}`) });
     const swapped = Buffer.from(JSON.stringify({ code: 'Ok', durations, sources: [...p.demand].reverse().map((d) => ({ location: [d.lon, d.lat] })) }));
-    expect(importTravelMatrix(db, swapped, { fileName: 't.json', ...stamp }).problems[0].message).toMatch(/order of points\.csv/);
+    expect((await importTravelMatrix(db, swapped, { fileName: 't.json', ...stamp })).problems[0].message).toMatch(/order of points\.csv/);
     expect(listTravelMatrices(db)).toHaveLength(0);
   });
 
-  it('When the OSRM file is JSON but not an object (null, a list, a number), then it is rejected saying what was found, and nothing stored', () => {
-    for (const [text, found] of [['null', 'null'], ['[1,2]', 'an array'], ['42', 'number'], ['"Ok"', 'string']]) {
-      const report = importTravelMatrix(db, Buffer.from(text), { fileName: 'table.json', format: 'osrm', ...stamp });
+  it('When the OSRM file is JSON but not an object (null, a list, a number), then it is rejected saying what was found, and nothing stored', async () => {
+    for (const [text, found] of [['null', 'the JSON type null'], ['[1,2]', 'the JSON type array'], ['42', 'the JSON type number'], ['"Ok"', 'the JSON type string']]) {
+      const report = await importTravelMatrix(db, Buffer.from(text), { fileName: 'table.json', format: 'osrm', ...stamp });
       expect(report.status).toBe('rejected');
       expect(report.problems[0]).toMatchObject({ file: 'table.json', message: expect.stringContaining(`found ${found}`) });
     }
@@ -117,7 +121,15 @@ describe('travel-time matrix API and CLI', () => {
     const api = await agentAs(app, db, 'planner');
     const res = await api.post('/api/travel-matrices').attach('file', Buffer.from('from_id,to_id,minutes\n0139,sentrum-politistasjon,-3\n'), 'm.csv');
     expect(res.status).toBe(422);
-    expect(res.body.problems[0]).toMatchObject({ file: 'm.csv', row: '2', column: 'minutes' });
+    expect(res.body.problems[0]).toMatchObject({ file: 'm.csv', row: '2', column: 'minutes', code: 'badMinutes', message: '«-3» må være et antall minutter fra 0 til 2880, eller tomt for ingen rute' });
+    // On the page, in the reader's language.
+    const page = await api.post('/travel-matrices').attach('file', Buffer.from('from_id,to_id,minutes\n0139,sentrum-politistasjon,-3\n'), 'm.csv').expect(422);
+    expect(page.text).toContain('«-3» må være et antall minutter fra 0 til 2880, eller tomt for ingen rute');
+    // In English when asked (the choice then sticks to the session).
+    const english = await api.post('/api/travel-matrices?lang=en').attach('file', Buffer.from('from_id;to_id;minutes\n0139;x;5\n'), 'm.csv');
+    expect(english.body.problems).toEqual([
+      { file: 'm.csv', row: '2', column: 'to_id', code: 'unknownTo', params: { value: 'x' }, message: '"x" is not a site or station id' },
+    ]);
     expect((await api.get('/api/travel-matrices')).body.imported).toEqual([]);
     const viewer = await agentAs(app, db, 'viewer');
     expect((await viewer.post('/api/travel-matrices').attach('file', csvFromBuiltin(), 'm.csv')).status).toBe(403);
@@ -167,4 +179,28 @@ describe('travel-time matrix API and CLI', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('travel-time matrix import off the request thread', () => {
+  it('When the web app imports a matrix, then the reading goes to its heavy runner (worker threads), not the request thread', async () => {
+    const seen: string[] = [];
+    const runner: HeavyRunner = { ...inProcessRunner, prepareMatrix: (job) => { seen.push(job.fileName); return inProcessRunner.prepareMatrix(job); } };
+    const api = await agentAs(createApp({ db, heavy: runner }), db, 'planner');
+    await api.post('/api/travel-matrices').field('dryRun', 'true').attach('file', csvFromBuiltin(2), 'router.csv').expect(200);
+    expect(seen).toEqual(['router.csv']);
+  });
+
+  it('When a worker thread reads a matrix, then its outcome equals the one read in this thread', async () => {
+    const p = matrixPoints(db);
+    const job = { bytes: csvFromBuiltin(3), fileName: 'r.csv', points: { demand: p.demand, targets: p.targets }, nSites: p.targets.length - listStations(db).length };
+    const pool = new WorkerPool({ size: 1 });
+    try {
+      const inWorker = await pool.prepareMatrix(job);
+      const here = prepareMatrix(job);
+      expect(inWorker.status).toBe('ready');
+      expect(inWorker).toEqual(here);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });

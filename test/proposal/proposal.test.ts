@@ -237,7 +237,7 @@ describe('the beyond objective, an imported matrix, a stale proposal', () => {
     matrix.rowIds.forEach((id, r) => {
       for (let k = matrix.rowStart[r]; k < matrix.rowStart[r + 1]; k++) lines.push(`${id},${matrix.colIds[matrix.cols[k]]},${(matrix.minutes[k] + 2).toFixed(1)}`);
     });
-    const report = importTravelMatrix(db, Buffer.from(lines.join('\n') + '\n'), { fileName: 'router.csv', name: 'Ruter', by: 'test', now: '2024-05-01T10:00:00Z' });
+    const report = await importTravelMatrix(db, Buffer.from(lines.join('\n') + '\n'), { fileName: 'router.csv', name: 'Ruter', by: 'test', now: '2024-05-01T10:00:00Z' });
     const ref = String(report.matrix!.id);
     const p = await proposal({ travelModel: ref });
     expect(p.travelModel).toEqual({ ref, label: `Importert matrise «Ruter» (nr. ${ref})` });

@@ -51,7 +51,7 @@ export const run: CommandFn = async (args, io) => {
     if (!fs.existsSync(file)) throw new CliUsageError(`no such file: ${file}`);
     const format = stringFlag(parsed, 'format');
     if (format !== undefined && format !== 'csv' && format !== 'osrm') throw new CliUsageError(`--format must be csv or osrm, got ${format}`);
-    const report = importTravelMatrix(db, fs.readFileSync(file), {
+    const report = await importTravelMatrix(db, fs.readFileSync(file), {
       fileName: path.basename(file), name: stringFlag(parsed, 'name'), format, dryRun: parsed.flags['dry-run'] === true,
       by: stringFlag(parsed, 'by') ?? whoAmI(), now: new Date().toISOString(),
     });

@@ -54,4 +54,35 @@ export const travelMatrixTexts = area({
   'tm.col.by': { nb: 'Importert av', en: 'Imported by' },
   'tm.col.at': { nb: 'Tidspunkt', en: 'When' },
   'tm.col.pairs': { nb: 'Par', en: 'Pairs' },
+  // Problems with an imported file (`import/travel-matrix-read.ts`, `travel-matrix-prepare.ts`), by code.
+  'tm.problem.header': { nb: 'Overskriften må være {expected}, men er «{got}»', en: 'the header must be {expected}, got "{got}"' },
+  'tm.problem.fields': { nb: 'ventet 3 felt, fant {got}', en: 'expected 3 fields, got {got}' },
+  'tm.problem.unknownFrom': { nb: '«{value}» er ikke id-en til et etterspørselspunkt', en: '"{value}" is not a demand point id' },
+  'tm.problem.unknownTo': { nb: '«{value}» er ikke id-en til et kandidatsted eller tjenestested', en: '"{value}" is not a site or station id' },
+  'tm.problem.badMinutes': { nb: '«{value}» må være et antall minutter fra 0 til {max}, eller tomt for ingen rute', en: '"{value}" must be a number of minutes from 0 to {max}, or empty for no route' },
+  'tm.problem.duplicatePair': { nb: 'paret {from} → {to} står to ganger', en: 'the pair {from} → {to} is given twice' },
+  'tm.problem.notJson': { nb: 'ikke gyldig JSON: {detail}', en: 'not valid JSON: {detail}' },
+  'tm.problem.notTable': {
+    nb: 'ventet et svar fra OSRMs table-tjeneste (et JSON-objekt med «code» og «durations»), fant JSON-typen {found}',
+    en: 'expected an OSRM table answer (a JSON object with "code" and "durations"), found the JSON type {found}',
+  },
+  'tm.problem.osrmCode': { nb: 'OSRM svarte med koden «{code}», ventet «Ok»', en: 'OSRM answered code "{code}", expected "Ok"' },
+  'tm.problem.noDurations': { nb: 'mangler: be om tabellen med annotations=duration', en: 'missing: request the table with annotations=duration' },
+  'tm.problem.rowCount': {
+    nb: '{got} rader, ventet {expected} (én per etterspørselspunkt, i rekkefølgen i points.csv)',
+    en: '{got} rows, expected {expected} (one per demand point, in the order of points.csv)',
+  },
+  'tm.problem.rowShape': {
+    nb: 'ventet en liste med {expected} reisetider (kandidatsteder og så tjenestesteder, i rekkefølgen i points.csv)',
+    en: 'expected an array of {expected} durations (sites then stations, in the order of points.csv)',
+  },
+  'tm.problem.badSeconds': { nb: '«{value}» må være sekunder fra 0 til {max}, eller null', en: '"{value}" must be seconds from 0 to {max}, or null' },
+  'tm.problem.listLength': { nb: '«{name}» har {got} oppføringer, ventet {expected}', en: '"{name}" has {got} entries, expected {expected}' },
+  'tm.problem.snapped': {
+    nb: 'lagt {km} km fra {id} av ruteren: er forespørselen i rekkefølgen i points.csv?',
+    en: 'snapped {km} km from {id}: is the request in the order of points.csv?',
+  },
+  'tm.problem.noStationTime': { nb: 'etterspørselspunkt {id} har ingen reisetid til noe tjenestested', en: 'demand point {id} has no time to any station' },
+  'tm.problem.siteNoTime': { nb: 'kandidatsted {id} har ingen reisetid fra noe etterspørselspunkt', en: 'site {id} has no time from any demand point' },
+  'tm.problem.stationNoTime': { nb: 'tjenestested {id} har ingen reisetid fra noe etterspørselspunkt', en: 'station {id} has no time from any demand point' },
 });

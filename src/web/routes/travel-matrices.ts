@@ -14,6 +14,7 @@ import { recordAudit } from '../../db/audit-repo';
 import { deleteTravelMatrix, getTravelMatrixInfo, listTravelMatrices } from '../../db/travel-matrices-repo';
 import { importTravelMatrix, matrixPoints, type MatrixImportReport } from '../../import/travel-matrix-import';
 import { describeTravelModel, travelModelLabel } from '../../planning/travel-models';
+import { heavyRunner } from '../../planning/heavy';
 import { canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
 import { AppError, ValidationError, NotFoundError, messageOf } from '../../common/errors';
@@ -43,7 +44,9 @@ async function runImport(db: Db, req: Request, res: Response): Promise<MatrixImp
   if (!req.file) throw new ValidationError({ key: 'err.noMatrixFile' });
   return importTravelMatrix(db, req.file.buffer, {
     fileName: req.file.originalname || 'upload', name: f.name, format: f.format, dryRun: f.dryRun,
-    by: actorOf(req), now: new Date().toISOString(),
+    by: actorOf(req), now: new Date().toISOString(), locale: res.locals.locale as Locale,
+    // Seconds of work for a full matrix: in a worker thread, so the server keeps answering.
+    prepare: (job) => heavyRunner().prepareMatrix(job),
   });
 }
 
