@@ -7,10 +7,12 @@
  * ZIP64 (APPNOTE 4.3.14, 4.5.3: a count of 0xFFFF or a size or offset of 0xFFFFFFFF standing for a value kept
  * elsewhere) is refused: no letter, Word file or workbook this app reads needs it, and its real values would have
  * to be trusted from another record. A malformed directory is an outcome, not a throw; each caller turns it into
- * its own refusal and applies its own limits to the entries.
+ * its own refusal and applies its own limits to the entries. What is wrong is said through the catalogue
+ * (`zip.dir.*`, in `i18n/letter-intake.ts`), in English with `sayLocal('en', …)`.
  *
  * Spec: https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT
  */
+import type { LocalMessage } from './errors';
 
 /** One entry of the central directory, as it is declared (nothing is unpacked or checked against the data). */
 export interface ZipDirectoryEntry {
@@ -30,18 +32,18 @@ export interface ZipDirectoryEntry {
   extra: Buffer;
 }
 
-/** Why a directory cannot be read (each with a short English `detail` for logs and messages). */
+/** Why a directory cannot be read (each with `said`, what is wrong and where, in the catalogue). */
 export type ZipDirectoryProblem =
   /** No end of central directory record in the last 64 KB + 22 bytes: cut off, or not a ZIP. */
-  | { problem: 'no_end_record'; detail: string }
+  | { problem: 'no_end_record'; said: LocalMessage }
   /** A ZIP64 count, size or offset (in the end record, or in the entry named by `entry`). */
-  | { problem: 'zip64'; detail: string; entry?: string }
+  | { problem: 'zip64'; said: LocalMessage; entry?: string }
   /** More entries than the caller's `maxEntries`. */
-  | { problem: 'too_many_entries'; detail: string; count: number; max: number }
+  | { problem: 'too_many_entries'; said: LocalMessage; count: number; max: number }
   /** The end record places the directory before the start of the file. */
-  | { problem: 'outside_file'; detail: string }
+  | { problem: 'outside_file'; said: LocalMessage }
   /** Header `index` (1-based) of the `count` the end record declares is missing or runs past the directory. */
-  | { problem: 'entry_missing'; detail: string; index: number; count: number };
+  | { problem: 'entry_missing'; said: LocalMessage; index: number; count: number };
 
 export type ZipDirectory =
   | { ok: true; entries: ZipDirectoryEntry[]; shift: number }
@@ -50,7 +52,7 @@ export type ZipDirectory =
 /** Where an entry's (compressed) data lies in the file, or why it cannot be found. */
 export type ZipEntryData =
   | { ok: true; start: number; end: number }
-  | { ok: false; problem: 'local_header_missing' | 'cut_off'; detail: string };
+  | { ok: false; problem: 'local_header_missing' | 'cut_off'; said: LocalMessage };
 
 export interface ZipDirectoryOptions {
   /** Most entries read; more is `too_many_entries` before any header is read. Default: no limit (65,534). */
@@ -89,24 +91,24 @@ export function readZipDirectory(bytes: Uint8Array, options: Partial<ZipDirector
   const b = asBuffer(bytes);
   const end = b.length >= END_BYTES ? findEndRecord(b) : -1;
   if (end < 0) {
-    return { ok: false, problem: 'no_end_record', detail: b.length < END_BYTES ? 'shorter than a ZIP end record' : 'no end of central directory record' };
+    return { ok: false, problem: 'no_end_record', said: { key: b.length < END_BYTES ? 'zip.dir.short' : 'zip.dir.noEndRecord' } };
   }
   const count = b.readUInt16LE(end + 10);
   const size = b.readUInt32LE(end + 12);
   const offset = b.readUInt32LE(end + 16);
-  if (count === MAX16 || size === MAX32 || offset === MAX32) return { ok: false, problem: 'zip64', detail: 'the end record is ZIP64' };
-  if (count > maxEntries) return { ok: false, problem: 'too_many_entries', detail: `${count} entries; at most ${maxEntries} are read`, count, max: maxEntries };
+  if (count === MAX16 || size === MAX32 || offset === MAX32) return { ok: false, problem: 'zip64', said: { key: 'zip.dir.zip64' } };
+  if (count > maxEntries) return { ok: false, problem: 'too_many_entries', said: { key: 'zip.dir.tooMany', params: { count, max: maxEntries } }, count, max: maxEntries };
   const shift = end - (offset + size);
-  if (shift < 0) return { ok: false, problem: 'outside_file', detail: 'the central directory lies outside the file' };
+  if (shift < 0) return { ok: false, problem: 'outside_file', said: { key: 'zip.dir.outside' } };
   const entries: ZipDirectoryEntry[] = [];
   let p = offset + shift;
   for (let k = 0; k < count; k++) {
     if (p + CENTRAL_BYTES > end || b.readUInt32LE(p) !== CENTRAL) {
-      return { ok: false, problem: 'entry_missing', detail: `central directory header ${k + 1} of ${count} is missing`, index: k + 1, count };
+      return { ok: false, problem: 'entry_missing', said: { key: 'zip.dir.entryMissing', params: { index: k + 1, count } }, index: k + 1, count };
     }
     const entry = readEntry(b, p, end);
     if (entry.compressedSize === MAX32 || entry.uncompressedSize === MAX32 || entry.localOffset === MAX32) {
-      return { ok: false, problem: 'zip64', detail: `${entry.name} has ZIP64 sizes`, entry: entry.name };
+      return { ok: false, problem: 'zip64', said: { key: 'zip.dir.zip64Entry', params: { name: entry.name } }, entry: entry.name };
     }
     entries.push(entry);
     p += CENTRAL_BYTES + b.readUInt16LE(p + 28) + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
@@ -135,9 +137,9 @@ function readEntry(b: Buffer, p: number, end: number): ZipDirectoryEntry {
 export function zipEntryData(bytes: Uint8Array, entry: ZipDirectoryEntry, shift: number): ZipEntryData {
   const b = asBuffer(bytes);
   const at = entry.localOffset + shift;
-  if (at + LOCAL_BYTES > b.length || b.readUInt32LE(at) !== LOCAL) return { ok: false, problem: 'local_header_missing', detail: `the local header of ${entry.name} is missing` };
+  if (at + LOCAL_BYTES > b.length || b.readUInt32LE(at) !== LOCAL) return { ok: false, problem: 'local_header_missing', said: { key: 'zip.dir.localMissing', params: { name: entry.name } } };
   const start = at + LOCAL_BYTES + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
   const stop = start + entry.compressedSize;
-  if (stop > b.length) return { ok: false, problem: 'cut_off', detail: `${entry.name} runs past the end of the file` };
+  if (stop > b.length) return { ok: false, problem: 'cut_off', said: { key: 'zip.dir.cutOff', params: { name: entry.name } } };
   return { ok: true, start, end: stop };
 }

@@ -34,7 +34,7 @@ export const defaultDocxLimits: DocxLimits = {
 /** Why the guard refuses: the archive unpacks too large (`too_large`) or cannot be read as a ZIP (`corrupt`). */
 export type DocxGuardResult = { ok: true; unpackedBytes: number } | { ok: false; code: 'too_large' | 'corrupt'; reason: LocalMessage };
 
-const corrupt = (detail: string): DocxGuardResult => ({ ok: false, code: 'corrupt', reason: { key: 'let.docx.corrupt', params: { detail } } });
+const corrupt = (detail: LocalMessage): DocxGuardResult => ({ ok: false, code: 'corrupt', reason: { key: 'let.docx.corrupt', params: { detail } } });
 const tooLarge = (reason: LocalMessage): DocxGuardResult => ({ ok: false, code: 'too_large', reason });
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
@@ -44,7 +44,7 @@ function readDirectory(b: Buffer, limits: DocxLimits): { parts: ZipDirectoryEntr
   if (dir.ok) return { parts: dir.entries, shift: dir.shift };
   if (dir.problem === 'zip64') return tooLarge({ key: 'let.docx.zip64' });
   if (dir.problem === 'too_many_entries') return tooLarge({ key: 'let.docx.entries', params: { n: dir.count, max: dir.max } });
-  return corrupt(dir.detail);
+  return corrupt(dir.said);
 }
 
 /** Refusal by what the parts declare, or null. */
@@ -77,7 +77,7 @@ export function checkDocxArchive(bytes: Uint8Array, limits: DocxLimits = default
   let unpacked = 0;
   for (const part of dir.parts) {
     const at = zipEntryData(b, part, dir.shift);
-    if (!at.ok) return corrupt(at.detail);
+    if (!at.ok) return corrupt(at.said);
     // Encrypted parts are not inflated here; mammoth refuses them.
     if (part.flags & 1) continue;
     const data = b.subarray(at.start, at.end);
@@ -88,9 +88,9 @@ export function checkDocxArchive(bytes: Uint8Array, limits: DocxLimits = default
         unpacked += zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, budget) }).length;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooLarge({ key: 'let.docx.inflated', params: { part: part.name, mb: mb(limits.maxDocxUnpackedBytes) } });
-        return corrupt(`${part.name} cannot be inflated (${err instanceof Error ? err.message : String(err)})`);
+        return corrupt({ key: 'let.zip.inflate', params: { name: part.name, detail: err instanceof Error ? err.message : String(err) } });
       }
-    } else return corrupt(`${part.name} uses compression method ${part.method} (only stored and deflated parts are read)`);
+    } else return corrupt({ key: 'let.zip.method', params: { name: part.name, method: part.method } });
     if (unpacked > limits.maxDocxUnpackedBytes) return tooLarge({ key: 'let.docx.inflated', params: { part: part.name, mb: mb(limits.maxDocxUnpackedBytes) } });
   }
   return { ok: true, unpackedBytes: unpacked };

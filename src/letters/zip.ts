@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import { readZipDirectory, zipEntryData, type ZipDirectoryEntry } from '../common/zip-directory';
+import { sayLocal, type LocalMessage } from '../common/errors';
 import { letterLimits } from '../model/letters';
 
 export interface ZipEntry {
@@ -20,7 +21,8 @@ export interface ZipEntry {
   bytes: Buffer;
 }
 
-export type Unzipped = { ok: true; entries: ZipEntry[] } | { ok: false; message: string };
+/** A refusal says what is wrong and where through the catalogue (`said`); `message` is its English text (API, CLI, logs). */
+export type Unzipped = { ok: true; entries: ZipEntry[] } | { ok: false; message: string; said: LocalMessage };
 
 const inflateRaw = promisify(zlib.inflateRaw);
 
@@ -41,28 +43,30 @@ export function entryName(entry: ZipDirectoryEntry): string {
   return iconv.decode(entry.rawName, 'cp437');
 }
 
+const refuse = (said: LocalMessage): Unzipped => ({ ok: false, message: sayLocal('en', said), said });
+
 /** Refusal by what the entries declare (count, sizes, nested archives), or null; `entries` are those to read. */
-function judgeDeclared(entries: readonly { entry: ZipDirectoryEntry; name: string }[], limits: typeof letterLimits): string | null {
+function judgeDeclared(entries: readonly { entry: ZipDirectoryEntry; name: string }[], limits: typeof letterLimits): LocalMessage | null {
   let total = 0;
   let files = 0;
   for (const { entry, name } of entries) {
-    if (/\.zip$/i.test(name)) return `${name}: a ZIP inside the ZIP is not read; unpack it first`;
-    if (files >= limits.maxBatchFiles) return `the ZIP holds more than ${limits.maxBatchFiles} files`;
+    if (/\.zip$/i.test(name)) return { key: 'let.zip.nested', params: { name } };
+    if (files >= limits.maxBatchFiles) return { key: 'let.zip.tooManyFiles', params: { max: limits.maxBatchFiles } };
     files++;
     if (entry.uncompressedSize > limits.maxFileBytes) {
-      return `${name}: ${entry.uncompressedSize} bytes unpacked; a letter may be at most ${limits.maxFileBytes} bytes (10 MB)`;
+      return { key: 'let.zip.entryTooLarge', params: { name, size: entry.uncompressedSize, max: limits.maxFileBytes } };
     }
     total += entry.uncompressedSize;
-    if (total > limits.maxUnzippedBytes) return `the ZIP unpacks to more than ${limits.maxUnzippedBytes} bytes`;
+    if (total > limits.maxUnzippedBytes) return { key: 'let.zip.totalTooLarge', params: { max: limits.maxUnzippedBytes } };
   }
   return null;
 }
 
 /** The bytes of one entry, exactly as many as it declares, or why not. */
-async function unpack(buffer: Buffer, entry: ZipDirectoryEntry, name: string, shift: number): Promise<Buffer | string> {
+async function unpack(buffer: Buffer, entry: ZipDirectoryEntry, name: string, shift: number): Promise<Buffer | LocalMessage> {
   const at = zipEntryData(buffer, entry, shift);
-  if (!at.ok) return `the ZIP file is damaged (${at.detail})`;
-  if (entry.flags & 1) return `${name}: the file is encrypted inside the ZIP; pack it without a password`;
+  if (!at.ok) return { key: 'let.zip.damaged', params: { detail: at.said } };
+  if (entry.flags & 1) return { key: 'let.zip.encrypted', params: { name } };
   const data = buffer.subarray(at.start, at.end);
   let out: Buffer;
   if (entry.method === 0) out = Buffer.from(data);
@@ -70,25 +74,25 @@ async function unpack(buffer: Buffer, entry: ZipDirectoryEntry, name: string, sh
     try {
       out = await inflateRaw(data, { maxOutputLength: entry.uncompressedSize + 1 });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return `${name}: too many bytes in the stream. expected ${entry.uncompressedSize}`;
-      return `${name}: ${err instanceof Error ? err.message : String(err)}`;
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { key: 'let.zip.sizeOver', params: { name, size: entry.uncompressedSize } };
+      return { key: 'let.zip.inflate', params: { name, detail: err instanceof Error ? err.message : String(err) } };
     }
-  } else return `${name}: unsupported compression method: ${entry.method}`;
-  if (out.length !== entry.uncompressedSize) return `${name}: ${out.length} bytes in the stream; expected ${entry.uncompressedSize}`;
+  } else return { key: 'let.zip.method', params: { name, method: entry.method } };
+  if (out.length !== entry.uncompressedSize) return { key: 'let.zip.sizeUnder', params: { name, actual: out.length, size: entry.uncompressedSize } };
   return out;
 }
 
 /** Reads every file of a ZIP archive, or says why it cannot. Never throws for bad input. */
 export async function unzipLetters(buffer: Buffer, limits = letterLimits): Promise<Unzipped> {
   const dir = readZipDirectory(buffer);
-  if (!dir.ok) return { ok: false, message: `the ZIP file could not be read (${dir.detail})` };
+  if (!dir.ok) return refuse({ key: 'let.zip.unreadable', params: { detail: dir.said } });
   const wanted = dir.entries.map((entry) => ({ entry, name: entryName(entry) })).filter((e) => !skip(e.name));
   const refused = judgeDeclared(wanted, limits);
-  if (refused) return { ok: false, message: refused };
+  if (refused) return refuse(refused);
   const entries: ZipEntry[] = [];
   for (const { entry, name } of wanted) {
     const bytes = await unpack(buffer, entry, name, dir.shift);
-    if (typeof bytes === 'string') return { ok: false, message: bytes };
+    if (!Buffer.isBuffer(bytes)) return refuse(bytes);
     entries.push({ name, bytes });
   }
   return { ok: true, entries };

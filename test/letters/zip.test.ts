@@ -38,7 +38,7 @@ describe('unzipLetters', () => {
 
   it('When a part unpacks to more than its header declares, then the ZIP is refused and the part named', async () => {
     const r = await unzipLetters(zip([part(Buffer.from('a.txt'), 'x'.repeat(10000))], 100));
-    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('a.txt: too many bytes') });
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('a.txt: unpacks to more than the 100 bytes it declares') });
   });
 
   it('When a part declares more than a letter may hold, then the ZIP is refused before anything is unpacked', async () => {
