@@ -7,6 +7,7 @@
  * workbook is refused in milliseconds.
  */
 import zlib from 'node:zlib';
+import { readZipDirectory as readDirectory, zipEntryData, type ZipDirectoryProblem } from '../common/zip-directory';
 
 /** One file inside the ZIP container. */
 export interface ZipEntry {
@@ -33,36 +34,29 @@ export class NotAWorkbookError extends Error {
   }
 }
 
-/** Reads the ZIP central directory. @throws NotAWorkbookError when it is missing or malformed */
+/**
+ * Reads the ZIP central directory (`common/zip-directory.ts`) and finds where each part's data lies.
+ * @throws NotAWorkbookError when it is missing or malformed, holds more than `maxEntries` parts or uses ZIP64
+ */
 export function readZipDirectory(bytes: Buffer, maxEntries = 1000): ZipEntry[] {
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+  const dir = readDirectory(bytes, { maxEntries });
+  if (!dir.ok) throw new NotAWorkbookError(directoryProblem(dir));
+  return dir.entries.map((e) => {
+    const data = zipEntryData(bytes, e, dir.shift);
+    if (!data.ok) throw new NotAWorkbookError(data.problem === 'cut_off' ? `the ZIP part ${e.name} is cut off` : `the ZIP part ${e.name} is damaged`);
+    return { name: e.name, method: e.method, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize, dataOffset: data.start };
+  });
+}
+
+/** What the workbook reader says about a directory it cannot read. */
+function directoryProblem(p: ZipDirectoryProblem): string {
+  switch (p.problem) {
+    case 'no_end_record': return 'the ZIP directory is missing (the file is cut off or not an XLSX workbook)';
+    case 'too_many_entries': return `the workbook has ${p.count} parts; at most ${p.max} are read`;
+    case 'zip64': return 'the ZIP directory uses ZIP64 (sizes over 4 GB or more than 65,534 parts), which a workbook of answers never needs';
+    case 'outside_file':
+    case 'entry_missing': return 'the ZIP directory is damaged';
   }
-  if (eocd < 0) throw new NotAWorkbookError('the ZIP directory is missing (the file is cut off or not an XLSX workbook)');
-  const count = bytes.readUInt16LE(eocd + 10);
-  let at = bytes.readUInt32LE(eocd + 16);
-  if (count > maxEntries) throw new NotAWorkbookError(`the workbook has ${count} parts; at most ${maxEntries} are read`);
-  const entries: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) throw new NotAWorkbookError('the ZIP directory is damaged');
-    const method = bytes.readUInt16LE(at + 10);
-    const compressedSize = bytes.readUInt32LE(at + 20);
-    const uncompressedSize = bytes.readUInt32LE(at + 24);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const skip = nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) throw new NotAWorkbookError(`the ZIP part ${name} is damaged`);
-    const dataOffset = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    if (dataOffset + compressedSize > bytes.length) throw new NotAWorkbookError(`the ZIP part ${name} is cut off`);
-    entries.push({ name, method, compressedSize, uncompressedSize, dataOffset });
-    at += 46 + skip;
-  }
-  return entries;
 }
 
 /**

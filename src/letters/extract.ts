@@ -7,7 +7,7 @@
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { letterLimits, type LetterFormat } from '../model/letters';
-import { PdfReader, pdfText } from './pdf-text';
+import { PdfReader, pdfText, type PdfTextOutcome } from './pdf-text';
 import { checkDocxArchive } from './docx-guard';
 import { sayLocal, type LocalMessage } from '../common/errors';
 
@@ -16,9 +16,8 @@ export type RefusalCode = 'too_large' | 'encrypted' | 'empty' | 'image_only' | '
 
 export type Extraction =
   | { ok: true; format: LetterFormat; text: string; pages: number | null; encoding: string | null; truncated: boolean }
-  | { ok: false; code: RefusalCode; message: string; said?: LocalMessage };
+  | { ok: false; code: RefusalCode; message: string; said: LocalMessage };
 
-const refuse = (code: RefusalCode, message: string): Extraction => ({ ok: false, code, message });
 /** A refusal said through the catalogue (`message` is its English text, for the API, the CLI and the logs). */
 const refuseSaid = (code: RefusalCode, said: LocalMessage): Extraction => ({ ok: false, code, message: sayLocal('en', said), said });
 
@@ -54,8 +53,8 @@ const substance = (text: string) => (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 
 function finish(format: LetterFormat, raw: string, pages: number | null, encoding: string | null, imagesWhenEmpty = 0): Extraction {
   if (substance(raw) < letterLimits.minTextChars) {
-    if (imagesWhenEmpty > 0) return refuse('image_only', 'the PDF holds only images (a scan?) and no text; run it through OCR or send the text');
-    return refuse('empty', `the file has no readable text (fewer than ${letterLimits.minTextChars} letters and digits)`);
+    if (imagesWhenEmpty > 0) return refuseSaid('image_only', { key: 'let.refuse.imageOnlyPdf' });
+    return refuseSaid('empty', { key: 'let.refuse.noText', params: { min: letterLimits.minTextChars } });
   }
   const truncated = raw.length > letterLimits.maxTextChars;
   return { ok: true, format, text: truncated ? raw.slice(0, letterLimits.maxTextChars) : raw, pages, encoding, truncated };
@@ -72,7 +71,19 @@ async function fromDocx(bytes: Uint8Array, name: string): Promise<Extraction> {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return finish('docx', result.value, null, null);
   } catch (err) {
-    return refuse('corrupt', `the DOCX file could not be read (${err instanceof Error ? err.message : String(err)})`);
+    return refuseSaid('corrupt', { key: 'let.refuse.docxUnreadable', params: { detail: err instanceof Error ? err.message : String(err) } });
+  }
+}
+
+/** Why PDF.js could not read a PDF, said through the catalogue (the library's own words stay as the detail). */
+function pdfRefusal(r: Extract<PdfTextOutcome, { ok: false }>): LocalMessage {
+  const f = r.figures ?? {};
+  switch (r.reason) {
+    case 'encrypted': return { key: 'let.refuse.pdfEncrypted' };
+    case 'corrupt': return { key: 'let.refuse.pdfCorrupt', params: { detail: f.exitCode !== undefined ? { key: 'let.refuse.pdfStopped', params: { code: f.exitCode } } : r.detail } };
+    case 'timeout': return { key: 'let.refuse.pdfTimeout', params: { ms: f.timeoutMs ?? r.detail } };
+    case 'too_large': return { key: 'let.refuse.pdfPages', params: { pages: f.pages ?? r.detail, max: letterLimits.maxPdfPages } };
+    case 'unpacks_too_large': return { key: 'let.refuse.pdfUnpacks', params: { bytes: f.maxUnpackedBytes ?? r.detail } };
   }
 }
 
@@ -83,37 +94,26 @@ async function fromDocx(bytes: Uint8Array, name: string): Promise<Extraction> {
  */
 export async function extractText(bytes: Uint8Array, name = 'file', pdfReader?: PdfReader): Promise<Extraction> {
   if (bytes.length > letterLimits.maxFileBytes) {
-    return refuse('too_large', `${name} is ${bytes.length} bytes; a letter may be at most ${letterLimits.maxFileBytes} bytes (10 MB)`);
+    return refuseSaid('too_large', { key: 'let.refuse.tooLarge', params: { file: name, bytes: bytes.length, max: letterLimits.maxFileBytes } });
   }
-  if (bytes.length === 0) return refuse('empty', `${name} is an empty file (0 bytes)`);
+  if (bytes.length === 0) return refuseSaid('empty', { key: 'let.refuse.emptyFile', params: { file: name } });
   switch (sniffFormat(bytes)) {
     case 'pdf': {
       const r = pdfReader ? await pdfReader.read(bytes) : await pdfText(bytes, { maxPages: letterLimits.maxPdfPages });
-      if (!r.ok) {
-        const messages: Record<typeof r.reason, string> = {
-          encrypted: 'the PDF is password-protected (encrypted); send it without a password',
-          corrupt: `the PDF could not be read (${r.detail})`,
-          timeout: `reading the PDF took too long (${r.detail})`,
-          too_large: `the PDF has too many pages (${r.detail}; at most ${letterLimits.maxPdfPages})`,
-          unpacks_too_large: `the PDF is too large when unpacked (${r.detail})`,
-        };
-        return refuse(r.reason === 'unpacks_too_large' ? 'too_large' : r.reason, messages[r.reason]);
-      }
+      if (!r.ok) return refuseSaid(r.reason === 'unpacks_too_large' ? 'too_large' : r.reason, pdfRefusal(r));
       return finish('pdf', r.text, r.pages, null, r.images);
     }
     case 'zip': {
       const hasDocument = Buffer.from(bytes).includes('word/document.xml');
-      if (!hasDocument) return refuse('unsupported', 'a ZIP file that is not a Word document; upload ZIP archives of letters as a batch');
+      if (!hasDocument) return refuseSaid('unsupported', { key: 'let.refuse.zipNotDocx' });
       return fromDocx(bytes, name);
     }
     case 'ole':
-      return refuse(/\.docx$/i.test(name) ? 'encrypted' : 'unsupported', /\.docx$/i.test(name)
-        ? 'the Word file is password-protected (encrypted); save it without a password'
-        : 'an old Word (.doc) or other Office file; save it as DOCX or PDF');
+      return /\.docx$/i.test(name) ? refuseSaid('encrypted', { key: 'let.refuse.docxEncrypted' }) : refuseSaid('unsupported', { key: 'let.refuse.oldOffice' });
     case 'image':
-      return refuse('image_only', 'an image file (a scan?); letters must be PDF with text, DOCX or TXT');
+      return refuseSaid('image_only', { key: 'let.refuse.image' });
     case 'binary':
-      return refuse('unsupported', 'not a PDF, DOCX or text file');
+      return refuseSaid('unsupported', { key: 'let.refuse.binary' });
     case 'text': {
       const { text, encoding } = decodeText(bytes);
       return finish('txt', text, null, encoding);

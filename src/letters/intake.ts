@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { MessageKey } from '../common/i18n';
-import type { LocalMessage } from '../common/errors';
+import { sayLocal, type LocalMessage } from '../common/errors';
 import type { Db } from '../db/connection';
 import { recordAudit } from '../db/audit-repo';
 import { deleteSampleLetters, insertBatch, insertLetter, letterByHash, lettersStatus } from '../db/letters-repo';
@@ -30,7 +30,7 @@ export interface IntakeItem {
   outcome: 'new' | 'duplicate' | 'refused';
   code?: RefusalCode | 'zip' | 'batch';
   message?: string;
-  /** The refusal in the catalogue, for the page (said in the reader's language); `message` is its English text. */
+  /** The refusal or duplicate note in the catalogue, for the page (said in the reader's language); `message` is its English text. */
   said?: LocalMessage;
   format?: LetterFormat;
   duplicateOf?: number;
@@ -65,6 +65,12 @@ const LETTER_CHANNEL_NOTE: Readonly<Record<IntakeOptions['channel'], MessageKey>
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
+/** What an item says: the catalogue message, and its English text as `message` (API, CLI, logs). */
+const note = (said: LocalMessage) => ({ message: sayLocal('en', said), said });
+
+/** The name the report gives a refusal of the whole batch (the page says it in the reader's language, `let.intake.wholeBatch`). */
+export const WHOLE_BATCH = '(batch)';
+
 interface Prepared { item: IntakeItem; bytes: Buffer; text?: string; analysis?: Omit<LetterAnalysis, 'text'>; pages?: number | null; encoding?: string | null }
 
 /** ZIPs become their files (named `archive.zip/inner/path`); a ZIP that cannot be read is one refused item. */
@@ -75,11 +81,11 @@ async function expand(files: readonly IntakeFile[]): Promise<{ files: IntakeFile
     const isZip = sniffFormat(f.bytes) === 'zip' && !f.bytes.includes('word/document.xml');
     if (!isZip) { out.push(f); continue; }
     if (f.bytes.length > letterLimits.maxBatchBytes) {
-      refused.push({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length, outcome: 'refused', code: 'too_large', message: `the ZIP is larger than ${letterLimits.maxBatchBytes} bytes (50 MB)` });
+      refused.push({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length, outcome: 'refused', code: 'too_large', ...note({ key: 'let.intake.zipTooLarge', params: { max: letterLimits.maxBatchBytes } }) });
       continue;
     }
     const z = await unzipLetters(f.bytes);
-    if (!z.ok) refused.push({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length, outcome: 'refused', code: 'zip', message: z.message });
+    if (!z.ok) refused.push({ file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length, outcome: 'refused', code: 'zip', message: z.message, said: z.said });
     else for (const e of z.entries) out.push({ name: `${f.name}/${e.name}`, bytes: e.bytes });
   }
   return { files: out, refused };
@@ -89,11 +95,11 @@ async function prepareFile(f: IntakeFile, seen: Map<string, string>, db: Db, sam
   const hash = sha256(f.bytes);
   const item: IntakeItem = { file: f.name, sha256: hash, bytes: f.bytes.length, outcome: 'new' };
   const stored = letterByHash(db, hash);
-  if (stored && (!stored.sample || sample)) return { item: { ...item, outcome: 'duplicate', duplicateOf: stored.id, message: `already received as letter ${stored.id} (${stored.fileName})` }, bytes: f.bytes };
-  if (seen.has(hash)) return { item: { ...item, outcome: 'duplicate', message: `the same file as ${seen.get(hash)} in this batch` }, bytes: f.bytes };
+  if (stored && (!stored.sample || sample)) return { item: { ...item, outcome: 'duplicate', duplicateOf: stored.id, ...note({ key: 'let.intake.duplicateStored', params: { id: stored.id, file: stored.fileName } }) }, bytes: f.bytes };
+  if (seen.has(hash)) return { item: { ...item, outcome: 'duplicate', ...note({ key: 'let.intake.duplicateInBatch', params: { file: seen.get(hash) ?? '' } }) }, bytes: f.bytes };
   seen.set(hash, f.name);
   const ex = await extractText(f.bytes, f.name, pdf);
-  if (!ex.ok) return { item: { ...item, outcome: 'refused', code: ex.code, message: ex.message, ...(ex.said ? { said: ex.said } : {}) }, bytes: f.bytes };
+  if (!ex.ok) return { item: { ...item, outcome: 'refused', code: ex.code, message: ex.message, said: ex.said }, bytes: f.bytes };
   const { text, ...analysis } = analyseLetter(ex.text, senderIndexFor());
   const s = analysis.sender;
   return {
@@ -119,7 +125,7 @@ export async function intakeLetters(db: Db, files: readonly IntakeFile[], opts: 
   const { files: expanded, refused } = await expand(files);
   const prepared: Prepared[] = refused.map((item) => ({ item, bytes: Buffer.alloc(0) }));
   if (expanded.length > letterLimits.maxBatchFiles) {
-    prepared.push({ item: { file: '(batch)', sha256: '', bytes: 0, outcome: 'refused', code: 'batch', message: `${expanded.length} files; a batch may hold at most ${letterLimits.maxBatchFiles}` }, bytes: Buffer.alloc(0) });
+    prepared.push({ item: { file: WHOLE_BATCH, sha256: '', bytes: 0, outcome: 'refused', code: 'batch', ...note({ key: 'let.intake.batchTooMany', params: { n: expanded.length, max: letterLimits.maxBatchFiles } }) }, bytes: Buffer.alloc(0) });
   } else {
     const seen = new Map<string, string>();
     const pdf = new PdfReader({ maxPages: letterLimits.maxPdfPages });
@@ -129,7 +135,7 @@ export async function intakeLetters(db: Db, files: readonly IntakeFile[], opts: 
       await pdf.close();
     }
   }
-  if (files.length === 0) prepared.push({ item: { file: '(batch)', sha256: '', bytes: 0, outcome: 'refused', code: 'empty', message: 'no files were sent' }, bytes: Buffer.alloc(0) });
+  if (files.length === 0) prepared.push({ item: { file: WHOLE_BATCH, sha256: '', bytes: 0, outcome: 'refused', code: 'empty', ...note({ key: 'let.intake.noFiles' }) }, bytes: Buffer.alloc(0) });
   report.items = prepared.map((p) => p.item);
   const count = (o: IntakeItem['outcome']) => report.items.filter((i) => i.outcome === o).length;
   const status = lettersStatus(db);

@@ -10,7 +10,10 @@ import { pathToFileURL } from 'node:url';
 /** What PDF.js found, or why it could not read the file. */
 export type PdfTextOutcome =
   | { ok: true; pages: number; text: string; images: number }
-  | { ok: false; reason: 'encrypted' | 'corrupt' | 'timeout' | 'too_large' | 'unpacks_too_large'; detail: string };
+  | { ok: false; reason: 'encrypted' | 'corrupt' | 'timeout' | 'too_large' | 'unpacks_too_large'; detail: string; figures?: PdfRefusalFigures };
+
+/** The numbers behind a refusal, so it can be said in the reader's language: pages found, the unpacked-bytes limit, the time limit, the worker's exit code. */
+export interface PdfRefusalFigures { pages?: number; maxUnpackedBytes?: number; timeoutMs?: number; exitCode?: number }
 
 export interface PdfTextOptions {
   /** Give up after this long (ms). */
@@ -71,7 +74,7 @@ async function flateBytesOver(bytes, budget) {
 }
 async function read(pdfjs, bytes, maxPages, maxUnpackedBytes) {
   if (await flateBytesOver(bytes, maxUnpackedBytes)) {
-    return { ok: false, reason: 'unpacks_too_large', detail: 'its compressed streams unpack to more than ' + maxUnpackedBytes + ' bytes' };
+    return { ok: false, reason: 'unpacks_too_large', detail: 'its compressed streams unpack to more than ' + maxUnpackedBytes + ' bytes', figures: { maxUnpackedBytes } };
   }
   let doc;
   try {
@@ -82,7 +85,7 @@ async function read(pdfjs, bytes, maxPages, maxUnpackedBytes) {
     return { ok: false, reason: name === 'PasswordException' ? 'encrypted' : 'corrupt', detail: String(err && err.message || err) };
   }
   try {
-    if (doc.numPages > maxPages) return { ok: false, reason: 'too_large', detail: doc.numPages + ' pages' };
+    if (doc.numPages > maxPages) return { ok: false, reason: 'too_large', detail: doc.numPages + ' pages', figures: { pages: doc.numPages } };
     const imageOps = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject]);
     const pages = [];
     let images = 0;
@@ -194,8 +197,8 @@ export class PdfReader {
       };
       const onMessage = (m: { id: number; out: PdfTextOutcome }) => { if (m.id === id) finish(m.out, false); };
       const onError = (err: Error) => finish({ ok: false, reason: 'corrupt', detail: err.message }, true);
-      const onExit = (code: number) => finish({ ok: false, reason: 'corrupt', detail: `PDF reader stopped (exit ${code})` }, true);
-      const timer = setTimeout(() => finish({ ok: false, reason: 'timeout', detail: `no result after ${this.opts.timeoutMs} ms` }, true), this.opts.timeoutMs);
+      const onExit = (code: number) => finish({ ok: false, reason: 'corrupt', detail: `PDF reader stopped (exit ${code})`, figures: { exitCode: code } }, true);
+      const timer = setTimeout(() => finish({ ok: false, reason: 'timeout', detail: `no result after ${this.opts.timeoutMs} ms`, figures: { timeoutMs: this.opts.timeoutMs } }, true), this.opts.timeoutMs);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

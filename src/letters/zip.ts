@@ -1,9 +1,18 @@
 /**
- * Unpacks a ZIP of letters in memory with yauzl (https://github.com/thejoshwolfe/yauzl), which checks each
- * entry's declared size against the bytes it inflates. Guards: number of entries, bytes per entry and bytes in
- * total (a zip bomb stops at the limit), no nested archives. Folders, `__MACOSX/` and hidden files are skipped.
+ * Unpacks a ZIP of letters in memory: the central directory is read by `common/zip-directory.ts`, each entry is
+ * inflated with zlib and must unpack to exactly the size its header declares (as yauzl's `validateEntrySizes` did;
+ * zlib's `maxOutputLength` stops a part that lies about its size one byte past it). Guards: number of entries,
+ * bytes per entry and bytes in total, judged by the declared sizes before anything is unpacked (a zip bomb stops at
+ * the limit), no nested archives, no encrypted entries. Folders, `__MACOSX/` and hidden files are skipped.
+ * Names are UTF-8 when the entry says so (APPNOTE 4.4.4 bit 11) or carries an Info-ZIP Unicode Path field
+ * (APPNOTE 4.6.9, 0x7075), else CP437 (APPNOTE appendix D), as yauzl decoded them.
+ * Spec: https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT
  */
-import yauzl from 'yauzl';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import iconv from 'iconv-lite';
+import { readZipDirectory, zipEntryData, type ZipDirectoryEntry } from '../common/zip-directory';
+import { sayLocal, type LocalMessage } from '../common/errors';
 import { letterLimits } from '../model/letters';
 
 export interface ZipEntry {
@@ -12,52 +21,79 @@ export interface ZipEntry {
   bytes: Buffer;
 }
 
-export type Unzipped = { ok: true; entries: ZipEntry[] } | { ok: false; message: string };
+/** A refusal says what is wrong and where through the catalogue (`said`); `message` is its English text (API, CLI, logs). */
+export type Unzipped = { ok: true; entries: ZipEntry[] } | { ok: false; message: string; said: LocalMessage };
+
+const inflateRaw = promisify(zlib.inflateRaw);
 
 const skip = (name: string) => name.endsWith('/') || /(^|\/)(__MACOSX|\.)/.test(name) || /(^|\/)(Thumbs\.db|desktop\.ini)$/i.test(name);
 
-/** Reads every file of a ZIP archive, or says why it cannot. */
-export function unzipLetters(buffer: Buffer, limits = letterLimits): Promise<Unzipped> {
-  return new Promise((resolve) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true }, (err, zip) => {
-      if (err || !zip) return resolve({ ok: false, message: `the ZIP file could not be read (${err?.message ?? 'unknown error'})` });
-      const entries: ZipEntry[] = [];
-      let total = 0;
-      let done = false;
-      const fail = (message: string) => {
-        if (done) return;
-        done = true;
-        zip.close();
-        resolve({ ok: false, message });
-      };
-      zip.on('error', (e: Error) => fail(`the ZIP file is damaged (${e.message})`));
-      zip.on('end', () => {
-        if (!done) {
-          done = true;
-          resolve({ ok: true, entries });
-        }
-      });
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (skip(entry.fileName)) return zip.readEntry();
-        if (/\.zip$/i.test(entry.fileName)) return fail(`${entry.fileName}: a ZIP inside the ZIP is not read; unpack it first`);
-        if (entries.length >= limits.maxBatchFiles) return fail(`the ZIP holds more than ${limits.maxBatchFiles} files`);
-        if (entry.uncompressedSize > limits.maxFileBytes) {
-          return fail(`${entry.fileName}: ${entry.uncompressedSize} bytes unpacked; a letter may be at most ${limits.maxFileBytes} bytes (10 MB)`);
-        }
-        total += entry.uncompressedSize;
-        if (total > limits.maxUnzippedBytes) return fail(`the ZIP unpacks to more than ${limits.maxUnzippedBytes} bytes`);
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return fail(`${entry.fileName}: ${e?.message ?? 'cannot be read'}`);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('error', (se: Error) => fail(`${entry.fileName}: ${se.message}`));
-          stream.on('end', () => {
-            entries.push({ name: entry.fileName, bytes: Buffer.concat(chunks) });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
+/** The entry's name: UTF-8 by flag, else from an Info-ZIP Unicode Path field that matches the stored name, else CP437. */
+export function entryName(entry: ZipDirectoryEntry): string {
+  if (entry.flags & 0x800) return entry.rawName.toString('utf8');
+  const x = entry.extra;
+  for (let i = 0; i + 4 <= x.length;) {
+    const id = x.readUInt16LE(i);
+    const size = x.readUInt16LE(i + 2);
+    if (id === 0x7075 && size >= 5 && i + 4 + size <= x.length && x[i + 4] === 1 && x.readUInt32LE(i + 5) === zlib.crc32(entry.rawName)) {
+      return x.toString('utf8', i + 9, i + 4 + size);
+    }
+    i += 4 + size;
+  }
+  return iconv.decode(entry.rawName, 'cp437');
+}
+
+const refuse = (said: LocalMessage): Unzipped => ({ ok: false, message: sayLocal('en', said), said });
+
+/** Refusal by what the entries declare (count, sizes, nested archives), or null; `entries` are those to read. */
+function judgeDeclared(entries: readonly { entry: ZipDirectoryEntry; name: string }[], limits: typeof letterLimits): LocalMessage | null {
+  let total = 0;
+  let files = 0;
+  for (const { entry, name } of entries) {
+    if (/\.zip$/i.test(name)) return { key: 'let.zip.nested', params: { name } };
+    if (files >= limits.maxBatchFiles) return { key: 'let.zip.tooManyFiles', params: { max: limits.maxBatchFiles } };
+    files++;
+    if (entry.uncompressedSize > limits.maxFileBytes) {
+      return { key: 'let.zip.entryTooLarge', params: { name, size: entry.uncompressedSize, max: limits.maxFileBytes } };
+    }
+    total += entry.uncompressedSize;
+    if (total > limits.maxUnzippedBytes) return { key: 'let.zip.totalTooLarge', params: { max: limits.maxUnzippedBytes } };
+  }
+  return null;
+}
+
+/** The bytes of one entry, exactly as many as it declares, or why not. */
+async function unpack(buffer: Buffer, entry: ZipDirectoryEntry, name: string, shift: number): Promise<Buffer | LocalMessage> {
+  const at = zipEntryData(buffer, entry, shift);
+  if (!at.ok) return { key: 'let.zip.damaged', params: { detail: at.said } };
+  if (entry.flags & 1) return { key: 'let.zip.encrypted', params: { name } };
+  const data = buffer.subarray(at.start, at.end);
+  let out: Buffer;
+  if (entry.method === 0) out = Buffer.from(data);
+  else if (entry.method === 8) {
+    try {
+      out = await inflateRaw(data, { maxOutputLength: entry.uncompressedSize + 1 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { key: 'let.zip.sizeOver', params: { name, size: entry.uncompressedSize } };
+      return { key: 'let.zip.inflate', params: { name, detail: err instanceof Error ? err.message : String(err) } };
+    }
+  } else return { key: 'let.zip.method', params: { name, method: entry.method } };
+  if (out.length !== entry.uncompressedSize) return { key: 'let.zip.sizeUnder', params: { name, actual: out.length, size: entry.uncompressedSize } };
+  return out;
+}
+
+/** Reads every file of a ZIP archive, or says why it cannot. Never throws for bad input. */
+export async function unzipLetters(buffer: Buffer, limits = letterLimits): Promise<Unzipped> {
+  const dir = readZipDirectory(buffer);
+  if (!dir.ok) return refuse({ key: 'let.zip.unreadable', params: { detail: dir.said } });
+  const wanted = dir.entries.map((entry) => ({ entry, name: entryName(entry) })).filter((e) => !skip(e.name));
+  const refused = judgeDeclared(wanted, limits);
+  if (refused) return refuse(refused);
+  const entries: ZipEntry[] = [];
+  for (const { entry, name } of wanted) {
+    const bytes = await unpack(buffer, entry, name, dir.shift);
+    if (!Buffer.isBuffer(bytes)) return refuse(bytes);
+    entries.push({ name, bytes });
+  }
+  return { ok: true, entries };
 }

@@ -16,7 +16,7 @@ import { getProposalByKey, getProposalRobustness, storeProposal, storeProposalRo
 import { answersRevision } from '../db/revisions';
 import { exactSum, rankMunicipalities, selectSitesGreedy, type RankingResult, type SelectionOptions, type SelectionResult } from '../engine';
 import { PROPOSAL_ROBUSTNESS } from '../model/proposal-settings';
-import { AppError, ConflictError, UnprocessableError } from '../common/errors';
+import { ConflictError, UnprocessableError } from '../common/errors';
 import { SELECTION_STATUS_LABEL } from '../model/labels';
 import { violationSaid, type ViolationSaid } from '../model/violations';
 import type { MessageKey } from '../common/i18n';
@@ -173,7 +173,7 @@ export interface RobustnessSettings {
 export async function proposalRobustness(
   db: Db, proposal: Proposal, settings: RobustnessSettings = PROPOSAL_ROBUSTNESS, view: PlanningView = {},
 ): Promise<ProposalRobustness> {
-  if (!proposal.id) throw new AppError(422, 'not_stored', 'robustness is run for a stored proposal only');
+  if (!proposal.id) throw notStored(proposal);
   if (proposal.status === 'infeasible' || proposal.selected.length === 0) throw noSetToTest(db, proposal);
   const kept = getProposalRobustness(db, proposal.id, settings);
   if (kept) return kept;
@@ -201,6 +201,11 @@ export function whyNoSet(
     : { key: proposal ? SELECTION_STATUS_LABEL[proposal.status] : 'ws.status.infeasible' };
 }
 
+/** 422 for a proposal that was not stored (made with `store: false`): robustness is kept with a stored proposal only. */
+function notStored(proposal: Proposal): UnprocessableError {
+  return new UnprocessableError('not_stored', { key: 'err.proposalNotStored', params: { k: proposal.params.k } });
+}
+
 /** 422 for a proposal without a set (its rules cannot be met): robustness has nothing to re-choose; says why. */
 function noSetToTest(db: Db, proposal: Proposal): UnprocessableError {
   const names = new Map<string, string>(planningContext(db, proposal.params.travelModel).municipalities.map((m) => [m.kommunenummer, m.name]));
@@ -208,7 +213,7 @@ function noSetToTest(db: Db, proposal: Proposal): UnprocessableError {
 }
 
 async function runRobustness(db: Db, proposal: Proposal & { id: string | null }, settings: RobustnessSettings, view: PlanningView): Promise<ProposalRobustness> {
-  if (!proposal.id) throw new AppError(422, 'not_stored', 'robustness is run for a stored proposal only');
+  if (!proposal.id) throw notStored(proposal);
   if (currentProposalKey(db, proposal.params, proposal.solver, view) !== proposal.key) {
     throw new ConflictError('stale_proposal', { key: 'err.staleProposal', params: { id: proposal.id } });
   }

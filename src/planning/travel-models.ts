@@ -8,6 +8,7 @@ import { getMeta } from '../db/load-dataset';
 import { getTravelMatrixInfo, loadTravelMatrix, type TravelMatrixInfo } from '../db/travel-matrices-repo';
 import { parseTravelTimes } from '../data/travel-times';
 import { NotFoundError } from '../common/errors';
+import { say, type Locale } from '../common/i18n';
 import type { TravelMatrix } from '../model/travel-matrix';
 
 /** A scenario's `travelModel` parameter: 'builtin' or the id of an imported matrix (as text). */
@@ -35,16 +36,12 @@ export interface BuiltinModelJson {
 }
 
 /**
- * The short label of a model (one place for every page and export).
+ * The short label of a model (one place for every page and export), from the catalogue (`tm.label.*`).
  * @returns e.g. "Innebygd land/sjø-modell v2 (TØI-kalibrert)" or "Importert matrise «OSRM 2024» (nr. 3)"
  */
-export function travelModelLabel(info: Pick<TravelModelInfo, 'kind' | 'version' | 'imported'>, locale: 'nb' | 'en' = 'nb'): string {
-  if (info.kind === 'imported' && info.imported) {
-    return locale === 'en'
-      ? `Imported matrix “${info.imported.name}” (no. ${info.imported.id})`
-      : `Importert matrise «${info.imported.name}» (nr. ${info.imported.id})`;
-  }
-  return locale === 'en' ? `Built-in land/sea model v${info.version ?? 2} (calibrated on TØI)` : `Innebygd land/sjø-modell v${info.version ?? 2} (TØI-kalibrert)`;
+export function travelModelLabel(info: Pick<TravelModelInfo, 'kind' | 'version' | 'imported'>, locale: Locale = 'nb'): string {
+  if (info.kind === 'imported' && info.imported) return say(locale, 'tm.label.imported', { name: info.imported.name, id: info.imported.id });
+  return say(locale, 'tm.label.builtin', { version: info.version ?? 2 });
 }
 
 /** The committed model JSON as loaded into the database. */

@@ -84,6 +84,10 @@ export const errorTexts = area({
   'err.noUser': { nb: 'Det finnes ingen bruker med id {id}.', en: 'There is no user with id {id}.' },
   'err.noToken': { nb: 'Det finnes ingen aktiv API-nøkkel med id {id}.', en: 'There is no active API token with id {id}.' },
   'err.noProposal': { nb: 'Det finnes ikke noe forslag med id {id}.', en: 'There is no proposal with id {id}.' },
+  'err.proposalNotStored': {
+    nb: 'Robustheten beregnes bare for et lagret forslag, og dette forslaget (K = {k}) er ikke lagret. Be om forslaget på nytt (POST /api/proposals), så lagres det.',
+    en: 'Robustness is run for a stored proposal only, and this proposal (K = {k}) is not stored. Ask for the proposal again (POST /api/proposals) and it is stored.',
+  },
   'err.staleProposal': {
     nb: 'Forslaget {id} ble laget på andre data, svar eller vurderinger enn dagens og gjelder ikke lenger. Åpne scenariet på nytt for å få det gjeldende forslaget.',
     en: 'Proposal {id} was made on other data, answers or assessments than today\'s and no longer applies. Open the scenario again for its current proposal.',

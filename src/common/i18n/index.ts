@@ -6,8 +6,8 @@
  *
  * Areas: layout, map, workspace, scenarios, profile, answers, import, shortlists, travel-matrices,
  * accounts, errors, validation, criteria, report (the exported documents), sources (the data sources
- * and vintage), letters, proposal (issue 11), rules (the broken selection rules). A new area is a
- * file here, added to `catalogue` below.
+ * and vintage), letters, letter-intake (refusals of letter files and ZIPs), proposal (issue 11), rules
+ * (the broken selection rules). A new area is a file here, added to `catalogue` below.
  */
 import { fromPair, merge } from './area';
 import { accountTexts } from './accounts';
@@ -16,6 +16,7 @@ import { criteriaTexts } from './criteria';
 import { errorTexts } from './errors';
 import { importTexts } from './import';
 import { layoutTexts } from './layout';
+import { letterIntakeTexts } from './letter-intake';
 import { lettersEn, lettersNb } from './letters';
 import { mapTexts } from './map';
 import { profileTexts } from './profile';
@@ -39,7 +40,7 @@ export const defaultLocale: Locale = 'nb';
 
 const catalogue = merge(
   layoutTexts, mapTexts, workspaceTexts, scenarioTexts, profileTexts, answerTexts, importTexts, shortlistTexts,
-  travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, sourceTexts, fromPair(lettersNb, lettersEn), proposalTexts,
+  travelMatrixTexts, accountTexts, errorTexts, validationTexts, criteriaTexts, reportTexts, sourceTexts, fromPair(lettersNb, lettersEn), letterIntakeTexts, proposalTexts,
   workspaceToolTexts, helpTexts, ruleTexts,
 );
 

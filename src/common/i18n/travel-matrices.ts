@@ -11,6 +11,8 @@ export const travelMatrixTexts = area({
     en: 'Drive times in Stedsvalg come from a travel-time matrix: minutes from every demand point to every candidate site and every existing station. The built-in model is the default; a matrix from a router (OSRM, Valhalla, ArcGIS Network Analyst, pgRouting) can be imported and chosen per scenario with the travelModel parameter.',
   },
   'tm.builtin': { nb: 'Innebygd modell', en: 'Built-in model' },
+  'tm.label.builtin': { nb: 'Innebygd land/sjø-modell v{version} (TØI-kalibrert)', en: 'Built-in land/sea model v{version} (calibrated on TØI)' },
+  'tm.label.imported': { nb: 'Importert matrise «{name}» (nr. {id})', en: 'Imported matrix “{name}” (no. {id})' },
   'tm.builtinNote': {
     nb: 'Land/sjø-modell på et 1 km-rutenett av kommunegrensene med ferjestraff og faste forbindelser, kalibrert mot TØIs reisetider (se datakildene).',
     en: 'A land/sea model on a 1 km grid of the municipal boundaries with a ferry penalty and fixed links, calibrated on TØI travel times (see the data sources).',

@@ -9,7 +9,7 @@ import { agreement, type CodedValues } from '../../letters/agreement';
 import { codedFields, saveCoding } from '../../letters/coding';
 import { letterDate } from '../../letters/dateline';
 import { highlightSegments } from '../../letters/highlight';
-import { intakeLetters, type IntakeReport } from '../../letters/intake';
+import { intakeLetters, WHOLE_BATCH, type IntakeReport } from '../../letters/intake';
 import { letterLimits, senderThresholds } from '../../model/letters';
 import { loadSampleLetters, SampleLettersConflictError } from '../../letters/samples';
 import { filterLetters, searchLetters } from '../../letters/search';
@@ -50,6 +50,7 @@ function listPage(db: Db, req: Request, res: Response, extra: { report?: IntakeR
     counties: counties(db),
     canPlan: canPlan(res.locals.user),
     report: extra.report ?? null,
+    wholeBatch: WHOLE_BATCH,
     error: extra.error ?? null,
     message: extra.message ?? null,
     limits: letterLimits,
