@@ -18,6 +18,9 @@ import { methodParagraphs, proposalSummary, robustnessSentence } from './report-
 import type { MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
 import { rulesOf, differencesOf, indicatorLabel } from './report-changes';
+import { answersRevisionText, assessmentsRevisionText } from './report-revisions';
+
+export { answersRevisionText, assessmentsRevisionText } from './report-revisions';
 import type { SourceFacts } from '../model/source-labels';
 import { CRITERION_TEXT, ANSWER_AREA_LABEL, ANSWER_VALUE_LABEL, CHANNEL_LABEL } from '../model/labels';
 
@@ -298,27 +301,6 @@ function weightRows(locale: Locale, p: ScenarioParams): ReportModel['weights'] {
     id: c.id, label: c.label[locale], weight: p.weights[c.id] ?? 0, share: round(weightSum > 0 ? (p.weights[c.id] ?? 0) / weightSum : 0, 4) ?? 0,
     direction: c.direction === 'benefit' ? T('directionBenefit') : T('directionCost'), unit: t(locale, CRITERION_TEXT[c.id].unit), source: t(locale, CRITERION_TEXT[c.id].source),
   }));
-}
-
-/**
- * The answers' revision (`count.versionSum.historyRows.lastChange`, `db/revisions.ts`) in words; every part is said,
- * so the words still pin the revision the input hash was computed from. Text that is no such revision is shown as it is.
- */
-export function answersRevisionText(locale: Locale, revision: string): string {
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(.*)$/.exec(revision);
-  if (!m) return revision;
-  if (m[1] === '0') return text(locale, 'answersRevisionNone');
-  return text(locale, 'answersRevisionValue', {
-    n: formatNumber(locale, Number(m[1])), versions: formatNumber(locale, Number(m[2])), history: formatNumber(locale, Number(m[3])), when: formatDateTime(locale, m[4]),
-  });
-}
-
-/** The assessments' revision (`a<count>.<latest id>`, `db/advice.ts`) in words; other text as it is. */
-export function assessmentsRevisionText(locale: Locale, revision: string): string {
-  const m = /^a(\d+)\.(\d+)$/.exec(revision);
-  if (!m) return revision;
-  if (m[1] === '0') return text(locale, 'assessmentsRevisionNone');
-  return text(locale, 'assessmentsRevisionValue', { n: formatNumber(locale, Number(m[1])), last: m[2] });
 }
 
 /**
