@@ -1,0 +1,59 @@
+/**
+ * The workspace's proposal panel, K input and leave warning in Chromium: the sites table stays inside the
+ * side panel (it scrolls in its own box), a K outside the allowed range is refused in words, and leaving
+ * with unsaved changes asks first (never right after saving).
+ */
+import type { Page } from 'playwright-core';
+import { browserSuite, collectConsoleErrors, screenshotPath } from '../helpers/browser';
+import { createScenario } from '../../src/db/scenarios-repo';
+import { defaultScenarioParams } from '../../src/model/scenario';
+
+describe('the workspace panel in Chromium', () => {
+  const suite = browserSuite();
+
+  async function open(path = '/', width = 1280, height = 800): Promise<{ page: Page; errors: string[] }> {
+    const page = await suite.page('planner', undefined, { viewport: { width, height } });
+    const errors = collectConsoleErrors(page);
+    await page.goto(suite.url + path);
+    await page.waitForSelector('#map[data-ready="true"]', { timeout: 30000 });
+    await page.waitForSelector('#ranking tbody tr');
+    return { page, errors };
+  }
+
+  const saved = (name: string) => createScenario(suite.db, { name, description: '', params: defaultScenarioParams, dataHash: '', dataVintage: '', answersRevision: '', by: 'test', now: new Date().toISOString() } as never);
+
+  /** Elements of the proposal panel that reach past its right edge without a sideways-scrolling box between. */
+  const clipped = (page: Page) => page.locator('#proposal').evaluate((panel) => {
+    const right = panel.getBoundingClientRect().right;
+    const scrolls = (el: Element | null): boolean => {
+      for (let a = el?.parentElement ?? null; a && a !== panel; a = a.parentElement) {
+        const o = getComputedStyle(a).overflowX;
+        if (o === 'auto' || o === 'scroll') return true;
+      }
+      return false;
+    };
+    return Array.from(panel.querySelectorAll('*'))
+      .filter((el) => el.getBoundingClientRect().right > right + 1 && !scrolls(el))
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className}`);
+  });
+
+  it.each(['/', 'scenario'])('When the workspace (%s) is open in a 1280 × 800 window, then the proposal table scrolls inside its own box and nothing of the panel is cut off', async (where) => {
+    const path = where === '/' ? '/' : `/scenarios/${saved('Panelbredde').id}`;
+    const { page, errors } = await open(path);
+    await page.waitForSelector('#proposal-sites tbody tr');
+    expect(await clipped(page)).toEqual([]);
+    const box = await page.locator('#proposal-sites-box').evaluate((el) => ({ overflow: getComputedStyle(el).overflowX, scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(box.overflow).toBe('auto');
+    // the panel itself does not scroll sideways: only the table's box does
+    const panel = await page.locator('#proposal').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(panel.scroll).toBeLessThanOrEqual(panel.client);
+    // the within-error column is a compact ⚠ with its full name for screen readers and as a tooltip
+    const flag = page.locator('#proposal-sites thead th').nth(5);
+    await expect(flag.textContent()).resolves.toBe('⚠');
+    await expect(flag.getAttribute('aria-label')).resolves.toBe('Innenfor feil');
+    await expect(flag.getAttribute('title')).resolves.toBe('Innenfor feil');
+    await page.screenshot({ path: screenshotPath(`workspace-panel-${where === '/' ? 'new' : 'scenario'}`) });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120000);
+});
