@@ -56,4 +56,40 @@ describe('the workspace panel in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120000);
+
+  async function typeK(page: Page, value: string): Promise<void> {
+    const seq = Number(await page.locator('body').getAttribute('data-seq'));
+    await page.locator('#p-k').fill(value);
+    await page.locator('#p-k').press('Tab');
+    await page.waitForFunction((s) => Number(document.body.dataset.seq) > s, seq, { timeout: 30000 });
+  }
+
+  it('When the planner types K = 0, then the page says in words that K must be a whole number from 1 to 100, uses 1 and heads the proposal «1 kommune»; a valid K clears the message', async () => {
+    const { page, errors } = await open();
+    await typeK(page, '0');
+    await expect(page.locator('#k-message').textContent()).resolves.toBe('Antall nye steder må være et helt tall fra 1 til 100; 1 brukes.');
+    await expect(page.locator('#p-k').inputValue()).resolves.toBe('1');
+    await expect(page.locator('#p-k').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#proposal h2, h2:has-text("Forslag")').first().textContent()).resolves.toMatch(/^Forslag: 1 kommune\b(?!r)/);
+    await page.waitForURL(/k=1\b/);
+    await typeK(page, '3');
+    await expect(page.locator('#k-message').isHidden()).resolves.toBe(true);
+    await expect(page.locator('#p-k').getAttribute('aria-invalid')).resolves.toBe('false');
+    await expect(page.locator('h2:has-text("Forslag")').first().textContent()).resolves.toMatch(/^Forslag: 3 kommuner/);
+    await page.screenshot({ path: screenshotPath('workspace-k-valid') });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120000);
+
+  it('When an English-speaking planner types K = 2.5 or 500, then the message is in English and the K used is whole and within the limits', async () => {
+    const { page, errors } = await open('/?lang=en');
+    await typeK(page, '2.5');
+    await expect(page.locator('#k-message').textContent()).resolves.toBe('The number of new sites must be a whole number from 1 to 100; 3 is used.');
+    await expect(page.locator('#p-k').inputValue()).resolves.toBe('3');
+    await typeK(page, '500');
+    await expect(page.locator('#k-message').textContent()).resolves.toBe('The number of new sites must be a whole number from 1 to 100; 100 is used.');
+    await expect(page.locator('#p-k').inputValue()).resolves.toBe('100');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180000);
 });
