@@ -92,4 +92,90 @@ describe('the workspace panel in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 180000);
+
+  /** Dialogs of `page` (each dismissed, so the page stays) by type. */
+  function dialogsOf(page: Page): string[] {
+    const seen: string[] = [];
+    page.on('dialog', (d) => {
+      seen.push(d.type());
+      void d.dismiss();
+    });
+    return seen;
+  }
+
+  async function moveCrimeRate(page: Page): Promise<void> {
+    await page.locator('#w-crimeRate').click(); // a real gesture on the page (browsers ask only after one)
+    const seq = Number(await page.locator('body').getAttribute('data-seq'));
+    await page.locator('#w-crimeRate').evaluate((el) => {
+      (el as HTMLInputElement).value = '8';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction((s) => Number(document.body.dataset.seq) > s, seq, { timeout: 30000 });
+    await expect(page.locator('#scenario-dirty').isVisible()).resolves.toBe(true);
+  }
+
+  /** Closes the page as a person closing the tab would (beforeunload runs); the page stays when a prompt was dismissed. */
+  async function tryToClose(page: Page): Promise<void> {
+    // Playwright's own close (the suite's page.close also closes the context, which never asks)
+    const close = (Object.getPrototypeOf(page) as Page).close;
+    await close.call(page, { runBeforeUnload: true });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (page.isClosed()) await page.context().close();
+  }
+
+  it('When a saved scenario is opened and left unchanged, then closing the page asks nothing', async () => {
+    const { page } = await open(`/scenarios/${saved('Uendret').id}`);
+    const dialogs = dialogsOf(page);
+    await page.locator('#save-box summary').click(); // a gesture, so that a prompt would be allowed
+    await tryToClose(page);
+    expect(dialogs).toEqual([]);
+    expect(page.isClosed()).toBe(true);
+  }, 120000);
+
+  it('When a saved scenario is changed, then closing the page asks first; after «Lagre endringer» it asks nothing', async () => {
+    const { page, errors } = await open(`/scenarios/${saved('Endres og lagres').id}`);
+    const dialogs = dialogsOf(page);
+    await moveCrimeRate(page);
+    await tryToClose(page);
+    expect(dialogs).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    await page.locator('#save-box summary').click();
+    await page.locator('#scn-update').click();
+    await page.waitForFunction(() => document.getElementById('save-status')?.textContent === 'Lagret.');
+    await expect(page.locator('#scenario-dirty').isHidden()).resolves.toBe(true);
+    await tryToClose(page);
+    expect(dialogs).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(true);
+    expect(errors).toEqual([]);
+  }, 120000);
+
+  it('When a changed saved scenario is saved with «Lagre som nytt», then the page moves to the new scenario without asking, and closing that asks nothing', async () => {
+    const original = saved('Lagres som nytt');
+    const { page, errors } = await open(`/scenarios/${original.id}`);
+    const dialogs = dialogsOf(page);
+    await moveCrimeRate(page);
+    await page.locator('#save-box summary').click();
+    await page.locator('#scn-name').fill('Kopi med færre lovbrudd');
+    await page.locator('#scn-create').click();
+    await page.waitForURL((u) => /\/scenarios\/[^/?]+$/.test(u.pathname) && !u.pathname.endsWith(`/${original.id}`), { timeout: 30000 });
+    await page.waitForSelector('#map[data-ready="true"]', { timeout: 30000 });
+    expect(dialogs).toEqual([]);
+    await expect(page.locator('#scenario-name').textContent()).resolves.toBe('Kopi med færre lovbrudd');
+    await page.locator('#save-box summary').click();
+    await tryToClose(page);
+    expect(dialogs).toEqual([]);
+    expect(page.isClosed()).toBe(true);
+    expect(errors).toEqual([]);
+  }, 120000);
+
+  it('When the planner types a name for «Lagre som nytt» on a new workspace and leaves without saving, then the browser asks first', async () => {
+    const { page } = await open('/');
+    const dialogs = dialogsOf(page);
+    await page.locator('#save-box summary').click();
+    await page.locator('#scn-name').fill('Halvferdig');
+    await tryToClose(page);
+    expect(dialogs).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    await page.close();
+  }, 120000);
 });

@@ -26,8 +26,8 @@ import { applyLimits, formToParams, kIsValid, paramsToForm, showAlpha, showWeigh
 import { SCENARIO_LIMITS } from '../../model/scenario-limits';
 import { scenarioQuery } from './query';
 import { RankingTable } from './ranking-table';
-import { markDirty, wireScenarioControls } from './scenario-controls';
-import { addCompare, cloneParams, createState, initialParams, isDirty, saveCompare, setRanking, setRobustness, setSelection, type WorkspaceState } from './state';
+import { hasUnsavedWork, markDirty, wireScenarioControls } from './scenario-controls';
+import { addCompare, cloneParams, createState, initialParams, saveCompare, setRanking, setRobustness, setSelection, type WorkspaceState } from './state';
 import { UndoStack } from './undo';
 import type { WorkspaceUrlState } from './url-state';
 
@@ -191,7 +191,7 @@ export class Workspace {
     this.changed();
   }
 
-  /** Back/Forward, Undo/Redo buttons and keys, and the warning when leaving a changed saved scenario. */
+  /** Back/Forward, Undo/Redo buttons and keys, and the warning when leaving with unsaved work (`hasUnsavedWork`). */
   private wireHistory(): void {
     this.address.onHistory((s) => {
       window.clearTimeout(this.commitTimer);
@@ -210,7 +210,7 @@ export class Workspace {
       this.step(e.key.toLowerCase() === 'y' || e.shiftKey ? 'redo' : 'undo');
     });
     window.addEventListener('beforeunload', (e) => {
-      if (!isDirty(this.state)) return;
+      if (!hasUnsavedWork(this.state)) return;
       e.preventDefault();
       e.returnValue = this.t('ws.leaveWarning');
     });
