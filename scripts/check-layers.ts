@@ -12,7 +12,7 @@
  * The layers, lowest first (README "Architecture"): common, engine, geo → model → data → db →
  * use cases (auth, import, planning, letters, shortlist, export, samples) → shells (web, cli) →
  * the process entry (server). The browser code (`client`) may use only `model`, the engine's types
- * and the modules of `common` that import nothing (the kommunenummer); its build checks the same
+ * and the modules of `common` that import nothing (the kommunenummer, the plural choice); its build checks the same
  * (scripts/build-client.ts).
  *
  *   npx ts-node --transpile-only scripts/check-layers.ts [--graph]

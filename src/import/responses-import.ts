@@ -17,7 +17,7 @@ import {
   saveResponse,
   updateImportCounts,
 } from '../db/responses-repo';
-import { fillMessage, t, type Locale, type MessageKey } from '../common/i18n';
+import { choosePlurals, fillMessage, t, type Locale, type MessageKey } from '../common/i18n';
 import { changedFields, contentKey, importLimits, type ResponseContent } from '../model/answers';
 import { readResponsesTable, TableProblem, UnreadableFileError, type RawTable } from './responses-read';
 import { validateTable, type Problem, type ProblemCode, type ValidationReference, type ValidRow } from './responses-validate';
@@ -60,9 +60,9 @@ export class SampleConflictError extends ConflictError {
   }
 }
 
-/** Fills `{name}` placeholders of a message template. */
+/** Fills `{name}` placeholders and `{name|one|other}` choices of a message template. */
 export function fillTemplate(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? params[k] : m));
+  return choosePlurals(template, params).replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? params[k] : m));
 }
 
 /** The message of each problem code (the catalogue's `import.problem.*`). */

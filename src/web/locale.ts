@@ -19,6 +19,8 @@ export function localeMiddleware(db: Db): RequestHandler {
     if (typeof req.query.lang === 'string') res.cookie('lang', locale, { sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 * 1000 });
     res.locals.locale = locale;
     res.locals.t = (key: MessageKey) => t(locale, key);
+    // A text with its {name} placeholders and {name|one|other} choices filled (counts read «1 endring», «2 endringer»).
+    res.locals.say = (key: MessageKey, params: Record<string, string | number> = {}) => say(locale, key, params);
     res.locals.fmt = (value: number | null | undefined, digits = 0) => formatNumber(locale, value, digits);
     res.locals.label = (kind: LabelKind, value: string) => labelOf(locale, kind, value);
     res.locals.dictionary = dictionary(locale);

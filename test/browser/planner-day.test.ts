@@ -298,7 +298,7 @@ describe.each(SIZES)('the planner\'s day in the workspace ($name, $width × $hei
     expect(notice).toContain('1 av 357 kommuner er valgbare');
     expect(notice).toContain('355 – har ikke svart på spørsmål 5');
     expect(notice).toContain('1 – har svart nei til nytt tjenestested');
-    expect(notice).toContain('bare 1 kommuner er valgbare');
+    expect(notice).toContain('men bare 1 kommune er valgbar.');
     await expect(page.locator('#summary').textContent()).resolves.not.toMatch(/exceeds|eligible candidates/);
     expect(await page.locator('path.municipality.is-ineligible').count()).toBe(356);
     await expect(page.locator('#layer-legend').textContent()).resolves.toContain('Ikke valgbar');

@@ -51,6 +51,16 @@ function alphaOf(current: number): number {
   return Number.isFinite(n) ? Math.min(L.max, Math.max(L.min, n)) : current;
 }
 
+/**
+ * Whether the typed K is usable as it stands: a whole number within the shared limits (the server's schema).
+ * Anything else (empty, a fraction, out of range) is clamped by `formToParams` and said next to the input.
+ */
+export function kIsValid(value: string): boolean {
+  const n = Number(value);
+  const L = SCENARIO_LIMITS.k;
+  return value.trim() !== '' && Number.isInteger(n) && n >= L.min && n <= L.max;
+}
+
 /** Puts `p` into the form. */
 export function paramsToForm(p: ScenarioParams, criteria: readonly CriterionView[], fmt: NumberFormat): void {
   for (const c of criteria) {
@@ -99,7 +109,7 @@ export function formToParams(current: ScenarioParams, criteria: readonly Criteri
     weights,
     normalization: choice(NORMALIZATIONS, byId('p-normalization', HTMLSelectElement).value, current.normalization),
     method: choice(AGGREGATIONS, byId('p-method', HTMLSelectElement).value, current.method),
-    k: clampWhole(byId('p-k', HTMLInputElement).value, L.k, L.k.default),
+    k: clampWhole(byId('p-k', HTMLInputElement).value, L.k, current.k),
     objective: choice(OBJECTIVES, byId('p-objective', HTMLSelectElement).value, current.objective),
     minutes: clampWhole(byId('p-minutes', HTMLInputElement).value, L.minutes, L.minutes.default),
     travelModel: travelModelOf(byId('p-travelModel', HTMLSelectElement).value) ?? current.travelModel,

@@ -35,14 +35,24 @@ function siteRow(deps: PanelDeps, sel: SelectionResponse, s: ProposalSiteView): 
     h('td', { className: 'num stability' }, stabilityText(deps, s.kommunenummer)));
 }
 
-function sitesTable(deps: PanelDeps, sel: SelectionResponse): HTMLTableElement {
+/** The within-error column is headed by a compact ⚠, its full name for screen readers and as a tooltip. */
+function flagHeader(name: string): HTMLTableCellElement {
+  return h('th', { className: 'center', attrs: { scope: 'col', title: name, 'aria-label': name } }, h('span', { attrs: { 'aria-hidden': 'true' } }, '⚠'));
+}
+
+/** The sites table inside its own sideways-scrolling box, so a narrow side panel never cuts it off. */
+function sitesTable(deps: PanelDeps, sel: SelectionResponse): HTMLDivElement {
+  return h('div', { className: 'table-scroll', id: 'proposal-sites-box' }, sitesTableItself(deps, sel));
+}
+
+function sitesTableItself(deps: PanelDeps, sel: SelectionResponse): HTMLTableElement {
   const { t, fmt } = deps;
   const th = (text: string, cls?: string) => h('th', { attrs: { scope: 'col' }, className: cls }, text);
   return h('table', { id: 'proposal-sites', className: 'compact proposal-sites', data: { stored: sel.id ? 'true' : 'false' } },
     h('caption', null, t('prop.sitesCaption', { n: fmt.num(sel.candidateSites), model: sel.travelModel.label })),
     h('thead', null, h('tr', null,
       th(t('prop.col.pos'), 'num'), th(t('prop.col.municipality')), th(t('prop.col.site')), th(t(GAIN_LABEL[sel.objectiveName]), 'num'),
-      th(t('prop.col.loss'), 'num'), th(t('prop.col.flag')), th(t('prop.col.stability'), 'num'))),
+      th(t('prop.col.loss'), 'num'), flagHeader(t('prop.col.flag')), th(t('prop.col.stability'), 'num'))),
     h('tbody', null, ...sel.sites.map((s) => siteRow(deps, sel, s))),
     h('tfoot', null, h('tr', null,
       h('th', { attrs: { scope: 'row', colspan: '3' } }, t('prop.sumRow')),

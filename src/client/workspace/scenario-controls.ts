@@ -29,6 +29,29 @@ export function markDirty(state: WorkspaceState): void {
 
 const scenarioUrl = (id: string): string => `/scenarios/${encodeURIComponent(id)}`;
 
+/** Set when a save as new has succeeded and the page moves on to the new scenario: nothing is left unsaved. */
+let savedAndLeaving = false;
+
+/**
+ * Whether leaving the page would lose work: the open saved scenario's rules or weights changed, or a name or
+ * description typed into the save box and not saved (on a new workspace as well). Never right after a save.
+ */
+export function hasUnsavedWork(state: WorkspaceState): boolean {
+  if (savedAndLeaving) return false;
+  if (isDirty(state)) return true;
+  const name = optionalById('scn-name', HTMLInputElement);
+  const description = optionalById('scn-desc', HTMLTextAreaElement);
+  return (name !== null && name.value !== name.defaultValue) || (description !== null && description.value !== description.defaultValue);
+}
+
+/** After a save the typed name and description are the saved ones. */
+function keepTyped(): void {
+  const name = byId('scn-name', HTMLInputElement);
+  const description = byId('scn-desc', HTMLTextAreaElement);
+  name.defaultValue = name.value;
+  description.defaultValue = description.value;
+}
+
 /** Wires the save box (absent for viewers and district leaders). */
 export function wireScenarioControls(deps: ScenarioControlsDeps): void {
   const { page, state, t } = deps;
@@ -45,7 +68,10 @@ export function wireScenarioControls(deps: ScenarioControlsDeps): void {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     sendJson<SavedScenario>('/api/scenarios', 'POST', body())
-      .then((s) => window.location.assign(scenarioUrl(s.id)))
+      .then((s) => {
+        savedAndLeaving = true;
+        window.location.assign(scenarioUrl(s.id));
+      })
       .catch((err: unknown) => status(failureText(err, t)));
   });
   const saved = page.scenario;
@@ -54,6 +80,7 @@ export function wireScenarioControls(deps: ScenarioControlsDeps): void {
     sendJson<SavedScenario>(`/api/scenarios/${encodeURIComponent(saved.id)}`, 'PUT', body())
       .then((s) => {
         state.savedParams = JSON.stringify(state.params);
+        keepTyped();
         markDirty(state);
         byId('scenario-name', HTMLElement).textContent = s.name;
         status(t('scn.saved'));

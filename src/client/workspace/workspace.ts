@@ -22,11 +22,12 @@ import { WorkspaceMap } from './map-layers';
 import { wireDrawer, wireEscape, wirePrint, wireSearch } from './page-controls';
 import { renderDetail, renderSummary, renderTray, type PanelDeps } from './panels';
 import { renderProposal } from './proposal-panel';
-import { applyLimits, formToParams, paramsToForm, showAlpha, showWeight } from './params-form';
+import { applyLimits, formToParams, kIsValid, paramsToForm, showAlpha, showWeight } from './params-form';
+import { SCENARIO_LIMITS } from '../../model/scenario-limits';
 import { scenarioQuery } from './query';
 import { RankingTable } from './ranking-table';
-import { markDirty, wireScenarioControls } from './scenario-controls';
-import { addCompare, cloneParams, createState, initialParams, isDirty, saveCompare, setRanking, setRobustness, setSelection, type WorkspaceState } from './state';
+import { hasUnsavedWork, markDirty, wireScenarioControls } from './scenario-controls';
+import { addCompare, cloneParams, createState, initialParams, saveCompare, setRanking, setRobustness, setSelection, type WorkspaceState } from './state';
 import { UndoStack } from './undo';
 import type { WorkspaceUrlState } from './url-state';
 
@@ -115,6 +116,7 @@ export class Workspace {
   /** Reads the form, marks unsaved changes, and recomputes after a short pause. */
   private schedule(): void {
     this.state.params = formToParams(this.state.params, this.page.criteria);
+    this.showKProblem();
     showAlpha(this.state.params, this.fmt);
     this.changed();
   }
@@ -145,9 +147,21 @@ export class Workspace {
   private showParams(p: ScenarioParams): void {
     this.state.params = cloneParams(p);
     paramsToForm(this.state.params, this.page.criteria, this.fmt);
+    this.showKProblem();
     renderForcedRules(this.forcedDeps);
     this.changed(false);
     this.showUndo();
+  }
+
+  /** Says next to K, in words, when the typed value is not a whole number within the limits, and which K is used instead. */
+  private showKProblem(): void {
+    const input = byId('p-k', HTMLInputElement);
+    const message = byId('k-message', HTMLParagraphElement);
+    const valid = kIsValid(input.value);
+    if (valid && input.getAttribute('aria-invalid') !== 'true') return;
+    input.setAttribute('aria-invalid', String(!valid));
+    message.hidden = valid;
+    message.textContent = valid ? '' : this.t('ws.kInvalid', { min: SCENARIO_LIMITS.k.min, max: SCENARIO_LIMITS.k.max, k: this.state.params.k });
   }
 
   private showUndo(): void {
@@ -177,7 +191,7 @@ export class Workspace {
     this.changed();
   }
 
-  /** Back/Forward, Undo/Redo buttons and keys, and the warning when leaving a changed saved scenario. */
+  /** Back/Forward, Undo/Redo buttons and keys, and the warning when leaving with unsaved work (`hasUnsavedWork`). */
   private wireHistory(): void {
     this.address.onHistory((s) => {
       window.clearTimeout(this.commitTimer);
@@ -196,7 +210,7 @@ export class Workspace {
       this.step(e.key.toLowerCase() === 'y' || e.shiftKey ? 'redo' : 'undo');
     });
     window.addEventListener('beforeunload', (e) => {
-      if (!isDirty(this.state)) return;
+      if (!hasUnsavedWork(this.state)) return;
       e.preventDefault();
       e.returnValue = this.t('ws.leaveWarning');
     });
@@ -348,7 +362,11 @@ export class Workspace {
       if (input instanceof HTMLInputElement && input.type === 'range' && input.dataset.criterion) showWeight(input.dataset.criterion, Number(input.value), this.fmt);
       this.schedule();
     });
-    form.addEventListener('change', () => this.schedule());
+    form.addEventListener('change', (e) => {
+      this.schedule();
+      // once the planner is done typing, the input shows the K that is used (the message says why it changed)
+      if (e.target === byId('p-k', HTMLInputElement)) byId('p-k', HTMLInputElement).value = String(this.state.params.k);
+    });
     form.addEventListener('submit', (e) => e.preventDefault());
     byId('reset', HTMLButtonElement).addEventListener('click', () => {
       this.showParams(initialParams(this.page));

@@ -22,7 +22,7 @@ export const answerTexts = area({
   'resp.filter.all': { nb: 'Alle', en: 'All' },
   'resp.filter.apply': { nb: 'Filtrer', en: 'Filter' },
   'resp.filter.reset': { nb: 'Nullstill', en: 'Reset' },
-  'resp.showing': { nb: 'Viser {shown} av {total} svar', en: 'Showing {shown} of {total} answers' },
+  'resp.showing': { nb: 'Viser {shown} av {total} svar', en: 'Showing {shown} of {total} {total|answer|answers}' },
   'resp.missing': { nb: '{count} av {all} kommuner har ikke noe registrert svar', en: '{count} of {all} municipalities have no recorded answer' },
   'resp.summary': { nb: 'Opptelling for utvalget', en: 'Counts for the selection' },
   'resp.val.yes': { nb: 'Ja', en: 'Yes' },

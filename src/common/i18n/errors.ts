@@ -105,12 +105,12 @@ export const errorTexts = area({
   'err.codingInvalid': { nb: 'Det kodede svaret består ikke valideringen: {list}.', en: 'The coded answer does not pass validation: {list}.' },
   'err.noMatrix': { nb: 'travelModel: det finnes ingen importert reisetidsmatrise med id {id}.', en: 'travelModel: there is no imported travel-time matrix with id {id}.' },
   'err.matrixColumns': {
-    nb: 'travelModel {ref}: matrisen mangler kolonne for {n} steder eller tjenestesteder i dagens data, f.eks. {examples}.',
-    en: 'travelModel {ref}: the matrix has no column for {n} site(s) or station(s) of the current data, e.g. {examples}.',
+    nb: 'travelModel {ref}: matrisen mangler kolonne for {n} {n|sted eller tjenestested|steder eller tjenestesteder} i dagens data, f.eks. {examples}.',
+    en: 'travelModel {ref}: the matrix has no column for {n} {n|site or station|sites or stations} of the current data, e.g. {examples}.',
   },
   'err.matrixRows': {
-    nb: 'travelModel {ref}: matrisen mangler rad for {n} etterspørselspunkter i dagens data, f.eks. {examples}.',
-    en: 'travelModel {ref}: the matrix has no row for {n} demand point(s) of the current data, e.g. {examples}.',
+    nb: 'travelModel {ref}: matrisen mangler rad for {n} {n|etterspørselspunkt|etterspørselspunkter} i dagens data, f.eks. {examples}.',
+    en: 'travelModel {ref}: the matrix has no row for {n} {n|demand point|demand points} of the current data, e.g. {examples}.',
   },
   'err.unboundDistrict': {
     nb: 'Distriktslederen {name} er ikke knyttet til noe kjent politidistrikt («{district}»).',

@@ -76,7 +76,7 @@ export const importTexts = area({
   'import.tooLarge': { nb: 'Filen er for stor: største tillatte størrelse er 5 MB.', en: 'The file is too large: the largest accepted size is 5 MB.' },
   'import.noFile': { nb: 'Velg en fil å importere.', en: 'Choose a file to import.' },
   'import.recent': { nb: 'Siste importer', en: 'Recent imports' },
-  'import.statusLine': { nb: 'Lastet inn nå: {count} svar', en: 'Loaded now: {count} answers' },
+  'import.statusLine': { nb: 'Lastet inn nå: {count} svar', en: 'Loaded now: {count} {count|answer|answers}' },
   'import.statusSample': { nb: '(eksempeldata)', en: '(sample data)' },
   'import.problem.file_unreadable': { nb: 'Filen kan ikke leses: {detail}', en: 'The file cannot be read: {detail}' },
   'import.problem.file_too_large': {
@@ -150,8 +150,8 @@ export const importTexts = area({
     en: 'Premises are offered, but sp5_onsker_tjenestested is not "ja".',
   },
   'import.problem.row_width': {
-    nb: 'Raden har {count} celler, men overskriftsraden har {expected}; en kortere eller lengre rad ville tømt eller mistet felt. Rett raden (har et skilletegn eller anførselstegn falt ut?).',
-    en: 'The row has {count} cells but the header row has {expected}; a shorter or longer row would blank or lose fields. Fix the row (is a delimiter or a quote missing?).',
+    nb: 'Raden har {count} {count|celle|celler}, men overskriftsraden har {expected}; en kortere eller lengre rad ville tømt eller mistet felt. Rett raden (har et skilletegn eller anførselstegn falt ut?).',
+    en: 'The row has {count} {count|cell|cells} but the header row has {expected}; a shorter or longer row would blank or lose fields. Fix the row (is a delimiter or a quote missing?).',
   },
   'import.problem.cells_beyond_header': {
     nb: 'Raden har verdier til høyre for siste kolonne i overskriftsraden (kolonne {column}); de ville blitt borte.',

@@ -31,7 +31,9 @@ import { workspaceTexts } from './workspace';
 import { workspaceToolTexts } from './workspace-tools';
 import { helpTexts } from './help';
 import { ruleTexts } from './rules';
+import { choosePlurals } from './plural';
 
+export { choosePlurals, isSingular } from './plural';
 export { excelDateTime, formatDateTime, formatNumber, formatOrdinal, spreadsheetDateTime } from './format';
 
 export type Locale = 'nb' | 'en';
@@ -68,9 +70,9 @@ export function isMessageKey(key: unknown): key is MessageKey {
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(catalogue, key);
 }
 
-/** Fills `{name}` placeholders of a message (unknown placeholders are left as they are). */
+/** Fills `{name}` placeholders and `{name|one|other}` choices of a message (unknown ones are left as they are). */
 export function fillMessage(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return choosePlurals(template, params).replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
 /** A text in a locale with its placeholders filled. */

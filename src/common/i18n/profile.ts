@@ -80,7 +80,7 @@ export const profileTexts = area({
   'prof.driveModel': { nb: 'Kjøretider etter', en: 'Drive times by' },
   'prof.sparseDemand': {
     nb: 'Kommunen har bare {n} befolkningspunkt (postnummerpunkt med innbyggere) på {area} km²: kjøretidene og dekningen her er grove, fordi alle innbyggerne i et postnummer regnes til ett punkt.',
-    en: 'The municipality has only {n} demand point(s) (postcode points with residents) over {area} km²: its drive times and coverage are coarse, because all residents of a postcode count at one point.',
+    en: 'The municipality has only {n} {n|demand point (a postcode point|demand points (postcode points} with residents) over {area} km²: its drive times and coverage are coarse, because all residents of a postcode count at one point.',
   },
   'prof.suppressedNote': {
     nb: 'SSB har ikke publisert tallet på voldssaker (0–4 anmeldte lovbrudd); verdien bruker midtpunktet, 2 per år.',

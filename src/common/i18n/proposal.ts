@@ -31,7 +31,7 @@ export const proposalTexts = area({
     nb: 'En blanding av poengsum og nye innbyggere innen grensen.',
     en: 'A blend of score and residents newly within the limit.',
   },
-  'prop.heading': { nb: 'Forslag: {k} kommuner', en: 'Proposal: {k} municipalities' },
+  'prop.heading': { nb: 'Forslag: {k} {k|kommune|kommuner}', en: 'Proposal: {k} {k|municipality|municipalities}' },
   'prop.preview': {
     nb: 'Foreløpig (grådig, ikke lagret). Det eksakte forslaget beregnes …',
     en: 'Preliminary (greedy, not stored). The exact proposal is being computed …',

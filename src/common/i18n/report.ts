@@ -35,7 +35,7 @@ export const reportTexts = area({
     en: 'Robustness is tested with {samples} random samples of {what}.',
   },
   'report.summaryNoRobust': { nb: 'Robustheten er ikke beregnet.', en: 'Robustness was not computed.' },
-  'report.moreHistory': { nb: '… og {n} eldre vurderinger', en: '… and {n} earlier assessments' },
+  'report.moreHistory': { nb: '… og {n} {n|eldre vurdering|eldre vurderinger}', en: '… and {n} {n|earlier assessment|earlier assessments}' },
   'report.criterion': { nb: 'Kriterium', en: 'Criterion' },
   'report.weight': { nb: 'Vekt', en: 'Weight' },
   'report.weightShare': { nb: 'Andel av vekt', en: 'Share of weight' },
@@ -121,13 +121,13 @@ export const reportTexts = area({
   'report.dataHash': { nb: 'Datahash (SHA-256)', en: 'Data hash (SHA-256)' },
   'report.answersRevision': { nb: 'Svarrevisjon', en: 'Answers revision' },
   'report.answersRevisionValue': {
-    nb: '{n} svar, {versions} versjoner i alt, {history} eldre versjoner i historikken; sist endret {when}',
-    en: '{n} answers, {versions} versions in all, {history} earlier versions in the history; last changed {when}',
+    nb: '{n} svar, {versions} {versions|versjon|versjoner} i alt, {history} {history|eldre versjon|eldre versjoner} i historikken; sist endret {when}',
+    en: '{n} {n|answer|answers}, {versions} {versions|version|versions} in all, {history} {history|earlier version|earlier versions} in the history; last changed {when}',
   },
   'report.answersRevisionNone': { nb: 'ingen svar lastet inn', en: 'no answers loaded' },
   'report.assessmentsRevisionValue': {
-    nb: '{n} vurderinger registrert, den siste med løpenummer {last}',
-    en: '{n} assessments recorded, the latest with serial number {last}',
+    nb: '{n} {n|vurdering|vurderinger} registrert, den siste med løpenummer {last}',
+    en: '{n} {n|assessment|assessments} recorded, the latest with serial number {last}',
   },
   'report.assessmentsRevisionNone': { nb: 'ingen vurderinger registrert', en: 'no assessments recorded' },
   'report.answersStatus': { nb: 'Svar lastet inn', en: 'Answers loaded' },
@@ -203,8 +203,8 @@ export const reportTexts = area({
     en: 'Under TOPSIS the score is the municipality\'s relative closeness to the best and distance from the worst conceivable alternative. The points per criterion then do not add up to the score but to the score minus 50: a criterion with positive points pulls the municipality towards the best.',
   },
   'report.methodSelect': {
-    nb: 'Forslaget velger {k} kommuner og ett sted i hver kommune blant {sites} kandidatsteder (befolkede steder fra postnummerpunktene, flyttet inn på land i egen kommune, og tilbudte lokaler), høyst ett sted per kommune, slik at settet samlet gjør mest nytte etter målet «{objective}»: {objectiveText}. De eksisterende tjenestestedene regnes som åpne, og alle kjøretider kommer fra reisetidsmodellen «{model}». Regler om minimum og maksimum per politidistrikt og kommuner som skal med eller holdes utenfor, gjelder alltid. Like gode sett skilles på samme måte overalt: først målet, så summen av poengsummene, så hvor mange befolkningsvektede minutter stedet sparer alene (nærmest folkene vinner), og til sist stedenes id.',
-    en: 'The proposal chooses {k} municipalities and one site in each among {sites} candidate sites (populated places from the postcode points, moved onto land in their own municipality, and offered premises), at most one site per municipality, so that the set together does the most good under the objective "{objective}": {objectiveText}. The existing stations count as open, and every drive time comes from the travel model "{model}". Rules on minimum and maximum per police district, and municipalities that must be in or out, always apply. Equally good sets are told apart the same way everywhere: the objective first, then the sum of the scores, then the population-weighted minutes a site saves on its own (the one nearer the people wins), and last the site ids.',
+    nb: 'Forslaget velger {k} {k|kommune|kommuner} og ett sted i hver kommune blant {sites} kandidatsteder (befolkede steder fra postnummerpunktene, flyttet inn på land i egen kommune, og tilbudte lokaler), høyst ett sted per kommune, slik at settet samlet gjør mest nytte etter målet «{objective}»: {objectiveText}. De eksisterende tjenestestedene regnes som åpne, og alle kjøretider kommer fra reisetidsmodellen «{model}». Regler om minimum og maksimum per politidistrikt og kommuner som skal med eller holdes utenfor, gjelder alltid. Like gode sett skilles på samme måte overalt: først målet, så summen av poengsummene, så hvor mange befolkningsvektede minutter stedet sparer alene (nærmest folkene vinner), og til sist stedenes id.',
+    en: 'The proposal chooses {k} {k|municipality|municipalities} and one site in each among {sites} candidate sites (populated places from the postcode points, moved onto land in their own municipality, and offered premises), at most one site per municipality, so that the set together does the most good under the objective "{objective}": {objectiveText}. The existing stations count as open, and every drive time comes from the travel model "{model}". Rules on minimum and maximum per police district, and municipalities that must be in or out, always apply. Equally good sets are told apart the same way everywhere: the objective first, then the sum of the scores, then the population-weighted minutes a site saves on its own (the one nearer the people wins), and last the site ids.',
   },
   'report.methodSolved': {
     nb: 'Settet er løst med {solver}: status {status}, verdi {value}, beste grense {bound}, gap {gap}. Forslaget er lagret som {id} og er det samme resultatet som arbeidsflaten viser; kortlister og alle eksporter leser dette lagrede resultatet i stedet for å løse på nytt.',

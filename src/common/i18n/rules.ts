@@ -11,8 +11,8 @@ export const ruleTexts = area({
   'rule.includeIneligible': { nb: '{id} er tvunget inn, men kan ikke velges ({reason})', en: '{id} is forced in but is not eligible ({reason})' },
   'rule.includeIneligibleNoReason': { nb: '{id} er tvunget inn, men kan ikke velges', en: '{id} is forced in but is not eligible' },
   'rule.includesOverK': {
-    nb: 'Tvunget inn: {count} kommuner, men forslaget har bare {k} steder',
-    en: 'Forced in: {count} municipalities, but the proposal has only {k} sites',
+    nb: 'Tvunget inn: {count} {count|kommune|kommuner}, men forslaget har bare {k} {k|sted|steder}',
+    en: 'Forced in: {count} {count|municipality|municipalities}, but the proposal has only {k} {k|site|sites}',
   },
   'rule.districtMinOverMax': {
     nb: 'Minimum for {district} ({min}) er høyere enn maksimum ({max})',
@@ -27,20 +27,20 @@ export const ruleTexts = area({
     en: 'Forced in within {district}: {count}, but the district’s maximum is {max}',
   },
   'rule.districtMinsOverK': {
-    nb: 'Distriktenes minimum er til sammen {sum}, men forslaget har bare {k} steder',
-    en: 'The districts’ minimums add up to {sum}, but the proposal has only {k} sites',
+    nb: 'Distriktenes minimum er til sammen {sum}, men forslaget har bare {k} {k|sted|steder}',
+    en: 'The districts’ minimums add up to {sum}, but the proposal has only {k} {k|site|sites}',
   },
   'rule.includesAndMinsOverK': {
     nb: 'Tvungne kommuner og distriktenes minimum krever {need} steder, men forslaget har bare {k}',
     en: 'The forced municipalities and the districts’ minimums need {need} sites, but the proposal has only {k}',
   },
   'rule.kOverEligible': {
-    nb: 'Forslaget skal ha {k} steder, men bare {eligible} kan velges',
-    en: 'The proposal needs {k} sites, but only {eligible} can be chosen',
+    nb: 'Forslaget skal ha {k} {k|sted|steder}, men bare {eligible} kan velges',
+    en: 'The proposal needs {k} {k|site|sites}, but only {eligible} can be chosen',
   },
   'rule.kOverEligiblePerGroup': {
-    nb: 'Forslaget skal ha {k} steder, men bare {eligible} kan velges (høyst {maxPerGroup} per kommune)',
-    en: 'The proposal needs {k} sites, but only {eligible} can be chosen (at most {maxPerGroup} per municipality)',
+    nb: 'Forslaget skal ha {k} {k|sted|steder}, men bare {eligible} kan velges (høyst {maxPerGroup} per kommune)',
+    en: 'The proposal needs {k} {k|site|sites}, but only {eligible} can be chosen (at most {maxPerGroup} per municipality)',
   },
   'rule.districtMaxsUnderK': {
     nb: 'Distriktenes maksimum gir plass til høyst {sum} steder, men forslaget skal ha {k}',

@@ -61,6 +61,26 @@ export const scenarioTexts = area({
     en: 'Both proposals are computed with greedy selection on today’s data.',
   },
   'cmp.weight': { nb: 'Vekt', en: 'Weight' },
+  'cmp.travelModelOne': {
+    nb: 'Kjøretidene og dekningen er beregnet med reisetidsmodellen {model}.',
+    en: 'The drive times and coverage are computed with the travel model {model}.',
+  },
+  'cmp.travelModelTwo': {
+    nb: 'Kjøretidene og dekningen er beregnet med reisetidsmodellen {a} for A og {b} for B.',
+    en: 'The drive times and coverage are computed with the travel model {a} for A and {b} for B.',
+  },
+  'cmp.sameScenario': {
+    nb: 'A og B er det samme scenariet, så det er ingenting å sammenligne. Velg to forskjellige scenarier.',
+    en: 'A and B are the same scenario, so there is nothing to compare. Choose two different scenarios.',
+  },
+  'cmp.onlyOne': {
+    nb: 'Det finnes bare ett lagret scenario, så det er ingenting å sammenligne ennå. Lagre et scenario til fra kartet.',
+    en: 'There is only one saved scenario, so there is nothing to compare yet. Save another scenario from the map.',
+  },
+  'cmp.noMoves': {
+    nb: 'Ingen kommune blant de 60 øverste har endret plass i rangeringen: A og B rangerer kommunene likt (vektene og normaliseringen gir samme rekkefølge; regler som K og kjøretid endrer ikke rangeringen).',
+    en: 'No municipality among the top 60 changed place in the ranking: A and B rank the municipalities alike (their weights and normalisation give the same order; rules such as K and the drive time do not change the ranking).',
+  },
   'cmp.coverage': { nb: 'Dekning', en: 'Coverage' },
   'cmp.change': { nb: 'Endring (B − A)', en: 'Change (B − A)' },
   'cmp.coveredResidents': { nb: 'Innbyggere innen kjøretiden', en: 'Residents within the drive time' },

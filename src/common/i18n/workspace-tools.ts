@@ -37,8 +37,8 @@ export const workspaceToolTexts = area({
   'ws.ineligibleWhy': { nb: 'Ikke valgbare: {list}.', en: 'Not eligible: {list}.' },
   'ws.reasonCount': { nb: '{n} – {reason}', en: '{n} – {reason}' },
   'ws.tooFewEligible': {
-    nb: 'Forslaget skal ha {k} steder, men bare {n} kommuner er valgbare. Svarene er kanskje bare delvis importert.',
-    en: 'The proposal needs {k} sites, but only {n} municipalities are eligible. The answers may be only partly imported.',
+    nb: 'Forslaget skal ha {k} {k|sted|steder}, men bare {n} {n|kommune er valgbar|kommuner er valgbare}. Svarene er kanskje bare delvis importert.',
+    en: 'The proposal needs {k} {k|site|sites}, but only {n} {n|municipality is|municipalities are} eligible. The answers may be only partly imported.',
   },
   'ws.gateOff': { nb: 'Gjør alle kommuner valgbare (slå av kravet om ønske)', en: 'Make every municipality eligible (turn off the wish requirement)' },
   'ws.legend.ineligible': { nb: 'Ikke valgbar (stiplet, blek)', en: 'Not eligible (dashed, pale)' },
@@ -54,7 +54,7 @@ export const workspaceToolTexts = area({
   'ws.help': { nb: 'Hva betyr dette?', en: 'What does this mean?' },
   // The shortlist page's whole-list editing (one save for every row, bulk status).
   'sl.saveAll': { nb: 'Lagre alle endringer', en: 'Save all changes' },
-  'sl.savedAll': { nb: 'Lagret: {n} kandidater endret.', en: 'Saved: {n} candidates changed.' },
+  'sl.savedAll': { nb: 'Lagret: {n} {n|kandidat|kandidater} endret.', en: 'Saved: {n} {n|candidate|candidates} changed.' },
   'sl.unsaved': { nb: 'Endringer som ikke er lagret', en: 'Unsaved changes' },
   'sl.unsavedLeave': { nb: 'Kortlisten har endringer som ikke er lagret.', en: 'The shortlist has unsaved changes.' },
   'sl.bulkLabel': { nb: 'Status for valgte', en: 'Status for ticked rows' },

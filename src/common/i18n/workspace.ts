@@ -19,6 +19,10 @@ export const workspaceTexts = area({
   'ws.method.topsis': { nb: 'TOPSIS', en: 'TOPSIS' },
   'ws.gate': { nb: 'Bare kommuner som ønsker tjenestested er valgbare', en: 'Only municipalities that want a station are eligible' },
   'ws.k': { nb: 'Antall nye steder (K)', en: 'Number of new sites (K)' },
+  'ws.kInvalid': {
+    nb: 'Antall nye steder må være et helt tall fra {min} til {max}; {k} brukes.',
+    en: 'The number of new sites must be a whole number from {min} to {max}; {k} is used.',
+  },
   'ws.objective': { nb: 'Mål for utvalget', en: 'Selection objective' },
   'ws.obj.coverage': { nb: 'Flest nye innbyggere innen kjøretiden', en: 'Most new residents within the drive time' },
   'ws.obj.access': { nb: 'Kortest gjennomsnittlig kjøretid', en: 'Shortest mean drive time' },

@@ -5,6 +5,8 @@ import { listAudit, type AuditEntry } from '../../../db/audit-repo';
 import { parse } from '../../validate';
 import { auditQuery, type AuditQuery } from './schemas';
 import { auditCsv } from './views';
+import { auditChanges } from '../../audit-changes';
+import type { Locale } from '../../../common/i18n';
 
 /** One page of the filtered log (`limit` entries); a day as `to` includes the whole day. */
 function readAudit(db: Db, req: Request, limit: number): { filter: AuditQuery; total: number; entries: AuditEntry[] } {
@@ -21,7 +23,11 @@ function readAudit(db: Db, req: Request, limit: number): { filter: AuditQuery; t
 export function auditPage(db: Db): RequestHandler {
   return (req, res) => {
     // `sayNote` (a stored message in the reader's language) is on res.locals for every view (`web/locale.ts`).
-    res.render('audit', { title: res.locals.t('audit.title'), ...readAudit(db, req, 100), query: req.query });
+    const locale = res.locals.locale as Locale;
+    const { entries, ...rest } = readAudit(db, req, 100);
+    // each entry's changed fields in words (the raw before and after stay available under them)
+    const shown = entries.map((e) => ({ ...e, changed: auditChanges(locale, e.before, e.after) }));
+    res.render('audit', { title: res.locals.t('audit.title'), ...rest, entries: shown, query: req.query });
   };
 }
 

@@ -19,17 +19,20 @@ export function comparePages(router: Router, db: Db): void {
     const locale = res.locals.locale as Locale;
     const all = listScenarios(db);
     const q = parse(z.object({ a: scenarioId.optional(), b: scenarioId.optional() }), { a: req.query.a || undefined, b: req.query.b || undefined });
-    let view: Record<string, unknown> = { comparison: null };
-    if (q.a && q.b) {
+    let view: Record<string, unknown> = { comparison: null, sameScenario: false };
+    if (q.a && q.b && q.a === q.b) {
+      mustGetScenario(db, q.a);
+      view = { comparison: null, sameScenario: true };
+    } else if (q.a && q.b) {
       const a = mustGetScenario(db, q.a);
       const b = mustGetScenario(db, q.b);
       const [oa, ob] = [await outcomeOf(db, a.params, 'greedy', planningViewOf(req)), await outcomeOf(db, b.params, 'greedy', planningViewOf(req))];
       const comparison = compareOutcomes(oa, ob);
       // Both scenarios' models, named once each (they may differ).
-      const labels = [...new Set([a.params.travelModel, b.params.travelModel].map((ref) => travelModelLabel(describeTravelModel(db, ref), locale)))];
-      res.locals.travelModelLabel = labels.join(' / ');
+      const [modelA, modelB] = [a.params.travelModel, b.params.travelModel].map((ref) => travelModelLabel(describeTravelModel(db, ref), locale));
+      res.locals.travelModelLabel = [...new Set([modelA, modelB])].join(' / ');
       view = {
-        a, b, comparison, moves: comparison.moves.filter((m) => m.delta !== 0 && (m.rankA <= 60 || m.rankB <= 60)).slice(0, 25),
+        a, b, comparison, modelA, modelB, sameScenario: false, moves: comparison.moves.filter((m) => m.delta !== 0 && (m.rankA <= 60 || m.rankB <= 60)).slice(0, 25),
         weightRows: CRITERIA.map((c) => ({ label: criterionLabel(locale, c.id), a: a.params.weights[c.id], b: b.params.weights[c.id] })),
         ruleRows: ruleRows(a.params, b.params, (key) => res.locals.t(key)),
         nameOf: Object.fromEntries(oa.ranking.map((r) => [r.kommunenummer, r.name])),
@@ -50,6 +53,7 @@ export function comparePages(router: Router, db: Db): void {
     const { params } = paramsForPage(db, { ...(req.query as Record<string, unknown>), kommunenummer: undefined, ...(alias ? { k: undefined } : {}) });
     const { ranking, context } = rankScenario(db, params, planningViewOf(req));
     res.locals.travelModelLabel = travelModelLabel(context.travelModel, locale);
+    const modelLabel = res.locals.travelModelLabel as string;
     const items = q.kommunenummer.map((knr) => {
       const m = context.municipalities.find((x) => x.kommunenummer === knr);
       if (!m) throw new NotFoundError({ key: 'err.noMunicipality', params: { knr } });
@@ -62,7 +66,7 @@ export function comparePages(router: Router, db: Db): void {
     const scores = items.map(({ r }) => r.score);
     const ranks = items.map(({ r }) => r.rank);
     res.render('compare-municipalities', {
-      title: res.locals.t('cmp.muniTitle'), items, rows,
+      title: res.locals.t('cmp.muniTitle'), items, rows, modelLabel,
       scoreRow: { values: scores, best: bestIndex(scores, 'high') }, rankRow: { values: ranks, best: bestIndex(ranks, 'low') },
       criteriaRows: CRITERIA.filter((c) => ranking.weights[c.id] > 0).map((c) => {
         const values = items.map(({ r }) => r.contributions[c.id] ?? 0);

@@ -1,0 +1,100 @@
+/**
+ * The audit log's before and after in words: the fields that differ, each as «field: old → new» with the field
+ * named in the reader's language where the catalogue knows it (the technical name otherwise, shown as code) and
+ * the values formatted (numbers, yes/no, times, known statuses and objectives). Pure apart from the catalogue.
+ */
+import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
+import { CRITERION_IDS, type CriterionId } from '../engine/criteria';
+import { valueLabel } from '../export/texts';
+import { criterionLabel } from '../model/criteria-texts';
+
+/** Field names (the last part of a path, or the whole path) the catalogue has a name for. */
+const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
+  name: 'scn.name', description: 'scn.description', k: 'ws.k', objective: 'ws.objective', minutes: 'ws.minutes',
+  normalization: 'ws.normalization', method: 'ws.method', travelModel: 'prop.travelModel', blendAlpha: 'ws.alpha',
+  wishGate: 'ws.gate', include: 'ws.include', exclude: 'ws.exclude', status: 'sl.col.status', rationale: 'sl.col.rationale',
+  position: 'prop.col.pos', role: 'admin.role', district: 'admin.district', label: 'admin.label', disabled: 'admin.disabled',
+  user: 'audit.field.user', createdAt: 'audit.field.createdAt', updatedAt: 'audit.field.updatedAt', revokedAt: 'audit.field.revokedAt',
+  updatedBy: 'audit.field.updatedBy', advice: 'audit.field.advice',
+};
+
+/** How many changed fields an entry shows in words (the raw before and after hold all of them). */
+export const MAX_CHANGES = 40;
+
+/** A field's name: words from the catalogue, or its path as code when the catalogue has none. */
+export interface FieldName {
+  text: string;
+  code: boolean;
+}
+
+/** A value in words; `quoted` when it is someone's own text (a name, a reason), shown as written. */
+export interface ValueText {
+  text: string;
+  quoted: boolean;
+}
+
+export interface AuditChange {
+  field: FieldName;
+  before: ValueText | null;
+  after: ValueText | null;
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The paths (`params.weights.crimeRate`) whose values differ between `before` and `after`, objects walked into. */
+export function changedPaths(before: unknown, after: unknown, prefix = ''): { path: string; before: unknown; after: unknown }[] {
+  if (same(before, after)) return [];
+  if ((isPlain(before) || before === undefined || before === null) && (isPlain(after) || after === undefined || after === null) && (isPlain(before) || isPlain(after))) {
+    const b = isPlain(before) ? before : {};
+    const a = isPlain(after) ? after : {};
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+    return keys.flatMap((k) => changedPaths(b[k], a[k], prefix ? `${prefix}.${k}` : k));
+  }
+  return [{ path: prefix, before, after }];
+}
+
+function fieldName(locale: Locale, path: string): FieldName {
+  const parts = path.split('.');
+  const last = parts[parts.length - 1];
+  const parent = parts[parts.length - 2];
+  if (parent === 'weights' && (CRITERION_IDS as readonly string[]).includes(last)) {
+    return { text: `${t(locale, 'audit.field.weight')}: ${criterionLabel(locale, last as CriterionId)}`, code: false };
+  }
+  if (parent === 'districtMin' || parent === 'districtMax') {
+    return { text: `${t(locale, parent === 'districtMin' ? 'ws.districtMin' : 'ws.districtMax')}: ${last}`, code: false };
+  }
+  const key = FIELD_LABEL[path] ?? FIELD_LABEL[last];
+  return key ? { text: t(locale, key), code: false } : { text: path, code: true };
+}
+
+/** The decimals a number shows: as many as it has, at most two (0.5 → «0,5», 0.125 → «0,13»). */
+const decimals = (v: number): number => (Number.isInteger(v) ? 0 : Math.min(2, (String(v).split('.')[1] ?? '').length));
+
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
+
+function valueText(locale: Locale, v: unknown): ValueText | null {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'number') return { text: formatNumber(locale, v, decimals(v)), quoted: false };
+  if (typeof v === 'boolean') return { text: t(locale, v ? 'ws.yes' : 'ws.no'), quoted: false };
+  if (typeof v === 'string') {
+    if (ISO_TIME.test(v)) return { text: formatDateTime(locale, v), quoted: false };
+    const label = valueLabel(locale, v);
+    return label !== v ? { text: label, quoted: false } : { text: v, quoted: true };
+  }
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+    return v.length ? { text: v.join(', '), quoted: true } : null;
+  }
+  return { text: JSON.stringify(v), quoted: true };
+}
+
+/** The changed fields of an audit entry in the reader's language (at most `MAX_CHANGES`; the raw values keep the rest). */
+export function auditChanges(locale: Locale, before: unknown, after: unknown): { changes: AuditChange[]; more: number } {
+  const paths = changedPaths(before, after);
+  // '' and a missing field, or [] and none, read alike: such a "change" says nothing
+  const all = paths
+    .map((p) => ({ field: fieldName(locale, p.path), before: valueText(locale, p.before), after: valueText(locale, p.after) }))
+    .filter((c) => c.before !== null || c.after !== null);
+  const changes = all.slice(0, MAX_CHANGES);
+  return { changes, more: all.length - changes.length };
+}

@@ -1,0 +1,53 @@
+/**
+ * The audit log page shows each change in words: «field: old → new» with the field named in the reader's
+ * language and the values formatted, while the raw before and after stay available in a <details>.
+ */
+import { testApp } from '../helpers/app';
+import { agentAs } from '../helpers/auth';
+import { auditChanges, changedPaths } from '../../src/web/audit-changes';
+
+/** The page's text with tags and repeated blanks removed (entities of the escaped quotes decoded). */
+const words = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').replace(/ : /g, ': ');
+
+describe('the audit log in words', () => {
+  const { db, app } = testApp();
+
+  it('When before and after differ in nested fields, then only the changed paths are listed', () => {
+    const paths = changedPaths({ name: 'A', params: { k: 20, weights: { crimeRate: 2, driveTime: 3 } } }, { name: 'A', params: { k: 15, weights: { crimeRate: 5, driveTime: 3 } } });
+    expect(paths).toEqual([
+      { path: 'params.k', before: 20, after: 15 },
+      { path: 'params.weights.crimeRate', before: 2, after: 5 },
+    ]);
+    expect(changedPaths(null, { role: 'viewer' })).toEqual([{ path: 'role', before: undefined, after: 'viewer' }]);
+  });
+
+  it('When a change is put in words, then fields are named in the reader\'s language, yes/no and numbers are formatted, and an unknown field keeps its name as code', () => {
+    const nb = auditChanges('nb', { wishGate: true, blendAlpha: 0.5, q9: 'x' }, { wishGate: false, blendAlpha: 0.75, q9: 'y' }).changes;
+    expect(nb.map((c) => `${c.field.text}${c.field.code ? ' (kode)' : ''}: ${c.before?.text} → ${c.after?.text}`)).toEqual([
+      'Bare kommuner som ønsker tjenestested er valgbare: Ja → Nei',
+      'Vekt på poengsum (α): 0,5 → 0,75',
+      'q9 (kode): x → y',
+    ]);
+    const en = auditChanges('en', { wishGate: true }, { wishGate: false }).changes;
+    expect(en[0].before?.text).toBe('Yes');
+    expect(auditChanges('nb', { description: '', include: [] }, { include: [] }).changes).toEqual([]);
+  });
+
+  it('When a planner changes a scenario\'s K, a weight and its name, then the audit page says «field: old → new» in Norwegian and English and keeps the raw JSON in a <details>', async () => {
+    const planner = await agentAs(app, db, 'planner');
+    const english = await agentAs(app, db, 'planner');
+    const created = (await planner.post('/api/scenarios').send({ name: 'Før endring', params: { k: 20 } }).expect(201)).body as { id: string; params: Record<string, unknown> };
+    await planner.put(`/api/scenarios/${created.id}`).send({ name: 'Etter endring', params: { ...created.params, k: 15, weights: { ...(created.params.weights as object), crimeRate: 5 } } }).expect(200);
+    const html = (await planner.get(`/audit?entity=scenario&entityId=${created.id}`).expect(200)).text;
+    const text = words(html);
+    expect(text).toContain('Navn: Før endring → Etter endring');
+    expect(text).toContain('Antall nye steder (K): 20 → 15');
+    expect(text).toContain('Vekt: Anmeldte lovbrudd per 1000: 2 → 5');
+    expect(html).toMatch(/<details><summary>Vis rådata \(JSON\)<\/summary>\s*<p>Før<\/p><pre lang="zxx" translate="no">/);
+    expect(html).toContain('&#34;k&#34;: 15');
+    const en = words((await english.get(`/audit?entity=scenario&entityId=${created.id}&lang=en`).expect(200)).text);
+    expect(en).toContain('Number of new sites (K): 20 → 15');
+    expect(en).toContain('Weight: Reported offences per 1,000: 2 → 5');
+    expect(en).toContain('Show the raw data (JSON)');
+  });
+});
