@@ -1,4 +1,4 @@
-import { type Router } from 'express';
+import { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { listScenarios } from '../../../db/scenarios-repo';
@@ -13,9 +13,9 @@ import { formatDateTime } from '../../../common/i18n';
 import { NotFoundError } from '../../../common/errors';
 import { PROFILE_INDICATORS, scenarioId, compareMunicipalitiesQuery, parse, mustGetScenario, outcomeOf, paramsForPage, bestIndex, ruleRows } from './common';
 
-/** The scenario comparison and the municipality comparison pages. */
-export function comparePages(router: Router, db: Db): void {
-  router.get('/compare', async (req, res) => {
+/** `GET /compare?a=…&b=…`: two saved scenarios side by side, or why there is nothing to compare. */
+function compareScenariosPage(db: Db): RequestHandler {
+  return async (req, res) => {
     const locale = res.locals.locale as Locale;
     const all = listScenarios(db);
     const q = parse(z.object({ a: scenarioId.optional(), b: scenarioId.optional() }), { a: req.query.a || undefined, b: req.query.b || undefined });
@@ -41,9 +41,12 @@ export function comparePages(router: Router, db: Db): void {
     }
     res.render('compare', { title: res.locals.t('cmp.title'), scenarios: all, selA: q.a ?? '', selB: q.b ?? '', ...view,
       fmtDate: (iso: string) => formatDateTime(locale, iso) });
-  });
+  };
+}
 
-  router.get('/compare/municipalities', (req, res) => {
+/** `GET /compare/municipalities?kommunenummer=…`: municipalities side by side under one scenario's ranking. */
+function compareMunicipalitiesPage(db: Db): RequestHandler {
+  return (req, res) => {
     const locale = res.locals.locale as Locale;
     // `kommunenummer=0301,5601`; older links named the list `k`, which is read as the list when
     // `kommunenummer` is absent (and is then not the scenario's K, which ranking does not use).
@@ -75,5 +78,11 @@ export function comparePages(router: Router, db: Db): void {
       options: context.municipalities.map((m) => ({ kommunenummer: m.kommunenummer, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'nb')),
       selected: q.kommunenummer,
     });
-  });
+  };
+}
+
+/** The scenario comparison and the municipality comparison pages. */
+export function comparePages(router: Router, db: Db): void {
+  router.get('/compare', compareScenariosPage(db));
+  router.get('/compare/municipalities', compareMunicipalitiesPage(db));
 }
