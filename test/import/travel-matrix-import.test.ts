@@ -190,6 +190,25 @@ describe('travel-time matrix import off the request thread', () => {
     expect(seen).toEqual(['router.csv']);
   });
 
+  it('When a second matrix is posted while one is being imported, then it is refused with 503 and Retry-After before its file is read; afterwards imports run again', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => { release = r; });
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((r) => { started = r; });
+    // The real reading, held until the test lets it finish, so the first import is certainly still running.
+    const runner: HeavyRunner = { ...inProcessRunner, prepareMatrix: async (job) => { started(); await gate; return inProcessRunner.prepareMatrix(job); } };
+    const api = await agentAs(createApp({ db, heavy: runner }), db, 'planner');
+    const first = api.post('/api/travel-matrices').field('dryRun', 'true').attach('file', csvFromBuiltin(2), 'first.csv').then((r) => r);
+    await running;
+    const second = await api.post('/api/travel-matrices').field('dryRun', 'true').attach('file', Buffer.from('from_id,to_id,minutes\n'), 'second.csv');
+    expect(second.status).toBe(503);
+    expect(second.headers['retry-after']).toBe('30');
+    expect(second.body.error.message).toBe('En annen reisetidsmatrise importeres akkurat nå (det tar inntil et halvt minutt for en full tabell). Prøv igjen om 30 sekunder.');
+    release();
+    expect((await first).status).toBe(200);
+    expect((await api.post('/api/travel-matrices').field('dryRun', 'true').attach('file', csvFromBuiltin(2), 'third.csv')).status).toBe(200);
+  });
+
   it('When a worker thread reads a matrix, then its outcome equals the one read in this thread', async () => {
     const p = matrixPoints(db);
     const job = { bytes: csvFromBuiltin(3), fileName: 'r.csv', points: { demand: p.demand, targets: p.targets }, nSites: p.targets.length - listStations(db).length };

@@ -93,6 +93,10 @@ export const errorTexts = area({
     en: 'Proposal {id} was made on other data, answers or assessments than today\'s and no longer applies. Open the scenario again for its current proposal.',
   },
   'err.matrixMissing': { nb: 'Det finnes ingen importert reisetidsmatrise med id {id}.', en: 'There is no imported travel-time matrix with id {id}.' },
+  'err.matrixImportBusy': {
+    nb: 'En annen reisetidsmatrise importeres akkurat nå (det tar inntil et halvt minutt for en full tabell). Prøv igjen om {seconds} sekunder.',
+    en: 'Another travel-time matrix is being imported right now (a full table takes up to half a minute). Try again in {seconds} seconds.',
+  },
   'err.noMatrixFile': { nb: 'Ingen fil: send matrisen i multipart-feltet «file».', en: 'No file: send the matrix as multipart field "file".' },
   'err.qRequired': { nb: 'q mangler: ordene det skal søkes etter.', en: 'q is required: the words to search for.' },
   'err.qNoWord': { nb: 'q har ikke noe ord det kan søkes på: «{q}».', en: 'q has no searchable word: "{q}".' },

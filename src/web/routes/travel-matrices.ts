@@ -17,7 +17,7 @@ import { describeTravelModel, travelModelLabel } from '../../planning/travel-mod
 import { heavyRunner } from '../../planning/heavy';
 import { canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
-import { AppError, ValidationError, NotFoundError, messageOf } from '../../common/errors';
+import { AppError, BusyError, ValidationError, NotFoundError, messageOf } from '../../common/errors';
 import { parse } from '../validate';
 import type { Locale } from '../../common/i18n';
 
@@ -38,7 +38,26 @@ function receiveFile(req: Request, res: Response): Promise<void> {
   return receiveUpload(upload, req, res, MATRIX_MAX_BYTES);
 }
 
+/** Seconds a refused second import is told to wait. */
+const IMPORT_RETRY_SEC = 30;
+/** Whether an import is running in this process (each holds its file, up to 200 MB, and a worker's seconds of work). */
+let importing = false;
+
+/**
+ * Receives and imports one matrix. One import runs at a time: another is refused (503, Retry-After) before its file
+ * is read, so concurrent uploads cannot hold gigabytes of memory.
+ */
 async function runImport(db: Db, req: Request, res: Response): Promise<MatrixImportReport> {
+  if (importing) throw new BusyError({ key: 'err.matrixImportBusy', params: { seconds: IMPORT_RETRY_SEC } }, IMPORT_RETRY_SEC, 'matrix_import_busy');
+  importing = true;
+  try {
+    return await receiveAndImport(db, req, res);
+  } finally {
+    importing = false;
+  }
+}
+
+async function receiveAndImport(db: Db, req: Request, res: Response): Promise<MatrixImportReport> {
   await receiveFile(req, res);
   const f = parse(fields, { name: req.body?.name ?? '', format: req.body?.format ?? '', dryRun: req.body?.dryRun ?? req.query.dryRun ?? '' });
   if (!req.file) throw new ValidationError({ key: 'err.noMatrixFile' });
