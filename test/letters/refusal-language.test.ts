@@ -38,6 +38,10 @@ describe('Letter refusals in the reader\'s language', () => {
     expect(en.text).toContain('<td>the ZIP file could not be read (no end of central directory record)</td>');
     const api = await planner.post('/api/letters').attach('file', cut, 'brev.zip').expect(422);
     expect(api.body.items[0]).toMatchObject({ outcome: 'refused', code: 'zip', message: 'the ZIP file could not be read (no end of central directory record)' });
+    // The API says it in the reader's language too, with the catalogue key beside it.
+    const apiNb = await planner.post('/api/letters?lang=nb').attach('file', cut, 'brev.zip').expect(422);
+    expect(apiNb.body.items[0]).toMatchObject({ outcome: 'refused', code: 'zip', message: 'ZIP-filen kunne ikke leses (sluttposten for ZIP-katalogen mangler)' });
+    expect(apiNb.body.items[0].said.key).toEqual(expect.any(String));
   });
 
   it('When a ZIP holds a nested ZIP, then the page names the inner file in the reader\'s language', async () => {

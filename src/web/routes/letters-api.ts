@@ -10,7 +10,8 @@ import { intakeLetters } from '../../letters/intake';
 import { loadSampleLetters } from '../../letters/samples';
 import { filterLetters, searchLetters } from '../../letters/search';
 import { actorOf } from '../actor';
-import { ValidationError, NotFoundError } from '../../common/errors';
+import { ValidationError, NotFoundError, sayLocal } from '../../common/errors';
+import type { Locale } from '../../common/i18n';
 import { canPlan } from '../../auth/policy';
 import { filterOf, overviewCsv, overviewXlsx, receiveLetters, visibleAgreement, visibleLetter, visibleOverview, visibleStatus } from './letters-common';
 
@@ -29,7 +30,10 @@ function upload(db: Db): RequestHandler {
     const files = await receiveLetters(req, res);
     const { dryRun } = parse(uploadQuery, { dryRun: req.body?.dryRun ?? req.query.dryRun });
     const report = await intakeLetters(db, files, { dryRun, by: actorOf(req), now: new Date().toISOString(), channel: 'api' });
-    res.status(intakeStatus(report)).json(report);
+    // Each refusal or duplicate note in the reader's language, as the API's errors are (`said` keeps its key).
+    const locale = res.locals.locale as Locale;
+    const items = report.items.map((it) => (it.said ? { ...it, message: sayLocal(locale, it.said) } : it));
+    res.status(intakeStatus(report)).json({ ...report, items });
   };
 }
 
