@@ -49,5 +49,9 @@ describe('the audit log in words', () => {
     expect(en).toContain('Number of new sites (K): 20 → 15');
     expect(en).toContain('Weight: Reported offences per 1,000: 2 → 5');
     expect(en).toContain('Show the raw data (JSON)');
+    // The creation has no before: its fields are listed with their values, not as «tomt → …».
+    expect(text).toContain('Antall nye steder (K): 20');
+    expect(text).not.toMatch(/Navn: \(?tomt\)? → Før endring/i);
+    expect(text).toMatch(/Navn: «?"?Før endring/);
   });
 });
