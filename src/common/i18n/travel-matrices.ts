@@ -71,15 +71,15 @@ export const travelMatrixTexts = area({
   'tm.problem.osrmCode': { nb: 'OSRM svarte med koden «{code}», ventet «Ok»', en: 'OSRM answered code "{code}", expected "Ok"' },
   'tm.problem.noDurations': { nb: 'mangler: be om tabellen med annotations=duration', en: 'missing: request the table with annotations=duration' },
   'tm.problem.rowCount': {
-    nb: '{got} rader, ventet {expected} (én per etterspørselspunkt, i rekkefølgen i points.csv)',
-    en: '{got} rows, expected {expected} (one per demand point, in the order of points.csv)',
+    nb: '{got} {got|rad|rader}, ventet {expected} (én per etterspørselspunkt, i rekkefølgen i points.csv)',
+    en: '{got} {got|row|rows}, expected {expected} (one per demand point, in the order of points.csv)',
   },
   'tm.problem.rowShape': {
     nb: 'ventet en liste med {expected} reisetider (kandidatsteder og så tjenestesteder, i rekkefølgen i points.csv)',
     en: 'expected an array of {expected} durations (sites then stations, in the order of points.csv)',
   },
   'tm.problem.badSeconds': { nb: '«{value}» må være sekunder fra 0 til {max}, eller null', en: '"{value}" must be seconds from 0 to {max}, or null' },
-  'tm.problem.listLength': { nb: '«{name}» har {got} oppføringer, ventet {expected}', en: '"{name}" has {got} entries, expected {expected}' },
+  'tm.problem.listLength': { nb: '«{name}» har {got} {got|oppføring|oppføringer}, ventet {expected}', en: '"{name}" has {got} {got|entry|entries}, expected {expected}' },
   'tm.problem.snapped': {
     nb: 'lagt {km} km fra {id} av ruteren: er forespørselen i rekkefølgen i points.csv?',
     en: 'snapped {km} km from {id}: is the request in the order of points.csv?',
