@@ -10,7 +10,7 @@ import { getMeta } from '../db/load-dataset';
 import { listDemandPoints, listSites, listStations } from '../db/municipalities-repo';
 import { insertTravelMatrix, type TravelMatrixInfo } from '../db/travel-matrices-repo';
 import { DEFAULT_MARGIN_MIN } from '../model/travel-matrix';
-import { say, type Locale, type MessageKey } from '../common/i18n';
+import { formatNumber, say, type Locale, type MessageKey } from '../common/i18n';
 import type { MatrixProblem, MatrixProblemCode, MatrixTargets } from './travel-matrix-read';
 import { prepareMatrix, type MatrixFormat, type MatrixPrepareJob, type MatrixPrepared, type MatrixSummary } from './travel-matrix-prepare';
 
@@ -53,9 +53,10 @@ const PROBLEM_TEXT: Record<MatrixProblemCode, MessageKey> = {
   siteNoTime: 'tm.problem.siteNoTime', stationNoTime: 'tm.problem.stationNoTime',
 };
 
-/** A problem's text in `locale`. */
+/** A problem's text in `locale`; counts and limits written as numbers are in the locale («2 880», "3,022"). */
 export function matrixProblemText(locale: Locale, p: MatrixProblem): string {
-  return say(locale, PROBLEM_TEXT[p.code], p.params);
+  const params = Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(locale, v) : v]));
+  return say(locale, PROBLEM_TEXT[p.code], params);
 }
 /** The points a router must be asked for, in order: demand points (sources), then sites and stations (destinations). */
 export function matrixPoints(db: Db): MatrixTargets & { roles: { id: string; role: 'source' | 'site' | 'station'; kommunenummer: string; name: string }[] } {

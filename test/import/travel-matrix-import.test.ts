@@ -97,7 +97,7 @@ describe('travel-time matrix import', () => {
     const short = Buffer.from(JSON.stringify({ code: 'Ok', durations: durations.slice(1) }));
     const report = await importTravelMatrix(db, short, { fileName: 'table.json', ...stamp });
     expect(report.status).toBe('rejected');
-    expect(report.problems[0]).toMatchObject({ file: 'table.json', row: 'durations', message: expect.stringContaining(`expected ${p.demand.length}`) });
+    expect(report.problems[0]).toMatchObject({ file: 'table.json', row: 'durations', message: expect.stringContaining(`expected ${p.demand.length.toLocaleString('en')}`) });
     const swapped = Buffer.from(JSON.stringify({ code: 'Ok', durations, sources: [...p.demand].reverse().map((d) => ({ location: [d.lon, d.lat] })) }));
     expect((await importTravelMatrix(db, swapped, { fileName: 't.json', ...stamp })).problems[0].message).toMatch(/order of points\.csv/);
     expect(listTravelMatrices(db)).toHaveLength(0);
@@ -121,10 +121,10 @@ describe('travel-time matrix API and CLI', () => {
     const api = await agentAs(app, db, 'planner');
     const res = await api.post('/api/travel-matrices').attach('file', Buffer.from('from_id,to_id,minutes\n0139,sentrum-politistasjon,-3\n'), 'm.csv');
     expect(res.status).toBe(422);
-    expect(res.body.problems[0]).toMatchObject({ file: 'm.csv', row: '2', column: 'minutes', code: 'badMinutes', message: '«-3» må være et antall minutter fra 0 til 2880, eller tomt for ingen rute' });
+    expect(res.body.problems[0]).toMatchObject({ file: 'm.csv', row: '2', column: 'minutes', code: 'badMinutes', message: '«-3» må være et antall minutter fra 0 til 2\u00a0880, eller tomt for ingen rute' });
     // On the page, in the reader's language.
     const page = await api.post('/travel-matrices').attach('file', Buffer.from('from_id,to_id,minutes\n0139,sentrum-politistasjon,-3\n'), 'm.csv').expect(422);
-    expect(page.text).toContain('«-3» må være et antall minutter fra 0 til 2880, eller tomt for ingen rute');
+    expect(page.text).toContain('«-3» må være et antall minutter fra 0 til 2\u00a0880, eller tomt for ingen rute');
     // In English when asked (the choice then sticks to the session).
     const english = await api.post('/api/travel-matrices?lang=en').attach('file', Buffer.from('from_id;to_id;minutes\n0139;x;5\n'), 'm.csv');
     expect(english.body.problems).toEqual([
