@@ -58,6 +58,7 @@ export function matrixProblemText(locale: Locale, p: MatrixProblem): string {
   const params = Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(locale, v) : v]));
   return say(locale, PROBLEM_TEXT[p.code], params);
 }
+
 /** The points a router must be asked for, in order: demand points (sources), then sites and stations (destinations). */
 export function matrixPoints(db: Db): MatrixTargets & { roles: { id: string; role: 'source' | 'site' | 'station'; kommunenummer: string; name: string }[] } {
   const demand = listDemandPoints(db);
@@ -79,8 +80,9 @@ export function matrixPoints(db: Db): MatrixTargets & { roles: { id: string; rol
  * @returns the report; `status: 'rejected'` lists every problem and nothing is written
  */
 export async function importTravelMatrix(db: Db, file: Uint8Array, options: MatrixImportOptions): Promise<MatrixImportReport> {
-  const points: MatrixTargets = matrixPoints(db);
-  const nSites = points.targets.length - listStations(db).length;
+  const points = matrixPoints(db);
+  // The targets are the sites, then the stations (`matrixPoints`): no second read of the stations.
+  const nSites = points.roles.filter((r) => r.role === 'site').length;
   const prepare = options.prepare ?? (async (job: MatrixPrepareJob) => prepareMatrix(job));
   const done = await prepare({ bytes: file, fileName: options.fileName, format: options.format, points: { demand: points.demand, targets: points.targets }, nSites });
   const base = { fileName: options.fileName, format: done.format, matrix: null };

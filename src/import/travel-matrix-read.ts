@@ -130,8 +130,7 @@ export function readMatrixCsv(text: string, file: string, t: MatrixTargets): { p
   };
   const first = nextLine() ?? '';
   const delimiter = (first.match(/;/g) ?? []).length > (first.match(/,/g) ?? []).length ? ';' : ',';
-  const cells = (line: string) => line.split(delimiter).map(cleanCell);
-  if (cells(first).map((h) => h.toLowerCase()).join(',') !== 'from_id,to_id,minutes') {
+  if ((cellsOf(first, delimiter) ?? []).map((h) => h.toLowerCase()).join(',') !== 'from_id,to_id,minutes') {
     p.add('1', 'header', 'header', { expected: ['from_id', 'to_id', 'minutes'].join(delimiter), got: first.slice(0, 200) });
     return { problems: p.list, more: p.count - p.list.length };
   }

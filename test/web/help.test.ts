@@ -1,19 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Express } from 'express';
-import type { Db } from '../../src/db/connection';
-import { createApp } from '../../src/web/app';
 import { t } from '../../src/common/i18n';
-import { memoryDb } from '../helpers/app';
+import { testApp } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
 
-let db: Db;
-let app: Express;
-beforeAll(() => {
-  db = memoryDb();
-  app = createApp({ db });
-});
-afterAll(() => db.close());
+const { db, app } = testApp();
 
 describe('the help page describes the workspace as it is', () => {
   it('When the help page explains greedy and exact selection, then it names no «Optimer eksakt» button but the status line the workspace really shows', async () => {
