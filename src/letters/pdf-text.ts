@@ -36,6 +36,12 @@ export const defaultPdfTextOptions: PdfTextOptions = { timeoutMs: 30_000, maxHea
 // decoded streams in typed arrays, which the worker's heap limit does not count: a 1 MB PDF whose page unpacks to
 // 1 GB took the process to 2.2 GB for the 30 s time limit. Streams zlib cannot read (other filters, filter chains,
 // damage) are left to PDF.js.
+//
+// Images are never needed (no OCR here), but PDF.js decodes an image to find a page's drawing operations, with
+// buffers sized by the image's declared width and height: an 880-byte PDF declaring an 8,000 × 8,000 JPEG took
+// the process to 612 MB for 7 s, and a larger declaration kills it. \`maxImageSize\` makes PDF.js drop any image
+// above MAX_IMAGE_PIXELS undecoded (a 300 dpi A4 scan, 8.7 million pixels, is dropped too); a page without text
+// then counts the image dictionaries in the file's bytes instead, so a scan is still told apart from an empty file.
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const zlib = require('node:zlib');
@@ -72,14 +78,20 @@ async function flateBytesOver(bytes, budget) {
   }
   return false;
 }
+function imageDictionaries(bytes) {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return (text.match(/\\/Subtype\\s*\\/Image\\b/g) || []).length;
+}
 async function read(pdfjs, bytes, maxPages, maxUnpackedBytes) {
   if (await flateBytesOver(bytes, maxUnpackedBytes)) {
     return { ok: false, reason: 'unpacks_too_large', detail: 'its compressed streams unpack to more than ' + maxUnpackedBytes + ' bytes', figures: { maxUnpackedBytes } };
   }
+  // Counted before PDF.js takes the bytes over (it detaches their buffer).
+  const declaredImages = imageDictionaries(bytes);
   let doc;
   try {
     doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true,
-      useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
+      useSystemFonts: false, verbosity: 0, stopAtErrors: false, maxImageSize: workerData.maxImagePixels }).promise;
   } catch (err) {
     const name = err && err.name;
     return { ok: false, reason: name === 'PasswordException' ? 'encrypted' : 'corrupt', detail: String(err && err.message || err) };
@@ -104,6 +116,7 @@ async function read(pdfjs, bytes, maxPages, maxUnpackedBytes) {
       }
       page.cleanup();
     }
+    if (images === 0 && pages.every((t) => t.trim().length < 20)) images = declaredImages;
     return { ok: true, pages: pages.length, text: pages.join('\\n\\f\\n'), images };
   } finally {
     await doc.destroy();
@@ -116,6 +129,9 @@ parentPort.on('message', async (m) => {
   parentPort.postMessage({ id: m.id, out });
 });
 `;
+
+/** Largest image (width × height) PDF.js may decode while reading a letter; larger ones are dropped undecoded (see the worker's comment). */
+export const MAX_IMAGE_PIXELS = 4_000_000;
 
 /** How many PDFs the whole process reads at once (memory: each worker's heap limit plus the unpack budget). */
 export const MAX_CONCURRENT_READS = 2;
@@ -158,7 +174,7 @@ export class PdfReader {
 
   private start(): Worker {
     const pdfjsUrl = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href;
-    const w = new Worker(workerSource, { eval: true, workerData: { pdfjsUrl }, resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb }, stdout: true, stderr: true });
+    const w = new Worker(workerSource, { eval: true, workerData: { pdfjsUrl, maxImagePixels: MAX_IMAGE_PIXELS }, resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb }, stdout: true, stderr: true });
     w.unref();
     return w;
   }
