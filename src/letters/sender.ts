@@ -16,6 +16,7 @@ import type { SenderCandidate, SenderEvidence, SenderMatch } from '../model/lett
 import { senderThresholds } from '../model/letters';
 import { fold } from './text';
 import { haversineKmScalar } from '../engine/sphere';
+import { kommuneDomains } from './domains';
 
 export interface ReferenceMunicipality {
   kommunenummer: string;
@@ -292,13 +293,12 @@ function patternEvidence(index: SenderIndex, text: string, z: Zones, acc: Map<st
       }
     }
   }
-  const domainRe = /(?:[a-z0-9-]+\.)*([a-z0-9-]+\.kommune\.no)/giu;
-  let m: RegExpExecArray | null;
-  while ((m = domainRe.exec(text))) {
-    if (inside(z, m.index)) continue;
-    const knr = index.domains.get(m[1].toLowerCase());
-    if (knr) credit(acc, knr, { kind: 'domain', text: m[0], start: m.index, end: m.index + m[0].length, weight: 9 });
+  for (const d of kommuneDomains(text)) {
+    if (inside(z, d.start)) continue;
+    const knr = index.domains.get(d.domain.toLowerCase());
+    if (knr) credit(acc, knr, { kind: 'domain', text: text.slice(d.start, d.end), start: d.start, end: d.end, weight: 9 });
   }
+  let m: RegExpExecArray | null;
   const codeRe = /(?:kommunenummer|kommunenr\.?|kommune nr\.?|knr\.?)\s*:?\s*(\d{4})(?!\d)/giu;
   while ((m = codeRe.exec(text))) {
     for (const k of index.codes.get(m[1]) ?? []) credit(acc, k, { kind: 'code', text: m[0], start: m.index, end: m.index + m[0].length, weight: 9 });
