@@ -9,12 +9,10 @@ import { sayLocal, type LocalMessage } from '../common/errors';
 import type { Db } from '../db/connection';
 import { recordAudit } from '../db/audit-repo';
 import { deleteSampleLetters, insertBatch, insertLetter, letterByHash, lettersStatus } from '../db/letters-repo';
-import { analyseLetter } from './analyse';
+import { analyseInThread, type TextAnalyser } from './analyse-text';
 import { extractText, sniffFormat, type RefusalCode } from './extract';
 import { PdfReader } from './pdf-text';
 import { letterLimits, type LetterAnalysis, type LetterFormat } from '../model/letters';
-import { senderIndexFor } from './reference';
-import { splitSentences, tokenize } from './text';
 import { unzipLetters } from './zip';
 
 export interface IntakeFile {
@@ -56,6 +54,8 @@ export interface IntakeOptions {
   channel: 'web' | 'api' | 'cli' | 'sample';
   /** Marks the letters as illustrative sample letters. */
   sample?: boolean;
+  /** Runs the analysis of each letter's text (default: in this thread; the web app passes its worker runner's). */
+  analyse?: TextAnalyser;
 }
 
 /** How the change log names the way a letter came in. */
@@ -71,7 +71,7 @@ const note = (said: LocalMessage) => ({ message: sayLocal('en', said), said });
 /** The name the report gives a refusal of the whole batch (the page says it in the reader's language, `let.intake.wholeBatch`). */
 export const WHOLE_BATCH = '(batch)';
 
-interface Prepared { item: IntakeItem; bytes: Buffer; text?: string; analysis?: Omit<LetterAnalysis, 'text'>; pages?: number | null; encoding?: string | null }
+interface Prepared { item: IntakeItem; bytes: Buffer; text?: string; stems?: string; analysis?: Omit<LetterAnalysis, 'text'>; pages?: number | null; encoding?: string | null }
 
 /** ZIPs become their files (named `archive.zip/inner/path`); a ZIP that cannot be read is one refused item. */
 async function expand(files: readonly IntakeFile[]): Promise<{ files: IntakeFile[]; refused: IntakeItem[] }> {
@@ -91,7 +91,7 @@ async function expand(files: readonly IntakeFile[]): Promise<{ files: IntakeFile
   return { files: out, refused };
 }
 
-async function prepareFile(f: IntakeFile, seen: Map<string, string>, db: Db, sample: boolean, pdf: PdfReader): Promise<Prepared> {
+async function prepareFile(f: IntakeFile, seen: Map<string, string>, db: Db, sample: boolean, pdf: PdfReader, analyse: TextAnalyser): Promise<Prepared> {
   const hash = sha256(f.bytes);
   const item: IntakeItem = { file: f.name, sha256: hash, bytes: f.bytes.length, outcome: 'new' };
   const stored = letterByHash(db, hash);
@@ -100,17 +100,12 @@ async function prepareFile(f: IntakeFile, seen: Map<string, string>, db: Db, sam
   seen.set(hash, f.name);
   const ex = await extractText(f.bytes, f.name, pdf);
   if (!ex.ok) return { item: { ...item, outcome: 'refused', code: ex.code, message: ex.message, said: ex.said }, bytes: f.bytes };
-  const { text, ...analysis } = analyseLetter(ex.text, senderIndexFor());
+  const { text, stems, analysis } = await analyse(ex.text);
   const s = analysis.sender;
   return {
     item: { ...item, format: ex.format, sender: { kommunenummer: s.kommunenummer, name: s.name, confidence: s.confidence, status: s.status }, suggestions: analysis.suggestions },
-    bytes: f.bytes, text, analysis, pages: ex.pages, encoding: ex.encoding,
+    bytes: f.bytes, text, stems, analysis, pages: ex.pages, encoding: ex.encoding,
   };
-}
-
-/** Stems of the letter's words, for searching inflected forms. */
-function stemsOf(text: string): string {
-  return splitSentences(text).flatMap((s) => tokenize(s).map((t) => t.stem)).join(' ');
 }
 
 /**
@@ -130,7 +125,7 @@ export async function intakeLetters(db: Db, files: readonly IntakeFile[], opts: 
     const seen = new Map<string, string>();
     const pdf = new PdfReader({ maxPages: letterLimits.maxPdfPages });
     try {
-      for (const f of expanded) prepared.push(await prepareFile(f, seen, db, sample, pdf));
+      for (const f of expanded) prepared.push(await prepareFile(f, seen, db, sample, pdf, opts.analyse ?? analyseInThread));
     } finally {
       await pdf.close();
     }
@@ -156,10 +151,10 @@ function store(db: Db, prepared: readonly Prepared[], opts: IntakeOptions, repor
     }
     const batchId = insertBatch(db, { kind: sample ? 'sample' : 'upload', channel: opts.channel, files: report.counts.new, by: opts.by, at: opts.now });
     for (const p of prepared) {
-      if (p.item.outcome !== 'new' || !p.analysis || p.text === undefined) continue;
+      if (p.item.outcome !== 'new' || !p.analysis || p.text === undefined || p.stems === undefined) continue;
       const id = insertLetter(db, {
         batchId, fileName: p.item.file, sha256: p.item.sha256, bytes: p.bytes, format: p.item.format as LetterFormat, pages: p.pages ?? null,
-        encoding: p.encoding ?? null, text: p.text, stems: stemsOf(p.text), sample, analysis: p.analysis, receivedAt: opts.now, receivedBy: opts.by,
+        encoding: p.encoding ?? null, text: p.text, stems: p.stems, sample, analysis: p.analysis, receivedAt: opts.now, receivedBy: opts.by,
       });
       p.item.letterId = id;
       recordAudit(db, {

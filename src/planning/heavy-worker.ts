@@ -12,13 +12,15 @@ type Request =
   | { id: number; kind: 'robustnessChunk'; job: RobustnessChunkJob }
   | { id: number; kind: 'robustnessSummary'; job: RobustnessSummaryJob }
   | { id: number; kind: 'select'; job: SelectJob }
-  | { id: number; kind: 'prepareMatrix'; job: MatrixPrepareJob };
+  | { id: number; kind: 'prepareMatrix'; job: MatrixPrepareJob }
+  | { id: number; kind: 'analyseLetter'; job: string };
 
 async function run(msg: Request): Promise<unknown> {
   if (msg.kind === 'robustness') return inProcessRunner.robustness(msg.job);
   if (msg.kind === 'robustnessChunk') return inProcessRunner.robustnessChunk(msg.job);
   if (msg.kind === 'robustnessSummary') return inProcessRunner.robustnessSummary(msg.job);
   if (msg.kind === 'prepareMatrix') return inProcessRunner.prepareMatrix(msg.job);
+  if (msg.kind === 'analyseLetter') return inProcessRunner.analyseLetter(msg.job);
   return inProcessRunner.select(msg.job);
 }
 

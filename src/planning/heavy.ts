@@ -1,11 +1,12 @@
 /**
- * Heavy computations (robustness sampling, exact selection, reading an imported travel matrix) behind one small interface, so the web
+ * Heavy computations (robustness sampling, exact selection, reading an imported travel matrix, analysing a letter) behind one small interface, so the web
  * server can run them in worker threads (`worker-pool.ts`) while the CLI and tests of the engine
  * run them in this thread. Jobs are plain data: the pure engine (or the matrix reader) runs on them, no database.
  */
 import { robustness, robustnessCounts, selectSites, summarizeRobustness } from '../engine';
 import { BusyError } from '../common/errors';
 import { prepareMatrix, type MatrixPrepareJob, type MatrixPrepared } from '../import/travel-matrix-prepare';
+import { analyseText, type AnalysedText } from '../letters/analyse-text';
 import type {
   LocationProblem, MunicipalityInput, RankOptions, RobustnessCounts, RobustnessOptions, RobustnessResult, SelectionOptions, SelectionProblem,
   SelectionResult,
@@ -55,6 +56,8 @@ export interface HeavyRunner {
   select(job: SelectJob): Promise<SelectionResult>;
   /** The heavy half of a travel-matrix import (always the bulk lane: seconds for a full matrix). */
   prepareMatrix(job: MatrixPrepareJob): Promise<MatrixPrepared>;
+  /** The analysis of one letter's extracted text (`letters/analyse-text.ts`; up to seconds for a long letter). */
+  analyseLetter(text: string): Promise<AnalysedText>;
 }
 
 /** Thrown when too many heavy jobs are waiting; the web layer answers 503 with Retry-After. */
@@ -72,6 +75,7 @@ export const inProcessRunner: HeavyRunner & {
   robustness: async (job) => robustness(job.municipalities, job.rankOptions, job.options, job.location),
   select: (job) => selectSites(job.problem, job.options),
   prepareMatrix: async (job) => prepareMatrix(job),
+  analyseLetter: async (text) => analyseText(text),
   robustnessChunk: (job) => robustnessCounts(job.municipalities, job.rankOptions, job.options, job.location, job.range),
   robustnessSummary: (job) => summarizeRobustness(job.municipalities, job.rankOptions, job.options, job.counts, job.location),
 };

@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { MatrixPrepareJob, MatrixPrepared } from '../import/travel-matrix-prepare';
+import type { AnalysedText } from '../letters/analyse-text';
 import { defaultRobustnessOptions, mergeRobustnessCounts, type LocationProblem, type RobustnessCounts, type RobustnessResult, type SelectionResult } from '../engine';
 import { HeavyBusyError, type HeavyRunner, type RobustnessJob, type SelectJob } from './heavy';
 
@@ -72,7 +73,7 @@ export const defaultPoolOptions: PoolOptions = {
   maxHeapMb: 1024,
 };
 
-type Kind = 'robustness' | 'robustnessChunk' | 'robustnessSummary' | 'select' | 'prepareMatrix';
+type Kind = 'robustness' | 'robustnessChunk' | 'robustnessSummary' | 'select' | 'prepareMatrix' | 'analyseLetter';
 interface Task { id: number; kind: Kind; job: unknown; resolve: (v: unknown) => void; reject: (e: Error) => void }
 interface Slot { worker: Worker; task: Task | null; idle: NodeJS.Timeout | null }
 
@@ -145,6 +146,10 @@ export class WorkerPool implements HeavyRunner {
 
   prepareMatrix(job: MatrixPrepareJob): Promise<MatrixPrepared> {
     return this.submit('prepareMatrix', job) as Promise<MatrixPrepared>;
+  }
+
+  analyseLetter(text: string): Promise<AnalysedText> {
+    return this.submit('analyseLetter', text) as Promise<AnalysedText>;
   }
 
   /** Stops every worker; waiting jobs fail. */
@@ -244,6 +249,11 @@ export class LanedPool implements HeavyRunner {
 
   prepareMatrix(job: MatrixPrepareJob): Promise<MatrixPrepared> {
     return this.bulk.prepareMatrix(job);
+  }
+
+  /** A letter's analysis takes under a second for an ordinary letter and seconds for the longest: the bulk lane. */
+  analyseLetter(text: string): Promise<AnalysedText> {
+    return this.bulk.analyseLetter(text);
   }
 
   async close(): Promise<void> {

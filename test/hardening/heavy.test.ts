@@ -29,6 +29,7 @@ function unevenChunksInThread(ranges: [number, number][]): HeavyRunner {
   return {
     select: inProcessRunner.select,
     prepareMatrix: inProcessRunner.prepareMatrix,
+    analyseLetter: inProcessRunner.analyseLetter,
     robustness: async (job) => {
       const counts = ranges.map((range) => inProcessRunner.robustnessChunk({ ...job, range })).reduce(mergeRobustnessCounts);
       return inProcessRunner.robustnessSummary({ ...job, counts });

@@ -20,6 +20,14 @@ import { filterLetters, type LetterFilter } from '../../letters/search';
 import { NotFoundError, PayloadTooLargeError, shownValue } from '../../common/errors';
 import { parse } from '../validate';
 import { toCsv } from '../../common/csv';
+import { heavyRunner } from '../../planning/heavy';
+import type { TextAnalyser } from '../../letters/analyse-text';
+
+/**
+ * How the web app analyses a received letter: in its heavy runner's worker thread, so a long letter (seconds for
+ * 400,000 characters) does not hold up every other request.
+ */
+export const analyseOffThread: TextAnalyser = (text) => heavyRunner().analyseLetter(text);
 
 const upload = multer({
   storage: multer.memoryStorage(),
