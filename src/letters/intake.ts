@@ -10,7 +10,7 @@ import type { Db } from '../db/connection';
 import { recordAudit } from '../db/audit-repo';
 import { deleteSampleLetters, insertBatch, insertLetter, letterByHash, lettersStatus } from '../db/letters-repo';
 import { analyseInThread, type TextAnalyser } from './analyse-text';
-import { extractText, sniffFormat, type RefusalCode } from './extract';
+import { extractText, mammothText, sniffFormat, type DocxTextReader, type RefusalCode } from './extract';
 import { PdfReader } from './pdf-text';
 import { letterLimits, type LetterAnalysis, type LetterFormat } from '../model/letters';
 import { unzipLetters } from './zip';
@@ -56,6 +56,8 @@ export interface IntakeOptions {
   sample?: boolean;
   /** Runs the analysis of each letter's text (default: in this thread; the web app passes its worker runner's). */
   analyse?: TextAnalyser;
+  /** Reads a DOCX's text (default: mammoth in this thread; the web app passes its worker runner's). */
+  docxText?: DocxTextReader;
 }
 
 /** How the change log names the way a letter came in. */
@@ -91,16 +93,18 @@ async function expand(files: readonly IntakeFile[]): Promise<{ files: IntakeFile
   return { files: out, refused };
 }
 
-async function prepareFile(f: IntakeFile, seen: Map<string, string>, db: Db, sample: boolean, pdf: PdfReader, analyse: TextAnalyser): Promise<Prepared> {
+interface Readers { pdf: PdfReader; analyse: TextAnalyser; docxText: DocxTextReader }
+
+async function prepareFile(f: IntakeFile, seen: Map<string, string>, db: Db, sample: boolean, readers: Readers): Promise<Prepared> {
   const hash = sha256(f.bytes);
   const item: IntakeItem = { file: f.name, sha256: hash, bytes: f.bytes.length, outcome: 'new' };
   const stored = letterByHash(db, hash);
   if (stored && (!stored.sample || sample)) return { item: { ...item, outcome: 'duplicate', duplicateOf: stored.id, ...note({ key: 'let.intake.duplicateStored', params: { id: stored.id, file: stored.fileName } }) }, bytes: f.bytes };
   if (seen.has(hash)) return { item: { ...item, outcome: 'duplicate', ...note({ key: 'let.intake.duplicateInBatch', params: { file: seen.get(hash) ?? '' } }) }, bytes: f.bytes };
   seen.set(hash, f.name);
-  const ex = await extractText(f.bytes, f.name, pdf);
+  const ex = await extractText(f.bytes, f.name, readers.pdf, readers.docxText);
   if (!ex.ok) return { item: { ...item, outcome: 'refused', code: ex.code, message: ex.message, said: ex.said }, bytes: f.bytes };
-  const { text, stems, analysis } = await analyse(ex.text);
+  const { text, stems, analysis } = await readers.analyse(ex.text);
   const s = analysis.sender;
   return {
     item: { ...item, format: ex.format, sender: { kommunenummer: s.kommunenummer, name: s.name, confidence: s.confidence, status: s.status }, suggestions: analysis.suggestions },
@@ -125,7 +129,8 @@ export async function intakeLetters(db: Db, files: readonly IntakeFile[], opts: 
     const seen = new Map<string, string>();
     const pdf = new PdfReader({ maxPages: letterLimits.maxPdfPages });
     try {
-      for (const f of expanded) prepared.push(await prepareFile(f, seen, db, sample, pdf, opts.analyse ?? analyseInThread));
+      const readers = { pdf, analyse: opts.analyse ?? analyseInThread, docxText: opts.docxText ?? mammothText };
+      for (const f of expanded) prepared.push(await prepareFile(f, seen, db, sample, readers));
     } finally {
       await pdf.close();
     }

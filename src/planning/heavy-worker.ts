@@ -13,7 +13,8 @@ type Request =
   | { id: number; kind: 'robustnessSummary'; job: RobustnessSummaryJob }
   | { id: number; kind: 'select'; job: SelectJob }
   | { id: number; kind: 'prepareMatrix'; job: MatrixPrepareJob }
-  | { id: number; kind: 'analyseLetter'; job: string };
+  | { id: number; kind: 'analyseLetter'; job: string }
+  | { id: number; kind: 'docxText'; job: Uint8Array };
 
 async function run(msg: Request): Promise<unknown> {
   if (msg.kind === 'robustness') return inProcessRunner.robustness(msg.job);
@@ -21,6 +22,7 @@ async function run(msg: Request): Promise<unknown> {
   if (msg.kind === 'robustnessSummary') return inProcessRunner.robustnessSummary(msg.job);
   if (msg.kind === 'prepareMatrix') return inProcessRunner.prepareMatrix(msg.job);
   if (msg.kind === 'analyseLetter') return inProcessRunner.analyseLetter(msg.job);
+  if (msg.kind === 'docxText') return inProcessRunner.docxText(msg.job);
   return inProcessRunner.select(msg.job);
 }
 

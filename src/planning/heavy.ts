@@ -1,5 +1,5 @@
 /**
- * Heavy computations (robustness sampling, exact selection, reading an imported travel matrix, analysing a letter) behind one small interface, so the web
+ * Heavy computations (robustness sampling, exact selection, reading an imported travel matrix, reading and analysing a letter) behind one small interface, so the web
  * server can run them in worker threads (`worker-pool.ts`) while the CLI and tests of the engine
  * run them in this thread. Jobs are plain data: the pure engine (or the matrix reader) runs on them, no database.
  */
@@ -7,6 +7,7 @@ import { robustness, robustnessCounts, selectSites, summarizeRobustness } from '
 import { BusyError } from '../common/errors';
 import { prepareMatrix, type MatrixPrepareJob, type MatrixPrepared } from '../import/travel-matrix-prepare';
 import { analyseText, type AnalysedText } from '../letters/analyse-text';
+import { mammothText } from '../letters/extract';
 import type {
   LocationProblem, MunicipalityInput, RankOptions, RobustnessCounts, RobustnessOptions, RobustnessResult, SelectionOptions, SelectionProblem,
   SelectionResult,
@@ -58,6 +59,8 @@ export interface HeavyRunner {
   prepareMatrix(job: MatrixPrepareJob): Promise<MatrixPrepared>;
   /** The analysis of one letter's extracted text (`letters/analyse-text.ts`; up to seconds for a long letter). */
   analyseLetter(text: string): Promise<AnalysedText>;
+  /** The raw text of a DOCX letter that passed the zip-bomb guard (`letters/extract.ts`; seconds for a long one). */
+  docxText(bytes: Uint8Array): Promise<string>;
 }
 
 /** Thrown when too many heavy jobs are waiting; the web layer answers 503 with Retry-After. */
@@ -76,6 +79,7 @@ export const inProcessRunner: HeavyRunner & {
   select: (job) => selectSites(job.problem, job.options),
   prepareMatrix: async (job) => prepareMatrix(job),
   analyseLetter: async (text) => analyseText(text),
+  docxText: mammothText,
   robustnessChunk: (job) => robustnessCounts(job.municipalities, job.rankOptions, job.options, job.location, job.range),
   robustnessSummary: (job) => summarizeRobustness(job.municipalities, job.rankOptions, job.options, job.counts, job.location),
 };

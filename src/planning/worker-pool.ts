@@ -73,7 +73,7 @@ export const defaultPoolOptions: PoolOptions = {
   maxHeapMb: 1024,
 };
 
-type Kind = 'robustness' | 'robustnessChunk' | 'robustnessSummary' | 'select' | 'prepareMatrix' | 'analyseLetter';
+type Kind = 'robustness' | 'robustnessChunk' | 'robustnessSummary' | 'select' | 'prepareMatrix' | 'analyseLetter' | 'docxText';
 interface Task { id: number; kind: Kind; job: unknown; resolve: (v: unknown) => void; reject: (e: Error) => void }
 interface Slot { worker: Worker; task: Task | null; idle: NodeJS.Timeout | null }
 
@@ -150,6 +150,10 @@ export class WorkerPool implements HeavyRunner {
 
   analyseLetter(text: string): Promise<AnalysedText> {
     return this.submit('analyseLetter', text) as Promise<AnalysedText>;
+  }
+
+  docxText(bytes: Uint8Array): Promise<string> {
+    return this.submit('docxText', bytes) as Promise<string>;
   }
 
   /** Stops every worker; waiting jobs fail. */
@@ -251,9 +255,13 @@ export class LanedPool implements HeavyRunner {
     return this.bulk.prepareMatrix(job);
   }
 
-  /** A letter's analysis takes under a second for an ordinary letter and seconds for the longest: the bulk lane. */
+  /** A letter's reading and analysis take under a second for an ordinary letter and seconds for the longest: the bulk lane. */
   analyseLetter(text: string): Promise<AnalysedText> {
     return this.bulk.analyseLetter(text);
+  }
+
+  docxText(bytes: Uint8Array): Promise<string> {
+    return this.bulk.docxText(bytes);
   }
 
   async close(): Promise<void> {

@@ -30,6 +30,7 @@ function unevenChunksInThread(ranges: [number, number][]): HeavyRunner {
     select: inProcessRunner.select,
     prepareMatrix: inProcessRunner.prepareMatrix,
     analyseLetter: inProcessRunner.analyseLetter,
+    docxText: inProcessRunner.docxText,
     robustness: async (job) => {
       const counts = ranges.map((range) => inProcessRunner.robustnessChunk({ ...job, range })).reduce(mergeRobustnessCounts);
       return inProcessRunner.robustnessSummary({ ...job, counts });
