@@ -13,6 +13,7 @@
  * Spec: https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT
  */
 import type { LocalMessage } from './errors';
+import type { MessageKey } from './i18n';
 
 /** One entry of the central directory, as it is declared (nothing is unpacked or checked against the data). */
 export interface ZipDirectoryEntry {
@@ -151,6 +152,11 @@ export function zipEntryData(bytes: Uint8Array, entry: ZipDirectoryEntry, shift:
  * decides whether such a name refuses the archive.
  */
 export type ZipNameProblem = 'absolute' | 'dot_segment' | 'backslash' | 'control' | 'duplicate';
+
+/** What each name problem says (the catalogue's `zip.name.*`, a phrase after the entry's name). */
+export const ZIP_NAME_PROBLEM_TEXT: Readonly<Record<ZipNameProblem, MessageKey>> = {
+  absolute: 'zip.name.absolute', dot_segment: 'zip.name.dot_segment', backslash: 'zip.name.backslash', control: 'zip.name.control', duplicate: 'zip.name.duplicate',
+};
 
 // C0 and C1 controls (NUL included), DEL, and the bidirectional overrides that can make a name read as another.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;

@@ -13,7 +13,7 @@
  */
 import zlib from 'node:zlib';
 import type { LocalMessage } from '../common/errors';
-import { firstDuplicateZipName, printableZipName, readZipDirectory, zipEntryData, type ZipDirectoryEntry } from '../common/zip-directory';
+import { firstDuplicateZipName, printableZipName, ZIP_NAME_PROBLEM_TEXT, readZipDirectory, zipEntryData, type ZipDirectoryEntry } from '../common/zip-directory';
 import { letterLimits } from '../model/letters';
 
 export interface DocxLimits {
@@ -46,7 +46,7 @@ function readDirectory(b: Buffer, limits: DocxLimits): { parts: ZipDirectoryEntr
   const dir = readZipDirectory(b, { maxEntries: limits.maxDocxEntries });
   if (dir.ok) {
     const duplicate = firstDuplicateZipName(dir.entries.map((e) => e.name));
-    if (duplicate !== null) return corrupt({ key: 'let.zip.badName', params: { name: printableZipName(duplicate), problem: { key: 'zip.name.duplicate' } } });
+    if (duplicate !== null) return corrupt({ key: 'let.zip.badName', params: { name: printableZipName(duplicate), problem: { key: ZIP_NAME_PROBLEM_TEXT.duplicate } } });
     return { parts: dir.entries, shift: dir.shift };
   }
   if (dir.problem === 'zip64') return tooLarge({ key: 'let.docx.zip64' });

@@ -14,7 +14,7 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
-import { firstUnsafeZipName, printableZipName, readZipDirectory, zipEntryData, type ZipDirectoryEntry } from '../common/zip-directory';
+import { firstUnsafeZipName, printableZipName, ZIP_NAME_PROBLEM_TEXT, readZipDirectory, zipEntryData, type ZipDirectoryEntry } from '../common/zip-directory';
 import { sayLocal, type LocalMessage } from '../common/errors';
 import { letterLimits } from '../model/letters';
 
@@ -92,7 +92,7 @@ export async function unzipLetters(buffer: Buffer, limits = letterLimits): Promi
   const named = dir.entries.map((entry) => ({ entry, name: entryName(entry) }));
   // Before skipping: `../x` and `/.x` would otherwise pass as hidden files.
   const unsafe = firstUnsafeZipName(named.map((e) => e.name));
-  if (unsafe) return refuse({ key: 'let.zip.badName', params: { name: printableZipName(unsafe.name), problem: { key: `zip.name.${unsafe.problem}` } } });
+  if (unsafe) return refuse({ key: 'let.zip.badName', params: { name: printableZipName(unsafe.name), problem: { key: ZIP_NAME_PROBLEM_TEXT[unsafe.problem] } } });
   const wanted = named.filter((e) => !skip(e.name));
   const refused = judgeDeclared(wanted, limits);
   if (refused) return refuse(refused);
