@@ -13,6 +13,7 @@
  * Spec: https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT
  */
 import type { LocalMessage } from './errors';
+import type { MessageKey } from './i18n';
 
 /** One entry of the central directory, as it is declared (nothing is unpacked or checked against the data). */
 export interface ZipDirectoryEntry {
@@ -142,4 +143,59 @@ export function zipEntryData(bytes: Uint8Array, entry: ZipDirectoryEntry, shift:
   const stop = start + entry.compressedSize;
   if (stop > b.length) return { ok: false, problem: 'cut_off', said: { key: 'zip.dir.cutOff', params: { name: entry.name } } };
   return { ok: true, start, end: stop };
+}
+
+/**
+ * Why an entry's name could not be used as a relative path inside one folder (the "zip slip" names, as
+ * APPNOTE 4.4.17.1 forbids them: "MUST NOT contain a drive or device letter, or a leading slash. All slashes MUST be
+ * forward slashes"), or a name that repeats another entry's. The directory reader only reports names; each caller
+ * decides whether such a name refuses the archive.
+ */
+export type ZipNameProblem = 'absolute' | 'dot_segment' | 'backslash' | 'control' | 'duplicate';
+
+/** What each name problem says (the catalogue's `zip.name.*`, a phrase after the entry's name). */
+export const ZIP_NAME_PROBLEM_TEXT: Readonly<Record<ZipNameProblem, MessageKey>> = {
+  absolute: 'zip.name.absolute', dot_segment: 'zip.name.dot_segment', backslash: 'zip.name.backslash', control: 'zip.name.control', duplicate: 'zip.name.duplicate',
+};
+
+// C0 and C1 controls (NUL included), DEL, and the bidirectional overrides that can make a name read as another.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** The problem of one entry name by itself (not `duplicate`), or null when it is a plain relative path. */
+export function zipNameProblem(name: string): Exclude<ZipNameProblem, 'duplicate'> | null {
+  if (CONTROL.test(name)) return 'control';
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'absolute';
+  if (name.includes('\\')) return 'backslash';
+  if (name.split('/').some((segment) => segment === '..')) return 'dot_segment';
+  return null;
+}
+
+/** The first name that repeats an earlier one (compared in Unicode NFC, so two spellings of «ø» are one name), or null. */
+export function firstDuplicateZipName(names: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const name of names) {
+    const key = name.normalize('NFC');
+    if (seen.has(key)) return name;
+    seen.add(key);
+  }
+  return null;
+}
+
+/** The first name with a problem by itself, else the first that repeats another (`firstDuplicateZipName`), or null. */
+export function firstUnsafeZipName(names: readonly string[]): { name: string; problem: ZipNameProblem } | null {
+  for (const name of names) {
+    const problem = zipNameProblem(name);
+    if (problem) return { name, problem };
+  }
+  const duplicate = firstDuplicateZipName(names);
+  return duplicate === null ? null : { name: duplicate, problem: 'duplicate' };
+}
+
+/**
+ * A name as it may be shown in a message: control and bidirectional characters written as `\u{…}`, cut to `max`
+ * characters with «…». HTML escaping is still the view's work.
+ */
+export function printableZipName(name: string, max = 120): string {
+  const shown = [...name].map((ch) => (CONTROL.test(ch) ? `\\u{${ch.codePointAt(0)!.toString(16)}}` : ch));
+  return shown.length > max ? `${shown.slice(0, max).join('')}…` : shown.join('');
 }

@@ -7,7 +7,7 @@
  * workbook is refused in milliseconds.
  */
 import zlib from 'node:zlib';
-import { readZipDirectory as readDirectory, zipEntryData, type ZipDirectoryProblem } from '../common/zip-directory';
+import { firstDuplicateZipName, printableZipName, readZipDirectory as readDirectory, zipEntryData, type ZipDirectoryProblem } from '../common/zip-directory';
 
 /** One file inside the ZIP container. */
 export interface ZipEntry {
@@ -36,14 +36,17 @@ export class NotAWorkbookError extends Error {
 
 /**
  * Reads the ZIP central directory (`common/zip-directory.ts`) and finds where each part's data lies.
- * @throws NotAWorkbookError when it is missing or malformed, holds more than `maxEntries` parts or uses ZIP64
+ * @throws NotAWorkbookError when it is missing or malformed, holds more than `maxEntries` parts, uses ZIP64, or
+ *   holds two parts of one name (this guard would scan one sheet and the spreadsheet library might read the other)
  */
 export function readZipDirectory(bytes: Buffer, maxEntries = 1000): ZipEntry[] {
   const dir = readDirectory(bytes, { maxEntries });
   if (!dir.ok) throw new NotAWorkbookError(directoryProblem(dir));
+  const duplicate = firstDuplicateZipName(dir.entries.map((e) => e.name));
+  if (duplicate !== null) throw new NotAWorkbookError(`the ZIP part ${printableZipName(duplicate)} appears twice`);
   return dir.entries.map((e) => {
     const data = zipEntryData(bytes, e, dir.shift);
-    if (!data.ok) throw new NotAWorkbookError(data.problem === 'cut_off' ? `the ZIP part ${e.name} is cut off` : `the ZIP part ${e.name} is damaged`);
+    if (!data.ok) throw new NotAWorkbookError(data.problem === 'cut_off' ? `the ZIP part ${printableZipName(e.name)} is cut off` : `the ZIP part ${printableZipName(e.name)} is damaged`);
     return { name: e.name, method: e.method, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize, dataOffset: data.start };
   });
 }

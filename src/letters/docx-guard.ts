@@ -6,11 +6,14 @@
  *     an absurd compression ratio, ZIP64 sizes (no letter needs them);
  *  2. inflates every part with zlib's `inflateRawSync` and `maxOutputLength` (the remaining budget), because the
  *     declared sizes are not what jszip trusts: it inflates the compressed bytes to their end, whatever they say.
+ * Two parts with the same name refuse the file as damaged: the guard would judge one and mammoth might read the
+ * other. Part names are only looked up, never used as paths, so other odd names are left to mammoth; names shown
+ * in a refusal have their control characters written out (`printableZipName`).
  * Spec: https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT
  */
 import zlib from 'node:zlib';
 import type { LocalMessage } from '../common/errors';
-import { readZipDirectory, zipEntryData, type ZipDirectoryEntry } from '../common/zip-directory';
+import { firstDuplicateZipName, printableZipName, ZIP_NAME_PROBLEM_TEXT, readZipDirectory, zipEntryData, type ZipDirectoryEntry } from '../common/zip-directory';
 import { letterLimits } from '../model/letters';
 
 export interface DocxLimits {
@@ -41,7 +44,11 @@ const mb = (bytes: number) => Math.round(bytes / 1048576);
 /** The central directory's parts (`common/zip-directory.ts`), or why this guard refuses it. */
 function readDirectory(b: Buffer, limits: DocxLimits): { parts: ZipDirectoryEntry[]; shift: number } | DocxGuardResult {
   const dir = readZipDirectory(b, { maxEntries: limits.maxDocxEntries });
-  if (dir.ok) return { parts: dir.entries, shift: dir.shift };
+  if (dir.ok) {
+    const duplicate = firstDuplicateZipName(dir.entries.map((e) => e.name));
+    if (duplicate !== null) return corrupt({ key: 'let.zip.badName', params: { name: printableZipName(duplicate), problem: { key: ZIP_NAME_PROBLEM_TEXT.duplicate } } });
+    return { parts: dir.entries, shift: dir.shift };
+  }
   if (dir.problem === 'zip64') return tooLarge({ key: 'let.docx.zip64' });
   if (dir.problem === 'too_many_entries') return tooLarge({ key: 'let.docx.entries', params: { n: dir.count, max: dir.max } });
   return corrupt(dir.said);
@@ -52,12 +59,12 @@ function judgeDeclared(parts: readonly ZipDirectoryEntry[], limits: DocxLimits):
   const max = limits.maxDocxUnpackedBytes;
   let total = 0;
   for (const part of parts) {
-    if (part.uncompressedSize > max) return tooLarge({ key: 'let.docx.partTooLarge', params: { part: part.name, size: part.uncompressedSize, mb: mb(max) } });
+    if (part.uncompressedSize > max) return tooLarge({ key: 'let.docx.partTooLarge', params: { part: printableZipName(part.name), size: part.uncompressedSize, mb: mb(max) } });
     total += part.uncompressedSize;
     if (total > max) return tooLarge({ key: 'let.docx.totalTooLarge', params: { mb: mb(max) } });
     const ratio = part.uncompressedSize / Math.max(1, part.compressedSize);
     if (part.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxDocxRatio) {
-      return tooLarge({ key: 'let.docx.ratio', params: { part: part.name, ratio: Math.round(ratio), max: limits.maxDocxRatio } });
+      return tooLarge({ key: 'let.docx.ratio', params: { part: printableZipName(part.name), ratio: Math.round(ratio), max: limits.maxDocxRatio } });
     }
   }
   return null;
@@ -87,11 +94,11 @@ export function checkDocxArchive(bytes: Uint8Array, limits: DocxLimits = default
       try {
         unpacked += zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, budget) }).length;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooLarge({ key: 'let.docx.inflated', params: { part: part.name, mb: mb(limits.maxDocxUnpackedBytes) } });
-        return corrupt({ key: 'let.zip.inflate', params: { name: part.name, detail: err instanceof Error ? err.message : String(err) } });
+        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooLarge({ key: 'let.docx.inflated', params: { part: printableZipName(part.name), mb: mb(limits.maxDocxUnpackedBytes) } });
+        return corrupt({ key: 'let.zip.inflate', params: { name: printableZipName(part.name), detail: err instanceof Error ? err.message : String(err) } });
       }
-    } else return corrupt({ key: 'let.zip.method', params: { name: part.name, method: part.method } });
-    if (unpacked > limits.maxDocxUnpackedBytes) return tooLarge({ key: 'let.docx.inflated', params: { part: part.name, mb: mb(limits.maxDocxUnpackedBytes) } });
+    } else return corrupt({ key: 'let.zip.method', params: { name: printableZipName(part.name), method: part.method } });
+    if (unpacked > limits.maxDocxUnpackedBytes) return tooLarge({ key: 'let.docx.inflated', params: { part: printableZipName(part.name), mb: mb(limits.maxDocxUnpackedBytes) } });
   }
   return { ok: true, unpackedBytes: unpacked };
 }

@@ -3,7 +3,10 @@
  * inflated with zlib and must unpack to exactly the size its header declares (as yauzl's `validateEntrySizes` did;
  * zlib's `maxOutputLength` stops a part that lies about its size one byte past it). Guards: number of entries,
  * bytes per entry and bytes in total, judged by the declared sizes before anything is unpacked (a zip bomb stops at
- * the limit), no nested archives, no encrypted entries. Folders, `__MACOSX/` and hidden files are skipped.
+ * the limit), no nested archives, no encrypted entries. Folders, `__MACOSX/` and hidden files are skipped. A name
+ * that is absolute (`/x`, `C:x`), climbs out (`..`), uses backslashes, holds a control character (NUL, bidi
+ * overrides) or repeats another entry's refuses the whole ZIP, as every other refusal here does (APPNOTE 4.4.17.1);
+ * the refusal shows the name with its control characters written out (`printableZipName`).
  * Names are UTF-8 when the entry says so (APPNOTE 4.4.4 bit 11) or carries an Info-ZIP Unicode Path field
  * (APPNOTE 4.6.9, 0x7075), else CP437 (APPNOTE appendix D), as yauzl decoded them.
  * Spec: https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT
@@ -11,7 +14,7 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
-import { readZipDirectory, zipEntryData, type ZipDirectoryEntry } from '../common/zip-directory';
+import { firstUnsafeZipName, printableZipName, ZIP_NAME_PROBLEM_TEXT, readZipDirectory, zipEntryData, type ZipDirectoryEntry } from '../common/zip-directory';
 import { sayLocal, type LocalMessage } from '../common/errors';
 import { letterLimits } from '../model/letters';
 
@@ -86,7 +89,11 @@ async function unpack(buffer: Buffer, entry: ZipDirectoryEntry, name: string, sh
 export async function unzipLetters(buffer: Buffer, limits = letterLimits): Promise<Unzipped> {
   const dir = readZipDirectory(buffer);
   if (!dir.ok) return refuse({ key: 'let.zip.unreadable', params: { detail: dir.said } });
-  const wanted = dir.entries.map((entry) => ({ entry, name: entryName(entry) })).filter((e) => !skip(e.name));
+  const named = dir.entries.map((entry) => ({ entry, name: entryName(entry) }));
+  // Before skipping: `../x` and `/.x` would otherwise pass as hidden files.
+  const unsafe = firstUnsafeZipName(named.map((e) => e.name));
+  if (unsafe) return refuse({ key: 'let.zip.badName', params: { name: printableZipName(unsafe.name), problem: { key: ZIP_NAME_PROBLEM_TEXT[unsafe.problem] } } });
+  const wanted = named.filter((e) => !skip(e.name));
   const refused = judgeDeclared(wanted, limits);
   if (refused) return refuse(refused);
   const entries: ZipEntry[] = [];

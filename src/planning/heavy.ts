@@ -55,7 +55,10 @@ export function robustnessLane(samples: number): HeavyLane {
 export interface HeavyRunner {
   robustness(job: RobustnessJob): Promise<RobustnessResult>;
   select(job: SelectJob): Promise<SelectionResult>;
-  /** The heavy half of a travel-matrix import (always the bulk lane: seconds for a full matrix). */
+  /**
+   * The heavy half of a travel-matrix import (always the bulk lane: seconds for a full matrix). A worker pool moves
+   * the file's bytes to its worker (no copy of up to 200 MB): the caller must not use `job.bytes` afterwards.
+   */
   prepareMatrix(job: MatrixPrepareJob): Promise<MatrixPrepared>;
   /** The analysis of one letter's extracted text (`letters/analyse-text.ts`; up to seconds for a long letter). */
   analyseLetter(text: string): Promise<AnalysedText>;

@@ -13,12 +13,15 @@
  *   ranges, one per worker of its pool, run side by side (`robustnessCounts`; each sample has its own
  *   seeded generator, so the split does not change a figure), merged (`mergeRobustnessCounts`) and
  *   summarised in one more job.
+ * - A travel matrix's file (up to 200 MB) is moved to the worker, not copied: its ArrayBuffer is in the
+ *   message's transfer list (`ownBytes`), so the request thread spends no time cloning it and the caller's
+ *   view of the bytes is empty (detached) once the job is posted.
  * - The server uses a `LanedPool`: up to two workers for the small runs pages wait for (a page's
  *   1,000-sample run in two chunks), the others for everything larger.
  */
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 import type { MatrixPrepareJob, MatrixPrepared } from '../import/travel-matrix-prepare';
 import type { AnalysedText } from '../letters/analyse-text';
 import { defaultRobustnessOptions, mergeRobustnessCounts, type LocationProblem, type RobustnessCounts, type RobustnessResult, type SelectionResult } from '../engine';
@@ -74,7 +77,7 @@ export const defaultPoolOptions: PoolOptions = {
 };
 
 type Kind = 'robustness' | 'robustnessChunk' | 'robustnessSummary' | 'select' | 'prepareMatrix' | 'analyseLetter' | 'docxText';
-interface Task { id: number; kind: Kind; job: unknown; resolve: (v: unknown) => void; reject: (e: Error) => void }
+interface Task { id: number; kind: Kind; job: unknown; transfer: TransferListItem[]; resolve: (v: unknown) => void; reject: (e: Error) => void }
 interface Slot { worker: Worker; task: Task | null; idle: NodeJS.Timeout | null }
 
 const shared = new WeakMap<object, LocationProblem>();
@@ -98,6 +101,18 @@ export function sharedLocation(location: LocationProblem): LocationProblem {
   const result = out as unknown as LocationProblem;
   shared.set(location, result);
   return result;
+}
+
+/**
+ * The bytes as a view that spans an ArrayBuffer of its own, so that buffer can be moved (transferred) to a worker
+ * instead of copied: the view itself when it spans the whole of a plain ArrayBuffer (multer's memory storage
+ * concatenates an upload above 4 KB into one `Buffer.allocUnsafe` of its own), else a copy. A slice of Node's
+ * shared Buffer pool or of a larger buffer is copied, never moved: moving it would empty the bytes around it too.
+ * Who passes a whole buffer hands it over: it is detached once the job is posted.
+ */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  const whole = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole ? bytes : new Uint8Array(bytes);
 }
 
 /** How to start a worker: the compiled `.js` in production, the `.ts` source through ts-node in tests and `ts-node` runs. */
@@ -144,8 +159,10 @@ export class WorkerPool implements HeavyRunner {
     return this.submit('select', { ...job, problem: { ...job.problem, location } }) as Promise<SelectionResult>;
   }
 
+  /** Reads a matrix in a worker; the file's bytes are moved there (`ownBytes`), so `job.bytes` is empty afterwards. */
   prepareMatrix(job: MatrixPrepareJob): Promise<MatrixPrepared> {
-    return this.submit('prepareMatrix', job) as Promise<MatrixPrepared>;
+    const bytes = ownBytes(job.bytes);
+    return this.submit('prepareMatrix', { ...job, bytes }, [bytes.buffer as ArrayBuffer]) as Promise<MatrixPrepared>;
   }
 
   analyseLetter(text: string): Promise<AnalysedText> {
@@ -162,11 +179,11 @@ export class WorkerPool implements HeavyRunner {
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
-  private submit(kind: Kind, job: unknown): Promise<unknown> {
+  private submit(kind: Kind, job: unknown, transfer: TransferListItem[] = []): Promise<unknown> {
     const busy = this.slots.filter((s) => s.task).length;
     if (busy >= this.options.size && this.queue.length >= this.options.maxQueued) throw new HeavyBusyError(this.queue.length);
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, kind, job, resolve, reject });
+      this.queue.push({ id: this.nextId++, kind, job, transfer, resolve, reject });
       this.dispatch();
     });
   }
@@ -181,7 +198,7 @@ export class WorkerPool implements HeavyRunner {
       slot.idle = null;
       slot.task = task;
       slot.worker.ref();
-      slot.worker.postMessage({ id: task.id, kind: task.kind, job: task.job });
+      slot.worker.postMessage({ id: task.id, kind: task.kind, job: task.job }, task.transfer);
     }
   }
 

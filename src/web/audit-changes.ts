@@ -1,12 +1,17 @@
 /**
  * The audit log's before and after in words: the fields that differ, each as «field: old → new» with the field
  * named in the reader's language where the catalogue knows it (the technical name otherwise, shown as code) and
- * the values formatted (numbers, yes/no, times, known statuses and objectives). Pure apart from the catalogue.
+ * the values formatted (numbers, yes/no, times, known statuses and objectives, a user's role by its name). Pure apart
+ * from the catalogue.
  */
 import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
 import { CRITERION_IDS, type CriterionId } from '../engine/criteria';
 import { valueLabel } from '../export/texts';
 import { criterionLabel } from '../model/criteria-texts';
+import { ROLES, type Role } from '../model/roles';
+
+/** A role's name in the catalogue (`role.*`), for a field named `role`. */
+const ROLE_LABEL: Readonly<Record<Role, MessageKey>> = { admin: 'role.admin', planner: 'role.planner', district: 'role.district', viewer: 'role.viewer' };
 
 /** Field names (the last part of a path, or the whole path) the catalogue has a name for. */
 const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
@@ -73,8 +78,12 @@ const decimals = (v: number): number => (Number.isInteger(v) ? 0 : Math.min(2, (
 
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 
-function valueText(locale: Locale, v: unknown): ValueText | null {
+/** The last part of a path (`user.role` → `role`). */
+const lastPart = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
+
+function valueText(locale: Locale, v: unknown, field = ''): ValueText | null {
   if (v === undefined || v === null || v === '') return null;
+  if (field === 'role' && typeof v === 'string' && (ROLES as readonly string[]).includes(v)) return { text: t(locale, ROLE_LABEL[v as Role]), quoted: false };
   if (typeof v === 'number') return { text: formatNumber(locale, v, decimals(v)), quoted: false };
   if (typeof v === 'boolean') return { text: t(locale, v ? 'ws.yes' : 'ws.no'), quoted: false };
   if (typeof v === 'string') {
@@ -93,7 +102,7 @@ export function auditChanges(locale: Locale, before: unknown, after: unknown): {
   const paths = changedPaths(before, after);
   // '' and a missing field, or [] and none, read alike: such a "change" says nothing
   const all = paths
-    .map((p) => ({ field: fieldName(locale, p.path), before: valueText(locale, p.before), after: valueText(locale, p.after) }))
+    .map((p) => ({ field: fieldName(locale, p.path), before: valueText(locale, p.before, lastPart(p.path)), after: valueText(locale, p.after, lastPart(p.path)) }))
     .filter((c) => c.before !== null || c.after !== null);
   const changes = all.slice(0, MAX_CHANGES);
   return { changes, more: all.length - changes.length };

@@ -5,6 +5,7 @@
 import { testApp } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
 import { auditChanges, changedPaths } from '../../src/web/audit-changes';
+import { createUser, updateUser } from '../../src/db/users-repo';
 
 /** The page's text with tags and repeated blanks removed (entities of the escaped quotes decoded). */
 const words = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').replace(/ : /g, ': ');
@@ -53,5 +54,21 @@ describe('the audit log in words', () => {
     expect(text).toContain('Antall nye steder (K): 20');
     expect(text).not.toMatch(/Navn: \(?tomt\)? → Før endring/i);
     expect(text).toMatch(/Navn: «?"?Før endring/);
+  });
+
+  it('When a user\'s role changes, then the audit page names the roles from the catalogue (not the quoted codes), in Norwegian and English', async () => {
+    const user = createUser(db, { name: 'rolle-bytte', role: 'planner', district: null, passwordHash: 'x' }, 'test-admin', '2024-05-01T10:00:00.000Z');
+    updateUser(db, user.id, { role: 'viewer' }, 'test-admin', '2024-05-02T10:00:00.000Z');
+    const admin = await agentAs(app, db, 'admin');
+    const html = (await admin.get(`/audit?entity=user&entityId=${user.id}`).expect(200)).text;
+    expect(words(html)).toContain('Rolle: planlegger → lesetilgang');
+    expect(html).not.toMatch(/<q[^>]*>planner<\/q>/);
+    const en = words((await admin.get(`/audit?entity=user&entityId=${user.id}&lang=en`).expect(200)).text);
+    expect(en).toContain('Role: planner → read-only');
+    expect(auditChanges('nb', { role: 'district' }, { role: 'admin' }).changes).toEqual([
+      { field: { text: 'Rolle', code: false }, before: { text: 'politidistrikt', quoted: false }, after: { text: 'administrator', quoted: false } },
+    ]);
+    // Only the field named `role` reads a role: the same word elsewhere is someone's text.
+    expect(auditChanges('nb', { label: 'planner' }, { label: 'x' }).changes[0].before).toEqual({ text: 'planner', quoted: true });
   });
 });

@@ -80,6 +80,16 @@ describe('import hardening', () => {
     expect((await rejectedUpload(odd, 'b.xlsx', 'en')).problems[0].message).toMatch(/unsupported compression/);
   });
 
+  it('When a workbook holds its sheet part twice (the guard would scan one, the reader might read the other), then it is refused naming the part', async () => {
+    const twice = await rebuiltWorkbook((parts) => {
+      const sheet = parts.find((p) => /^xl\/worksheets\/sheet1\.xml$/.test(p.name));
+      if (!sheet) throw new Error('the rebuilt workbook has no sheet part');
+      return [...parts, { ...sheet }];
+    });
+    const report = await rejectedUpload(twice, 'to.xlsx', 'en');
+    expect(report.problems[0].message).toMatch(/xl\/worksheets\/sheet1\.xml appears twice/);
+  });
+
   it('When a workbook has 2,001 answer rows, then it is refused with the exact count', async () => {
     const knrs = listMunicipalityNumbers();
     const records = Array.from({ length: 2001 }, (_, i) => validRecord(knrs[i % knrs.length]));

@@ -209,15 +209,57 @@ describe('travel-time matrix import off the request thread', () => {
     expect((await api.post('/api/travel-matrices').field('dryRun', 'true').attach('file', csvFromBuiltin(2), 'third.csv')).status).toBe(200);
   });
 
-  it('When a worker thread reads a matrix, then its outcome equals the one read in this thread', async () => {
+  const matrixJob = (bytes: Uint8Array) => {
     const p = matrixPoints(db);
-    const job = { bytes: csvFromBuiltin(3), fileName: 'r.csv', points: { demand: p.demand, targets: p.targets }, nSites: p.targets.length - listStations(db).length };
+    return { bytes, fileName: 'r.csv', points: { demand: p.demand, targets: p.targets }, nSites: p.targets.length - listStations(db).length };
+  };
+
+  it('When a worker thread reads a matrix, then its outcome equals the one read in this thread, and the file was moved to the worker, not copied (the caller\'s bytes are detached)', async () => {
+    const job = matrixJob(csvFromBuiltin(3));
+    const size = job.bytes.byteLength;
+    expect(job.bytes.byteOffset === 0 && job.bytes.buffer.byteLength === size).toBe(true);
+    const here = prepareMatrix(job);
     const pool = new WorkerPool({ size: 1 });
     try {
-      const inWorker = await pool.prepareMatrix(job);
-      const here = prepareMatrix(job);
-      expect(inWorker.status).toBe('ready');
-      expect(inWorker).toEqual(here);
+      const inWorker = pool.prepareMatrix(job);
+      expect(job.bytes.byteLength).toBe(0);
+      expect(job.bytes.buffer.byteLength).toBe(0);
+      expect(await inWorker).toEqual(here);
+      expect(here).toMatchObject({ status: 'ready', summary: { pairsRead: expect.any(Number) } });
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('When a matrix is posted to the web app with worker threads, then multer\'s buffer itself is moved to the worker (no copy in the request thread) and the import answers as before', async () => {
+    const pool = new WorkerPool({ size: 1 });
+    const left: number[] = [];
+    const runner: HeavyRunner = { ...inProcessRunner, prepareMatrix: (job) => { const done = pool.prepareMatrix(job); left.push(job.bytes.byteLength); return done; } };
+    try {
+      const api = await agentAs(createApp({ db, heavy: runner }), db, 'planner');
+      const res = await api.post('/api/travel-matrices').field('dryRun', 'true').attach('file', csvFromBuiltin(2), 'router.csv');
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('dry-run');
+      expect(left).toEqual([0]);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('When the file is a slice of a larger buffer or of Node\'s Buffer pool, then it is copied, not moved: the bytes around it stay readable and the outcome is the same', async () => {
+    const csv = csvFromBuiltin(3);
+    const larger = Buffer.concat([Buffer.from('før'), csv, Buffer.from('etter')]);
+    const slice = larger.subarray(Buffer.byteLength('før'), Buffer.byteLength('før') + csv.length);
+    const neighbour = Buffer.from('naboen i bufferpoolen');
+    const pooled = Buffer.from('from_id,to_id,minutes\n');
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.length);
+    const pool = new WorkerPool({ size: 1 });
+    try {
+      expect(await pool.prepareMatrix(matrixJob(slice))).toEqual(prepareMatrix(matrixJob(csv)));
+      expect(larger.toString('utf8')).toBe(`før${csv.toString('utf8')}etter`);
+      expect(await pool.prepareMatrix(matrixJob(pooled))).toMatchObject({ status: 'rejected' });
+      expect(pooled.toString()).toBe('from_id,to_id,minutes\n');
+      expect(neighbour.toString()).toBe('naboen i bufferpoolen');
     } finally {
       await pool.close();
     }

@@ -127,6 +127,13 @@ describe('DOCX zip-bomb guard', () => {
     expect(guard).toMatchObject({ ok: false, code: 'too_large', reason: { key: 'let.docx.ratio', params: { part: 'word/document.xml', max: 200 } } });
   });
 
+  it('When a DOCX holds word/document.xml twice, then it is refused as damaged naming the part (the guard and mammoth could read different ones)', async () => {
+    const docx = zip([...wrappers(), deflated('word/document.xml', documentXml(LETTER)), deflated('word/document.xml', documentXml('annen tekst'))]);
+    expect(checkDocxArchive(docx)).toEqual({ ok: false, code: 'corrupt', reason: { key: 'let.docx.corrupt', params: { detail: { key: 'let.zip.badName', params: { name: 'word/document.xml', problem: { key: 'zip.name.duplicate' } } } } } });
+    const ex = await extractText(docx, 'to.docx');
+    expect(ex.ok ? '' : ex.message).toContain('the entry "word/document.xml" appears twice');
+  });
+
   it('When a DOCX has more than 1,000 parts, then it is refused by its part count', () => {
     const parts = [...wrappers(), deflated('word/document.xml', documentXml(LETTER))];
     for (let i = 0; i < 1000; i++) parts.push(deflated(`word/media/x${i}.xml`, '<x/>'));

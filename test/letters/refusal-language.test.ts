@@ -63,4 +63,29 @@ describe('Letter refusals in the reader\'s language', () => {
     const en = await planner.post('/letters?lang=en').set('Accept', 'text/html').attach('file', zip, 'samling.zip').expect(422);
     expect(en.text).toContain('<td>brev/mer.zip: a ZIP inside the ZIP is not read; unpack it first</td>');
   });
+
+  it('When a ZIP entry\'s name climbs out with «..» and holds markup and a NUL, then the whole ZIP is refused, nothing stored, and the page names the entry escaped, in bokmål and English', async () => {
+    const { default: zlib } = await import('node:zlib');
+    const name = Buffer.from('brev/<img src=x onerror=alert(1)>\u0000/../../../etc/a.txt');
+    const data = zlib.deflateRawSync('Herøy kommune ønsker et tjenestested.');
+    const size = Buffer.byteLength('Herøy kommune ønsker et tjenestested.');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(0x800, 6); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(0x800, 8); central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20); central.writeUInt32LE(size, 24); central.writeUInt16LE(name.length, 28);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(46 + name.length, 12); end.writeUInt32LE(30 + name.length + data.length, 16);
+    const zip = Buffer.concat([local, name, data, central, name, end]);
+    const before = listLetters(db).length;
+    const nb = await planner.post('/letters?lang=nb').set('Accept', 'text/html').attach('file', zip, 'slip.zip').expect(422);
+    expect(nb.text).not.toContain('<img src=x');
+    expect(nb.text).not.toContain('\u0000');
+    expect(nb.text).toContain('<td>ZIP-filen er avvist: delen «brev/&lt;img src=x onerror=alert(1)&gt;\\u{0}/../../../etc/a.txt» har et kontrolltegn');
+    const api = await planner.post('/api/letters?lang=en').attach('file', zip, 'slip.zip').expect(422);
+    expect(api.body.items[0]).toMatchObject({ file: 'slip.zip', outcome: 'refused', code: 'zip', message: expect.stringMatching(/^the ZIP is refused: the entry "brev\/<img src=x onerror=alert\(1\)>\\u\{0\}\/\.\.\/\.\.\/\.\.\/etc\/a\.txt" has a control character/) });
+    expect(listLetters(db)).toHaveLength(before);
+  });
 });

@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { sayLocal } from '../../src/common/errors';
 import { unzipLetters } from '../../src/letters/zip';
 
 interface Part { name: Buffer; data: Buffer; unpacked: number; flags: number }
@@ -49,5 +50,37 @@ describe('unzipLetters', () => {
   it('When a part is encrypted, or the file is no ZIP, then the ZIP is refused with the reason', async () => {
     expect(await unzipLetters(zip([part(Buffer.from('a.txt'), 'x', 0x801)]))).toMatchObject({ ok: false, message: expect.stringContaining('a.txt: the file is encrypted') });
     expect(await unzipLetters(Buffer.from('PK\u0003\u0004 not really'))).toMatchObject({ ok: false, message: expect.stringContaining('could not be read') });
+  });
+
+  it.each([
+    ['/etc/passwd.txt', 'has an absolute path'],
+    ['C:\\brev\\a.txt', 'has an absolute path'],
+    ['brev/../../a.txt', 'climbs out of its folder'],
+    ['../.skjult.txt', 'climbs out of its folder'],
+    ['__MACOSX/../../a.txt', 'climbs out of its folder'],
+    ['brev\\..\\..\\a.txt', 'has a backslash'],
+    ['a.txt\u0000.pdf', 'has a control character'],
+    ['brev/\u202egpj.txt', 'has a control character'],
+  ])('When an entry is named %j, then the whole ZIP is refused naming the entry and why', async (name, why) => {
+    const r = await unzipLetters(zip([part(Buffer.from('brev/ok.txt'), 'Herøy kommune'), part(Buffer.from(name), 'x')]));
+    expect(r).toMatchObject({ ok: false, said: { key: 'let.zip.badName' } });
+    if (r.ok) return;
+    expect(r.message).toContain(why);
+    expect(r.message).not.toMatch(/[\u0000\u202e]/);
+    expect(r.message).toContain(name.replace('\u0000', '\\u{0}').replace('\u202e', '\\u{202e}'));
+  });
+
+  it('When two entries have the same name (also in two Unicode spellings), then the ZIP is refused naming it, in bokmål and English', async () => {
+    const same = await unzipLetters(zip([part(Buffer.from('brev/a.txt'), 'første'), part(Buffer.from('brev/a.txt'), 'andre')]));
+    expect(same).toMatchObject({ ok: false, message: 'the ZIP is refused: the entry "brev/a.txt" appears twice in the ZIP' });
+    if (!same.ok) expect(sayLocal('nb', same.said)).toBe('ZIP-filen er avvist: delen «brev/a.txt» finnes to ganger i ZIP-filen');
+    const nfd = await unzipLetters(zip([part(Buffer.from('Herøy.txt'.normalize('NFC')), 'a'), part(Buffer.from('Herøy.txt'.normalize('NFD')), 'b')]));
+    expect(nfd).toMatchObject({ ok: false, said: { key: 'let.zip.badName', params: { problem: { key: 'zip.name.duplicate' } } } });
+  });
+
+  it('When a name is very long and hostile, then the refusal shows at most 120 of its characters', async () => {
+    const r = await unzipLetters(zip([part(Buffer.from(`/${'x'.repeat(5000)}`), 'x')]));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message.length).toBeLessThan(250);
   });
 });

@@ -50,6 +50,12 @@ export const letterIntakeTexts = area({
   'let.zip.sizeOver': { nb: '{name}: pakkes ut til mer enn de {size} bytene filen oppgir', en: '{name}: unpacks to more than the {size} bytes it declares' },
   'let.zip.sizeUnder': { nb: '{name}: pakkes ut til {actual} byte, men oppgir {size}', en: '{name}: unpacks to {actual} bytes but declares {size}' },
   'let.zip.inflate': { nb: '{name}: kan ikke pakkes ut ({detail})', en: '{name}: cannot be unpacked ({detail})' },
+  'let.zip.badName': { nb: 'ZIP-filen er avvist: delen «{name}» {problem}', en: 'the ZIP is refused: the entry "{name}" {problem}' },
+  'zip.name.absolute': { nb: 'har en absolutt sti (begynner med / eller en stasjonsbokstav)', en: 'has an absolute path (starts with / or a drive letter)' },
+  'zip.name.dot_segment': { nb: 'går ut av mappen med «..»', en: 'climbs out of its folder with ".."' },
+  'zip.name.backslash': { nb: 'har omvendt skråstrek (\\) i navnet; ZIP-stier skal bruke /', en: 'has a backslash (\\) in its name; ZIP paths must use /' },
+  'zip.name.control': { nb: 'har et kontrolltegn (som NUL eller tekstretningstegn) i navnet', en: 'has a control character (such as NUL or a text direction mark) in its name' },
+  'zip.name.duplicate': { nb: 'finnes to ganger i ZIP-filen', en: 'appears twice in the ZIP' },
   'let.zip.method': { nb: '{name}: ukjent komprimeringsmetode {method}', en: '{name}: unsupported compression method {method}' },
 
   'zip.dir.short': { nb: 'kortere enn sluttposten i en ZIP-fil', en: 'shorter than a ZIP end record' },

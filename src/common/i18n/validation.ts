@@ -29,6 +29,7 @@ export const validationTexts = area({
   },
   'v.knr': { nb: 'må være et kommunenummer med fire sifre, fikk «{value}»', en: 'must be a kommunenummer of 4 digits, got "{value}"' },
   'v.unknownKnr': { nb: 'ukjent kommunenummer: {list}', en: 'unknown kommunenummer: {list}' },
+  'v.unknownSite': { nb: 'ukjent sted (id): {list}', en: 'unknown site id: {list}' },
   'v.duplicates': { nb: 'står mer enn én gang: {list}', en: 'appear more than once: {list}' },
   'v.unknownDistrict': { nb: 'ukjent politidistrikt: {list}; kjente: {known}', en: 'unknown police district: {list}; known: {known}' },
   'v.unknownCriteria': { nb: 'ukjent kriterium: {list}; kjente: {known}', en: 'unknown criterion: {list}; known: {known}' },

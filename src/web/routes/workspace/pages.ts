@@ -5,8 +5,9 @@ import { listDemandPoints, listPoliceDistricts } from '../../../db/municipalitie
 import { listResponses } from '../../../db/responses-repo';
 import { listScenarios, type Scenario } from '../../../db/scenarios-repo';
 import { ineligibleReasonsBothLocales } from '../../../model/criteria-texts';
-import { planningContext } from '../../../planning/context';
-import { coverageByGroup, coverageLayer } from '../../../planning/coverage-layer';
+import { planningContext, type PlanningContext } from '../../../planning/context';
+import type { z } from 'zod';
+import { coverageByGroup, coverageLayer, type CoverageLayer } from '../../../planning/coverage-layer';
 import { describeTravelModel, travelModelLabel } from '../../../planning/travel-models';
 import { defaultScenarioParams, scenarioParamsSchema } from '../../../model/scenario';
 import { siteProblem } from '../../../planning/site-problem';
@@ -17,6 +18,7 @@ import type { Locale } from '../../../common/i18n';
 import { formatDateTime } from '../../../common/i18n';
 import { canPlan } from '../../../auth/policy';
 import { clientDictionary, coverageQuery, parse, mustGetScenario, criteriaFor, round } from './common';
+import { checkIdList } from '../../validate';
 
 /** Renders the workspace page for a saved scenario or an unsaved one. */
 function renderWorkspace(db: Db, req: Request, res: Response, scenario: Scenario | null): void {
@@ -56,6 +58,19 @@ function renderWorkspace(db: Db, req: Request, res: Response, scenario: Scenario
 }
 
 /** The workspace page, a saved scenario's page, the scenario list, and the map's site, premises and coverage layers. */
+/**
+ * The coverage layer of the proposal's own sites when given, else of one site per named municipality (its default
+ * site). An id the problem does not know, or one named twice, is a 400 naming the field (`checkIdList`): the layer
+ * would silently leave it out.
+ */
+function checkedCoverageLayer(context: PlanningContext, q: z.output<typeof coverageQuery>): CoverageLayer {
+  const problem = q.sites.length ? siteProblem(context).location : context.location;
+  const [field, ids] = q.sites.length ? ['sites', q.sites] as const : ['selected', q.selected] as const;
+  const known = new Set(problem.candidateIds);
+  checkIdList(field, ids, (id) => known.has(id), q.sites.length ? 'v.unknownSite' : 'v.unknownKnr');
+  return coverageLayer(problem, ids, q.minutes);
+}
+
 export function workspacePages(router: Router, db: Db): void {
   router.get('/', (req, res) => renderWorkspace(db, req, res, null));
   router.get('/scenarios/:id', (req, res) => renderWorkspace(db, req, res, mustGetScenario(db, req.params.id)));
@@ -101,8 +116,7 @@ export function workspacePages(router: Router, db: Db): void {
       demandCache = { revision: context.revision, points: demand.map((d) => [round(d.lon, 4), round(d.lat, 4), Math.round(d.population)]), knr: demand.map((d) => d.kommunenummer) };
     }
     const { knr, points } = demandCache;
-    // The proposal's own sites when given; else one site per named municipality (its default site).
-    const layer = q.sites.length ? coverageLayer(siteProblem(context).location, q.sites, q.minutes) : coverageLayer(context.location, q.selected, q.minutes);
+    const layer = checkedCoverageLayer(context, q);
     const byMunicipality = coverageByGroup(layer, context.location.demandWeight, (i) => knr[i]);
     res.json({
       method: 'demand-points', minutes: q.minutes, selected: q.selected, sites: q.sites,
