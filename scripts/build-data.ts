@@ -21,6 +21,7 @@ import type { DemandPoint } from './data/demand';
 import { dissolve, repairFeatures, roundFeatures } from './data/geometry';
 import { repairArea } from './data/repair';
 import { accessByKommune } from './data/indicators';
+import { beyondUnderError, relativeResidual } from '../src/engine/beyond-error';
 import { FIXED_LINKS } from './data/fixed-links';
 import { centrePlace } from './data/places';
 import { buildSites, type CandidateSite } from './data/sites';
@@ -182,8 +183,16 @@ function main(): void {
   const access = accessByKommune(travel.matrix, (i) => demand.points[i].kommunenummer, (i) => demand.points[i].population,
     new Map(codes.map((c) => [c, rowOf.get(places.get(c)!.demandPointId)!])), sites.length, THRESHOLD_MIN);
   const beyond45 = [...access.values()].reduce((s, a) => s + a.beyond, 0);
+  // The same count under the model's own error (src/engine/beyond-error.ts): the expectation and a 90 % interval.
+  const underError = beyondUnderError(travel.matrix.nearestStationMin, demand.points.map((p) => p.population), travel.relativeResiduals, THRESHOLD_MIN);
+  if (underError.point !== beyond45) throw new Error(`national: ${underError.point} beyond by point, ${beyond45} by kommune`);
   const national = {
     population: popTotal, within45: popTotal - beyond45, beyond45, shareWithin45: round((popTotal - beyond45) / popTotal, 4),
+    underModelError: {
+      method: 'expected residents beyond 45 min when each demand point\'s minutes are multiplied by 1 + r, r one of the model\'s cross-validated relative residuals (TØI / estimate − 1, as robustness samples them); exact expectation over the residuals; interval: 5th and 95th percentile of seeded draws with r independent per point (too narrow: errors of neighbouring points are correlated)',
+      residuals: travel.relativeResiduals.length, beyond45: underError.expected, shareWithin45: round((popTotal - underError.expected) / popTotal, 4),
+      beyond45P05: underError.p05, beyond45P95: underError.p95, draws: underError.draws,
+    },
     policeReported: POLICE_REPORTED_SHARE_45, policeBeyond45Approx: Math.round(popTotal * (1 - POLICE_REPORTED_SHARE_45)),
     policeSource: POLICE_SOURCE,
   };
@@ -282,8 +291,9 @@ function buildTravelPhase(
     matrix: { file: 'travel-times.txt', unit: '0.1 min', marginMin: MATRIX_MARGIN_MIN, demandPoints: matrix.rows.length, sites: sites.length, stations: stations.length, pairs },
   };
   const report = { params, links: tg.links.map((l) => `${l.name}: ${l.status}${l.status === 'drawn' ? ` ${round(l.lengthKm, 2)} km` : ''}`), calibration: { pairs: cal.pairs.length, ...errors }, matrixPairs: pairs };
+  const relativeResiduals = calibrationRows(fit, cal.pairs).map((r) => relativeResidual(Number(r.toi_min), Number(r.cv_estimated_min)));
   return {
-    matrix, report, modelJson,
+    matrix, report, modelJson, relativeResiduals,
     files: {
       calibration: formatCsv(['kommunenummer', 'centre_kommunenummer', 'toi_min', 'path_cost_land_km', 'ferry_crossings', 'estimated_min', 'cv_estimated_min', 'cv_ferry_crossings'], calibrationRows(fit, cal.pairs)),
       links: formatCsv(['name', 'kind', 'opened', 'length_m', 'status', 'from_lon', 'from_lat', 'to_lon', 'to_lat', 'ends', 'source'],

@@ -6,6 +6,7 @@ import { parseCsvRecords } from '../common/csv';
 import { DataFileError } from './errors';
 import { kommunenummerField } from '../common/fields';
 import { issueText } from '../common/errors';
+import { relativeResidual } from '../engine/beyond-error';
 
 /** Where the committed, derived data files live (see data/SOURCES.md). */
 export const defaultDataDir = path.resolve(__dirname, '..', '..', 'data');
@@ -232,7 +233,7 @@ function readResiduals(dir: string): { travelResiduals: number[]; travelRelative
       throw new DataFileError(file, line, 'columns toi_min and cv_estimated_min must be numbers');
     }
     if (!(cv > 0) || !(toi > 0)) throw new DataFileError(file, line, 'columns toi_min and cv_estimated_min must be > 0');
-    return { minutes: Math.round((toi - cv) * 100) / 100, relative: Math.round((toi / cv - 1) * 10000) / 10000 };
+    return { minutes: Math.round((toi - cv) * 100) / 100, relative: relativeResidual(toi, cv) };
   });
   return { travelResiduals: pairs.map((p) => p.minutes), travelRelativeResiduals: pairs.map((p) => p.relative) };
 }

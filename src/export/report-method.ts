@@ -98,6 +98,14 @@ function referenceParagraphs(locale: Locale, r: MethodReference, travelModel: st
     out.push(text(locale, 'methodNational', {
       ...police, model: travelModel, share: `${formatNumber(locale, r.model.shareWithin45 * 100, 2)} %`, beyond: formatNumber(locale, r.model.beyond45, 0),
     }));
+    const e = r.model.underError;
+    if (e) {
+      out.push(text(locale, 'methodNationalUnderError', {
+        share: `${formatNumber(locale, e.shareWithin45 * 100, 2)} %`, beyond: formatNumber(locale, e.beyond45, 0),
+        p05: formatNumber(locale, e.p05, 0), p95: formatNumber(locale, e.p95, 0),
+        medianError: e.medianAbsErrorMin === null ? '?' : formatNumber(locale, e.medianAbsErrorMin, 1),
+      }));
+    }
   } else out.push(text(locale, 'methodNationalImported', police));
   return out;
 }

@@ -32,7 +32,11 @@ export interface BuiltinModelJson {
   params: { interceptMin: number; landMinPerKm: number; remoteLandMinPerKm: number; remoteKm: number; seaMinPerKm: number; ferryPenaltyMin: number };
   calibration?: { crossValidated?: { overall?: { medianAbsErrorMin: number; p90AbsErrorMin: number } } };
   /** Residents within and beyond 45 minutes of the open stations, and the police's published share (data build). */
-  national?: { population: number; beyond45: number; shareWithin45: number; policeReported: number; policeBeyond45Approx: number; policeSource: string };
+  national?: {
+    population: number; beyond45: number; shareWithin45: number; policeReported: number; policeBeyond45Approx: number; policeSource: string;
+    /** The same count under the model's own error (`engine/beyond-error.ts`): expectation and a 90 % interval of draws. */
+    underModelError?: { beyond45: number; shareWithin45: number; beyond45P05: number; beyond45P95: number; residuals: number };
+  };
 }
 
 /**

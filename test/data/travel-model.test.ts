@@ -7,7 +7,10 @@ interface ModelFile {
   params: { interceptMin: number; landMinPerKm: number; remoteLandMinPerKm: number; remoteKm: number; seaMinPerKm: number; ferryPenaltyMin: number };
   calibration: { pairs: number; inSample: Stats; crossValidated: { folds: number; overall: Stats; ferryPairs: Stats; westAndNorth: Stats; byCounty: Record<string, Stats> } };
   matrix: { marginMin: number; demandPoints: number; sites: number; stations: number; pairs: number };
-  national: { population: number; within45: number; beyond45: number; shareWithin45: number; policeReported: number; policeBeyond45Approx: number; policeSource: string };
+  national: {
+    population: number; within45: number; beyond45: number; shareWithin45: number; policeReported: number; policeBeyond45Approx: number; policeSource: string;
+    underModelError?: { residuals: number; beyond45: number; shareWithin45: number; beyond45P05: number; beyond45P95: number };
+  };
 }
 const model = readJson<ModelFile>('travel-model.json');
 const cal = readCsv('travel-calibration.csv');
@@ -119,6 +122,28 @@ describe('data/travel-model.json: national access against the police figure', ()
     expect(model.national.shareWithin45).toBeCloseTo((total - beyond) / total, 4);
     expect(model.national.policeReported).toBe(0.986);
     expect(model.national.policeSource).toMatch(/^https:\/\/www\.nrk\.no\//);
+  });
+
+  it('When the count beyond 45 minutes is recomputed under the model\'s own cross-validated error, then it matches the JSON and lies within ±30 % of the police figure', () => {
+    const t = travelData();
+    // Written independently of src/engine/beyond-error.ts: each point's minutes times 1 + r for every residual r.
+    const relative = cal.map((r) => Math.round((Number(r.toi_min) / Number(r.cv_estimated_min) - 1) * 10000) / 10000);
+    let expected = 0;
+    for (const d of t.demand) {
+      const min = t.nearestStation(d.id).min;
+      expected += (Number(d.population) * relative.filter((r) => min * (1 + r) > 45).length) / relative.length;
+    }
+    const e = model.national.underModelError!;
+    expect(e.residuals).toBe(192);
+    expect(e.beyond45).toBe(Math.round(expected));
+    expect(e.shareWithin45).toBeCloseTo((5550203 - expected) / 5550203, 4);
+    // The point count is biased low for a threshold (more residents just inside 45 minutes than just outside).
+    expect(e.beyond45).toBeGreaterThan(model.national.beyond45);
+    expect(e.beyond45P05).toBeLessThan(e.beyond45);
+    expect(e.beyond45P95).toBeGreaterThan(e.beyond45);
+    // Issue 11's band: within ±30 % of the police's figure (98.6 % within 45 minutes, about 77,700 beyond).
+    expect(e.beyond45).toBeGreaterThanOrEqual(0.7 * model.national.policeBeyond45Approx);
+    expect(e.beyond45).toBeLessThanOrEqual(1.3 * model.national.policeBeyond45Approx);
   });
 
   it('When the matrix is read, then every row keeps its nearest station and no kept pair is beyond the cut-off', () => {
