@@ -5,6 +5,7 @@
  * stored proposal (export, make a shortlist). Built from elements and text.
  */
 import { ANY_SITE_KIND_LABEL, GAIN_LABEL, SELECTION_STATUS_LABEL, SOLVER_NAME_LABEL } from '../../model/labels';
+import { formatDate } from '../../common/i18n/format';
 import { failureText, sendJson } from '../core/api';
 import { byId, h, joined, replace } from '../core/dom';
 import type { ProposalSiteView, SelectionResponse } from '../page-types';
@@ -103,7 +104,7 @@ function actions(deps: PanelDeps, sel: SelectionResponse): HTMLElement | null {
   const box = h('div', { className: 'proposal-actions' }, page.mayExport ? h('p', null, `${t('prop.export')}: `, ...links) : null);
   if (page.mayPlan) {
     const name = h('input', { id: 'proposal-shortlist-name', attrs: { maxlength: '200', 'aria-label': t('prop.shortlistName') } });
-    name.value = t('prop.shortlistDefaultName', { date: new Date().toLocaleDateString(page.locale === 'en' ? 'en-GB' : 'nb-NO') });
+    name.value = t('prop.shortlistDefaultName', { date: formatDate(page.locale, new Date().toISOString()) });
     const button = h('button', { id: 'proposal-shortlist', attrs: { type: 'button' } }, t('prop.makeShortlist'));
     const status = h('span', { className: 'note', attrs: { role: 'status' } });
     button.addEventListener('click', () => {
