@@ -8,8 +8,8 @@
  *   npm run build:client          (also part of `npm run build`, run by `npm install`)
  *
  * The bundle may only contain `src/client`, `src/model` (shared types and limits) and the
- * modules of `src/common` that import nothing (the kommunenummer and the plural choice of messages,
- * `src/common/i18n/plural.ts`): the build fails when a
+ * modules of `src/common` that import nothing (the kommunenummer, the plural choice of messages,
+ * `src/common/i18n/plural.ts`, and the number and date formats, `src/common/i18n/format.ts`): the build fails when a
  * module drags in server code or a server dependency.
  */
 import fs from 'node:fs';
@@ -19,7 +19,7 @@ import { build, type Plugin } from 'esbuild';
 
 const root = path.resolve(__dirname, '..');
 /** Folders the browser bundles may take modules from. */
-const ALLOWED_SOURCES = ['src/client/', 'src/model/', 'src/common/kommunenummer.ts', 'src/common/i18n/plural.ts'];
+const ALLOWED_SOURCES = ['src/client/', 'src/model/', 'src/common/kommunenummer.ts', 'src/common/i18n/plural.ts', 'src/common/i18n/format.ts'];
 
 /** Leaflet is a page-level script, never a bundled module. */
 const leafletIsGlobal: Plugin = {

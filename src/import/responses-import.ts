@@ -177,9 +177,10 @@ export async function importResponses(db: Db, bytes: Buffer, opts: ImportOptions
     ...diffResponses(validation.rows, comparable),
     ...validation.rejectedRows.map((row) => ({ row, kommunenummer: null, outcome: 'rejected' as const })),
   ].sort((a, b) => a.row - b.row);
-  report.counts.samplesReplaced = !sample && status.sample ? stored.filter((r) => r.sample).length : 0;
   finish(report);
+  // A rejected file replaces nothing; a dry run says how many samples the import would replace.
   if (report.counts.errors > 0) return report;
+  report.counts.samplesReplaced = !sample && status.sample ? stored.filter((r) => r.sample).length : 0;
   if (opts.dryRun) {
     report.status = 'dry-run';
     return report;

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
-import { dictionary, formatDateTime, formatNumber, say, t, type Locale, type MessageKey } from '../common/i18n';
+import { dictionary, formatDate, formatDateTime, formatNumber, say, t, type Locale, type MessageKey } from '../common/i18n';
 import { sayLocal, type LocalMessage } from '../common/errors';
 import { answerSource } from '../model/answers';
 import { dataVintageText } from '../model/source-labels';
@@ -28,6 +28,8 @@ export function localeMiddleware(db: Db): RequestHandler {
     res.locals.vintage = (stored: string) => dataVintageText(locale, stored);
     // Every time a page shows: stored in UTC, shown in Norwegian time in the locale's format.
     res.locals.when = (iso: string | null | undefined) => (iso ? formatDateTime(locale, iso) : '–');
+    // A date without its time (a letter's or answer's received date, premises' available-from), in the same format.
+    res.locals.day = (iso: string | null | undefined) => formatDate(locale, iso);
     // An answer's stored source in words (an import file's name as it is; the sample shows as nothing, its tag says it).
     res.locals.sourceText = (stored: string) => {
       const s = answerSource(stored);

@@ -43,7 +43,7 @@ describe('the audit log in words', () => {
     const text = words(html);
     expect(text).toContain('Navn: Før endring → Etter endring');
     expect(text).toContain('Antall nye steder (K): 20 → 15');
-    expect(text).toContain('Vekt: Anmeldte lovbrudd per 1000: 2 → 5');
+    expect(text).toContain('Vekt: Anmeldte lovbrudd per 1 000: 2 → 5');
     expect(html).toMatch(/<details><summary>Vis rådata \(JSON\)<\/summary>\s*<p>Før<\/p><pre lang="zxx" translate="no">/);
     expect(html).toContain('&#34;k&#34;: 15');
     const en = words((await english.get(`/audit?entity=scenario&entityId=${created.id}&lang=en`).expect(200)).text);

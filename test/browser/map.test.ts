@@ -3,7 +3,7 @@ import { browserSuite, collectConsoleErrors, screenshotPath } from '../helpers/b
 describe('map page in Chromium', () => {
   const suite = browserSuite();
 
-  it('When a planner opens the map, then it draws 357 municipality shapes and the station markers with no console errors', async () => {
+  it('When a planner opens the map, then it draws 357 municipality shapes and the station markers with no console errors, and the figures of a clicked municipality name their travel model', async () => {
     const page = await suite.page('planner');
     const errors = collectConsoleErrors(page);
     await page.goto(suite.url + '/');
@@ -19,6 +19,8 @@ describe('map page in Chromium', () => {
     // clicking a shape opens the side panel with its key figures (the workspace replaced the popup)
     await page.locator('path.municipality[data-kommunenummer="5601"]').dispatchEvent('click');
     await expect(page.locator('#detail h3').textContent()).resolves.toContain('Alta');
+    // its drive-time figures say which travel model they come from (the stored figures: the built-in model)
+    await expect(page.locator('#detail-travel-model').textContent()).resolves.toContain('etter Innebygd land/sjø-modell v2 (TØI-kalibrert)');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -223,7 +223,7 @@ describe.each(SIZES)('the planner\'s day in the workspace ($name, $width × $hei
     await help.goto(suite.url + '/help');
     const anchors = await help.locator('dl.glossary dt').evaluateAll((dts) => dts.map((d) => d.id));
     for (const href of hrefs) expect(anchors).toContain(href.replace('/help#', ''));
-    for (const term of ['Min–maks', 'Persentil', 'TOPSIS', 'Gyldig / bevist optimal', 'Stabilitet', 'Dekning', 'Kjøretidsmodell']) {
+    for (const term of ['Min–maks', 'Persentil', 'TOPSIS', 'Gyldig / bevist optimal', 'Stabilitet', 'Dekning', 'Reisetidsmodell']) {
       await expect(help.locator('dl.glossary').textContent()).resolves.toContain(term);
     }
     await help.goto(suite.url + '/help?lang=en#topsis');

@@ -53,9 +53,9 @@ describe('the proposal panel in the workspace', () => {
     expect(await rows.count()).toBe(20);
     expect(await page.locator('#proposal-sites').getAttribute('data-stored')).toBe('true');
     await expect(page.locator('#proposal-status').textContent()).resolves.toContain(`Lagret forslag ${id}`);
-    // The travel model is named in the table's caption.
+    // The travel model is named in the table's caption (above the table's scroll box).
     expect(api.travelModel.label).toBe('Innebygd land/sjø-modell v2 (TØI-kalibrert)');
-    await expect(page.locator('#proposal-sites caption').textContent()).resolves.toContain(`Kjøretider: ${api.travelModel.label}`);
+    await expect(page.locator('#proposal-sites-caption').textContent()).resolves.toContain(`Kjøretider: ${api.travelModel.label}`);
 
     // The rows are the stored record's sites in its order, with its marginal gains; the column sums to the total.
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => ({

@@ -37,7 +37,7 @@ describe('the workspace panel in Chromium', () => {
       .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className}`);
   });
 
-  it.each(['/', 'scenario'])('When the workspace (%s) is open in a 1280 × 800 window, then the proposal table scrolls inside its own box and nothing of the panel is cut off', async (where) => {
+  it.each(['/', 'scenario'])('When the workspace (%s) is open in a 1280 × 800 window, then the proposal table scrolls inside its own box, its caption stays in view above it, and nothing of the panel is cut off', async (where) => {
     const path = where === '/' ? '/' : `/scenarios/${saved('Panelbredde').id}`;
     const { page, errors } = await open(path);
     await page.waitForSelector('#proposal-sites tbody tr');
@@ -47,6 +47,15 @@ describe('the workspace panel in Chromium', () => {
     // the panel itself does not scroll sideways: only the table's box does
     const panel = await page.locator('#proposal').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(panel.scroll).toBeLessThanOrEqual(panel.client);
+    // the caption (which names the travel model) stays in view when the table is scrolled to its far right
+    await page.locator('#proposal-sites-box').evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+    const caption = await page.locator('#proposal-sites-caption').evaluate((el) => {
+      const panel = document.getElementById('proposal')!.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return { inside: r.left >= panel.left - 1 && r.right <= panel.right + 1, inBox: !!el.closest('#proposal-sites-box'), text: el.textContent ?? '' };
+    });
+    expect(caption).toEqual({ inside: true, inBox: false, text: expect.stringContaining('Kjøretider: ') });
+    await expect(page.locator('#proposal-sites').getAttribute('aria-labelledby')).resolves.toBe('proposal-sites-caption');
     // the within-error column is a compact ⚠ with its full name for screen readers and as a tooltip
     const flag = page.locator('#proposal-sites thead th').nth(5);
     await expect(flag.textContent()).resolves.toBe('⚠');

@@ -101,10 +101,15 @@ describe('answers import: all or nothing, history, sample replacement', () => {
     db.close();
   });
 
-  it('When sample answers are loaded and then a real file is imported, then the samples are replaced and kept in history', async () => {
+  it('When sample answers are loaded and then a real file is imported, then the samples are replaced and kept in history; a rejected file reports none replaced', async () => {
     const db = memoryDb();
     const sample = await loadSampleAnswers(db, { by: 'test', now });
     expect(sample).toMatchObject({ status: 'applied', sample: true, counts: { new: 357, rejected: 0 } });
+    expect(answersStatus(db)).toEqual({ loaded: true, sample: true, count: 357 });
+
+    // A rejected file replaces none of them, and its report says so.
+    const rejected = await importResponses(db, Buffer.from(csvOf([validRecord('5001'), validRecord('9999')])), opts);
+    expect(rejected).toMatchObject({ status: 'rejected', counts: { samplesReplaced: 0 } });
     expect(answersStatus(db)).toEqual({ loaded: true, sample: true, count: 357 });
 
     const real = await importResponses(db, Buffer.from(csvOf([validRecord('5001'), validRecord('1804')])), opts);

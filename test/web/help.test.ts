@@ -20,4 +20,11 @@ describe('the help page describes the workspace as it is', () => {
     expect(en.text).not.toContain('“Optimise exactly”');
     expect(en.text).toContain(`“${t('en', 'ws.solving')}”`);
   });
+
+  it('When the glossary explains the travel model and stability, then it uses the workspace\'s own names: «Reisetidsmodell» and «I settet: vekter / reisetid / begge»', () => {
+    for (const locale of ['nb', 'en'] as const) {
+      expect(t(locale, 'help.travel.term')).toBe(t(locale, 'prop.travelModel'));
+      expect(t(locale, 'help.stability.text')).toContain(t(locale, 'prop.col.stability'));
+    }
+  });
 });

@@ -25,7 +25,7 @@ describe('the comparison page', () => {
     expect(html).toContain('Det finnes bare ett lagret scenario, så det er ingenting å sammenligne ennå.');
   });
 
-  it('When two scenarios with different weights are compared, then the page names the travel model of the figures and shows the rank moves', async () => {
+  it('When two scenarios with different weights are compared, then the page names the travel model of the figures (in the rules table too, by name) and shows the rank moves', async () => {
     const a = await create('Modell A');
     const b = await create('Modell B', { weights: { crimeRate: 9, driveTime: 0 } });
     const html = (await api.get(`/compare?a=${a.id}&b=${b.id}`).expect(200)).text;
@@ -34,6 +34,10 @@ describe('the comparison page', () => {
     expect(html).not.toContain('id="cmp-no-moves"');
     const en = (await english.get(`/compare?a=${a.id}&b=${b.id}&lang=en`).expect(200)).text;
     expect(en).toMatch(/id="cmp-travel-model">The drive times and coverage are computed with the travel model Built-in land\/sea model/);
+    // The rules table names each scenario's travel model in words, never by its stored ref.
+    const row = /<th scope="row">Reisetidsmodell<\/th>(.*?)<\/tr>/.exec(html)?.[1] ?? '';
+    expect(row).toMatch(/^<td class="num">Innebygd land\/sjø-modell[^<]*<\/td><td class="num">Innebygd land\/sjø-modell[^<]*<\/td>$/);
+    expect(html).not.toContain('>builtin<');
   });
 
   it('When two scenarios rank alike (only K differs), then no empty table is shown but a message saying no municipality changed place and why', async () => {

@@ -4,6 +4,7 @@
  * name from the list, never on leaving the field, so a click elsewhere is never swallowed by a
  * re-render it set off).
  */
+import { formatDateTime } from '../../common/i18n/format';
 import { byId, optionalById } from '../core/dom';
 import type { NumberFormat } from '../core/format';
 import type { Translate } from '../core/i18n';
@@ -65,7 +66,7 @@ function scenarioLine({ state, t, fmt, page }: PrintDeps): string {
   const objective = byId('p-objective', HTMLSelectElement).selectedOptions[0]?.textContent ?? p.objective;
   const area = byId('area-filter', HTMLSelectElement).selectedOptions[0]?.textContent ?? '';
   const colour = byId('indicator', HTMLSelectElement).selectedOptions[0]?.textContent ?? '';
-  const when = new Intl.DateTimeFormat(page.locale === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date());
+  const when = formatDateTime(page.locale, new Date().toISOString());
   return [`${t('ws.k')}: ${fmt.num(p.k)}`, `${t('ws.objective')}: ${objective}`, `${t('ws.minutes')}: ${fmt.num(p.minutes)}`,
     `${t('map.colourBy')}: ${colour}`, area, `${t('ws.printed')}: ${when}`].filter(Boolean).join(' · ');
 }

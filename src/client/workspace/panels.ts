@@ -151,8 +151,18 @@ export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
       r ? [t('ws.stability'), `${fmt.pct(r.pInSetWeights)} / ${r.pInSetTravel === null ? '–' : fmt.pct(r.pInSetTravel)} / ${fmt.pct(r.pInSet)} (${t('prop.col.stability')})`] : null,
       ...DETAIL_INDICATORS.map((key) => [t(INDICATOR_LABEL[key]), fmt.indicator(m[key], key)] as const),
       rule !== 'none' ? [t('ws.forced'), rule === 'include' ? t('ws.included') : t('ws.excluded')] : null,
-    ]));
+    ]),
+    driveModelNote(deps));
   box.hidden = false;
+}
+
+/**
+ * Which travel model the listed drive-time indicators come from: they are the municipality's stored figures
+ * (the built-in model), not recomputed for the scenario's model as the proposal and the profile page are.
+ */
+function driveModelNote({ t, page }: PanelDeps): HTMLElement {
+  const builtin = page.travelModels.find((m) => m.ref === 'builtin')?.label ?? 'builtin';
+  return h('p', { className: 'note', id: 'detail-travel-model' }, t('ws.detailDriveModel', { model: builtin }));
 }
 
 /** The comparison tray: the municipalities picked, a link once there are two, and a way to clear. */

@@ -5,6 +5,7 @@
  * stored proposal (export, make a shortlist). Built from elements and text.
  */
 import { ANY_SITE_KIND_LABEL, GAIN_LABEL, SELECTION_STATUS_LABEL, SOLVER_NAME_LABEL } from '../../model/labels';
+import { formatDate } from '../../common/i18n/format';
 import { failureText, sendJson } from '../core/api';
 import { byId, h, joined, replace } from '../core/dom';
 import type { ProposalSiteView, SelectionResponse } from '../page-types';
@@ -40,16 +41,21 @@ function flagHeader(name: string): HTMLTableCellElement {
   return h('th', { className: 'center', attrs: { scope: 'col', title: name, 'aria-label': name } }, h('span', { attrs: { 'aria-hidden': 'true' } }, '⚠'));
 }
 
-/** The sites table inside its own sideways-scrolling box, so a narrow side panel never cuts it off. */
-function sitesTable(deps: PanelDeps, sel: SelectionResponse): HTMLDivElement {
-  return h('div', { className: 'table-scroll', id: 'proposal-sites-box' }, sitesTableItself(deps, sel));
+/**
+ * The sites table inside its own sideways-scrolling box, so a narrow side panel never cuts it off. Its caption
+ * stands above the box (and names the table for screen readers), so it stays in view while the table scrolls.
+ */
+function sitesTable(deps: PanelDeps, sel: SelectionResponse): HTMLElement[] {
+  const { t, fmt } = deps;
+  const caption = h('p', { className: 'table-caption', id: 'proposal-sites-caption' },
+    t('prop.sitesCaption', { n: fmt.num(sel.candidateSites), model: sel.travelModel.label }));
+  return [caption, h('div', { className: 'table-scroll', id: 'proposal-sites-box' }, sitesTableItself(deps, sel))];
 }
 
 function sitesTableItself(deps: PanelDeps, sel: SelectionResponse): HTMLTableElement {
   const { t, fmt } = deps;
   const th = (text: string, cls?: string) => h('th', { attrs: { scope: 'col' }, className: cls }, text);
-  return h('table', { id: 'proposal-sites', className: 'compact proposal-sites', data: { stored: sel.id ? 'true' : 'false' } },
-    h('caption', null, t('prop.sitesCaption', { n: fmt.num(sel.candidateSites), model: sel.travelModel.label })),
+  return h('table', { id: 'proposal-sites', className: 'compact proposal-sites', data: { stored: sel.id ? 'true' : 'false' }, attrs: { 'aria-labelledby': 'proposal-sites-caption' } },
     h('thead', null, h('tr', null,
       th(t('prop.col.pos'), 'num'), th(t('prop.col.municipality')), th(t('prop.col.site')), th(t(GAIN_LABEL[sel.objectiveName]), 'num'),
       th(t('prop.col.loss'), 'num'), flagHeader(t('prop.col.flag')), th(t('prop.col.stability'), 'num'))),
@@ -98,7 +104,7 @@ function actions(deps: PanelDeps, sel: SelectionResponse): HTMLElement | null {
   const box = h('div', { className: 'proposal-actions' }, page.mayExport ? h('p', null, `${t('prop.export')}: `, ...links) : null);
   if (page.mayPlan) {
     const name = h('input', { id: 'proposal-shortlist-name', attrs: { maxlength: '200', 'aria-label': t('prop.shortlistName') } });
-    name.value = t('prop.shortlistDefaultName', { date: new Date().toLocaleDateString(page.locale === 'en' ? 'en-GB' : 'nb-NO') });
+    name.value = t('prop.shortlistDefaultName', { date: formatDate(page.locale, new Date().toISOString()) });
     const button = h('button', { id: 'proposal-shortlist', attrs: { type: 'button' } }, t('prop.makeShortlist'));
     const status = h('span', { className: 'note', attrs: { role: 'status' } });
     button.addEventListener('click', () => {
@@ -132,7 +138,7 @@ export function renderProposal(deps: PanelDeps): void {
   if (sel.gap !== null) figures.push(`${t('prop.gap')} ${fmt.pct(sel.gap, 4)}`);
   replace(box,
     h('p', { id: 'proposal-status', className: sel.id ? 'proposal-stored' : 'proposal-preview', data: { id: sel.id ?? '' } }, h('strong', null, head), ` · ${solver} · ${figures.join(' · ')}`),
-    sitesTable(deps, sel),
+    ...sitesTable(deps, sel),
     errorNote(deps, sel),
     sel.id ? robustnessNote(deps) : null,
     actions(deps, sel));

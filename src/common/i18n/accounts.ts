@@ -28,7 +28,7 @@ export const accountTexts = area({
   'auth.passwordChanged': { nb: 'Passordet er byttet. Andre innlogginger er avsluttet.', en: 'Password changed. Other sessions were signed out.' },
   'role.admin': { nb: 'administrator', en: 'administrator' },
   'role.planner': { nb: 'planlegger', en: 'planner' },
-  'role.district': { nb: 'politidistrikt', en: 'police district' },
+  'role.district': { nb: 'distriktsleder', en: 'district leader' },
   'role.viewer': { nb: 'lesetilgang', en: 'read-only' },
   'admin.nav': { nb: 'Brukere', en: 'Users' },
   'admin.users': { nb: 'Brukere og tilgang', en: 'Users and access' },

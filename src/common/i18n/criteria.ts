@@ -22,13 +22,13 @@ export const criteriaTexts = area({
   'crit.uncovered': { nb: 'Innbyggere over 45 min unna', en: 'Residents beyond 45 min' },
   'crit.uncovered.unit': { nb: 'personer', en: 'persons' },
   'crit.uncovered.source': { nb: 'Befolkningspunkter og scenariets reisetidsmatrise', en: "Demand points and the scenario's travel-time matrix" },
-  'crit.crimeRate': { nb: 'Anmeldte lovbrudd per 1000', en: 'Reported offences per 1,000' },
+  'crit.crimeRate': { nb: 'Anmeldte lovbrudd per 1 000', en: 'Reported offences per 1,000' },
   'crit.crimeRate.unit': { nb: 'per 1 000', en: 'per 1,000' },
   'crit.crimeRate.source': {
     nb: 'SSB tabell 08487, siste periode, per 1 000 innb. 1.1.2024',
     en: 'Statistics Norway (SSB) table 08487, latest period, per 1,000 residents on 1.1.2024',
   },
-  'crit.violenceRate': { nb: 'Voldslovbrudd per 1000', en: 'Violent offences per 1,000' },
+  'crit.violenceRate': { nb: 'Voldslovbrudd per 1 000', en: 'Violent offences per 1,000' },
   'crit.violenceRate.unit': { nb: 'per 1 000', en: 'per 1,000' },
   'crit.violenceRate.source': {
     nb: 'SSB tabell 08487, siste periode, per 1 000 innb. 1.1.2024',

@@ -1,5 +1,6 @@
 /** Locale-aware formats of numbers and dates (`1 234,5` and Norwegian time in bokmål). */
-import type { Locale } from './index';
+/** The interface's languages (the same as `Locale` of the catalogue; declared here so the browser code can use this module, which imports nothing). */
+type Locale = 'nb' | 'en';
 
 /** Formats a number in the locale: `1 234,5` in Norwegian, `1,234.5` in English; `–` when missing. */
 export function formatNumber(locale: Locale, value: number | null | undefined, digits = 0): string {
@@ -12,6 +13,20 @@ export function formatDateTime(locale: Locale, iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(d);
+}
+
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date in the locale, as the date part of `formatDateTime` (`26. nov. 2026`): the Norwegian date of an instant,
+ * or the day itself of a calendar date (`2022-05-30`, read at noon UTC so no time zone moves it); `–` when
+ * empty and the text as it is when it does not parse.
+ */
+export function formatDate(locale: Locale, iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const d = new Date(DAY_ONLY.test(iso) ? `${iso}T12:00:00Z` : iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Oslo' }).format(d);
 }
 
 const osloParts = new Intl.DateTimeFormat('en-GB', {

@@ -51,15 +51,15 @@ export const helpTexts = area({
   },
   'help.stability.term': { nb: 'Stabilitet', en: 'Stability' },
   'help.stability.text': {
-    nb: 'Hvor ofte en kommune er med i forslaget når vektene trekkes tilfeldig rundt de valgte (1 000 trekk, samme frø hver gang). 80 % eller mer regnes som stabilt, under 50 % som ustabilt. Et ustabilt sted avhenger mye av nøyaktig hvilke vekter som er valgt.',
-    en: 'How often a municipality is in the proposal when the weights are drawn at random around the chosen ones (1,000 draws, the same seed each time). 80 % or more counts as stable, below 50 % as unstable. An unstable site depends much on exactly which weights were chosen.',
+    nb: 'Hvor ofte en kommune er med i forslaget når vektene trekkes tilfeldig rundt de valgte, når kjøretidene trekkes innenfor reisetidsmodellens typiske feil (der den er kjent), og når begge trekkes (1 000 utvalg, samme frø hver gang): «I settet: vekter / reisetid / begge». 80 % eller mer regnes som stabilt, under 50 % som ustabilt. Et ustabilt sted avhenger mye av nøyaktig hvilke vekter som er valgt, eller av feil i kjøretidene.',
+    en: 'How often a municipality is in the proposal when the weights are drawn at random around the chosen ones, when the drive times are drawn within the travel model\'s typical error (where it is known), and when both are drawn (1,000 samples, the same seed each time): "In set: weights / travel / both". 80 % or more counts as stable, below 50 % as unstable. An unstable site depends much on exactly which weights were chosen, or on errors in the drive times.',
   },
   'help.coverage.term': { nb: 'Dekning', en: 'Coverage' },
   'help.coverage.text': {
-    nb: 'Andelen innbyggere som bor innen valgt kjøretid (standard 45 minutter, nærpolitireformens krav) fra nærmeste tjenestested, eksisterende eller foreslått. Beregnet fra befolkningspunkter (postnumre) og kjøretidsmodellen, ikke fra sirkler på kartet.',
-    en: 'The share of residents living within the chosen drive time (45 minutes by default, the local-police reform\'s standard) of the nearest police location, existing or proposed. Computed from population points (postcodes) and the travel-time model, not from circles on the map.',
+    nb: 'Andelen innbyggere som bor innen valgt kjøretid (standard 45 minutter, nærpolitireformens krav) fra nærmeste tjenestested, eksisterende eller foreslått. Beregnet fra befolkningspunkter (postnumre) og reisetidsmodellen, ikke fra sirkler på kartet.',
+    en: 'The share of residents living within the chosen drive time (45 minutes by default, the local-police reform\'s standard) of the nearest police location, existing or proposed. Computed from population points (postcodes) and the travel model, not from circles on the map.',
   },
-  'help.travel.term': { nb: 'Kjøretidsmodell', en: 'Travel-time model' },
+  'help.travel.term': { nb: 'Reisetidsmodell', en: 'Travel model' },
   'help.travel.text': {
     nb: 'Hvordan kjøretidene er beregnet. Den innebygde modellen regner kjøretid over land og sjø med ferjer og faste forbindelser fra offentlige data; en planlegger kan importere en matrise fra en ruteplanlegger i stedet. Modellen står i bunnteksten på hver side, og kjøretider er anslag, ikke målinger.',
     en: 'How drive times are computed. The built-in model estimates drive time over land and sea with ferries and fixed links from public data; a planner may import a matrix from a route planner instead. The model is named in the footer of every page, and drive times are estimates, not measurements.',

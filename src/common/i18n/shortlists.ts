@@ -48,7 +48,6 @@ export const shortlistTexts = area({
   'sl.col.municipality': { nb: 'Kommune', en: 'Municipality' },
   'sl.col.score': { nb: 'Poengsum', en: 'Score' },
   'sl.col.rank': { nb: 'Rang', en: 'Rank' },
-  'sl.col.pInSet': { nb: 'Andel i settet', en: 'Share in set' },
   'sl.col.rankRange': { nb: 'Rang P5–P95', en: 'Rank P5–P95' },
   'sl.col.newlyCovered': { nb: 'Nye innen grensen', en: 'Newly covered' },
   'sl.col.advice': { nb: 'Distriktets råd', en: 'District advice' },

@@ -84,6 +84,10 @@ export const workspaceTexts = area({
   'ws.no': { nb: 'Nei', en: 'No' },
   'ws.inSet': { nb: 'Ja, nr. {n}', en: 'Yes, no. {n}' },
   'ws.stability': { nb: 'Stabilitet', en: 'Stability' },
+  'ws.detailDriveModel': {
+    nb: 'Kjøretid og innbyggere over 45 min i listen er kommunens faste tall etter {model}, uansett scenariets reisetidsmodell.',
+    en: 'The drive time and residents beyond 45 min in this list are the municipality\'s fixed figures by {model}, whatever the scenario\'s travel model.',
+  },
   'ws.close': { nb: 'Lukk', en: 'Close' },
   'ws.openProfile': { nb: 'Åpne profil', en: 'Open profile' },
   'ws.answers': { nb: 'Svar fra kommunen', en: 'Municipal answer' },

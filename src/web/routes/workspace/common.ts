@@ -148,7 +148,10 @@ export function bestIndex(values: readonly (number | null)[], need: 'high' | 'lo
   return finite.length > 1 && finite.every((v) => v === finite[0]) ? -1 : best;
 }
 
-export function ruleRows(a: ScenarioParams, b: ScenarioParams, t: (key: string) => string): { label: string; a: string; b: string }[] {
+/** The rules of two scenarios side by side in words; `models` are their travel models by name (never the stored ref such as `builtin`). */
+export function ruleRows(
+  a: ScenarioParams, b: ScenarioParams, t: (key: string) => string, models: { a: string; b: string },
+): { label: string; a: string; b: string }[] {
   const pairs = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k}: ${v}`).join(', ') || '–';
   const yes = (v: boolean) => t(v ? 'ws.on' : 'ws.off');
   return [
@@ -157,7 +160,7 @@ export function ruleRows(a: ScenarioParams, b: ScenarioParams, t: (key: string) 
     { label: t('ws.gate'), a: yes(a.wishGate), b: yes(b.wishGate) },
     { label: t('ws.k'), a: String(a.k), b: String(b.k) },
     { label: t('ws.objective'), a: t(OBJECTIVE_LABEL[a.objective]), b: t(OBJECTIVE_LABEL[b.objective]) },
-    { label: t('prop.travelModel'), a: a.travelModel, b: b.travelModel },
+    { label: t('prop.travelModel'), a: models.a, b: models.b },
     { label: t('ws.minutes'), a: String(a.minutes), b: String(b.minutes) },
     { label: t('ws.districtMin'), a: pairs(a.districtMin), b: pairs(b.districtMin) },
     { label: t('ws.districtMax'), a: pairs(a.districtMax), b: pairs(b.districtMax) },

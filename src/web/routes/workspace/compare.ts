@@ -34,7 +34,7 @@ function compareScenariosPage(db: Db): RequestHandler {
       view = {
         a, b, comparison, modelA, modelB, sameScenario: false, moves: comparison.moves.filter((m) => m.delta !== 0 && (m.rankA <= 60 || m.rankB <= 60)).slice(0, 25),
         weightRows: CRITERIA.map((c) => ({ label: criterionLabel(locale, c.id), a: a.params.weights[c.id], b: b.params.weights[c.id] })),
-        ruleRows: ruleRows(a.params, b.params, (key) => res.locals.t(key)),
+        ruleRows: ruleRows(a.params, b.params, (key) => res.locals.t(key), { a: modelA, b: modelB }),
         nameOf: Object.fromEntries(oa.ranking.map((r) => [r.kommunenummer, r.name])),
         selectedA: oa.selected, selectedB: ob.selected,
       };
