@@ -19,17 +19,28 @@ const DATE = `(?:(\\d{1,2})\\s?[./]\\s?(\\d{1,2})\\s?[./]\\s?(\\d{4}|\\d{2})|(\\
 /** Optional time after the date ("15:42", "kl. 15.42"). */
 const TIME = '(?:,?\\s+(?:kl\\.?\\s*)?\\d{1,2}[:.]\\d{2})?';
 
+/** A place name's word: a capital, letters, and hyphens only between letters ("Bø-Vesterålen"), so no run splits two ways. */
+const WORD = `\\p{Lu}[\\p{L}'’]*(?:-[\\p{L}'’]+)*`;
+/** Between a place's words: spaces, a slash (with or without spaces) or a hyphen with spaces ("Bø - Vesterålen"). */
+const SEP = `(?:\\s*/\\s*|\\s+(?:-\\s+)?)`;
 /**
  * A dateline: an optional place ("Oslo,", "Guovdageaidnu / Kautokeino,"; without a comma only capitalised words, as
  * "Mehamn" or "Mo i Rana", so "Fristen for svar er 1. juni 2022" is no dateline), then the date (and perhaps a time),
  * nothing else on the line or in its column.
  */
-const PLACE = `(?:\\p{Lu}[\\p{L} .'’/-]{0,40}?,\\s*|\\p{Lu}[\\p{L}'’-]*(?:[ /-]+(?:i|på|\\p{Lu}[\\p{L}'’-]*)){0,3}\\s+)`;
+const PLACE = `(?:\\p{Lu}[\\p{L} .'’/-]{0,40}?,\\s*|${WORD}(?:${SEP}(?:i|på|${WORD})){0,3}\\s+)`;
 const DATELINE = new RegExp(`^\\s*${PLACE}?${WEEKDAY}${DATE}${TIME}\\s*\\.?\\s*$`, 'u');
 /** A labelled date anywhere on a line: "Dato:", "Vår dato:", "Sendt:", "Møtedato:", "møte 16.05.2022", "Date:". */
 const LABELLED = new RegExp(`(?:^|\\s)(?:vår\\s+dato|dato|møtedato|sendt|date|sent)\\s*:\\s*${WEEKDAY}${DATE}|(?:^|\\s)møte\\s+(?:den\\s+)?${DATE}`, 'iu');
 /** "Place, date" ending a line that holds other things first (a PDF joins the letterhead's columns with one space). */
-const TRAILING = new RegExp(`(?:^|\\s)\\p{Lu}[\\p{L}'’-]+(?:[ /-]+\\p{Lu}[\\p{L}'’-]+){0,3},\\s*${WEEKDAY}${DATE}\\s*\\.?\\s*$`, 'u');
+const TRAILING = new RegExp(`(?:^|\\s)\\p{Lu}[\\p{L}'’]+(?:-[\\p{L}'’]+)*(?:${SEP}${WORD}){0,3},\\s*${WEEKDAY}${DATE}\\s*\\.?\\s*$`, 'u');
+/**
+ * Longest text the place patterns are tried on: a dateline or a trailing "Place, date" is short. (When the words
+ * and the separators both took `-`, a line of "A-A-A-…" could be split in very many ways: one of 2,000 characters
+ * held the thread for minutes, and the letters page reads the date on every view.)
+ */
+const MAX_DATELINE = 100;
+
 /** Columns of a letterhead line ("Deres ref.: …     Vår ref.: …     Silvalen, 24.05.2022"). */
 const COLUMNS = /\t|\s{3,}/;
 
@@ -55,6 +66,7 @@ export function letterDate(text: string): string | null {
   const lines = text.slice(0, 2000).split(/\r?\n/).slice(0, 30);
   for (const line of lines) {
     for (const part of [line, ...line.split(COLUMNS)]) {
+      if (part.length > MAX_DATELINE) continue;
       const m = DATELINE.exec(part);
       const iso = m && isoOf(m, 1);
       if (iso) return iso;
@@ -67,7 +79,7 @@ export function letterDate(text: string): string | null {
     if (iso) return iso;
   }
   for (const line of lines) {
-    const m = TRAILING.exec(line);
+    const m = TRAILING.exec(line.length > MAX_DATELINE ? line.slice(-MAX_DATELINE) : line);
     const iso = m && isoOf(m, 1);
     if (iso) return iso;
   }

@@ -64,14 +64,14 @@ export const conditional = word('dersom|hvis|viss|om det|forutsatt|føresett|fø
 
 /** A police station of some kind (not `tjenestestedstruktur`: the noun must end the word). */
 export const stationNoun = word(
-  '[\\p{L}-]*(?:tjenestested|tenestestad|tjenestestad|politistasjon|lensmannskontor|lensmannsetat|politikontor|politipost|politistasjon|lensmannskontor|politiutpost|politiavdeling|tjenestekontor)(?:s|et|en|er|ene|a|ar|ane|ene)?|' +
+  '[\\p{L}-]{0,30}(?:tjenestested|tenestestad|tjenestestad|politistasjon|lensmannskontor|lensmannsetat|politikontor|politipost|politistasjon|lensmannskontor|politiutpost|politiavdeling|tjenestekontor)(?:s|et|en|er|ene|a|ar|ane|ene)?|' +
     // A station named without the word: "fast tilhold i kommunen", "en fast base".
     'fast (?:tilhold|tilholdssted|tilhaldsstad|base|stasjon|politikontor)(?:et|en|a)?|politibase(?:n)?',
 );
 
 /** The existing station, named definitely ("tjenestestedet", "lensmannskontoret"). */
 export const definiteStation = word(
-  '[\\p{L}-]*(?:tjenestestedet|tenestestaden|tenestestadet|politistasjonen|lensmannskontoret|politikontoret|politiposten)',
+  '[\\p{L}-]{0,30}(?:tjenestestedet|tenestestaden|tenestestadet|politistasjonen|lensmannskontoret|politikontoret|politiposten)',
 );
 
 /** Wanting or asking for something. */
@@ -150,7 +150,7 @@ export const bareNo = /^(?:svar\s*:\s*)?nei(?:[.,!:;–-]|\s*$|\s+(?:kommunen|vi
 // ------------------------------------------------------------------ Q5: premises
 
 export const premisesNoun = word(
-  '(?:[\\p{L}-]*(?:lokale|lokaler|lokala|lokalet|lokalene|lokalane|kontorplass|kontorplasser|areal|areala|arealer|arealet|kontor|kontorer|kontora|kontoret|kontorrom|husvære|bygg|bygget|bygning|bygningen|fasiliteter|fasilitetar))|husrom|lokalitet|lokaliteter|rom|plass|etasje|etasjen|fløy|fløyen',
+  '(?:[\\p{L}-]{0,30}(?:lokale|lokaler|lokala|lokalet|lokalene|lokalane|kontorplass|kontorplasser|areal|areala|arealer|arealet|kontor|kontorer|kontora|kontoret|kontorrom|husvære|bygg|bygget|bygning|bygningen|fasiliteter|fasilitetar))|husrom|lokalitet|lokaliteter|rom|plass|etasje|etasjen|fløy|fløyen',
 );
 
 /** Offering: verbs and adjectives that put premises at the police's disposal. */
@@ -210,11 +210,11 @@ export const building =
   '(?:rådhus(?:et)?|kommunehus(?:et)?|administrasjonsbygg(?:et)?|servicebygg(?:et)?|helsesenter(?:et)?|helsehus(?:et)?|helsetun(?:et)?|brannstasjon(?:en)?|kulturhus(?:et)?|' +
   'samfunnshus(?:et)?|omsorgssenter(?:et)?|næringsbygg(?:et)?|næringshage(?:n)?|kontorbygg(?:et)?|sentrumsbygg(?:et)?|nav-kontor(?:et)?|lensmannskontor(?:et)?|' +
   'beredskapssenter(?:et)?|beredskapsbygg(?:et)?|bibliotek(?:et)?|heradshus(?:et)?|herredshus(?:et)?|skole(?:n)?|skule(?:n)?|' +
-  '[\\p{L}-]+skole(?:n)?|[\\p{L}-]+skule(?:n)?|[\\p{L}-]+senter(?:et)?|[\\p{L}-]+huset|[\\p{L}-]+bygget)';
+  '[\\p{L}-]{1,30}skole(?:n)?|[\\p{L}-]{1,30}skule(?:n)?|[\\p{L}-]{1,30}senter(?:et)?|[\\p{L}-]{1,30}huset|[\\p{L}-]{1,30}bygget)';
 
 /** A street address: "Rådhusgata 5", "Storgata 12 B", "Hovedveien 3". */
 export const streetAddress =
-  /(?<![\p{L}])(?:[A-ZÆØÅ][\p{L}.-]*\s){0,2}[A-ZÆØÅ][\p{L}-]*(?:gata|gaten|gate|veien|vegen|veg|vei|vn\.|plass|plassen|allé|alle|bakken|brygga|brygge|kaia|kai|torget|torg|stredet|sletta|tunet|stien|svingen|løkka)\s+\d{1,4}\s?[A-Za-z]?(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}])(?:[A-ZÆØÅ][\p{L}.-]{0,40}\s){0,2}[A-ZÆØÅ][\p{L}-]{0,40}(?:gata|gaten|gate|veien|vegen|veg|vei|vn\.|plass|plassen|allé|alle|bakken|brygga|brygge|kaia|kai|torget|torg|stredet|sletta|tunet|stien|svingen|løkka)\s+\d{1,4}\s?[A-Za-z]?(?![\p{L}\p{N}])/gu;
 
 // ------------------------------------------------------------------ Q2: satisfaction
 

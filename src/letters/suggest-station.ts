@@ -182,12 +182,12 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 // ------------------------------------------------------------------ premises
 
-const placeAfter = '(?:\\s+(?:på|i)\\s+[A-ZÆØÅ][\\p{L}-]+(?:\\s(?:bru|sentrum|stasjon|havn|hamn))?)?';
-const buildingRe = new RegExp(`(?<![\\p{L}])(?:i|på|ved|inn i|med|av)\\s+((?:[A-ZÆØÅ][\\p{L}-]+\\s)?${building}${placeAfter})(?![\\p{L}])`, 'gu');
+const placeAfter = '(?:\\s+(?:på|i)\\s+[A-ZÆØÅ][\\p{L}-]{1,40}(?:\\s(?:bru|sentrum|stasjon|havn|hamn))?)?';
+const buildingRe = new RegExp(`(?<![\\p{L}])(?:i|på|ved|inn i|med|av)\\s+((?:[A-ZÆØÅ][\\p{L}-]{1,40}\\s)?${building}${placeAfter})(?![\\p{L}])`, 'gu');
 /** A place without a building ("i Husnes sentrum"). */
-const centreRe = /(?<![\p{L}])(?:i|på)\s+([A-ZÆØÅ][\p{L}-]+\s(?:sentrum|centrum))(?![\p{L}])/gu;
+const centreRe = /(?<![\p{L}])(?:i|på)\s+([A-ZÆØÅ][\p{L}-]{1,40}\s(?:sentrum|centrum))(?![\p{L}])/gu;
 /** Rooms in a named place, without a building ("ledige kontor i Eivindvik"). */
-const nounPlaceRe = /(?<![\p{L}])(?:lokale|lokaler|lokala|lokalene|kontor|kontorer|kontora|kontorlokale|kontorlokaler|areal|kontorplass)\s+(?:i|på)\s+([A-ZÆØÅ][\p{L}-]+(?:\s(?:sentrum|centrum))?)(?![\p{L}])/gu;
+const nounPlaceRe = /(?<![\p{L}])(?:lokale|lokaler|lokala|lokalene|kontor|kontorer|kontora|kontorlokale|kontorlokaler|areal|kontorplass)\s+(?:i|på)\s+([A-ZÆØÅ][\p{L}-]{1,40}(?:\s(?:sentrum|centrum))?)(?![\p{L}])/gu;
 
 /** The police, a station or the lensmann named as a word of its own ("politiet", not "politikontakten"). */
 const forThePolice = /(?<!\p{L})(?:politiet?|politiets|tjenestested\p{L}*|tenestestad\p{L}*|lensmann\p{L}*|polititjenestested\p{L}*)(?!\p{L})/u;
@@ -251,7 +251,7 @@ export function decidePremises(readings: readonly Reading[]): { value: boolean; 
 }
 
 /** A building as the subject at the start of a sentence: "Det tidlegare Jølster rådhus på Skei har ledige kontor". */
-const subjectBuildingRe = new RegExp(`^(?:[«"“]?\\s*)((?:(?:Det|Den|De|Dei)\\s+(?:\\p{Ll}+\\s+){0,2})?[A-ZÆØÅ][\\p{L}-]+\\s+${building}${placeAfter})(?![\\p{L}])`, 'u');
+const subjectBuildingRe = new RegExp(`^(?:[«"“]?\\s*)((?:(?:Det|Den|De|Dei)\\s+(?:\\p{Ll}+\\s+){0,2})?[A-ZÆØÅ][\\p{L}-]{1,40}\\s+${building}${placeAfter})(?![\\p{L}])`, 'u');
 
 /** The address and/or building named in the offer sentence or the sentence after it. */
 export function premisesText(texts: readonly string[]): string | null {
