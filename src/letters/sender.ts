@@ -220,7 +220,8 @@ const neighbourPrev = /(nabokommune|nabokommunen|nabokommunene|nabokommunane|nab
 
 /** Adds weight to a candidate. */
 function credit(acc: Map<string, SenderEvidence[]>, knr: string, e: SenderEvidence): void {
-  acc.set(knr, [...(acc.get(knr) ?? []), e]);
+  // In place: a copy per piece of evidence was quadratic (a letter naming Oslo 10,000 times took 5.5 s).
+  if (!acc.get(knr)?.push(e)) acc.set(knr, [e]);
 }
 
 function zoneOf(z: Zones, at: number): 'header' | 'signature' | 'body' {
@@ -335,7 +336,7 @@ const distanceKm = (a: { lon: number; lat: number }, b: { lon: number; lat: numb
 /** Sums evidence: repeated evidence of one kind counts with diminishing weight (1, 1/2, 1/3 …). */
 function scoreOf(evidence: readonly SenderEvidence[]): number {
   const byKind = new Map<string, number[]>();
-  for (const e of evidence) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e.weight]);
+  for (const e of evidence) if (!byKind.get(e.kind)?.push(e.weight)) byKind.set(e.kind, [e.weight]);
   let total = 0;
   for (const weights of byKind.values()) {
     const positive = weights.filter((w) => w > 0).sort((a, b) => b - a);
