@@ -8,6 +8,7 @@ import { createRng } from '../../src/engine/random';
 import { analyseLetter } from '../../src/letters/analyse';
 import { senderIndexFor } from '../../src/letters/reference';
 import { kommuneDomains } from '../../src/letters/domains';
+import { highlightSegments } from '../../src/letters/highlight';
 import { splitSentences } from '../../src/letters/text';
 
 /** The expression the domain search replaces, as a reference. */
@@ -57,5 +58,30 @@ describe('pathological letter text', () => {
   it('When a run of stops ends a sentence, then it still splits there, and a list number or an abbreviation does not', () => {
     const s = splitSentences('Vi ønsker et tjenestested... Det er viktig!!! Se pkt. 2 i brevet. 2. Ja.');
     expect(s.map((x) => x.text)).toEqual(['Vi ønsker et tjenestested...', 'Det er viktig!!!', 'Se pkt. 2 i brevet.', '2. Ja.']);
+  });
+  it('When 500 seeded random sets of overlapping evidence are highlighted, then the segments equal those of the plain scan per cut', () => {
+    // The plain version this sweep replaced (it scanned every span for every cut: 7.8 s for 28,000 evidence sentences).
+    const plain = (text: string, evidence: { field: string; start: number; end: number }[]) => {
+      const spans = evidence.filter((e) => e.end > e.start && e.start >= 0 && e.end <= text.length);
+      const cuts = [...new Set([0, text.length, ...spans.flatMap((e) => [e.start, e.end])])].sort((a, b) => a - b);
+      const out: { text: string; fields: string[]; start: number }[] = [];
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        const [from, to] = [cuts[i], cuts[i + 1]];
+        const fields = [...new Set(spans.filter((e) => e.start <= from && e.end >= to).map((e) => e.field))].sort();
+        const prev = out[out.length - 1];
+        if (prev && prev.fields.join() === fields.join()) prev.text += text.slice(from, to);
+        else out.push({ text: text.slice(from, to), fields, start: from });
+      }
+      return out;
+    };
+    const rng = createRng(5);
+    const text = 'Vi ønsker et tjenestested i sentrum. '.repeat(5);
+    for (let k = 0; k < 500; k++) {
+      const evidence = Array.from({ length: Math.floor(rng.next() * 12) }, () => {
+        const start = Math.floor(rng.next() * (text.length + 5)) - 2;
+        return { field: ['wantsStation', 'offersPremises', 'satisfied'][Math.floor(rng.next() * 3)], start, end: start + Math.floor(rng.next() * 40) - 3 };
+      });
+      expect(highlightSegments(text, evidence)).toEqual(plain(text, evidence));
+    }
   });
 });
