@@ -66,7 +66,7 @@ describe('the audit log in words', () => {
     const en = words((await admin.get(`/audit?entity=user&entityId=${user.id}&lang=en`).expect(200)).text);
     expect(en).toContain('Role: planner → read-only');
     expect(auditChanges('nb', { role: 'district' }, { role: 'admin' }).changes).toEqual([
-      { field: { text: 'Rolle', code: false }, before: { text: 'politidistrikt', quoted: false }, after: { text: 'administrator', quoted: false } },
+      { field: { text: 'Rolle', code: false }, before: { text: 'distriktsleder', quoted: false }, after: { text: 'administrator', quoted: false } },
     ]);
     // Only the field named `role` reads a role: the same word elsewhere is someone's text.
     expect(auditChanges('nb', { label: 'planner' }, { label: 'x' }).changes[0].before).toEqual({ text: 'planner', quoted: true });
