@@ -179,7 +179,7 @@ describe('planner workspace in Chromium', () => {
     await expect(page.locator('#ws-controls-title').textContent()).resolves.toBe('Weights and rules');
     await expect(page.locator('#answers-note').textContent()).resolves.toContain('every municipality is eligible');
     const score = await page.locator('#ranking tbody tr').first().locator('.bar-num').textContent();
-    expect(score).toMatch(/^\d+\.\d$/);
+    expect(score).toMatch(/^\d+\.\d\d$/);
     await page.screenshot({ path: screenshotPath('workspace-en') });
     await page.goto(suite.url + '/municipalities/0301');
     await expect(page.locator('#indicators').textContent()).resolves.toContain('717,710');

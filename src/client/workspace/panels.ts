@@ -143,7 +143,7 @@ export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
       [t('muni.district'), m.policeDistrict],
       [t('muni.county'), m.county],
       it ? [t('ws.rank'), fmt.num(it.rank)] : null,
-      it ? [t('ws.score'), fmt.num(it.score, 1)] : null,
+      it ? [t('ws.score'), fmt.score(it.score)] : null,
       it ? [t('ws.col.eligible'), eligible] : null,
       [t('ws.col.proposed'), pos ? t('ws.inSet', { n: pos }) : t('ws.no')],
       site ? [t('prop.prof.site'), `${site.siteLabel} (${t(ANY_SITE_KIND_LABEL[site.siteKind])})`, 'detail-site'] : null,
