@@ -50,7 +50,7 @@ export function renderSummary(deps: PanelDeps): void {
   const s = state.selection;
   if (!s) return;
   const dl = definitions('kv', [
-    [t('ws.solver'), `${t(SOLVER_LABEL[s.solver])} · ${t(SELECTION_STATUS_LABEL[s.status])}` + (s.gap !== null ? ` · ${t('ws.gap')} ${fmt.pct(s.gap, 2)}` : ''), 'solver-status'],
+    [t('ws.solver'), `${t(SOLVER_LABEL[s.solver])} · ${t(SELECTION_STATUS_LABEL[s.status])}` + (s.gap !== null ? ` · ${t('ws.gap')} ${fmt.gap(s.gap)}` : ''), 'solver-status'],
     s.coveredShare !== null ? [t('ws.coveredShare', { min: state.params.minutes }), fmt.pct(s.coveredShare, 2)] : null,
     s.newlyCovered !== null ? [t('ws.newlyCovered'), fmt.num(s.newlyCovered)] : null,
     s.meanAccess !== null ? [t('ws.meanAccess'), `${fmt.num(s.meanAccess, 1)} min`] : null,

@@ -41,8 +41,8 @@ export const helpTexts = area({
   },
   'help.valid.term': { nb: 'Gyldig / bevist optimal', en: 'Feasible / proved optimal' },
   'help.valid.text': {
-    nb: '«Gyldig» betyr at forslaget oppfyller alle reglene (antall steder, minimum og maksimum per distrikt, tvunget inn og ut), men at det ikke er bevist at ingen annen kombinasjon er bedre. «Optimal» (bevist optimal) betyr at den eksakte løseren (HiGHS) har vist at ingen gyldig kombinasjon gir høyere måltall. Gapet er hvor mye bedre en kombinasjon i verste fall kunne vært.',
-    en: '“Feasible” means the proposal meets every rule (number of sites, minimum and maximum per district, forced in and out) but it is not proved that no other combination is better. “Optimal” (proved optimal) means the exact solver (HiGHS) has shown that no feasible combination scores higher on the objective. The gap is how much better a combination could be at most.',
+    nb: '«Gyldig» betyr at forslaget oppfyller alle reglene (antall steder, minimum og maksimum per distrikt, tvunget inn og ut), men at det ikke er bevist at ingen annen kombinasjon er bedre. «Optimal» (bevist optimal) betyr at den eksakte løseren (HiGHS) har vist at ingen gyldig kombinasjon gir høyere måltall. Avstanden til beste grense er hvor mye bedre en kombinasjon i verste fall kunne vært.',
+    en: '“Feasible” means the proposal meets every rule (number of sites, minimum and maximum per district, forced in and out) but it is not proved that no other combination is better. “Optimal” (proved optimal) means the exact solver (HiGHS) has shown that no feasible combination scores higher on the objective. The gap to the best bound is how much better a combination could be at most.',
   },
   'help.greedy.term': { nb: 'Grådig og eksakt utvalg', en: 'Greedy and exact selection' },
   'help.greedy.text': {
