@@ -61,8 +61,8 @@ export const helpTexts = area({
   },
   'help.travel.term': { nb: 'Reisetidsmodell', en: 'Travel model' },
   'help.travel.text': {
-    nb: 'Hvordan kjøretidene er beregnet. Den innebygde modellen regner kjøretid over land og sjø med ferjer og faste forbindelser fra offentlige data; en planlegger kan importere en matrise fra en ruteplanlegger i stedet. Modellen står i bunnteksten på hver side, og kjøretider er anslag, ikke målinger.',
-    en: 'How drive times are computed. The built-in model estimates drive time over land and sea with ferries and fixed links from public data; a planner may import a matrix from a route planner instead. The model is named in the footer of every page, and drive times are estimates, not measurements.',
+    nb: 'Hvordan kjøretidene er beregnet. Den innebygde modellen regner kjøretid over land og sjø med ferjer og faste forbindelser fra offentlige data; en planlegger kan importere en matrise fra en ruteplanlegger i stedet. Modellen står i bunnteksten på kartet (arbeidsflaten), på kommuneprofilene og på sidene som sammenligner scenarier eller kommuner, og kjøretider er anslag, ikke målinger.',
+    en: 'How drive times are computed. The built-in model estimates drive time over land and sea with ferries and fixed links from public data; a planner may import a matrix from a route planner instead. The model is named in the footer of the map (the workspace), of the municipality profiles and of the pages that compare scenarios or municipalities, and drive times are estimates, not measurements.',
   },
   'help.gate.term': { nb: 'Krav om ønske (valgbar)', en: 'Wish requirement (eligible)' },
   'help.gate.text': {
