@@ -27,7 +27,7 @@ export const reportTexts = area({
   'report.proposal': { nb: 'Forslaget', en: 'The proposal' },
   'report.keyFigures': { nb: 'Nøkkeltall', en: 'Key figures' },
   'report.methodSummary': {
-    nb: 'Hver kommune har fått en poengsum (0–100) for behovet for et nytt tjenestested, bygd på kjøretid, innbyggere langt unna, anmeldt kriminalitet, folkemengde og kommunens svar på departementets brev, vektet slik planleggeren har valgt ({normalization}, {aggregation}). Av kandidatene er {k} steder valgt etter målet «{objective}», med {minutes} minutters kjøretid som grense for dekning. {robustness} Metoden, vektene og reglene står på neste side.',
+    nb: 'Hver kommune har fått en poengsum (0–100) for behovet for et nytt tjenestested, bygd på kjøretid, innbyggere langt unna, anmeldt kriminalitet, folketall og kommunens svar på departementets brev, vektet slik planleggeren har valgt ({normalization}, {aggregation}). Av kandidatene er {k} steder valgt etter målet «{objective}», med {minutes} minutters kjøretid som grense for dekning. {robustness} Metoden, vektene og reglene står på neste side.',
     en: 'Each municipality has a score (0–100) for the need for a new police service station, built from drive time, residents far away, reported crime, population and the municipality\'s answers to the ministry\'s letter, weighted as the planner chose ({normalization}, {aggregation}). Of the candidates, {k} sites are chosen under the objective "{objective}", with a {minutes}-minute drive as the limit of coverage. {robustness} The method, weights and rules are on the next page.',
   },
   'report.summaryRobust': {
