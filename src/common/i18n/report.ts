@@ -207,7 +207,7 @@ export const reportTexts = area({
     en: 'The proposal chooses {k} {k|municipality|municipalities} and one site in each among {sites} candidate sites (populated places from the postcode points, moved onto land in their own municipality, and offered premises), at most one site per municipality, so that the set together does the most good under the objective "{objective}": {objectiveText}. The existing stations count as open, and every drive time comes from the travel model "{model}". Rules on minimum and maximum per police district, and municipalities that must be in or out, always apply. Equally good sets are told apart the same way everywhere: the objective first, then the sum of the scores, then the population-weighted minutes a site saves on its own (the one nearer the people wins), and last the site ids.',
   },
   'report.methodSolved': {
-    nb: 'Settet er løst med {solver}: status {status}, verdi {value}, beste grense {bound}, avstand til beste grense {gap}. Forslaget er lagret som {id} og er det samme resultatet som arbeidsflaten viser; kortlister og alle eksporter leser dette lagrede resultatet i stedet for å løse på nytt.',
+    nb: 'Settet er løst med {solver}: status {status}, verdi {value}, beste grense {bound} (avstand {gap}). Forslaget er lagret som {id} og er det samme resultatet som arbeidsflaten viser; kortlister og alle eksporter leser dette lagrede resultatet i stedet for å løse på nytt.',
     en: 'The set was solved with {solver}: status {status}, value {value}, best bound {bound}, gap to the best bound {gap}. The proposal is stored as {id} and is the same result the workspace shows; shortlists and every export read this stored result instead of solving again.',
   },
   'report.objCoverage': {
