@@ -208,7 +208,7 @@ export const reportTexts = area({
   },
   'report.methodSolved': {
     nb: 'Settet er løst med {solver}: status {status}, verdi {value}, beste grense {bound} (avstand {gap}). Forslaget er lagret som {id} og er det samme resultatet som arbeidsflaten viser; kortlister og alle eksporter leser dette lagrede resultatet i stedet for å løse på nytt.',
-    en: 'The set was solved with {solver}: status {status}, value {value}, best bound {bound}, gap to the best bound {gap}. The proposal is stored as {id} and is the same result the workspace shows; shortlists and every export read this stored result instead of solving again.',
+    en: 'The set was solved with {solver}: status {status}, value {value}, best bound {bound} (gap {gap}). The proposal is stored as {id} and is the same result the workspace shows; shortlists and every export read this stored result instead of solving again.',
   },
   'report.objCoverage': {
     nb: 'flest innbyggere som kommer innenfor {minutes} minutters beregnet kjøretid til et tjenestested',
