@@ -6,7 +6,7 @@
  * through the tie-break; the travel error is what moves the set). Pure.
  */
 import type { ShortlistSnapshot } from '../shortlist';
-import { formatDateTime, formatNumber, type Locale } from '../common/i18n';
+import { formatDateTime, formatGap, formatNumber, type Locale } from '../common/i18n';
 import type { MethodReference } from './report-reference';
 import { text, valueLabel, type TextKey } from './texts';
 import type { ScenarioNormalization } from '../model/scenario-limits';
@@ -69,7 +69,7 @@ export function methodParagraphs(locale: Locale, s: ShortlistSnapshot, travelMod
   if (pr) {
     out.push(T('methodSolved', {
       solver: valueLabel(locale, pr.solverName), status: valueLabel(locale, pr.status), value: objectiveValueText(locale, p.objective, pr.objective),
-      bound: objectiveValueText(locale, p.objective, pr.bound), gap: pr.gap === null ? '–' : `${formatNumber(locale, pr.gap * 100, 4)} %`, id: pr.id,
+      bound: objectiveValueText(locale, p.objective, pr.bound), gap: formatGap(locale, pr.gap), id: pr.id,
     }));
   }
   const margin = pr?.errorMargin;
@@ -125,7 +125,7 @@ export function proposalSummary(locale: Locale, s: ShortlistSnapshot): [string, 
       [T('solverName'), valueLabel(locale, pr.solverName)],
       [T('selObjective'), objectiveValueText(locale, objective, pr.objective)],
       [T('selBound'), objectiveValueText(locale, objective, pr.bound)],
-      [T('selGap'), pr.gap === null ? '–' : `${formatNumber(locale, pr.gap * 100, 4)} %`],
+      [T('selGap'), formatGap(locale, pr.gap)],
       [T('candidateSites'), T('candidateSitesValue', { n: formatNumber(locale, pr.candidateSites, 0) })],
     );
     if (pr.errorMargin && TRAVEL_OBJECTIVES.has(s.params.objective)) {

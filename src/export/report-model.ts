@@ -12,7 +12,7 @@ import type { IneligibleReason } from '../engine';
 import { EXPORT_CRITERIA as CRITERIA, EXPORT_INELIGIBLE_REASON_LABELS as INELIGIBLE_REASON_LABELS } from '../model/criteria-texts';
 import type { ScenarioParams } from '../model/scenario';
 import { INDICATOR_KEYS, type CandidateSite, type CandidateStatus, type ShortlistSnapshot, type SnapshotCandidate, type SnapshotComparison } from '../shortlist';
-import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
+import { formatDateTime, formatNumber, SCORE_DIGITS, t, type Locale, type MessageKey } from '../common/i18n';
 import { dataVintageText, sourceInLocale } from '../model/source-labels';
 import { methodParagraphs, proposalSummary, robustnessSentence } from './report-method';
 import type { MethodReference } from './report-reference';
@@ -239,7 +239,7 @@ function candidateOf(
     position: kept.position, kommunenummer: c.kommunenummer, name: c.name, county: c.county, policeDistrict: c.policeDistrict,
     status: kept.status, statusLabel: valueLabel(locale, kept.status),
     site: { ...kept.site, lon: round(kept.site.lon, 6)!, lat: round(kept.site.lat, 6)!, kindLabel: valueLabel(locale, kept.site.kind) },
-    rationale: kept.rationale, rank: c.rank, eligibleRank: c.eligibleRank, score: round(c.score, 2)!, eligible: c.eligible,
+    rationale: kept.rationale, rank: c.rank, eligibleRank: c.eligibleRank, score: round(c.score, SCORE_DIGITS)!, eligible: c.eligible,
     ineligibleReason: reason, inProposedSet: c.inProposedSet,
     robustness: rb
       ? {

@@ -9,6 +9,8 @@ import { CRITERION_IDS, type CriterionId } from '../engine/criteria';
 import { valueLabel } from '../export/texts';
 import { criterionLabel } from '../model/criteria-texts';
 import { ROLES, type Role } from '../model/roles';
+import { CODING_FIELD_LABEL } from '../model/labels';
+import { LABELS } from './labels';
 
 /** A role's name in the catalogue (`role.*`), for a field named `role`. */
 const ROLE_LABEL: Readonly<Record<Role, MessageKey>> = { admin: 'role.admin', planner: 'role.planner', district: 'role.district', viewer: 'role.viewer' };
@@ -20,8 +22,27 @@ const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
   wishGate: 'ws.gate', include: 'ws.include', exclude: 'ws.exclude', status: 'sl.col.status', rationale: 'sl.col.rationale',
   position: 'prop.col.pos', role: 'admin.role', district: 'admin.district', label: 'admin.label', disabled: 'admin.disabled',
   user: 'audit.field.user', createdAt: 'audit.field.createdAt', updatedAt: 'audit.field.updatedAt', revokedAt: 'audit.field.revokedAt',
-  updatedBy: 'audit.field.updatedBy', advice: 'audit.field.advice',
+  updatedBy: 'audit.field.updatedBy', advice: 'audit.field.advice', origin: 'sl.col.origin', candidates: 'report.candidates',
+  file: 'audit.field.file', bytes: 'audit.field.bytes', format: 'audit.field.format', sample: 'let.sampleTag', sender: 'let.sender',
+  suggestions: 'let.suggestion', kommunenummer: 'let.field.kommunenummer',
 };
+
+/** The parents whose fields read «parent: field» (a letter's sender, its suggested answers by their coding-form names). */
+const PARENT_LABEL: Readonly<Record<string, { parent: MessageKey; fields: Readonly<Record<string, MessageKey>> }>> = {
+  suggestions: { parent: 'let.suggestion', fields: CODING_FIELD_LABEL },
+  sender: { parent: 'let.sender', fields: { kommunenummer: 'let.field.kommunenummer', name: 'scn.name', confidence: 'let.col.confidence', status: 'sl.col.status' } },
+};
+
+/** The values a field of this name holds, named by their catalogue labels (checked before the general value labels). */
+const FIELD_VALUE_LABEL: Readonly<Record<string, Readonly<Record<string, MessageKey>>>> = {
+  origin: LABELS.origin, status: { ...LABELS.candidateStatus, ...LABELS.senderStatus, ...LABELS.selectionStatus }, objective: LABELS.objective,
+  method: LABELS.aggregation, normalization: LABELS.normalization, advice: LABELS.advice, channels: LABELS.channel, areas: LABELS.answerArea,
+};
+
+/** How the page names what a stored value refers to (the travel model by its label; the code shown when unknown). */
+export interface AuditNamers {
+  travelModel?: (ref: string) => string;
+}
 
 /** How many changed fields an entry shows in words (the raw before and after hold all of them). */
 export const MAX_CHANGES = 40;
@@ -66,6 +87,8 @@ function fieldName(locale: Locale, path: string): FieldName {
   if (parent === 'weights' && (CRITERION_IDS as readonly string[]).includes(last)) {
     return { text: `${t(locale, 'audit.field.weight')}: ${criterionLabel(locale, last as CriterionId)}`, code: false };
   }
+  const group = parent === undefined ? undefined : PARENT_LABEL[parent];
+  if (group?.fields[last]) return { text: `${t(locale, group.parent)}: ${t(locale, group.fields[last])}`, code: false };
   if (parent === 'districtMin' || parent === 'districtMax') {
     return { text: `${t(locale, parent === 'districtMin' ? 'ws.districtMin' : 'ws.districtMax')}: ${last}`, code: false };
   }
@@ -81,9 +104,18 @@ const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 /** The last part of a path (`user.role` → `role`). */
 const lastPart = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
 
-function valueText(locale: Locale, v: unknown, field = ''): ValueText | null {
+/** A code's label from the field's own value map, or null when the field has none for it. */
+function fieldValueLabel(locale: Locale, field: string, v: string, namers: AuditNamers): string | null {
+  if (field === 'travelModel' && namers.travelModel) return namers.travelModel(v);
+  const key = FIELD_VALUE_LABEL[field]?.[v];
+  return key ? t(locale, key) : null;
+}
+
+function valueText(locale: Locale, v: unknown, field = '', namers: AuditNamers = {}): ValueText | null {
   if (v === undefined || v === null || v === '') return null;
   if (field === 'role' && typeof v === 'string' && (ROLES as readonly string[]).includes(v)) return { text: t(locale, ROLE_LABEL[v as Role]), quoted: false };
+  const own = typeof v === 'string' ? fieldValueLabel(locale, field, v, namers) : null;
+  if (own !== null) return { text: own, quoted: false };
   if (typeof v === 'number') return { text: formatNumber(locale, v, decimals(v)), quoted: false };
   if (typeof v === 'boolean') return { text: t(locale, v ? 'ws.yes' : 'ws.no'), quoted: false };
   if (typeof v === 'string') {
@@ -92,17 +124,20 @@ function valueText(locale: Locale, v: unknown, field = ''): ValueText | null {
     return label !== v ? { text: label, quoted: false } : { text: v, quoted: true };
   }
   if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+    if (v.length && FIELD_VALUE_LABEL[field] && v.every((x) => typeof x === 'string' && FIELD_VALUE_LABEL[field][x])) {
+      return { text: v.map((x) => t(locale, FIELD_VALUE_LABEL[field][x as string])).join(', '), quoted: false };
+    }
     return v.length ? { text: v.join(', '), quoted: true } : null;
   }
   return { text: JSON.stringify(v), quoted: true };
 }
 
 /** The changed fields of an audit entry in the reader's language (at most `MAX_CHANGES`; the raw values keep the rest). */
-export function auditChanges(locale: Locale, before: unknown, after: unknown): { changes: AuditChange[]; more: number } {
+export function auditChanges(locale: Locale, before: unknown, after: unknown, namers: AuditNamers = {}): { changes: AuditChange[]; more: number } {
   const paths = changedPaths(before, after);
   // '' and a missing field, or [] and none, read alike: such a "change" says nothing
   const all = paths
-    .map((p) => ({ field: fieldName(locale, p.path), before: valueText(locale, p.before, lastPart(p.path)), after: valueText(locale, p.after, lastPart(p.path)) }))
+    .map((p) => ({ field: fieldName(locale, p.path), before: valueText(locale, p.before, lastPart(p.path), namers), after: valueText(locale, p.after, lastPart(p.path), namers) }))
     .filter((c) => c.before !== null || c.after !== null);
   const changes = all.slice(0, MAX_CHANGES);
   return { changes, more: all.length - changes.length };

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
-import { dictionary, formatDate, formatDateTime, formatNumber, say, t, type Locale, type MessageKey } from '../common/i18n';
+import { dictionary, formatDate, formatDateTime, formatNumber, formatScore, say, t, type Locale, type MessageKey } from '../common/i18n';
 import { sayLocal, type LocalMessage } from '../common/errors';
 import { answerSource } from '../model/answers';
 import { dataVintageText } from '../model/source-labels';
@@ -22,6 +22,7 @@ export function localeMiddleware(db: Db): RequestHandler {
     // A text with its {name} placeholders and {name|one|other} choices filled (counts read «1 endring», «2 endringer»).
     res.locals.say = (key: MessageKey, params: Record<string, string | number> = {}) => say(locale, key, params);
     res.locals.fmt = (value: number | null | undefined, digits = 0) => formatNumber(locale, value, digits);
+    res.locals.fmtScore = (value: number | null | undefined) => formatScore(locale, value);
     res.locals.label = (kind: LabelKind, value: string) => labelOf(locale, kind, value);
     res.locals.dictionary = dictionary(locale);
     res.locals.dataVintage = dataVintageText(locale, getMeta(db, 'data_vintage') ?? '');

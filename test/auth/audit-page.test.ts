@@ -2,6 +2,7 @@
  * The audit log page shows each change in words: «field: old → new» with the field named in the reader's
  * language and the values formatted, while the raw before and after stay available in a <details>.
  */
+import path from 'node:path';
 import { testApp } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
 import { auditChanges, changedPaths } from '../../src/web/audit-changes';
@@ -70,5 +71,22 @@ describe('the audit log in words', () => {
     ]);
     // Only the field named `role` reads a role: the same word elsewhere is someone's text.
     expect(auditChanges('nb', { label: 'planner' }, { label: 'x' }).changes[0].before).toEqual({ text: 'planner', quoted: true });
+  });
+
+  it('When a scenario, a shortlist and a letter are created, then the Norwegian audit page names the travel model, the codes and the nested fields in words', async () => {
+    const planner = await agentAs(app, db, 'planner');
+    await planner.post('/api/letters').attach('file', path.join(__dirname, '..', 'fixtures', 'letters', 'files', 'L03-valer-innlandet.txt')).expect(201);
+    await planner.post('/api/scenarios').send({ name: 'Modellnavn', params: { k: 20 } }).expect(201);
+    await planner.post('/shortlists').type('form').send({ name: 'Kortliste kodeord', scenarioQuery: 'k=4' });
+
+    const text = words((await planner.get('/audit').expect(200)).text.replace(/<details[\s\S]*?<\/details>/g, ''));
+
+    expect(text).toContain('Reisetidsmodell: Innebygd land/sjø-modell v2 (TØI-kalibrert)');
+    expect(text).toContain('Kilde: Gjeldende scenario');
+    expect(text).toContain('Avsender: Status: Funnet');
+    expect(text).toContain('Avsender: Sikkerhet: 0,99');
+    expect(text).toContain('Forslag: Ønsker nytt tjenestested (spm. 5): ja');
+    expect(text).toContain('Forslag: Ønsket tilgang (spm. 4): Via et tjenestested i politiet, Via fysisk oppmøte');
+    expect(text).not.toMatch(/\bbuiltin\b|origin:|\bmatched\b|suggestions\.|sender\./);
   });
 });

@@ -27,4 +27,23 @@ describe('the help page describes the workspace as it is', () => {
       expect(t(locale, 'help.stability.text')).toContain(t(locale, 'prop.col.stability'));
     }
   });
+
+  it('When the help explains the travel model, then it names the pages whose footer shows the model, and those pages show it while others do not', async () => {
+    const viewer = await agentAs(app, db, 'viewer');
+    const nb = (await viewer.get('/help?lang=nb').expect(200)).text;
+    const en = (await viewer.get('/help?lang=en').expect(200)).text;
+
+    expect(nb).not.toContain('bunnteksten på hver side');
+    expect(nb).toContain('bunnteksten på kartet (arbeidsflaten), på kommuneprofilene og på sidene som sammenligner scenarier eller kommuner');
+    expect(en).not.toContain('footer of every page');
+    expect(en).toContain('footer of the map (the workspace), of the municipality profiles and of the pages that compare scenarios or municipalities');
+    const planner = await agentAs(app, db, 'planner');
+    const ids = await Promise.all(['A', 'B'].map(async (name) => ((await planner.post('/api/scenarios').send({ name, params: { k: 20 } }).expect(201)).body as { id: string }).id));
+    for (const url of ['/', '/municipalities/0301', `/compare?a=${ids[0]}&b=${ids[1]}`, '/compare/municipalities?kommunenummer=0301,4601']) {
+      expect({ url, footer: (await viewer.get(url).expect(200)).text.includes('id="footer-travel-model"') }).toEqual({ url, footer: true });
+    }
+    for (const url of ['/help', '/sources']) {
+      expect({ url, footer: (await viewer.get(url).expect(200)).text.includes('id="footer-travel-model"') }).toEqual({ url, footer: false });
+    }
+  });
 });

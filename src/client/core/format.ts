@@ -2,6 +2,8 @@
  * Number formats in the interface's locale (1 234,5 in Norwegian, 1,234.5 in English). Pure: the
  * same functions run in the browser and in the unit tests.
  */
+import { GAP_DIGITS, SCORE_DIGITS } from '../../common/i18n/format';
+
 export type Locale = 'nb' | 'en';
 
 /** What is shown for a missing or non-finite value. */
@@ -10,7 +12,7 @@ export const MISSING_TEXT = '–';
 /** Decimals per indicator (and for score and rank) when shown in a table, legend or tooltip. */
 export const INDICATOR_DIGITS: Readonly<Record<string, number>> = {
   population: 0, densityPerKm2: 1, crimePer1000: 1, violencePer1000: 1, crimeTrendPer1000: 2,
-  driveMinMean: 1, residentsBeyond45: 0, shareBeyond45: 1, nearestStationMin: 1, areaKm2: 0, score: 1, rank: 0,
+  driveMinMean: 1, residentsBeyond45: 0, shareBeyond45: 1, nearestStationMin: 1, areaKm2: 0, score: SCORE_DIGITS, rank: 0,
 };
 
 /** Indicators that are shares (0–1) and are shown as per cent. */
@@ -21,6 +23,10 @@ export interface NumberFormat {
   num(value: number | null | undefined, digits?: number): string;
   /** A share 0–1 as per cent with `digits` decimals (default 0), e.g. `12 %`; `–` when missing. */
   pct(share: number | null | undefined, digits?: number): string;
+  /** A score (0–100) with the decimals of every page and export (`SCORE_DIGITS`). */
+  score(value: number | null | undefined): string;
+  /** A solver's gap (a share) as per cent with the decimals of every page and export (`GAP_DIGITS`). */
+  gap(share: number | null | undefined): string;
   /** An indicator value with its own decimals (shares as per cent). */
   indicator(value: number | null | undefined, key: string): string;
 }
@@ -40,7 +46,7 @@ export function numberFormat(locale: Locale): NumberFormat {
   const pct = (share: number | null | undefined, digits = 0): string => (isNumber(share) ? `${num(share * 100, digits)} %` : MISSING_TEXT);
   const indicator = (value: number | null | undefined, key: string): string =>
     SHARE_INDICATORS.has(key) ? pct(value, 1) : num(value, INDICATOR_DIGITS[key] ?? 0);
-  return { num, pct, indicator };
+  return { num, pct, score: (value) => num(value, SCORE_DIGITS), gap: (share) => pct(share, GAP_DIGITS), indicator };
 }
 
 /** Decimals to show for a weight: one when it has a fraction (2.5), none otherwise (3). */

@@ -126,7 +126,7 @@ export class WorkspaceMap {
   }
 
   private format(v: number | null, key: ColourKey): string {
-    return key === 'score' ? this.deps.fmt.num(v, 1) : this.deps.fmt.indicator(v, key);
+    return key === 'score' ? this.deps.fmt.score(v) : this.deps.fmt.indicator(v, key);
   }
 
   /** New class breaks for the current indicator and figures; restyles the shapes and the legend. */

@@ -50,7 +50,7 @@ export function renderSummary(deps: PanelDeps): void {
   const s = state.selection;
   if (!s) return;
   const dl = definitions('kv', [
-    [t('ws.solver'), `${t(SOLVER_LABEL[s.solver])} · ${t(SELECTION_STATUS_LABEL[s.status])}` + (s.gap !== null ? ` · ${t('ws.gap')} ${fmt.pct(s.gap, 2)}` : ''), 'solver-status'],
+    [t('ws.solver'), `${t(SOLVER_LABEL[s.solver])} · ${t(SELECTION_STATUS_LABEL[s.status])}` + (s.gap !== null ? ` · ${t('ws.gap')} ${fmt.gap(s.gap)}` : ''), 'solver-status'],
     s.coveredShare !== null ? [t('ws.coveredShare', { min: state.params.minutes }), fmt.pct(s.coveredShare, 2)] : null,
     s.newlyCovered !== null ? [t('ws.newlyCovered'), fmt.num(s.newlyCovered)] : null,
     s.meanAccess !== null ? [t('ws.meanAccess'), `${fmt.num(s.meanAccess, 1)} min`] : null,
@@ -143,7 +143,7 @@ export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
       [t('muni.district'), m.policeDistrict],
       [t('muni.county'), m.county],
       it ? [t('ws.rank'), fmt.num(it.rank)] : null,
-      it ? [t('ws.score'), fmt.num(it.score, 1)] : null,
+      it ? [t('ws.score'), fmt.score(it.score)] : null,
       it ? [t('ws.col.eligible'), eligible] : null,
       [t('ws.col.proposed'), pos ? t('ws.inSet', { n: pos }) : t('ws.no')],
       site ? [t('prop.prof.site'), `${site.siteLabel} (${t(ANY_SITE_KIND_LABEL[site.siteKind])})`, 'detail-site'] : null,

@@ -135,7 +135,7 @@ export function renderProposal(deps: PanelDeps): void {
   const solver = `${t(SOLVER_NAME_LABEL[sel.solverName])} · ${t(SELECTION_STATUS_LABEL[sel.status])}`;
   const figures = [`${t('prop.value')} ${fmt.num(sel.objective, digits)}`];
   if (sel.bound !== null) figures.push(`${t('prop.bound')} ${fmt.num(sel.bound, digits)}`);
-  if (sel.gap !== null) figures.push(`${t('prop.gap')} ${fmt.pct(sel.gap, 4)}`);
+  if (sel.gap !== null) figures.push(`${t('prop.gap')} ${fmt.gap(sel.gap)}`);
   replace(box,
     h('p', { id: 'proposal-status', className: sel.id ? 'proposal-stored' : 'proposal-preview', data: { id: sel.id ?? '' } }, h('strong', null, head), ` · ${solver} · ${figures.join(' · ')}`),
     ...sitesTable(deps, sel),

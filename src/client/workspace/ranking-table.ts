@@ -88,7 +88,7 @@ export class RankingTable {
       h('td', { className: 'num' }, String(it.rank)),
       h('td', null, h('button', { className: 'row-btn', attrs: { type: 'button' }, data: { k: knr } }, it.name)),
       h('td', null, it.policeDistrict),
-      h('td', { className: 'score' }, this.bar(it), h('span', { className: 'bar-num' }, fmt.num(it.score, 1))),
+      h('td', { className: 'score' }, this.bar(it), h('span', { className: 'bar-num' }, fmt.score(it.score))),
       h('td', { className: 'center' }, eligible),
       h('td', { className: 'proposed' }, ...(pos
         ? [h('span', { className: `pm ${stabilityClass(pInSet)}`, title: t('ws.stability') }, String(pos)), ` ${pInSet === undefined ? '…' : fmt.pct(pInSet)}`]

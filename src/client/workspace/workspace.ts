@@ -260,7 +260,7 @@ export class Workspace {
       const sel = await sendJson<SelectionResponse>('/api/proposals', 'POST', { ...this.state.params, solver: 'exact' });
       if (seq !== this.state.seq || ticket !== this.state.proposalSeq) return;
       this.showSelection(sel);
-      this.status.textContent = this.t('ws.exactDone', { status: this.t(SELECTION_STATUS_LABEL[sel.status]), gap: sel.gap === null ? '–' : this.fmt.pct(sel.gap, 2), ms: this.fmt.num(sel.solveMs) });
+      this.status.textContent = this.t('ws.exactDone', { status: this.t(SELECTION_STATUS_LABEL[sel.status]), gap: this.fmt.gap(sel.gap), ms: this.fmt.num(sel.solveMs) });
       document.body.dataset.proposal = sel.id ?? '';
       await this.map.overlays.refreshCoverage();
       if (sel.id && sel.status !== 'infeasible') await this.loadRobustness(sel.id);

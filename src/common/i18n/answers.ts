@@ -113,7 +113,6 @@ export const answerTexts = area({
   'resp.correct.saved': { nb: 'Rettelsen er lagret som versjon {version}.', en: 'The correction is saved as version {version}.' },
   'resp.correct.unchanged': { nb: 'Ingen endringer å lagre.', en: 'Nothing changed.' },
   'resp.correct.errors': { nb: 'Rettelsen ble ikke lagret. Rett feilene og prøv igjen:', en: 'The correction was not saved. Fix the errors and try again:' },
-  'resp.correct.areasHint': { nb: 'kommaseparert: forebygging, beredskap, sivile_tjenester', en: 'comma-separated: forebygging, beredskap, sivile_tjenester' },
   'resp.correct.dateHint': { nb: 'dd.mm.åååå', en: 'dd.mm.yyyy' },
   'resp.back': { nb: 'Tilbake til listen', en: 'Back to the list' },
   'resp.sampleTag': { nb: 'eksempel', en: 'sample' },

@@ -37,9 +37,10 @@ export const criteriaTexts = area({
   'crit.crimeTrend': { nb: 'Utvikling i lovbrudd', en: 'Crime trend' },
   'crit.crimeTrend.unit': { nb: 'per 1 000 per periode', en: 'per 1,000 per period' },
   'crit.crimeTrend.source': { nb: 'SSB tabell 08487, stigningstall over fire perioder', en: 'Statistics Norway (SSB) table 08487, slope over four periods' },
-  'crit.population': { nb: 'Folketall', en: 'Population' },
+  // the indicator's name (`ind.population`, «Folkemengde 1.1.2024») is this name with its date: keep them agreeing
+  'crit.population': { nb: 'Folkemengde', en: 'Population' },
   'crit.population.unit': { nb: 'personer', en: 'persons' },
-  'crit.population.source': { nb: 'SSB folketall 1.1.2024', en: 'Statistics Norway (SSB) population 1.1.2024' },
+  'crit.population.source': { nb: 'SSB folkemengde 1.1.2024', en: 'Statistics Norway (SSB) population 1.1.2024' },
   'crit.dissatisfied': { nb: 'Misfornøyd med politiet', en: 'Dissatisfied with police' },
   'crit.dissatisfied.unit': { nb: 'nei=1/delvis=0,5/ja=0', en: 'no=1/partly=0.5/yes=0' },
   'crit.dissatisfied.source': { nb: 'Kommunens svar, spørsmål 2', en: "The municipality's answer, question 2" },

@@ -8,6 +8,22 @@ export function formatNumber(locale: Locale, value: number | null | undefined, d
   return new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 }
 
+/** Decimals of a score (0–100) on every page and in every export: «29,13» reads the same everywhere. */
+export const SCORE_DIGITS = 2;
+
+/** A score (0–100) with `SCORE_DIGITS` decimals in the locale; `–` when missing. */
+export function formatScore(locale: Locale, value: number | null | undefined): string {
+  return formatNumber(locale, value, SCORE_DIGITS);
+}
+
+/** Decimals of a solver's gap, in per cent, on every page and in every export («0,0012 %»). */
+export const GAP_DIGITS = 4;
+
+/** A solver's gap (a share, 0.000012) as per cent with `GAP_DIGITS` decimals in the locale; `–` when missing. */
+export function formatGap(locale: Locale, gap: number | null | undefined): string {
+  return gap === null || gap === undefined || !Number.isFinite(gap) ? '–' : `${formatNumber(locale, gap * 100, GAP_DIGITS)} %`;
+}
+
 /** Date and time in the locale, in Norwegian time (`26. nov. 2026, 16:28`); the ISO text when it does not parse. */
 export function formatDateTime(locale: Locale, iso: string): string {
   const d = new Date(iso);

@@ -41,8 +41,8 @@ export const helpTexts = area({
   },
   'help.valid.term': { nb: 'Gyldig / bevist optimal', en: 'Feasible / proved optimal' },
   'help.valid.text': {
-    nb: '«Gyldig» betyr at forslaget oppfyller alle reglene (antall steder, minimum og maksimum per distrikt, tvunget inn og ut), men at det ikke er bevist at ingen annen kombinasjon er bedre. «Optimal» (bevist optimal) betyr at den eksakte løseren (HiGHS) har vist at ingen gyldig kombinasjon gir høyere måltall. Gapet er hvor mye bedre en kombinasjon i verste fall kunne vært.',
-    en: '“Feasible” means the proposal meets every rule (number of sites, minimum and maximum per district, forced in and out) but it is not proved that no other combination is better. “Optimal” (proved optimal) means the exact solver (HiGHS) has shown that no feasible combination scores higher on the objective. The gap is how much better a combination could be at most.',
+    nb: '«Gyldig» betyr at forslaget oppfyller alle reglene (antall steder, minimum og maksimum per distrikt, tvunget inn og ut), men at det ikke er bevist at ingen annen kombinasjon er bedre. «Optimal» (bevist optimal) betyr at den eksakte løseren (HiGHS) har vist at ingen gyldig kombinasjon gir høyere måltall. Avstanden til beste grense er hvor mye bedre en kombinasjon i verste fall kunne vært.',
+    en: '“Feasible” means the proposal meets every rule (number of sites, minimum and maximum per district, forced in and out) but it is not proved that no other combination is better. “Optimal” (proved optimal) means the exact solver (HiGHS) has shown that no feasible combination scores higher on the objective. The gap to the best bound is how much better a combination could be at most.',
   },
   'help.greedy.term': { nb: 'Grådig og eksakt utvalg', en: 'Greedy and exact selection' },
   'help.greedy.text': {
@@ -61,8 +61,8 @@ export const helpTexts = area({
   },
   'help.travel.term': { nb: 'Reisetidsmodell', en: 'Travel model' },
   'help.travel.text': {
-    nb: 'Hvordan kjøretidene er beregnet. Den innebygde modellen regner kjøretid over land og sjø med ferjer og faste forbindelser fra offentlige data; en planlegger kan importere en matrise fra en ruteplanlegger i stedet. Modellen står i bunnteksten på hver side, og kjøretider er anslag, ikke målinger.',
-    en: 'How drive times are computed. The built-in model estimates drive time over land and sea with ferries and fixed links from public data; a planner may import a matrix from a route planner instead. The model is named in the footer of every page, and drive times are estimates, not measurements.',
+    nb: 'Hvordan kjøretidene er beregnet. Den innebygde modellen regner kjøretid over land og sjø med ferjer og faste forbindelser fra offentlige data; en planlegger kan importere en matrise fra en ruteplanlegger i stedet. Modellen står i bunnteksten på kartet (arbeidsflaten), på kommuneprofilene og på sidene som sammenligner scenarier eller kommuner, og kjøretider er anslag, ikke målinger.',
+    en: 'How drive times are computed. The built-in model estimates drive time over land and sea with ferries and fixed links from public data; a planner may import a matrix from a route planner instead. The model is named in the footer of the map (the workspace), of the municipality profiles and of the pages that compare scenarios or municipalities, and drive times are estimates, not measurements.',
   },
   'help.gate.term': { nb: 'Krav om ønske (valgbar)', en: 'Wish requirement (eligible)' },
   'help.gate.text': {

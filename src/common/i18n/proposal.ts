@@ -46,7 +46,7 @@ export const proposalTexts = area({
   'prop.solverName.greedy': { nb: 'grådig med bytter (uten optimalitetsbevis)', en: 'greedy with swaps (no optimality proof)' },
   'prop.value': { nb: 'Verdi', en: 'Value' },
   'prop.bound': { nb: 'Beste grense', en: 'Best bound' },
-  'prop.gap': { nb: 'Gap', en: 'Gap' },
+  'prop.gap': { nb: 'Avstand til beste grense', en: 'Gap to the best bound' },
   'prop.sitesCaption': {
     nb: 'Valgte steder i valgrekkefølge: {n} kandidatsteder (befolkede steder og tilbudte lokaler), høyst ett per kommune. Kjøretider: {model}.',
     en: 'Chosen sites in the set\'s order: {n} candidate sites (populated places and offered premises), at most one per municipality. Drive times: {model}.',

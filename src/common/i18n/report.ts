@@ -175,7 +175,7 @@ export const reportTexts = area({
   'report.reference': { nb: 'Referanse', en: 'Reference' },
   // --- the stored proposal (issue 11): method text, per-site figures, robustness ---
   'report.methodScore': {
-    nb: 'Hver kommune får en poengsum fra 0 til 100 som sier hvor stort behovet for et nytt tjenestested er. Poengsummen bygger på kriteriene i tabellen nedenfor: kjøretid til nærmeste eksisterende tjenestested, innbyggere som bor mer enn 45 minutter unna, anmeldt kriminalitet, folketall og kommunens egne svar på brevet fra Justis- og beredskapsdepartementet 23. februar 2022.',
+    nb: 'Hver kommune får en poengsum fra 0 til 100 som sier hvor stort behovet for et nytt tjenestested er. Poengsummen bygger på kriteriene i tabellen nedenfor: kjøretid til nærmeste eksisterende tjenestested, innbyggere som bor mer enn 45 minutter unna, anmeldt kriminalitet, folkemengde og kommunens egne svar på brevet fra Justis- og beredskapsdepartementet 23. februar 2022.',
     en: 'Each municipality gets a score from 0 to 100 that says how great the need for a new police service station is. The score is built from the criteria in the table below: drive time to the nearest existing station, residents more than 45 minutes away, reported crime, population, and the municipality\'s own answers to the Ministry of Justice letter of 23 February 2022.',
   },
   'report.methodScaling': {
@@ -207,8 +207,8 @@ export const reportTexts = area({
     en: 'The proposal chooses {k} {k|municipality|municipalities} and one site in each among {sites} candidate sites (populated places from the postcode points, moved onto land in their own municipality, and offered premises), at most one site per municipality, so that the set together does the most good under the objective "{objective}": {objectiveText}. The existing stations count as open, and every drive time comes from the travel model "{model}". Rules on minimum and maximum per police district, and municipalities that must be in or out, always apply. Equally good sets are told apart the same way everywhere: the objective first, then the sum of the scores, then the population-weighted minutes a site saves on its own (the one nearer the people wins), and last the site ids.',
   },
   'report.methodSolved': {
-    nb: 'Settet er løst med {solver}: status {status}, verdi {value}, beste grense {bound}, gap {gap}. Forslaget er lagret som {id} og er det samme resultatet som arbeidsflaten viser; kortlister og alle eksporter leser dette lagrede resultatet i stedet for å løse på nytt.',
-    en: 'The set was solved with {solver}: status {status}, value {value}, best bound {bound}, gap {gap}. The proposal is stored as {id} and is the same result the workspace shows; shortlists and every export read this stored result instead of solving again.',
+    nb: 'Settet er løst med {solver}: status {status}, verdi {value}, beste grense {bound} (avstand {gap}). Forslaget er lagret som {id} og er det samme resultatet som arbeidsflaten viser; kortlister og alle eksporter leser dette lagrede resultatet i stedet for å løse på nytt.',
+    en: 'The set was solved with {solver}: status {status}, value {value}, best bound {bound} (gap {gap}). The proposal is stored as {id} and is the same result the workspace shows; shortlists and every export read this stored result instead of solving again.',
   },
   'report.objCoverage': {
     nb: 'flest innbyggere som kommer innenfor {minutes} minutters beregnet kjøretid til et tjenestested',
@@ -288,7 +288,7 @@ export const reportTexts = area({
   'report.objectiveUnit_blend': { nb: '{value} (blandet mål, uten enhet)', en: '{value} (blended objective, no unit)' },
   'report.solverName': { nb: 'Løsningsmetode', en: 'Solution method' },
   'report.selBound': { nb: 'Beste grense', en: 'Best bound' },
-  'report.selGap': { nb: 'Gap', en: 'Gap' },
+  'report.selGap': { nb: 'Avstand til beste grense', en: 'Gap to the best bound' },
   'report.candidateSites': { nb: 'Kandidatsteder', en: 'Candidate sites' },
   'report.candidateSitesValue': {
     nb: '{n} (befolkede steder og tilbudte lokaler; høyst ett per kommune)',

@@ -64,6 +64,8 @@ export const shortlistTexts = area({
   'sl.site.place': { nb: 'Befolket sted', en: 'Populated place' },
   'rev.nav': { nb: 'Distriktsvurdering', en: 'District review' },
   'rev.title': { nb: 'Distriktsvurdering', en: 'District review' },
+  'rev.rank': { nb: '{rank} plass av {n}', en: '{rank} of {n}' },
+  'rev.rankEligible': { nb: '{rank} plass av {n} ({eligibleRank} plass blant de valgbare)', en: '{rank} of {n} ({eligibleRank} among the eligible)' },
   'rev.overview': { nb: 'Oversikt over alle vurderinger', en: 'Overview of all assessments' },
   'rev.shortlist': { nb: 'Kortliste', en: 'Shortlist' },
   'rev.show': { nb: 'Vis', en: 'Show' },

@@ -40,7 +40,8 @@ export const answerPageQuery = z.object({
 });
 
 /**
- * A correction form: the fields of one answer row as strings (other values are dropped), the note
+ * A correction form: the fields of one answer row as strings (a field sent more than once, such as the area
+ * checkboxes, joined with commas as in a file; other values are dropped), the note
  * (`endringsmerknad`, at most 1,000 characters) apart. The fields themselves are checked by the same
  * `validateRecord` as an import row.
  */
@@ -49,7 +50,12 @@ export const correctionBody = z
   .default({})
   .transform((body) => {
     const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf' && k !== 'endringsmerknad') values[k] = v;
+    for (const [k, v] of Object.entries(body)) {
+      if (k === '_csrf' || k === 'endringsmerknad') continue;
+      // a field sent more than once (the area checkboxes) reads as the file's comma-separated cell, checked like one
+      if (typeof v === 'string') values[k] = v;
+      else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) values[k] = v.join(', ');
+    }
     const note = typeof body.endringsmerknad === 'string' ? body.endringsmerknad.trim().slice(0, 1000) : '';
     return { values, note };
   });

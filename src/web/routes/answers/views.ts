@@ -9,7 +9,7 @@ import { NotFoundError } from '../../../common/errors';
 import { getMunicipality, listBoundaries, listMunicipalities, listPoliceDistricts, type Municipality } from '../../../db/municipalities-repo';
 import { answersStatus, contentOf, getResponse, listImports, listResponses, responseHistory, type StoredResponse } from '../../../db/responses-repo';
 import {
-  channelColumns, channels, importLimits, maxPremisesPerRow, premisesColumn, premisesSuffixes, satisfiedValues, satisfiedWords, trendWords,
+  areaWords, channelColumns, channels, importLimits, maxPremisesPerRow, premisesColumn, premisesSuffixes, satisfiedValues, satisfiedWords, trendWords,
   wantsValues, wantsWords,
 } from '../../../model/answers';
 import { describeProblem, fillTemplate, referenceFromDb, type ImportReport } from '../../../import/responses-import';
@@ -127,7 +127,7 @@ export function renderAnswerPage(db: Db, res: Response, knr: string, form: Answe
     saved: form.saved ? fillTemplate(res.locals.t('resp.correct.saved'), { version: form.saved }) : null,
     unchanged: form.unchanged ?? false,
     maxPremises: maxPremisesPerRow, channels, channelColumns, premisesColumn, premisesSuffixes,
-    options: { satisfied: Object.entries(satisfiedWords), trend: Object.entries(trendWords), wants: Object.entries(wantsWords) },
+    options: { areas: Object.entries(areaWords), satisfied: Object.entries(satisfiedWords), trend: Object.entries(trendWords), wants: Object.entries(wantsWords) },
     mapData: {
       boundary: listBoundaries(db).get(knr) ?? null,
       premises: (current?.q5.premises ?? [])

@@ -7,6 +7,18 @@ import { auditQuery, type AuditQuery } from './schemas';
 import { auditCsv } from './views';
 import { auditChanges } from '../../audit-changes';
 import type { Locale } from '../../../common/i18n';
+import { describeTravelModel, travelModelLabel } from '../../../planning/travel-models';
+
+/** A travel model's label for the log; a matrix since deleted keeps its stored reference. */
+function travelModelNamer(db: Db, locale: Locale): (ref: string) => string {
+  return (ref) => {
+    try {
+      return travelModelLabel(describeTravelModel(db, ref), locale);
+    } catch {
+      return ref;
+    }
+  };
+}
 
 /** One page of the filtered log (`limit` entries); a day as `to` includes the whole day. */
 function readAudit(db: Db, req: Request, limit: number): { filter: AuditQuery; total: number; entries: AuditEntry[] } {
@@ -26,7 +38,8 @@ export function auditPage(db: Db): RequestHandler {
     const locale = res.locals.locale as Locale;
     const { entries, ...rest } = readAudit(db, req, 100);
     // each entry's changed fields in words (the raw before and after stay available under them)
-    const shown = entries.map((e) => ({ ...e, changed: auditChanges(locale, e.before, e.after) }));
+    const namers = { travelModel: travelModelNamer(db, locale) };
+    const shown = entries.map((e) => ({ ...e, changed: auditChanges(locale, e.before, e.after, namers) }));
     res.render('audit', { title: res.locals.t('audit.title'), ...rest, entries: shown, query: req.query });
   };
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import type { User } from '../../../db/users-repo';
 import { ADVICE_VALUES, listAssessments, recordAssessment, type Assessment } from '../../../db/assessments-repo';
-import { getMunicipality, listPoliceDistricts, listSites } from '../../../db/municipalities-repo';
+import { countMunicipalities, getMunicipality, listPoliceDistricts, listSites } from '../../../db/municipalities-repo';
 import { getResponse } from '../../../db/responses-repo';
 import { getShortlist, listShortlists, type Shortlist } from '../../../db/shortlists-repo';
 import { buildReportModel, EXPORT_FORMATS, exportFileName, loadReportGeometry, loadShortlistReport, renderExport, type ExportFormat } from '../../../export';
@@ -18,7 +18,7 @@ import { type ShortlistSource } from '../../../shortlist/service';
 import { assertDistrictAccess } from '../../../auth/policy';
 import { actorOf } from '../../actor';
 import { ValidationError, ForbiddenError, NotFoundError, UnprocessableError, ZodValidationError, shownValue } from '../../../common/errors';
-import type { Locale } from '../../../common/i18n';
+import { formatOrdinal, say, type Locale } from '../../../common/i18n';
 
 export const knr = kommunenummerField;
 export const name = nameText(requestLimits.maxNameChars);
@@ -218,7 +218,15 @@ export function renderDistrict(
       assessment: latest.get(c.kommunenummer) ?? null, history: all.filter((a) => a.kommunenummer === c.kommunenummer).reverse(),
     }));
   const ownOnly = user?.role === 'district';
+  const locale = res.locals.locale as Locale;
+  const n = countMunicipalities(db);
+  // «130. plass av 357 (94. plass blant de valgbare)»: the rank among all ranked, and in brackets among the eligible, as the profile says it
+  const rankText = (f: { rank: number; eligibleRank: number | null }): string => {
+    const params = { rank: formatOrdinal(locale, f.rank), n, eligibleRank: f.eligibleRank ? formatOrdinal(locale, f.eligibleRank) : '' };
+    return say(locale, f.eligibleRank ? 'rev.rankEligible' : 'rev.rank', params);
+  };
   res.status(status).render('review-district', {
+    rankText,
     title: `${res.locals.t('rev.title')}: ${district.name}`, district, districts: ownOnly ? [district] : listPoliceDistricts(db), shortlist: sl,
     candidates, error, advices: ADVICE_VALUES,
     saved: typeof req.query.saved === 'string' ? req.query.saved : null,
