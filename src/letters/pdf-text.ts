@@ -58,9 +58,8 @@ function inflatedBytes(data, limit) {
     inflater.end(data);
   });
 }
-async function flateBytesOver(bytes, budget) {
+async function flateBytesOver(bytes, text, budget) {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = buf.toString('latin1');
   const marker = /stream\\r?\\n/g;
   let used = 0;
   let m;
@@ -78,16 +77,17 @@ async function flateBytesOver(bytes, budget) {
   }
   return false;
 }
-function imageDictionaries(bytes) {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+function imageDictionaries(text) {
   return (text.match(/\\/Subtype\\s*\\/Image\\b/g) || []).length;
 }
 async function read(pdfjs, bytes, maxPages, maxUnpackedBytes) {
-  if (await flateBytesOver(bytes, maxUnpackedBytes)) {
+  // The file as latin1 text, once: both the stream budget and the image count search it.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  if (await flateBytesOver(bytes, text, maxUnpackedBytes)) {
     return { ok: false, reason: 'unpacks_too_large', detail: 'its compressed streams unpack to more than ' + maxUnpackedBytes + ' bytes', figures: { maxUnpackedBytes } };
   }
   // Counted before PDF.js takes the bytes over (it detaches their buffer).
-  const declaredImages = imageDictionaries(bytes);
+  const declaredImages = imageDictionaries(text);
   let doc;
   try {
     doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true,

@@ -13,7 +13,7 @@ import { actorOf } from '../actor';
 import { ValidationError, NotFoundError, sayLocal } from '../../common/errors';
 import type { Locale } from '../../common/i18n';
 import { canPlan } from '../../auth/policy';
-import { analyseOffThread, docxTextOffThread, filterOf, overviewCsv, overviewXlsx, receiveLetters, visibleAgreement, visibleLetter, visibleOverview, visibleStatus } from './letters-common';
+import { filterOf, offThreadReaders, overviewCsv, overviewXlsx, receiveLetters, visibleAgreement, visibleLetter, visibleOverview, visibleStatus } from './letters-common';
 
 const mediaTypes = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', txt: 'text/plain' } as const;
 
@@ -29,7 +29,7 @@ function upload(db: Db): RequestHandler {
   return async (req, res) => {
     const files = await receiveLetters(req, res);
     const { dryRun } = parse(uploadQuery, { dryRun: req.body?.dryRun ?? req.query.dryRun });
-    const report = await intakeLetters(db, files, { dryRun, by: actorOf(req), now: new Date().toISOString(), channel: 'api', analyse: analyseOffThread, docxText: docxTextOffThread });
+    const report = await intakeLetters(db, files, { dryRun, by: actorOf(req), now: new Date().toISOString(), channel: 'api', ...offThreadReaders });
     // Each refusal or duplicate note in the reader's language, as the API's errors are (`said` keeps its key).
     const locale = res.locals.locale as Locale;
     const items = report.items.map((it) => (it.said ? { ...it, message: sayLocal(locale, it.said) } : it));

@@ -25,13 +25,13 @@ import type { TextAnalyser } from '../../letters/analyse-text';
 import type { DocxTextReader } from '../../letters/extract';
 
 /**
- * How the web app analyses a received letter: in its heavy runner's worker thread, so a long letter (seconds for
- * 400,000 characters) does not hold up every other request.
+ * How the web app reads and analyses received letters: in its heavy runner's worker threads, so a long letter
+ * (seconds to analyse 400,000 characters; mammoth took 12.6 s for a 425 KB DOCX) does not hold up every other request.
  */
-export const analyseOffThread: TextAnalyser = (text) => heavyRunner().analyseLetter(text);
-
-/** How the web app reads a DOCX letter's text: in a worker thread too (mammoth took 12.6 s for a 425 KB file). */
-export const docxTextOffThread: DocxTextReader = (bytes) => heavyRunner().docxText(bytes);
+export const offThreadReaders: { analyse: TextAnalyser; docxText: DocxTextReader } = {
+  analyse: (text) => heavyRunner().analyseLetter(text),
+  docxText: (bytes) => heavyRunner().docxText(bytes),
+};
 
 const upload = multer({
   storage: multer.memoryStorage(),

@@ -18,7 +18,7 @@ import { fillTemplate } from '../../import/responses-import';
 import { actorOf } from '../actor';
 import { AppError, messageOf } from '../../common/errors';
 import { canPlan } from '../../auth/policy';
-import { analyseOffThread, docxTextOffThread, filterOf, onlyDistrictOf, receiveLetters, visibleAgreement, visibleLetter, visibleOverview, visibleStatus } from './letters-common';
+import { filterOf, offThreadReaders, onlyDistrictOf, receiveLetters, visibleAgreement, visibleLetter, visibleOverview, visibleStatus } from './letters-common';
 
 type Params = Record<string, string | number>;
 const tf = (res: Response) => (key: string, params: Params = {}) =>
@@ -153,7 +153,7 @@ export function lettersPages({ db }: AppDeps): Router {
     try {
       const files = await receiveLetters(req, res);
       const dryRun = req.body?.dryRun === 'true' || req.body?.dryRun === 'on';
-      const report = await intakeLetters(db, files, { dryRun, by: actorOf(req), now: new Date().toISOString(), channel: 'web', analyse: analyseOffThread, docxText: docxTextOffThread });
+      const report = await intakeLetters(db, files, { dryRun, by: actorOf(req), now: new Date().toISOString(), channel: 'web', ...offThreadReaders });
       res.status(report.status === 'rejected' ? 422 : 200);
       listPage(db, req, res, { report });
     } catch (err) {
