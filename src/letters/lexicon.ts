@@ -62,16 +62,19 @@ export const conditional = word('dersom|hvis|viss|om det|forutsatt|føresett|fø
 
 // ------------------------------------------------------------------ Q5: a new station
 
-/** A police station of some kind (not `tjenestestedstruktur`: the noun must end the word). */
+/**
+ * A police station of some kind (not `tjenestestedstruktur`: the noun must end the word). Nynorsk letters also
+ * write the mixed forms `tenestested` and `tenestekontor`, so those count too.
+ */
 export const stationNoun = word(
-  '[\\p{L}-]{0,30}(?:tjenestested|tenestestad|tjenestestad|politistasjon|lensmannskontor|lensmannsetat|politikontor|politipost|politistasjon|lensmannskontor|politiutpost|politiavdeling|tjenestekontor)(?:s|et|en|er|ene|a|ar|ane|ene)?|' +
+  '[\\p{L}-]{0,30}(?:tjenestested|tenestestad|tjenestestad|tenestested|politistasjon|lensmannskontor|lensmannsetat|politikontor|politipost|politiutpost|politiavdeling|tjenestekontor|tenestekontor)(?:s|et|en|er|ene|a|ar|ane|ene)?|' +
     // A station named without the word: "fast tilhold i kommunen", "en fast base".
     'fast (?:tilhold|tilholdssted|tilhaldsstad|base|stasjon|politikontor)(?:et|en|a)?|politibase(?:n)?',
 );
 
 /** The existing station, named definitely ("tjenestestedet", "lensmannskontoret"). */
 export const definiteStation = word(
-  '[\\p{L}-]{0,30}(?:tjenestestedet|tenestestaden|tenestestadet|politistasjonen|lensmannskontoret|politikontoret|politiposten)',
+  '[\\p{L}-]{0,30}(?:tjenestestedet|tenestestaden|tenestestadet|tenestestedet|politistasjonen|lensmannskontoret|politikontoret|politiposten)',
 );
 
 /** Wanting or asking for something. */

@@ -91,6 +91,9 @@ describe('station: scope of wishes, negation and hedges', () => {
     ['Det er stort behov for et tjenestested i sentrum.', 'yes'],
     ['Kommunen vil sterkt anbefale at det opprettes et tjenestested.', 'yes'],
     ['Kommunen sier nei til et nytt tjenestested.', 'no'],
+    // Nynorsk letters also write the mixed form «tenestested».
+    ['Vinje kommune ønskjer sterkt at det vert oppretta eit polititenestested i kommunen.', 'yes'],
+    ['Kommunen ønskjer ikkje eit nytt tenestekontor.', 'no'],
   ])('When a letter says "%s", then wants-station is %s', (sentence, expected) => {
     expect(suggest(`Svar fra kommunen\n\n${sentence}\n`).wantsStation).toBe(expected);
   });
