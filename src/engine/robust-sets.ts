@@ -19,6 +19,8 @@ export interface SampleSite {
   id: string;
   kommunenummer: string;
   municipality: number;
+  /** Tie-break priority, as the proposal's candidate has it (`SelectionCandidate.priority`; absent = 0). */
+  priority?: number;
 }
 
 /** Builds sets per sample; see the file comment. */
@@ -53,7 +55,7 @@ export function setSampler(
 ): SetSampler {
   const opts: SelectionOptions = { ...defaultSelectionOptions, objective: 'score', ...selection, k, method: 'greedy' };
   const problem: SelectionProblem = {
-    candidates: sites.map((s) => ({ id: s.id, group: s.kommunenummer, district: municipalityDistricts[s.municipality], eligible: eligible[s.municipality] === 1, score: 0 })),
+    candidates: sites.map((s) => ({ id: s.id, group: s.kommunenummer, district: municipalityDistricts[s.municipality], eligible: eligible[s.municipality] === 1, score: 0, priority: s.priority ?? 0 })),
     location,
   };
   const travelDependent = travelError !== null && opts.objective !== 'score' && opts.objective !== 'blend' && location !== undefined;

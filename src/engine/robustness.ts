@@ -49,8 +49,12 @@ export interface RobustnessOptions {
   setSamples: number;
   /** Selection rules (objective, district min/max, include/exclude, radius, blendAlpha, maxPerGroup). */
   selection: Partial<Omit<SelectionOptions, 'k' | 'method'>>;
-  /** Candidate sites in the location problem's order (several per municipality); default one per municipality, id = kommunenummer. */
-  sites: readonly { id: string; kommunenummer: string }[] | null;
+  /**
+   * Candidate sites in the location problem's order (several per municipality); default one per municipality, id = kommunenummer.
+   * `priority` is the proposal's tie-break priority of the site (absent = 0): pass the same priorities the proposal was
+   * chosen with, or the samples break ties between equally good sites differently from the proposal.
+   */
+  sites: readonly { id: string; kommunenummer: string; priority?: number }[] | null;
   /** The proposal's chosen site ids (sample 0's set). */
   proposal: readonly string[] | null;
   /** Residuals of the travel model to sample (see `perturb.ts`); null = travel not sampled. */
@@ -157,7 +161,7 @@ function setup(municipalities: readonly MunicipalityInput[], rankOptions: RankOp
   const sites = siteList.map((s, i) => {
     const mi = muniIndex.get(s.kommunenummer);
     if (mi === undefined) throw new Error(`sites[${i}] (${s.id}): kommunenummer ${s.kommunenummer} is not a municipality`);
-    return { id: s.id, kommunenummer: s.kommunenummer, municipality: mi };
+    return { id: s.id, kommunenummer: s.kommunenummer, municipality: mi, priority: 'priority' in s ? s.priority : undefined };
   });
   const set = setSampler(sites, prep.eligible, municipalities.map((x) => x.policeDistrict), opts.k, opts.selection, location, opts.travelError, opts.proposal);
   return { opts, prep, n, m, normalized, baseWeights, alpha, sites, set };

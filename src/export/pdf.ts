@@ -9,7 +9,7 @@
  * text passes through `pdfSafe`. Primitives in `pdf-layout.ts`, the map in `pdf-map.ts`.
  */
 import PDFDocument from 'pdfkit';
-import { formatDateTime, formatNumber } from '../common/i18n';
+import { formatDateTime, formatNumber, formatSampleShare } from '../common/i18n';
 import { fitProjection, tracePath, type AreaGeometry } from './pdf-map';
 import { placeMarkers } from './pdf-markers';
 import { pdfSafe } from './pdf-text';
@@ -57,6 +57,7 @@ export function reportPdf(model: ReportModel, geometry: ReportGeometry, options:
 
 const num = (model: ReportModel, v: number | null | undefined, digits = 0) => formatNumber(model.locale, v, digits);
 /** A share 0–1 as per cent (`87 %`). */
+const share = (model: ReportModel, v: number | null | undefined) => formatSampleShare(model.locale, v);
 const pct = (model: ReportModel, v: number | null | undefined, digits = 0) => (v === null || v === undefined ? '–' : `${formatNumber(model.locale, v * 100, digits)} %`);
 /** Decimals of the gain column: the blend objective's gains are fractions, the others residents or resident-minutes. */
 const gainDigits = (model: ReportModel) => (model.params.objective === 'blend' ? 4 : 0);
@@ -90,7 +91,7 @@ function summaryPage(doc: Doc, model: ReportModel, geo: ReportGeometry, L: Label
     doc,
     [{ header: '#', width: 16, align: 'right' }, { header: L('municipality'), width: 92 }, { header: L('district'), width: listW - 16 - 92 - 44 - 40 },
       { header: L('score'), width: 44, align: 'right' }, { header: L('pInSet'), width: 40, align: 'right' }],
-    model.candidates.map((c) => [String(c.position), c.name, c.policeDistrict, num(model, c.score, 2), c.robustness ? pct(model, c.robustness.pInSet) : '–']),
+    model.candidates.map((c) => [String(c.position), c.name, c.policeDistrict, num(model, c.score, 2), c.robustness ? share(model, c.robustness.pInSet) : '–']),
     { size, x: listX },
   );
   doc.y = Math.max(doc.y, top + mapH + 22);
@@ -215,9 +216,9 @@ function candidatePage(doc: Doc, model: ReportModel, c: ReportCandidate, L: Labe
   subheading(doc, L('robustness'));
   paragraph(doc, c.robustness
     ? [
-        `${L('pInSetWeights')}: ${pct(model, c.robustness.pInSetWeights)}`, `${L('pInSetTravel')}: ${pct(model, c.robustness.pInSetTravel)}`,
-        `${L('pInSet')}: ${pct(model, c.robustness.pInSet)}${c.robustness.stableUnderBoth ? ` (${L('stableUnderBoth')})` : ''}`,
-        `${L('pTopK')}: ${pct(model, c.robustness.pTopK)}`,
+        `${L('pInSetWeights')}: ${share(model, c.robustness.pInSetWeights)}`, `${L('pInSetTravel')}: ${share(model, c.robustness.pInSetTravel)}`,
+        `${L('pInSet')}: ${share(model, c.robustness.pInSet)}${c.robustness.stableUnderBoth ? ` (${L('stableUnderBoth')})` : ''}`,
+        `${L('pTopK')}: ${share(model, c.robustness.pTopK)}`,
         `${L('rankP05')}–${L('rankP95')}: ${c.robustness.rankP05}–${c.robustness.rankP95} (${L('rankMedian')} ${c.robustness.rankMedian})`,
       ].join(' · ')
     : '–', { size: 8.5 });

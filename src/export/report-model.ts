@@ -342,7 +342,7 @@ export function buildReportModel(inputs: ReportInputs, options: { locale?: Local
   if (s.set) {
     summary.push(
       [T('selNewlyCovered'), formatNumber(locale, s.set.newlyCovered, 0)],
-      [T('selCoveredShare'), `${formatNumber(locale, s.set.coveredShare * 100, 2)} %`],
+      [T('selCoveredShare', { min: p.minutes }), `${formatNumber(locale, s.set.coveredShare * 100, 2)} %`],
       [T('selMeanAccess'), formatNumber(locale, s.set.meanAccessMin, 2)],
     );
   }

@@ -11,8 +11,8 @@ import crypto from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
 import type { ScenarioParams } from '../model/scenario';
 
-/** Bumped whenever the proposal's computation or stored shape changes (2: premises read their nearest place; travel error relative; 3: ties after the score go to the minutes a site saves alone). */
-export const PROPOSAL_VERSION = 3;
+/** Bumped whenever the proposal's computation or stored shape changes (2: premises read their nearest place; travel error relative; 3: ties after the score go to the minutes a site saves alone; 4: the robustness stored beside it breaks ties by the same priority). */
+export const PROPOSAL_VERSION = 4;
 
 export interface ProposalKeyInput {
   params: ScenarioParams;

@@ -225,7 +225,7 @@ async function runRobustness(db: Db, proposal: Proposal & { id: string | null },
   const result = await heavyRunner().robustness({
     municipalities: inputsFor(context, view), rankOptions: rankOptionsOf(p), lane: robustnessLane(settings.samples), location: sp.location,
     options: {
-      ...settings, k: p.k, selection, sites: sp.sites.map((s) => ({ id: s.id, kommunenummer: s.kommunenummer })),
+      ...settings, k: p.k, selection, sites: sp.sites.map((s, j) => ({ id: s.id, kommunenummer: s.kommunenummer, priority: sp.savings[j] })),
       proposal: proposal.selectedSites.length === p.k ? proposal.selectedSites : null, travelError: travel?.error ?? null,
     },
   });

@@ -28,7 +28,8 @@ export function heavyCost(req: Request): number {
     }
     if (/^\/municipalities\/[^/]+$/.test(p)) return 1;
     if (p.startsWith('/export/')) return 2;
-    if ((p === '/api/scenarios/compare' || p === '/compare') && req.query.solver === 'exact') return 2;
+    // A comparison reads (or first solves) both scenarios' stored exact proposals; `solver=greedy` (API) is a preview.
+    if ((p === '/api/scenarios/compare' || p === '/compare') && req.query.a && req.query.b && req.query.solver !== 'greedy') return 2;
     return 0;
   }
   if (req.method === 'POST') {

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../db/connection';
 import { getMeta } from '../db/load-dataset';
-import { dictionary, formatDate, formatDateTime, formatNumber, formatScore, say, t, type Locale, type MessageKey } from '../common/i18n';
+import { dictionary, formatDate, formatDateTime, formatNumber, formatSampleShare, formatScore, say, t, type Locale, type MessageKey } from '../common/i18n';
 import { sayLocal, type LocalMessage } from '../common/errors';
 import { answerSource } from '../model/answers';
 import { dataVintageText } from '../model/source-labels';
@@ -23,6 +23,7 @@ export function localeMiddleware(db: Db): RequestHandler {
     res.locals.say = (key: MessageKey, params: Record<string, string | number> = {}) => say(locale, key, params);
     res.locals.fmt = (value: number | null | undefined, digits = 0) => formatNumber(locale, value, digits);
     res.locals.fmtScore = (value: number | null | undefined) => formatScore(locale, value);
+    res.locals.fmtShare = (share: number | null | undefined) => formatSampleShare(locale, share);
     res.locals.label = (kind: LabelKind, value: string) => labelOf(locale, kind, value);
     res.locals.dictionary = dictionary(locale);
     res.locals.dataVintage = dataVintageText(locale, getMeta(db, 'data_vintage') ?? '');

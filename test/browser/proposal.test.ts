@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { browserSuite, collectConsoleErrors, screenshotPath } from '../helpers/browser';
+import { formatSampleShare } from '../../src/common/i18n';
 
 /** A figure as the panel prints it ("12 345", "−3", "38 %") read back as a number. */
 function parseFigure(text: string): number {
@@ -72,10 +73,10 @@ describe('the proposal panel in the workspace', () => {
     // Stability: share in the set under weights / travel error / both, each site in the set at least once (sample 0).
     const items = new Map(robust.items.map((it) => [it.kommunenummer, it]));
     for (const row of shown) {
-      const parts = row.stability.split('/').map((p) => parseFigure(p));
+      const parts = row.stability.split('/').map((p) => p.trim());
       expect(parts).toHaveLength(3);
       const it = items.get(row.k)!;
-      expect(parts).toEqual([Math.round(it.pInSetWeights * 100), Math.round((it.pInSetTravel ?? 0) * 100), Math.round(it.pInSet * 100)]);
+      expect(parts).toEqual([it.pInSetWeights, it.pInSetTravel, it.pInSet].map((v) => formatSampleShare('nb', v)));
       expect(it.pInSet).toBeGreaterThan(0);
     }
     const note = (await page.locator('#robustness-note').textContent()) ?? '';

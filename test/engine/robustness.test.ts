@@ -131,4 +131,19 @@ describe('robustness of the proposed set', () => {
     expect(r.sites).toHaveLength(48);
     expect(r.sites.reduce((s, x) => s + x.pInSet, 0)).toBeCloseTo(6, 9);
   });
+
+  test('When two sites of a municipality are equally good and the proposal chose one by its priority, then the weight samples keep that site', async () => {
+    // Both sites stand on the same point (same gain, same score); only the priority, which favours the later id, tells them apart.
+    const sites = ms.flatMap((m) => ['a', 'b'].map((s) => ({ id: `${m.kommunenummer}${s}`, kommunenummer: m.kommunenummer, lon: m.centre[0], lat: m.centre[1], kind: 'place', priority: s === 'b' ? 1 : 0 })));
+    const twoSites = buildSelectionProblem({ municipalities: ms, ranking: rankMunicipalities(ms), sites, demand, existing, travelMinutes });
+    const proposal = await selectSites(twoSites, { k: 6, objective: 'coverage', radius: 40 });
+    expect(proposal.selected.every((id) => id.endsWith('b'))).toBe(true);
+    const r = robustness(ms as MunicipalityInput[], {}, { ...base, samples: 40, sites, proposal: proposal.selected }, twoSites.location);
+    for (const it of r.items) {
+      // Whenever the municipality is in a sample's set, it is there with the proposal's choice of site.
+      expect(r.sites.find((x) => x.id === `${it.kommunenummer}a`)!.pInSetWeights).toBe(0);
+      expect(r.sites.find((x) => x.id === `${it.kommunenummer}b`)!.pInSetWeights).toBe(it.pInSetWeights);
+    }
+    expect(r.items.some((it) => it.pInSetWeights > 0.5)).toBe(true);
+  });
 });

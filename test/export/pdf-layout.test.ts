@@ -107,6 +107,15 @@ describe('the PDF report of 20 candidates', () => {
     expect(all).not.toMatch(/Nye innbyggere innen grensen: \d[\d\s]*,\d/);
   }, 120_000);
 
+  it('When the key figures give the share within the limit and the mean drive, then each says what it measures, as the workspace and the comparison name it', async () => {
+    for (const locale of ['nb', 'en'] as Locale[]) {
+      const model = buildReportModel(await loadShortlistReport(db, id, '2024-06-03T10:00:00Z'), { locale, now: '2024-06-03T10:00:00Z' });
+      const labels = model.summary.map((row) => row[0]);
+      expect(labels).toContain(locale === 'nb' ? 'Andel innbyggere innen 45 min' : 'Share within 45 min');
+      expect(labels).toContain(locale === 'nb' ? 'Gj.sn. kjøretid til nærmeste (min)' : 'Mean drive to nearest (min)');
+    }
+  }, 120_000);
+
   it('When a quoted reason is longer than its room, then it keeps whole sentences and marks the omission with […]', async () => {
     const file = await render('en');
     const all = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

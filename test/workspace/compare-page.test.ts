@@ -50,6 +50,26 @@ describe('the comparison page', () => {
     expect(html).toContain('id="cmp-travel-model"');
   });
 
+  it('When two scenarios are compared, then each side shows its stored proposal: the same set and residents within the limit as the workspace', async () => {
+    const a = await create('Som arbeidsflaten A');
+    const b = await create('Som arbeidsflaten B', { weights: { crimeRate: 8, violenceRate: 6 } });
+    const proposals = await Promise.all([{}, { weights: { crimeRate: 8, violenceRate: 6 } }].map(async (params) =>
+      (await api.post('/api/proposals').send(params).expect(200)).body as { id: string; selected: string[]; coveredShare: number; meanAccess: number }));
+    const { body } = await api.get(`/api/scenarios/compare?a=${a.id}&b=${b.id}`).expect(200);
+    const total = 5550203;
+    for (const [side, p] of [['a', proposals[0]], ['b', proposals[1]]] as const) {
+      expect(body.comparison.coveredShare[side]).toBe(p.coveredShare);
+      expect(body.comparison.coveredResidents[side]).toBe(Math.round(p.coveredShare * total));
+      expect(body.comparison.meanAccessMin[side]).toBe(p.meanAccess);
+    }
+    const inA = [...body.comparison.staying, ...body.comparison.leaving].map((m: { kommunenummer: string }) => m.kommunenummer).sort();
+    expect(inA).toEqual([...proposals[0].selected].sort());
+    const html = (await api.get(`/compare?a=${a.id}&b=${b.id}`).expect(200)).text;
+    const row = /<th scope="row">Innbyggere innen kjøretiden<\/th><td class="num">([^<]*)<\/td>/.exec(html)?.[1];
+    expect(row?.replace(/\s/g, '')).toBe(String(Math.round(proposals[0].coveredShare * total)));
+    expect(html).toContain('Begge settene er scenarienes lagrede forslag');
+  });
+
   it('When A and B are the same scenario, then the page says there is nothing to compare instead of a table of zeros', async () => {
     const a = await create('Samme to ganger');
     const html = (await api.get(`/compare?a=${a.id}&b=${a.id}`).expect(200)).text;

@@ -78,7 +78,7 @@ describe('scenario API', () => {
     const { body: b } = await create({ name: 'B', params: { objective: 'score', weights: { crimeRate: 10, violenceRate: 10, driveTime: 0, uncovered: 0 } } });
     const res = await api.get(`/api/scenarios/compare?a=${a.id}&b=${b.id}`).expect(200);
     const c = res.body.comparison;
-    expect(res.body.solver).toBe('greedy');
+    expect(res.body.solver).toBe('exact');
     expect(c.entering.length).toBeGreaterThan(0);
     expect(c.entering.length).toBe(c.leaving.length);
     expect(c.entering.length + c.staying.length).toBe(20);

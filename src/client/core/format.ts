@@ -2,7 +2,7 @@
  * Number formats in the interface's locale (1 234,5 in Norwegian, 1,234.5 in English). Pure: the
  * same functions run in the browser and in the unit tests.
  */
-import { GAP_DIGITS, SCORE_DIGITS } from '../../common/i18n/format';
+import { GAP_DIGITS, SCORE_DIGITS, formatSampleShare } from '../../common/i18n/format';
 
 export type Locale = 'nb' | 'en';
 
@@ -25,6 +25,8 @@ export interface NumberFormat {
   pct(share: number | null | undefined, digits?: number): string;
   /** A score (0–100) with the decimals of every page and export (`SCORE_DIGITS`). */
   score(value: number | null | undefined): string;
+  /** A share of robustness samples (pInSet, …) as whole per cent, rounded down, «< 1 %» above 0 (`formatSampleShare`). */
+  sampleShare(share: number | null | undefined): string;
   /** A solver's gap (a share) as per cent with the decimals of every page and export (`GAP_DIGITS`). */
   gap(share: number | null | undefined): string;
   /** An indicator value with its own decimals (shares as per cent). */
@@ -46,7 +48,7 @@ export function numberFormat(locale: Locale): NumberFormat {
   const pct = (share: number | null | undefined, digits = 0): string => (isNumber(share) ? `${num(share * 100, digits)} %` : MISSING_TEXT);
   const indicator = (value: number | null | undefined, key: string): string =>
     SHARE_INDICATORS.has(key) ? pct(value, 1) : num(value, INDICATOR_DIGITS[key] ?? 0);
-  return { num, pct, score: (value) => num(value, SCORE_DIGITS), gap: (share) => pct(share, GAP_DIGITS), indicator };
+  return { num, pct, score: (value) => num(value, SCORE_DIGITS), sampleShare: (share) => formatSampleShare(locale, share), gap: (share) => pct(share, GAP_DIGITS), indicator };
 }
 
 /** Decimals to show for a weight: one when it has a fraction (2.5), none otherwise (3). */

@@ -114,7 +114,7 @@ export class Overlays {
       const knr = site.kommunenummer;
       const pInSet = state.robustness.get(knr)?.pInSet;
       const icon = L.divIcon({ className: 'proposed-icon', html: h('span', { className: `pm ${stabilityClass(pInSet)}` }, String(site.position)), iconSize: [22, 22], iconAnchor: [11, 11] });
-      const tip = `${this.nameOf(knr)}: ${site.siteLabel} (${t(ANY_SITE_KIND_LABEL[site.siteKind])}) · ${t('ws.stability')}: ${pInSet === undefined ? '…' : fmt.pct(pInSet)}`
+      const tip = `${this.nameOf(knr)}: ${site.siteLabel} (${t(ANY_SITE_KIND_LABEL[site.siteKind])}) · ${t('ws.stability')}: ${pInSet === undefined ? '…' : fmt.sampleShare(pInSet)}`
         + (site.withinError ? ` · ⚠ ${t('prop.withinErrorMark')}` : '');
       L.marker([site.lat, site.lon], { icon, keyboard: false, title: this.nameOf(knr) })
         .bindTooltip(tooltipContent(tip))

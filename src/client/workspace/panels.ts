@@ -148,7 +148,7 @@ export function renderDetail(deps: PanelDeps, actions: DetailActions): void {
       [t('ws.col.proposed'), pos ? t('ws.inSet', { n: pos }) : t('ws.no')],
       site ? [t('prop.prof.site'), `${site.siteLabel} (${t(ANY_SITE_KIND_LABEL[site.siteKind])})`, 'detail-site'] : null,
       site && state.selection ? [t(GAIN_LABEL[state.selection.objectiveName]), `${fmt.num(site.marginalGain, state.selection.objectiveName === 'blend' ? 4 : 0)}${site.withinError ? ` ⚠ ${t('prop.withinErrorMark')}` : ''}`] : null,
-      r ? [t('ws.stability'), `${fmt.pct(r.pInSetWeights)} / ${r.pInSetTravel === null ? '–' : fmt.pct(r.pInSetTravel)} / ${fmt.pct(r.pInSet)} (${t('prop.col.stability')})`] : null,
+      r ? [t('ws.stability'), `${fmt.sampleShare(r.pInSetWeights)} / ${fmt.sampleShare(r.pInSetTravel)} / ${fmt.sampleShare(r.pInSet)} (${t('prop.col.stability')})`] : null,
       ...DETAIL_INDICATORS.map((key) => [t(INDICATOR_LABEL[key]), fmt.indicator(m[key], key)] as const),
       rule !== 'none' ? [t('ws.forced'), rule === 'include' ? t('ws.included') : t('ws.excluded')] : null,
     ]),

@@ -19,7 +19,7 @@ function stabilityText(deps: PanelDeps, knr: string): string {
   const r = deps.state.robustness.get(knr);
   if (!r) return '…';
   const { fmt } = deps;
-  return `${fmt.pct(r.pInSetWeights)} / ${r.pInSetTravel === null ? '–' : fmt.pct(r.pInSetTravel)} / ${fmt.pct(r.pInSet)}`;
+  return `${fmt.sampleShare(r.pInSetWeights)} / ${fmt.sampleShare(r.pInSetTravel)} / ${fmt.sampleShare(r.pInSet)}`;
 }
 
 function siteRow(deps: PanelDeps, sel: SelectionResponse, s: ProposalSiteView): HTMLTableRowElement {

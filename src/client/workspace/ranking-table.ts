@@ -91,7 +91,7 @@ export class RankingTable {
       h('td', { className: 'score' }, this.bar(it), h('span', { className: 'bar-num' }, fmt.score(it.score))),
       h('td', { className: 'center' }, eligible),
       h('td', { className: 'proposed' }, ...(pos
-        ? [h('span', { className: `pm ${stabilityClass(pInSet)}`, title: t('ws.stability') }, String(pos)), ` ${pInSet === undefined ? '…' : fmt.pct(pInSet)}`]
+        ? [h('span', { className: `pm ${stabilityClass(pInSet)}`, title: t('ws.stability') }, String(pos)), ` ${pInSet === undefined ? '…' : fmt.sampleShare(pInSet)}`]
         : [])));
   }
 

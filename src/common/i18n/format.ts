@@ -42,6 +42,18 @@ export function formatGap(locale: Locale, gap: number | null | undefined): strin
   return gap === null || gap === undefined || !Number.isFinite(gap) ? '–' : `${formatNumber(locale, gap * 100, GAP_DIGITS)} %`;
 }
 
+/**
+ * A share of robustness samples (0–1: pInSet, pTopK, …) as whole per cent on every page and in every report, rounded
+ * down: a share under the stable mark (80 %) never reads «80 %», a site missing from some samples never reads
+ * «100 %», and a share above 0 but under 1 % reads «< 1 %», not «0 %»; `–` when missing.
+ */
+export function formatSampleShare(locale: Locale, share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '–';
+  if (share > 0 && share < 0.01) return `< ${formatNumber(locale, 1)} %`;
+  // The small addition absorbs binary noise (0.29 × 100 = 28.999…) without lifting a real 0.796 to 80.
+  return `${formatNumber(locale, Math.floor(share * 100 + 1e-9))} %`;
+}
+
 /** Date and time in the locale, in Norwegian time (`26. nov. 2026, 16:28`); the ISO text when it does not parse. */
 export function formatDateTime(locale: Locale, iso: string): string {
   const d = new Date(iso);

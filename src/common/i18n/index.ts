@@ -34,7 +34,7 @@ import { ruleTexts } from './rules';
 import { choosePlurals } from './plural';
 
 export { choosePlurals, isSingular } from './plural';
-export { excelDateTime, formatDate, formatDateTime, formatGap, formatNumber, formatOrdinal, formatScore, GAP_DIGITS, SCORE_DIGITS, spreadsheetDateTime } from './format';
+export { excelDateTime, formatDate, formatDateTime, formatGap, formatNumber, formatOrdinal, formatSampleShare, formatScore, GAP_DIGITS, SCORE_DIGITS, spreadsheetDateTime } from './format';
 
 export type Locale = 'nb' | 'en';
 export const locales: readonly Locale[] = ['nb', 'en'];

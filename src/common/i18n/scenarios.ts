@@ -56,9 +56,9 @@ export const scenarioTexts = area({
   'cmp.a': { nb: 'Scenario A', en: 'Scenario A' },
   'cmp.b': { nb: 'Scenario B', en: 'Scenario B' },
   'cmp.go': { nb: 'Sammenlign', en: 'Compare' },
-  'cmp.greedyNote': {
-    nb: 'Begge forslagene er beregnet med grådig utvalg på dagens data.',
-    en: 'Both proposals are computed with greedy selection on today’s data.',
+  'cmp.proposalNote': {
+    nb: 'Begge settene er scenarienes lagrede forslag (eksakt løsning på dagens data), de samme som arbeidsflaten, kortlistene og eksportene viser.',
+    en: 'Both sets are the scenarios’ stored proposals (exact solve on today’s data), the same that the workspace, shortlists and exports show.',
   },
   'cmp.weight': { nb: 'Vekt', en: 'Weight' },
   'cmp.travelModelOne': {

@@ -96,7 +96,7 @@ export function stamps(db: Db): { dataHash: string; dataVintage: string; answers
 }
 
 
-/** Ranks and selects (greedy by default) and reduces the result to what a comparison needs. */
+/** Ranks and selects (`exact`: the stored proposal; `greedy`: a preview) and reduces the result to what a comparison needs. */
 export async function outcomeOf(db: Db, params: ScenarioParams, solver: 'greedy' | 'exact', view: PlanningView = {}): Promise<ScenarioOutcome & { status: string; gap: number | null }> {
   const { ranking, selection, context } = await selectScenario(db, params, solver, view);
   const total = siteProblem(context).location.totalWeight;

@@ -26,7 +26,8 @@ function compareScenariosPage(db: Db): RequestHandler {
     } else if (q.a && q.b) {
       const a = mustGetScenario(db, q.a);
       const b = mustGetScenario(db, q.b);
-      const [oa, ob] = [await outcomeOf(db, a.params, 'greedy', planningViewOf(req)), await outcomeOf(db, b.params, 'greedy', planningViewOf(req))];
+      // Each scenario's stored proposal (exact), the set the workspace, shortlists and exports show: never a second solve of its own.
+      const [oa, ob] = [await outcomeOf(db, a.params, 'exact', planningViewOf(req)), await outcomeOf(db, b.params, 'exact', planningViewOf(req))];
       const comparison = compareOutcomes(oa, ob);
       // Both scenarios' models, named once each (they may differ).
       const [modelA, modelB] = [a.params.travelModel, b.params.travelModel].map((ref) => travelModelLabel(describeTravelModel(db, ref), locale));

@@ -21,7 +21,7 @@ export function scenarioApi(router: Router, db: Db): void {
   });
 
   router.get('/api/scenarios/compare', async (req, res) => {
-    const q = parse(z.object({ a: scenarioId, b: scenarioId, solver: z.enum(['greedy', 'exact']).default('greedy') }), req.query);
+    const q = parse(z.object({ a: scenarioId, b: scenarioId, solver: z.enum(['greedy', 'exact']).default('exact') }), req.query);
     const a = mustGetScenario(db, q.a);
     const b = mustGetScenario(db, q.b);
     const [oa, ob] = [await outcomeOf(db, a.params, q.solver, planningViewOf(req)), await outcomeOf(db, b.params, q.solver, planningViewOf(req))];
