@@ -21,6 +21,7 @@ import { csrfProtection } from './csrf';
 import { authorize } from './access';
 import { securityHeaders } from './security';
 import { heavyRateLimit, type HeavyLimitOptions } from './heavy-limit';
+import { getProposalK } from '../db/proposals-repo';
 import { useHeavyRunner, type HeavyRunner } from '../planning/heavy';
 import { processWorkerPool } from '../planning/worker-pool';
 
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(authenticate(deps.db));
   app.use(authorize);
   app.use(csrfProtection);
-  app.use(heavyRateLimit(deps.heavyLimits));
+  app.use(heavyRateLimit(deps.heavyLimits, Date.now, (id) => getProposalK(deps.db, id)));
   app.use(sampleAnswersMiddleware(deps.db));
   app.use(authRoutes(deps));
   app.use(municipalitiesApi(deps));

@@ -12,17 +12,30 @@ import { RateLimitedError } from '../common/errors';
 
 export type HeavyLimitOptions = { perMinute: number; burst: number };
 
+/** A path segment as the router gives it to the route (percent-decoded), so `p-%30…` is looked up as `p-0…`. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The K of a stored proposal by its id (null when there is none): a proposal's robustness runs at its own K. */
+export type ProposalK = (id: string) => number | null;
+
 /**
  * What a request costs in units of `heavyLimits` (0: not heavy), by the path as the case-sensitive,
- * strict routers match it.
+ * strict routers match it. `proposalK` gives the K a stored proposal's robustness runs at (its query has no `k`).
  */
-export function heavyCost(req: Request): number {
+export function heavyCost(req: Request, proposalK: ProposalK = () => null): number {
   const p = req.path;
   if (req.method === 'GET' || req.method === 'HEAD') {
-    if (p === '/api/robustness' || /^\/api\/proposals\/[^/]+\/robustness$/.test(p)) {
+    const stored = /^\/api\/proposals\/([^/]+)\/robustness$/.exec(p);
+    if (p === '/api/robustness' || stored) {
       // 1,000 samples at K = 20 is a unit; a larger K re-chooses a larger set in every sample.
       const samples = Number(req.query.samples);
-      const k = Number(req.query.k);
+      const k = stored ? proposalK(decodedSegment(stored[1])) ?? 20 : Number(req.query.k);
       const units = (Number.isFinite(samples) && samples > 0 ? samples : 1000) / 1000 * (Number.isFinite(k) && k > 20 ? k / 20 : 1);
       return Math.max(1, Math.ceil(units));
     }
@@ -41,12 +54,12 @@ export function heavyCost(req: Request): number {
 }
 
 /** The middleware (one bucket per account id). */
-export function heavyRateLimit(options: HeavyLimitOptions = heavyLimits, now: () => number = Date.now): RequestHandler {
+export function heavyRateLimit(options: HeavyLimitOptions = heavyLimits, now: () => number = Date.now, proposalK: ProposalK = () => null): RequestHandler {
   const buckets = new Map<number, { tokens: number; at: number }>();
   const perMs = options.perMinute / 60_000;
   return (req, _res, next) => {
     const user = req.auth?.user;
-    const cost = user ? heavyCost(req) : 0;
+    const cost = user ? heavyCost(req, proposalK) : 0;
     if (!user || cost === 0) return next();
     const t = now();
     const b = buckets.get(user.id) ?? { tokens: options.burst, at: t };
