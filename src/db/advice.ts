@@ -18,8 +18,14 @@ export function districtAdviceByMunicipality(db: Db): Map<string, Advice> {
   return out;
 }
 
-/** A cheap fingerprint of the assessments: changes whenever one is recorded or removed. */
-export function assessmentsRevision(db: Db): string {
-  const r = stmt(db, 'SELECT count(*) AS n, coalesce(max(id), 0) AS m FROM district_assessments').get() as { n: number; m: number };
-  return `a${r.n}.${r.m}`;
+/**
+ * A cheap fingerprint of the assessments: changes whenever one is recorded or removed. With `policeDistrict`, of that
+ * district's assessments only: what a district leader's view rests on (they see no other district's advice, so
+ * another district's assessment must not show as a change, nor its count as a figure).
+ */
+export function assessmentsRevision(db: Db, policeDistrict: string | null = null): string {
+  const r = (policeDistrict === null
+    ? stmt(db, 'SELECT count(*) AS n, coalesce(max(id), 0) AS m FROM district_assessments').get()
+    : stmt(db, 'SELECT count(*) AS n, coalesce(max(id), 0) AS m FROM district_assessments WHERE police_district = ?').get(policeDistrict)) as { n: number; m: number };
+  return policeDistrict === null ? `a${r.n}.${r.m}` : `a${r.n}.${r.m}@${policeDistrict}`;
 }

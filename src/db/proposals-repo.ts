@@ -5,6 +5,7 @@
  */
 import type { Db } from './connection';
 import type { Proposal, ProposalRobustness } from '../model/proposal';
+import { stmt } from './statements';
 
 /** Proposals kept before the least recently used are pruned (a pruned one is solved again when asked for). */
 export const MAX_STORED_PROPOSALS = 2000;
@@ -23,6 +24,12 @@ export function getProposalByKey(db: Db, key: string, now: string): Proposal | n
 export function getProposal(db: Db, id: string): Proposal | null {
   const row = db.prepare('SELECT id, result_json FROM proposals WHERE id = ?').get(id) as ProposalRow | undefined;
   return row ? (JSON.parse(row.result_json) as Proposal) : null;
+}
+
+/** The K of a stored proposal by id (read without parsing the whole record), or null. */
+export function getProposalK(db: Db, id: string): number | null {
+  const row = stmt(db, "SELECT json_extract(result_json, '$.params.k') AS k FROM proposals WHERE id = ?").get(id) as { k: unknown } | undefined;
+  return typeof row?.k === 'number' ? row.k : null;
 }
 
 /**

@@ -43,10 +43,12 @@ function cell(model: ReportModel, v: CellValue, kind: ReportColumn['kind']): str
  * The leading comment lines: notice (if any), travel model, attribution. Each is written as it is, one line starting
  * with `# `, with line breaks folded to spaces and `"` turned into `'` (an imported matrix's name is the user's text), so
  * even a reader that knows no comments reads each as a row of plain cells and never as the start of a quoted field.
+ * Such a reader (Excel) splits the line at every `;`, so each piece after the first is a cell of its own and is
+ * neutralised like any text cell: a matrix named `x;=cmd|' /C calc'!A0` must not become a formula.
  */
 export function csvComments(model: ReportModel): string[] {
   const lines = [...(model.notice ? [model.notice] : []), `${text(model.locale, 'travelModel')}: ${model.travelModel}`, model.attribution];
-  return lines.map((l) => `# ${l.replace(/[\r\n]+/g, ' ').replace(/"/g, "'")}`);
+  return lines.map((l) => `# ${l.replace(/[\r\n]+/g, ' ').replace(/"/g, "'")}`.split(';').map((cell, i) => (i === 0 ? cell : neutraliseFormula(cell))).join(';'));
 }
 
 /** The CSV text (with BOM) of a report's candidates. */

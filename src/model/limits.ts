@@ -33,7 +33,7 @@ export const requestLimits = {
  * Heavy computations (robustness, exact selection, exports, shortlist snapshots, profiles, exact
  * scenario comparison) run in worker threads and are rate-limited per account by cost: a bucket of
  * `burst` units refilled at `perMinute` units per minute. A unit is 1,000 robustness samples (the
- * workspace asks for one after each change; a profile costs one); an exact selection, an exact
+ * workspace asks for one after each change; a profile costs one; both times K / 20 above K = 20); an exact selection, an exact
  * comparison or an export costs 2; a new shortlist 3. When more than `maxQueued` heavy jobs wait for a
  * worker, new ones are refused with 503 so pages and `/healthz` stay fast.
  */

@@ -101,6 +101,15 @@ function revisionOf(db: Db, travelModel: TravelModelRef): string {
 }
 
 /**
+ * The revision of the planning inputs as a viewer sees them (a cache key part, e.g. the ranking's ETag): the
+ * context's revision, but for a district leader (`adviceDistrict`) with only their own district's assessments.
+ */
+export function viewRevision(db: Db, travelModel: TravelModelRef, adviceDistrict: string | null | undefined): string {
+  if (!adviceDistrict) return revisionOf(db, travelModel);
+  return `${getMeta(db, 'data_hash')}|${answersRevision(db)}|${assessmentsRevision(db, adviceDistrict)}|${travelModel}`;
+}
+
+/**
  * The planning context for the database's current data and answers under a travel model (cached per revision).
  * @throws NotFoundError when `travelModel` names no imported matrix; ValidationError when that matrix lacks a
  * demand point, site or station of the current data

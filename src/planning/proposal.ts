@@ -54,8 +54,8 @@ const INTERACTIVE_MAX_K = 40;
 /** The input key of a scenario's proposal on the database's current data. */
 export function currentProposalKey(db: Db, params: ScenarioParams, solver: 'exact' | 'greedy', view: PlanningView = {}): string {
   return proposalKey({
-    params, solver, dataHash: getMeta(db, 'data_hash') ?? '', answersRevision: answersRevision(db), assessmentsRevision: assessmentsRevision(db),
-    viewDistrict: view.adviceDistrict ?? null,
+    params, solver, dataHash: getMeta(db, 'data_hash') ?? '', answersRevision: answersRevision(db),
+    assessmentsRevision: assessmentsRevision(db, view.adviceDistrict ?? null), viewDistrict: view.adviceDistrict ?? null,
   });
 }
 
@@ -150,7 +150,7 @@ function buildProposal(b: BuildInput): Proposal & { id: string } {
     travelModel: { ref: context.travelModel.ref, label: { nb: travelModelLabel(context.travelModel, 'nb'), en: travelModelLabel(context.travelModel, 'en') } },
     revision: {
       dataHash: getMeta(b.db, 'data_hash') ?? '', dataVintage: getMeta(b.db, 'data_vintage') ?? '', answersRevision: answersRevision(b.db),
-      assessmentsRevision: assessmentsRevision(b.db), viewDistrict: adviceMatters(b.params) ? b.view.adviceDistrict ?? null : null,
+      assessmentsRevision: assessmentsRevision(b.db, b.view.adviceDistrict ?? null), viewDistrict: adviceMatters(b.params) ? b.view.adviceDistrict ?? null : null,
     },
     answers: context.answers,
   };

@@ -21,6 +21,8 @@ import { csrfProtection } from './csrf';
 import { authorize } from './access';
 import { securityHeaders } from './security';
 import { heavyRateLimit, type HeavyLimitOptions } from './heavy-limit';
+import { getProposalK } from '../db/proposals-repo';
+import { getScenario } from '../db/scenarios-repo';
 import { useHeavyRunner, type HeavyRunner } from '../planning/heavy';
 import { processWorkerPool } from '../planning/worker-pool';
 
@@ -68,7 +70,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(authenticate(deps.db));
   app.use(authorize);
   app.use(csrfProtection);
-  app.use(heavyRateLimit(deps.heavyLimits));
+  app.use(heavyRateLimit(deps.heavyLimits, Date.now, {
+    proposal: (id) => getProposalK(deps.db, id), scenario: (id) => getScenario(deps.db, id)?.params.k ?? null,
+  }));
   app.use(sampleAnswersMiddleware(deps.db));
   app.use(authRoutes(deps));
   app.use(municipalitiesApi(deps));

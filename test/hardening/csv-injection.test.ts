@@ -20,10 +20,23 @@ import { agentAs } from '../helpers/auth';
 import { validRecord } from '../responses/fixtures';
 import { validateRecord } from '../../src/import/responses-validate';
 import { referenceFromDb } from '../../src/import/responses-import';
+import { importTravelMatrix } from '../../src/import/travel-matrix-import';
+import { resolveTravelModel } from '../../src/planning/travel-models';
+import type { Db } from '../../src/db/connection';
 
 const RATIONALE = '=HYPERLINK("http://evil.example","Klikk")';
 const REASON = '+SUM(1;2)';
 const ADDRESS = '@cmd Storgata 1';
+
+/** A complete matrix CSV: the built-in model's pairs, one minute slower. */
+function matrixCsv(db: Db): Buffer {
+  const { matrix } = resolveTravelModel(db, 'builtin');
+  const lines = ['from_id,to_id,minutes'];
+  matrix.rowIds.forEach((id, r) => {
+    for (let k = matrix.rowStart[r]; k < matrix.rowStart[r + 1]; k++) lines.push(`${id},${matrix.colIds[matrix.cols[k]]},${(matrix.minutes[k] + 1).toFixed(1)}`);
+  });
+  return Buffer.from(lines.join('\n') + '\n');
+}
 
 describe('CSV exports neutralise formulas', () => {
   it('When a text starts with = + - @ tab or CR, then it gets a leading quote; other text and numbers are untouched', () => {
@@ -63,6 +76,23 @@ describe('CSV exports neutralise formulas', () => {
     expect(cells.filter((c) => /^[=+@\t\r]/.test(c))).toEqual([]);
     const negative = cells.filter((c) => /^-\d+(,\d+)?$/.test(c));
     expect(negative.length).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('When an imported travel matrix is named with a ; and a formula, then the CSV export\'s # line splits into no formula cell', async () => {
+    const db = memoryDb();
+    const name = "Ruter;=cmd|' /C calc'!A0;+1+1;@SUM(A1)";
+    const report = await importTravelMatrix(db, matrixCsv(db), { fileName: 'ruter.csv', name, by: 'test', now: '2024-05-01T10:00:00.000Z' });
+    expect(report.status).toBe('imported');
+    const viewer = await agentAs(createApp({ db }), db, 'viewer');
+    const res = await viewer.get(`/export/scenario.csv?solver=greedy&k=3&travelModel=${report.matrix!.id}`);
+    expect(res.status).toBe(200);
+    const line = res.text.replace(/^\uFEFF/, '').split('\r\n').find((l) => l.includes('Ruter'))!;
+    expect(line.startsWith('# ')).toBe(true);
+    // Excel reads the line as cells split at `;` (the comment mark means nothing to it).
+    const cells = line.split(';');
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(cells).toContain("'=cmd|' /C calc'!A0");
     db.close();
   });
 

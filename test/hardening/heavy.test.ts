@@ -148,6 +148,36 @@ describe('heavy work off the request loop', () => {
     db.close();
   });
 
+  it('When a stored proposal of K = 100 is asked for its robustness, then the request costs its K (5 units per 1,000 samples), also with the id percent-encoded', async () => {
+    const db = memoryDb();
+    const app = createApp({ db, heavy: inProcessRunner, heavyLimits: { perMinute: 1, burst: 4 } });
+    const token = await tokenFor(db, 'viewer');
+    const stored = await request(app).post('/api/proposals').set('Authorization', `Bearer ${token}`).send({ solver: 'greedy', k: 100 });
+    expect(stored.status).toBe(200);
+    const id = stored.body.id as string;
+    const encoded = id.replace(/\d/, (d) => `%3${d}`);
+    for (const path of [id, encoded]) {
+      const res = await request(app).get(`/api/proposals/${path}/robustness?samples=1000`).set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    db.close();
+  });
+
+  it('When a profile page is asked for under K = 100, by k or by a saved scenario, then it costs 5 units (its robustness runs at that K)', async () => {
+    const db = memoryDb();
+    const app = createApp({ db, heavy: inProcessRunner, heavyLimits: { perMinute: 1, burst: 4 } });
+    const token = await tokenFor(db, 'viewer');
+    const planner = await tokenFor(db, 'planner');
+    const saved = await request(app).post('/api/scenarios').set('Authorization', `Bearer ${planner}`).send({ name: 'Stor', params: { k: 100 } });
+    expect(saved.status).toBe(201);
+    for (const query of ['k=100', `scenario=${saved.body.id}`]) {
+      const res = await request(app).get(`/municipalities/0301?${query}`).set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(429);
+    }
+    db.close();
+  });
+
   it('When more heavy jobs wait than the queue holds, then the next request is refused with 503 and Retry-After', async () => {
     const db = memoryDb();
     const small = new WorkerPool({ size: 1, maxQueued: 1 });

@@ -12,7 +12,7 @@ import { scenarioReference } from '../../planning/reference';
 import { rankScenario, robustnessScenario, selectScenario } from '../../planning/service';
 import { ZodValidationError } from '../../common/errors';
 import { JsonResponseCache, stableJson } from '../response-cache';
-import { planningContext } from '../../planning/context';
+import { viewRevision } from '../../planning/context';
 import { planningViewOf } from '../actor';
 import { checkRobustnessSize, proposalJson, robustnessSettingsQuery } from './proposals';
 import { requestLimits } from '../../model/limits';
@@ -60,7 +60,8 @@ export function planningApi({ db }: AppDeps): Router {
     const params = scenarioFromQuery(req.query as Record<string, unknown>, undefined, scenarioReference(db));
     const view = planningViewOf(req);
     const locale = res.locals.locale as Locale;
-    const key = stableJson({ revision: planningContext(db, params.travelModel).revision, view: view.adviceDistrict ?? null, params, locale });
+    // The viewer's revision: a district leader's tag does not change when another district records an assessment.
+    const key = stableJson({ revision: viewRevision(db, params.travelModel, view.adviceDistrict), view: view.adviceDistrict ?? null, params, locale });
     rankings.send(req, res, key, () => {
       const { ranking, context } = rankScenario(db, params, view);
       return { ...ranking, answers: context.answers, scenario: params, travelModel: modelOf(context, res) };

@@ -34,9 +34,22 @@ export const robustnessSettingsQuery = z.object({
 
 const proposalId = z.string().regex(/^p-[0-9a-f]{16}$/, 'v.idFormat');
 
+type ProposalRevision = Proposal['revision'];
+
+/**
+ * A proposal's revision as the user may see it. A district leader is not shown an assessments revision made for
+ * another view (a proposal without district advice is shared by every view): it counts every district's assessments.
+ */
+function visibleRevision(revision: ProposalRevision, res: Response): Omit<ProposalRevision, 'assessmentsRevision'> & { assessmentsRevision?: string } {
+  const user = res.locals.user as { role?: string; district?: string | null } | null | undefined;
+  if (user?.role !== 'district' || (revision.viewDistrict !== null && revision.viewDistrict === user.district)) return revision;
+  const { assessmentsRevision: _hidden, ...rest } = revision;
+  return rest;
+}
+
 /** A proposal as the API sends it: the stored record, its travel model's label in the user's language. */
-export function proposalJson(p: Proposal, res: Response): Omit<Proposal, 'travelModel'> & { travelModel: { ref: string; label: string } } {
-  return { ...p, travelModel: { ref: p.travelModel.ref, label: p.travelModel.label[res.locals.locale as Locale] } };
+export function proposalJson(p: Proposal, res: Response) {
+  return { ...p, revision: visibleRevision(p.revision, res), travelModel: { ref: p.travelModel.ref, label: p.travelModel.label[res.locals.locale as Locale] } };
 }
 
 /**
