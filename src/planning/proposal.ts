@@ -14,7 +14,7 @@ import { assessmentsRevision } from '../db/advice';
 import { getMeta } from '../db/load-dataset';
 import { getProposalByKey, getProposalRobustness, storeProposal, storeProposalRobustness } from '../db/proposals-repo';
 import { answersRevision } from '../db/revisions';
-import { exactSum, rankMunicipalities, selectSitesGreedy, type RankingResult, type SelectionOptions, type SelectionResult } from '../engine';
+import { exactSum, rankMunicipalities, type RankingResult, type SelectionOptions, type SelectionResult } from '../engine';
 import { PROPOSAL_ROBUSTNESS } from '../model/proposal-settings';
 import { ConflictError, UnprocessableError } from '../common/errors';
 import { SELECTION_STATUS_LABEL } from '../model/labels';
@@ -60,8 +60,8 @@ export function currentProposalKey(db: Db, params: ScenarioParams, solver: 'exac
 }
 
 /**
- * The scenario's proposal: the stored one for these inputs, or solved now (exact: HiGHS or enumeration in a worker
- * thread; greedy: here) and stored.
+ * The scenario's proposal: the stored one for these inputs, or solved now in the heavy runner (a worker thread in the
+ * web app; exact: HiGHS or enumeration, greedy: greedy + swaps, in the interactive lane) and stored.
  * @throws ZodError naming the field for parameters that may not be run; NotFoundError for an unknown travel model;
  *   ExactSolveError when the exact model is too large
  */
@@ -104,8 +104,10 @@ async function solveOrRead(db: Db, params: ScenarioParams, request: ProposalRequ
   const problem = proposalProblem(context, ranking, inputs);
   const travel = travelErrorOf(db, context);
   const options = { ...selectionOptionsOf(checked, solver), errorMargin: travel?.marginMin ?? 0, ...request.limits };
-  const lane: HeavyLane = checked.k <= INTERACTIVE_MAX_K ? 'interactive' : 'bulk';
-  const selection = solver === 'greedy' ? selectSitesGreedy(problem, options) : await heavyRunner().select({ problem, options, lane });
+  // Greedy too runs in the heavy runner: at K = 100 it held the request thread 150–340 ms per request, and the
+  // workspace asks for one after every change. A preview waits for the interactive lane, never for bulk work.
+  const lane: HeavyLane = solver === 'greedy' || checked.k <= INTERACTIVE_MAX_K ? 'interactive' : 'bulk';
+  const selection = await heavyRunner().select({ problem, options, lane });
   const built = buildProposal({ db, key, now, solver, params: checked, context, selection, sites: siteProblem(context), travel, view });
   if (request.store === false) return { proposal: { ...built, id: null }, context, ranking, fromStore: false };
   return { proposal: storeProposal(db, built, now), context, ranking, fromStore: false };
