@@ -7,7 +7,11 @@ import type { Db } from './connection';
 import type { Proposal, ProposalRobustness } from '../model/proposal';
 import { stmt } from './statements';
 
-/** Proposals kept before the least recently used are pruned (a pruned one is solved again when asked for). */
+/**
+ * Proposals kept per solver before the least recently used of that solver are pruned (a pruned one is solved again
+ * when asked for). Counted per solver so that free greedy previews, which any signed-in account may store, never push
+ * out the exact proposals that shortlists, robustness runs and exports name.
+ */
 export const MAX_STORED_PROPOSALS = 2000;
 
 interface ProposalRow { id: string; result_json: string }
@@ -36,7 +40,7 @@ export function getProposalK(db: Db, id: string): number | null {
  * Stores a proposal (its `id` and `key` set) unless one with the same key exists, prunes beyond the cap, and
  * returns the stored one (the first writer wins when two requests solved the same inputs at once).
  */
-export function storeProposal(db: Db, p: Proposal & { id: string }, now: string): Proposal {
+export function storeProposal(db: Db, p: Proposal & { id: string }, now: string, cap = MAX_STORED_PROPOSALS): Proposal {
   return db.transaction(() => {
     db.prepare(
       `INSERT INTO proposals (id, input_key, params_json, solver, data_hash, answers_revision, assessments_revision, travel_model,
@@ -51,8 +55,8 @@ export function storeProposal(db: Db, p: Proposal & { id: string }, now: string)
       result: JSON.stringify(p), now,
     });
     db.prepare(
-      `DELETE FROM proposals WHERE id IN (SELECT id FROM proposals ORDER BY used_at DESC, id LIMIT -1 OFFSET ?)`,
-    ).run(MAX_STORED_PROPOSALS);
+      `DELETE FROM proposals WHERE id IN (SELECT id FROM proposals WHERE solver = ? ORDER BY used_at DESC, id LIMIT -1 OFFSET ?)`,
+    ).run(p.solver, cap);
     return getProposalByKey(db, p.key, now)!;
   })();
 }
