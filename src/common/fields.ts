@@ -85,6 +85,13 @@ export function nameText(max: number) {
   });
 }
 
+/** As `nameText`, but an empty name is allowed (the caller gives a default). */
+export function optionalNameText(max: number) {
+  return z.string().trim().max(max).superRefine((s, ctx) => {
+    if (CONTROL_IN_NAME.test(s)) keyIssue(ctx, 'v.controlChars');
+  });
+}
+
 /** A free text of up to `max` characters: line breaks and tabs allowed, no other control characters. */
 export function freeText(max: number) {
   return z.string().max(max).superRefine((s, ctx) => {

@@ -162,6 +162,15 @@ describe('travel-time matrix API and CLI', () => {
     expect(form.text).toContain('Ingen fil: send matrisen i multipart-feltet «file».');
   });
 
+  it('When a matrix is named with a control character, then it is refused with 400 naming the field, and nothing is stored', async () => {
+    const api = await agentAs(app, db, 'planner');
+    const before = (await api.get('/api/travel-matrices')).body.imported.length;
+    const res = await api.post('/api/travel-matrices').field('name', 'Ruter\u0007\u001b[31m').attach('file', Buffer.from('from_id,to_id,minutes\n'), 'm.csv');
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.error)).toContain('name');
+    expect((await api.get('/api/travel-matrices')).body.imported).toHaveLength(before);
+  });
+
   it('When the CLI imports a bad file, then it exits 1 and names file, row and column; a good file exits 0', async () => {
     const dir = tempDir();
     try {

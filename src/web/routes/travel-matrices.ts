@@ -19,6 +19,7 @@ import { canPlan } from '../../auth/policy';
 import { actorOf } from '../actor';
 import { AppError, BusyError, ValidationError, NotFoundError, messageOf } from '../../common/errors';
 import { parse } from '../validate';
+import { optionalNameText } from '../../common/fields';
 import type { Locale } from '../../common/i18n';
 
 /** Upload limit: a full OSRM table for ~3,000 × ~1,700 points is about 60 MB of JSON. */
@@ -27,7 +28,8 @@ export const MATRIX_MAX_BYTES = 200 * 1024 * 1024;
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MATRIX_MAX_BYTES, files: 1, fields: 10 }, defParamCharset: 'utf8' }).single('file');
 
 const fields = z.object({
-  name: z.string().trim().max(120, 'must be at most 120 characters').default(''),
+  // No control characters: the name is printed in CSV comment lines, PDF reports and page titles.
+  name: optionalNameText(120).default(''),
   format: z.enum(['csv', 'osrm', '']).default('').transform((v) => (v === '' ? undefined : v)),
   dryRun: z.enum(['true', 'false', '1', '0', 'on', '']).default('').transform((v) => v === 'true' || v === '1' || v === 'on'),
 });
