@@ -37,7 +37,7 @@ export const accountTexts = area({
   'admin.disabled': { nb: 'Sperret', en: 'Disabled' },
   'admin.save': { nb: 'Lagre', en: 'Save' },
   'admin.newUser': { nb: 'Ny bruker', en: 'New user' },
-  'admin.districtIfDistrict': { nb: 'Politidistrikt (bare for rollen politidistrikt)', en: 'Police district (only for the police district role)' },
+  'admin.districtIfDistrict': { nb: 'Politidistrikt (bare for rollen distriktsleder)', en: 'Police district (only for the district leader role)' },
   'admin.create': { nb: 'Opprett bruker', en: 'Create user' },
   'admin.tokens': { nb: 'API-nøkler', en: 'API tokens' },
   'admin.tokensHelp': {
