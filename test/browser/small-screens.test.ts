@@ -134,6 +134,14 @@ describe('phone viewport (390 × 844)', () => {
     await page.close();
   });
 
+  it('When a planner opens the change log on a phone, then the change column keeps room to read (not a sliver of one word per line)', async () => {
+    const page = await suite.page('planner', undefined, { viewport: PHONE, hasTouch: true, isMobile: true });
+    await page.goto(suite.url + '/audit');
+    const cell = (await page.locator('table.audit tbody tr:first-child td:last-child').boundingBox())!;
+    expect(cell.width).toBeGreaterThanOrEqual(240);
+    await page.close();
+  });
+
   it('When a planner opens the workspace on a phone, then the header is a menu, the map and proposal come first, the weights are a drawer and the legend is folded', async () => {
     const page = await suite.page('planner', undefined, { viewport: PHONE, hasTouch: true, isMobile: true });
     const errors = collectConsoleErrors(page);
