@@ -142,6 +142,17 @@ describe('phone viewport (390 × 844)', () => {
     await page.close();
   });
 
+  it('When a planner opens the letters page on a phone, then the «Bare kontroller» box and its words stay on one line', async () => {
+    const page = await suite.page('planner', undefined, { viewport: PHONE, hasTouch: true, isMobile: true });
+    await page.goto(suite.url + '/letters');
+    const label = page.locator('#letters-upload label.inline');
+    const lines = await label.evaluate((el) => el.getClientRects().length);
+    const box = (await label.boundingBox())!;
+    expect(lines).toBe(1);
+    expect(box.height).toBeLessThan(30);
+    await page.close();
+  });
+
   it('When a planner opens the workspace on a phone, then the header is a menu, the map and proposal come first, the weights are a drawer and the legend is folded', async () => {
     const page = await suite.page('planner', undefined, { viewport: PHONE, hasTouch: true, isMobile: true });
     const errors = collectConsoleErrors(page);
