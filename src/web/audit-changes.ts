@@ -4,7 +4,7 @@
  * the values formatted (numbers, yes/no, times, known statuses and objectives, a user's role by its name). Pure apart
  * from the catalogue.
  */
-import { formatDateTime, formatNumber, t, type Locale, type MessageKey } from '../common/i18n';
+import { formatDateTime, formatNumber, say, t, type Locale, type MessageKey } from '../common/i18n';
 import { CRITERION_IDS, type CriterionId } from '../engine/criteria';
 import { valueLabel } from '../export/texts';
 import { criterionLabel } from '../model/criteria-texts';
@@ -24,7 +24,8 @@ const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
   user: 'audit.field.user', createdAt: 'audit.field.createdAt', updatedAt: 'audit.field.updatedAt', revokedAt: 'audit.field.revokedAt',
   updatedBy: 'audit.field.updatedBy', advice: 'audit.field.advice', origin: 'sl.col.origin', candidates: 'report.candidates',
   file: 'audit.field.file', bytes: 'audit.field.bytes', format: 'audit.field.format', sample: 'let.sampleTag', sender: 'let.sender',
-  suggestions: 'let.suggestion', kommunenummer: 'let.field.kommunenummer',
+  suggestions: 'let.suggestion', kommunenummer: 'let.field.kommunenummer', id: 'audit.field.id', scenarioId: 'sl.field.scenario',
+  inputHash: 'sl.inputHash',
 };
 
 /** The parents whose fields read «parent: field» (a letter's sender, its suggested answers by their coding-form names). */
@@ -129,7 +130,19 @@ function valueText(locale: Locale, v: unknown, field = '', namers: AuditNamers =
     }
     return v.length ? { text: v.join(', '), quoted: true } : null;
   }
+  if (Array.isArray(v)) return listText(locale, v);
   return { text: JSON.stringify(v), quoted: true };
+}
+
+/**
+ * A list of records in a line: municipalities (a shortlist's candidates) by their numbers, anything else by
+ * its count; the raw data keeps every field.
+ */
+function listText(locale: Locale, v: readonly unknown[]): ValueText | null {
+  if (v.length === 0) return null;
+  const knr = v.map((x) => (isPlain(x) && typeof x.kommunenummer === 'string' ? x.kommunenummer : null));
+  if (knr.every((x) => x !== null)) return { text: say(locale, 'audit.value.municipalities', { n: v.length, list: knr.join(', ') }), quoted: false };
+  return { text: say(locale, 'audit.value.entries', { n: v.length }), quoted: false };
 }
 
 /** The changed fields of an audit entry in the reader's language (at most `MAX_CHANGES`; the raw values keep the rest). */

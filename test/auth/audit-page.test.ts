@@ -35,6 +35,18 @@ describe('the audit log in words', () => {
     expect(auditChanges('nb', { description: '', include: [] }, { include: [] }).changes).toEqual([]);
   });
 
+  it('When a shortlist\'s candidates or other lists of records are put in words, then they read as municipality numbers or a count, never as JSON', () => {
+    const candidates = [{ kommunenummer: '1547', position: 1, site: { kind: 'place', lon: 6.6 } }, { kommunenummer: '1848', position: 2 }];
+    const nb = auditChanges('nb', null, { candidates, inputHash: 'e5a6', scenarioId: 's-1', rows: [{ a: 1 }] }).changes;
+    expect(nb.map((c) => `${c.field.text}${c.field.code ? ' (kode)' : ''}: ${c.after?.text}`)).toEqual([
+      'Kandidater: 2 kommuner: 1547, 1848',
+      'Inndatahash: e5a6',
+      'Scenario: s-1',
+      'rows (kode): 1 oppføring (se rådata)',
+    ]);
+    expect(auditChanges('en', null, { candidates: candidates.slice(0, 1) }).changes[0].after?.text).toBe('1 municipality: 1547');
+  });
+
   it('When a planner changes a scenario\'s K, a weight and its name, then the audit page says «field: old → new» in Norwegian and English and keeps the raw JSON in a <details>', async () => {
     const planner = await agentAs(app, db, 'planner');
     const english = await agentAs(app, db, 'planner');
@@ -87,6 +99,7 @@ describe('the audit log in words', () => {
     expect(text).toContain('Avsender: Sikkerhet: 0,99');
     expect(text).toContain('Forslag: Ønsker nytt tjenestested (spm. 5): ja');
     expect(text).toContain('Forslag: Ønsket tilgang (spm. 4): Via et tjenestested i politiet, Via fysisk oppmøte');
-    expect(text).not.toMatch(/\bbuiltin\b|origin:|\bmatched\b|suggestions\.|sender\./);
+    expect(text).toMatch(/Kandidater: 4 kommuner: \d{4}, \d{4}, \d{4}, \d{4}/);
+    expect(text).not.toMatch(/\bbuiltin\b|origin:|\bmatched\b|suggestions\.|sender\.|"kommunenummer"|inputHash|scenarioId/);
   });
 });

@@ -91,4 +91,16 @@ describe('shortlist and district review in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('When a planner opens the new-shortlist form, then every label sits above its own field, inside the fieldset as outside, and the export links say GeoJSON', async () => {
+    const page = await suite.page('planner', null, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.url}/shortlists`);
+    for (const id of ['sl-name', 'sl-description', 'sl-scenario', 'sl-manual']) {
+      const label = (await page.locator(`label[for="${id}"]`).boundingBox())!;
+      const field = (await page.locator(`#${id}`).boundingBox())!;
+      expect([id, label.y + label.height <= field.y + 1, Math.abs(label.x - field.x) <= 1]).toEqual([id, true, true]);
+    }
+    await expect(page.locator('main a[href^="/export/scenario.geojson"]').textContent()).resolves.toBe('GeoJSON');
+    await page.close();
+  });
 });

@@ -3,7 +3,7 @@
  * the document is no wider than the viewport (the letter pages with a PDF, a DOCX and a TXT letter, a search and
  * filters, each opened with 200); the top bar folds into a menu that opens and reaches
  * every link; the workspace shows the map and the proposal first with the weights in a drawer, the
- * table keeps the columns that fit, and the legend starts folded.
+ * table keeps the columns that fit, and the legend starts folded; words in tables are not split mid-word.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -103,6 +103,53 @@ describe('phone viewport (390 × 844)', () => {
     }
     expect(wide).toEqual([]);
     expect(errors.filter((e) => !/40[34]|Not Found|Forbidden/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('When a planner opens the tables of the scenario list, a shortlist and a profile on a phone, then no word or number is broken across lines', async () => {
+    const page = await suite.page('planner', undefined, { viewport: PHONE, hasTouch: true, isMobile: true });
+    const broken: string[] = [];
+    for (const p of ['/scenarios', `/shortlists/${ids.shortlist}`, '/municipalities/5601']) {
+      await page.goto(suite.url + p);
+      await page.waitForLoadState('networkidle');
+      // A run of letters and digits drawn as more than one box was split mid-word («Kom mun e», «21 7 08»).
+      const split = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const cell of Array.from(document.querySelectorAll('main table:not(.ranking) th, main table:not(.ranking) td'))) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const m of (node.textContent ?? '').matchAll(/[\p{L}\p{N}]{2,}/gu)) {
+              const range = document.createRange();
+              range.setStart(node, m.index ?? 0);
+              range.setEnd(node, (m.index ?? 0) + m[0].length);
+              if (range.getClientRects().length > 1) found.push(m[0]);
+            }
+          }
+        }
+        return found.slice(0, 5);
+      });
+      if (split.length > 0) broken.push(`${p}: ${split.join(', ')}`);
+    }
+    expect(broken).toEqual([]);
+    await page.close();
+  });
+
+  it('When a planner opens the change log on a phone, then the change column keeps room to read (not a sliver of one word per line)', async () => {
+    const page = await suite.page('planner', undefined, { viewport: PHONE, hasTouch: true, isMobile: true });
+    await page.goto(suite.url + '/audit');
+    const cell = (await page.locator('table.audit tbody tr:first-child td:last-child').boundingBox())!;
+    expect(cell.width).toBeGreaterThanOrEqual(240);
+    await page.close();
+  });
+
+  it('When a planner opens the letters page on a phone, then the «Bare kontroller» box and its words stay on one line', async () => {
+    const page = await suite.page('planner', undefined, { viewport: PHONE, hasTouch: true, isMobile: true });
+    await page.goto(suite.url + '/letters');
+    const label = page.locator('#letters-upload label.inline');
+    const lines = await label.evaluate((el) => el.getClientRects().length);
+    const box = (await label.boundingBox())!;
+    expect(lines).toBe(1);
+    expect(box.height).toBeLessThan(30);
     await page.close();
   });
 

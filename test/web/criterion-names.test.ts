@@ -20,8 +20,19 @@ describe('the population criterion and indicator', () => {
     const html = (await planner.get('/municipalities/0301?lang=nb').expect(200)).text;
 
     const breakdown = html.slice(html.indexOf('id="breakdown"'), html.indexOf('</table>', html.indexOf('id="breakdown"')));
-    expect(breakdown).toContain('<th scope="row">Folkemengde</th>');
+    expect(breakdown).toContain('<th scope="row">Folkemengde<br>');
     expect(html).toContain('Folkemengde 1.1.2024');
     expect(html).not.toContain('Folketall');
+  });
+
+  it('When a planner opens a municipality\'s profile, then every criterion\'s value in «Poeng per kriterium» says what it measures in (min, per 1 000, the 0–1 codes)', async () => {
+    const planner = await agentAs(app, db, 'planner');
+
+    const html = (await planner.get('/municipalities/5601?lang=nb').expect(200)).text;
+
+    const breakdown = html.slice(html.indexOf('id="breakdown"'), html.indexOf('</tbody>', html.indexOf('id="breakdown"')));
+    const units = [...breakdown.matchAll(/<th scope="row">([^<]+)<br><span class="unit muted">([^<]+)<\/span><\/th>/g)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(units).toEqual(expect.arrayContaining(['Kjøretid til nærmeste tjenestested: min', 'Anmeldte lovbrudd per 1 000: per 1 000', 'Folkemengde: personer']));
+    expect(units.length).toBe((breakdown.match(/<th scope="row">/g) ?? []).length);
   });
 });

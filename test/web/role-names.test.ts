@@ -1,6 +1,7 @@
 /**
  * A role has one name across the pages: a police district's leader is «distriktsleder» ("district leader") in the
- * header (and so on the account page) as in the refusal text, never «politidistrikt», which names the district itself.
+ * header (and so on the account page) as in the refusal text and the users page's district field, never «politidistrikt»,
+ * which names the district itself.
  */
 import { testApp } from '../helpers/app';
 import { agentAs } from '../helpers/auth';
@@ -21,5 +22,20 @@ describe('role names', () => {
     expect(account.text).toContain(`(${role}, Finnmark)`);
     expect(refused.status).toBe(403);
     expect(refused.text).toContain(refusal);
+  });
+});
+
+describe('role names on the users page', () => {
+  it.each([
+    ['nb', 'bare for rollen distriktsleder'],
+    ['en', 'only for the district leader role'],
+  ])('When an admin opens the users page in %s, then the district field names the role as the role list does («%s»)', async (lang, hint) => {
+    const admin = await agentAs(app, db, 'admin');
+
+    const res = await admin.get(`/admin/users?lang=${lang}`);
+
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(hint);
+    expect(res.text).not.toMatch(/rollen politidistrikt|police district role/);
   });
 });

@@ -20,6 +20,9 @@ import type { WorkspaceState } from './state';
 /** What the map is coloured by: the score, the rank, or an indicator of the municipality. */
 export type ColourKey = 'score' | 'rank' | IndicatorKey;
 
+/** The indicators that are drive times (the municipality's stored figures by the built-in travel model). */
+const BUILTIN_DRIVE_KEYS: ReadonlySet<ColourKey> = new Set<ColourKey>(['driveMinMean', 'shareBeyond45', 'residentsBeyond45']);
+
 export interface WorkspaceMapDeps {
   page: WorkspacePageData;
   state: WorkspaceState;
@@ -163,12 +166,21 @@ export class WorkspaceMap {
       c.first && c.lower === c.upper ? this.format(c.lower, key) : `${c.first ? '' : '> '}${this.format(c.lower, key)} – ${this.format(c.upper, key)}`;
     this.legend.setClasses({
       title: this.labelOf(key),
-      subtitle: t('map.classes') + (key === 'rank' ? ` · ${t('ws.rankDark')}` : ''),
+      subtitle: [t('map.classes'), key === 'rank' ? t('ws.rankDark') : null, this.builtinDriveNote(key)].filter((x) => x !== null).join(' · '),
       classes: legendClasses(this.breaks, key === 'rank'),
       rangeText: text,
       missingLabel: t('map.missing'),
     });
     this.legend.setLayers(this.legendSymbols());
+  }
+
+  /**
+   * The drive-time indicators are the municipality's stored figures by the built-in model; under an imported
+   * travel matrix the legend says so (the proposal and the profile use the scenario's model).
+   */
+  private builtinDriveNote(key: ColourKey): string | null {
+    if (!BUILTIN_DRIVE_KEYS.has(key) || this.deps.state.params.travelModel === 'builtin') return null;
+    return this.deps.t('map.builtinDrive', { model: this.deps.page.travelModels.find((m) => m.ref === 'builtin')?.label ?? 'builtin' });
   }
 
   private afterOverlayChange(name: OverlayName): void {

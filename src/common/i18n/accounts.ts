@@ -37,7 +37,7 @@ export const accountTexts = area({
   'admin.disabled': { nb: 'Sperret', en: 'Disabled' },
   'admin.save': { nb: 'Lagre', en: 'Save' },
   'admin.newUser': { nb: 'Ny bruker', en: 'New user' },
-  'admin.districtIfDistrict': { nb: 'Politidistrikt (bare for rollen politidistrikt)', en: 'Police district (only for the police district role)' },
+  'admin.districtIfDistrict': { nb: 'Politidistrikt (bare for rollen distriktsleder)', en: 'Police district (only for the district leader role)' },
   'admin.create': { nb: 'Opprett bruker', en: 'Create user' },
   'admin.tokens': { nb: 'API-nøkler', en: 'API tokens' },
   'admin.tokensHelp': {
@@ -95,6 +95,9 @@ export const accountTexts = area({
   'audit.field.file': { nb: 'Fil', en: 'File' },
   'audit.field.bytes': { nb: 'Størrelse (byte)', en: 'Size (bytes)' },
   'audit.field.format': { nb: 'Filformat', en: 'File format' },
+  'audit.field.id': { nb: 'ID', en: 'ID' },
+  'audit.value.municipalities': { nb: '{n} {n|kommune|kommuner}: {list}', en: '{n} {n|municipality|municipalities}: {list}' },
+  'audit.value.entries': { nb: '{n} {n|oppføring|oppføringer} (se rådata)', en: '{n} {n|entry|entries} (see the raw data)' },
   'audit.action.code': { nb: 'koding', en: 'coding' },
   'audit.action.code-second': { nb: 'andrekoding', en: 'second coding' },
   'audit.action.create': { nb: 'opprettet', en: 'created' },

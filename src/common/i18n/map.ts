@@ -12,6 +12,7 @@ export const mapTexts = area({
   'map.missing': { nb: 'Mangler data', en: 'No data' },
   'map.stations': { nb: 'Eksisterende tjenestesteder (tidlig 2022)', en: 'Existing police service locations (early 2022)' },
   'map.classes': { nb: 'Kvantiler (5 klasser)', en: 'Quantiles (5 classes)' },
+  'map.builtinDrive': { nb: 'fra {model}, ikke scenariets reisetidsmodell', en: 'by {model}, not the scenario\'s travel model' },
   'map.loading': { nb: 'Laster kart …', en: 'Loading map …' },
   'ind.population': { nb: 'Folkemengde 1.1.2024', en: 'Population 1 Jan 2024' },
   'ind.densityPerKm2': { nb: 'Innbyggere per km²', en: 'Residents per km²' },
