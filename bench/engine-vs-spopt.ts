@@ -133,8 +133,10 @@ async function main(): Promise<void> {
   const limit = Number(flag('peer-time-limit', '900'));
   const wanted = flag('instances', '');
   if (!process.argv.includes('--cli')) spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  const peerReady = !process.argv.includes('--no-peer') && existsSync(PYTHON) && spawnSync(PYTHON, [PEER, '--check']).status === 0;
-  if (!peerReady) console.log(`peer skipped: PuLP with CBC is not available to ${PYTHON} (Debian: apt-get install python3-pulp coinor-cbc); Stedsvalg's figures alone follow`);
+  const noPeer = process.argv.includes('--no-peer');
+  const peerReady = !noPeer && existsSync(PYTHON) && spawnSync(PYTHON, [PEER, '--check']).status === 0;
+  if (noPeer) console.log("peer skipped (--no-peer); Stedsvalg's figures alone follow");
+  else if (!peerReady) console.log(`peer skipped: PuLP with CBC is not available to ${PYTHON} (Debian: apt-get install python3-pulp coinor-cbc); Stedsvalg's figures alone follow`);
   const list = (await instances()).filter((i) => !wanted || wanted.split(',').includes(i.name));
   console.log(`${reps} interleaved runs per instance; load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}; peer time limit ${limit} s`);
   for (const inst of list) {
