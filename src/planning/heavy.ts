@@ -14,11 +14,13 @@ import type {
 } from '../engine';
 
 /**
- * Which queue a job waits in: `interactive` for the small runs pages and the workspace make (the
- * profile's and the workspace's 1,000-sample robustness), `bulk` for everything larger. A server
- * gives each its own workers, so a page never waits behind someone's 5,000-sample runs.
+ * Which queue a job waits in: `preview` for the workspace's greedy preview (a few hundred ms at most, asked for
+ * after every change of the form), `interactive` for the small runs pages and the workspace make (the
+ * profile's and the workspace's 1,000-sample robustness, exact solves up to K = 40), `bulk` for everything
+ * larger. A server gives each its own workers, so a page never waits behind someone's 5,000-sample runs and a
+ * preview never waits behind the previous change's robustness run.
  */
-export type HeavyLane = 'interactive' | 'bulk';
+export type HeavyLane = 'preview' | 'interactive' | 'bulk';
 
 /** Inputs of one robustness run (see `engine/robustness.ts`). */
 export interface RobustnessJob {

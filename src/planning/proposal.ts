@@ -105,8 +105,8 @@ async function solveOrRead(db: Db, params: ScenarioParams, request: ProposalRequ
   const travel = travelErrorOf(db, context);
   const options = { ...selectionOptionsOf(checked, solver), errorMargin: travel?.marginMin ?? 0, ...request.limits };
   // Greedy too runs in the heavy runner: at K = 100 it held the request thread 150–340 ms per request, and the
-  // workspace asks for one after every change. A preview waits for the interactive lane, never for bulk work.
-  const lane: HeavyLane = solver === 'greedy' || checked.k <= INTERACTIVE_MAX_K ? 'interactive' : 'bulk';
+  // workspace asks for one after every change. It has a lane of its own, so it never waits for a robustness run.
+  const lane: HeavyLane = solver === 'greedy' ? 'preview' : checked.k <= INTERACTIVE_MAX_K ? 'interactive' : 'bulk';
   const selection = await heavyRunner().select({ problem, options, lane });
   const built = buildProposal({ db, key, now, solver, params: checked, context, selection, sites: siteProblem(context), travel, view });
   if (request.store === false) return { proposal: { ...built, id: null }, context, ranking, fromStore: false };

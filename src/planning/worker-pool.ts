@@ -25,7 +25,7 @@ import { Worker, type TransferListItem } from 'node:worker_threads';
 import type { MatrixPrepareJob, MatrixPrepared } from '../import/travel-matrix-prepare';
 import type { AnalysedText } from '../letters/analyse-text';
 import { defaultRobustnessOptions, mergeRobustnessCounts, type LocationProblem, type RobustnessCounts, type RobustnessResult, type SelectionResult } from '../engine';
-import { HeavyBusyError, type HeavyRunner, type RobustnessJob, type SelectJob } from './heavy';
+import { HeavyBusyError, type HeavyLane, type HeavyRunner, type RobustnessJob, type SelectJob } from './heavy';
 
 /** A robustness run is split only when each chunk gets at least this many samples. */
 export const MIN_CHUNK_SAMPLES = 200;
@@ -173,10 +173,17 @@ export class WorkerPool implements HeavyRunner {
     return this.submit('docxText', bytes) as Promise<string>;
   }
 
-  /** Stops every worker; waiting jobs fail. */
+  /** Stops every worker; waiting and running jobs fail (a running job's promise would otherwise never settle). */
   async close(): Promise<void> {
-    for (const t of this.queue.splice(0)) t.reject(new Error('the worker pool was closed'));
-    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+    const closed = () => new Error('the worker pool was closed');
+    for (const t of this.queue.splice(0)) t.reject(closed());
+    const slots = this.slots.splice(0);
+    for (const s of slots) {
+      if (s.idle) clearTimeout(s.idle);
+      s.task?.reject(closed());
+      s.task = null;
+    }
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
   private submit(kind: Kind, job: unknown, transfer: TransferListItem[] = []): Promise<unknown> {
@@ -248,24 +255,38 @@ export class WorkerPool implements HeavyRunner {
 export const INTERACTIVE_WORKERS = Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
 
 /**
- * Two pools behind one runner: jobs of the `interactive` lane (small runs that pages wait for) get
- * their own workers, so they never queue behind `bulk` jobs (large robustness runs, large exact solves).
+ * The preview worker stays this long after its last job (the others `idleMs`): a worker's start takes about a second,
+ * and a planner who pauses over the map for a minute should not wait that long for the next preview. An idle worker
+ * does not keep the process alive.
+ */
+export const PREVIEW_IDLE_MS = 10 * 60_000;
+
+/**
+ * Three pools behind one runner: jobs of the `interactive` lane (small runs that pages wait for) get
+ * their own workers, so they never queue behind `bulk` jobs (large robustness runs, large exact solves),
+ * and greedy previews (`preview`) one worker of their own, so they never queue behind either.
  */
 export class LanedPool implements HeavyRunner {
+  readonly preview: WorkerPool;
   readonly interactive: WorkerPool;
   readonly bulk: WorkerPool;
 
   constructor(options: Partial<PoolOptions> = {}) {
+    this.preview = new WorkerPool({ ...options, size: 1, idleMs: Math.max(options.idleMs ?? defaultPoolOptions.idleMs, PREVIEW_IDLE_MS) });
     this.interactive = new WorkerPool({ ...options, size: INTERACTIVE_WORKERS });
     this.bulk = new WorkerPool(options);
   }
 
+  private lane(lane: HeavyLane | undefined): WorkerPool {
+    return lane === 'preview' ? this.preview : lane === 'interactive' ? this.interactive : this.bulk;
+  }
+
   robustness(job: RobustnessJob): Promise<RobustnessResult> {
-    return (job.lane === 'interactive' ? this.interactive : this.bulk).robustness(job);
+    return this.lane(job.lane).robustness(job);
   }
 
   select(job: SelectJob): Promise<SelectionResult> {
-    return (job.lane === 'interactive' ? this.interactive : this.bulk).select(job);
+    return this.lane(job.lane).select(job);
   }
 
   prepareMatrix(job: MatrixPrepareJob): Promise<MatrixPrepared> {
@@ -282,7 +303,7 @@ export class LanedPool implements HeavyRunner {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.interactive.close(), this.bulk.close()]);
+    await Promise.all([this.preview.close(), this.interactive.close(), this.bulk.close()]);
   }
 }
 
