@@ -4,7 +4,7 @@ import { createApp } from './web/app';
 import { createSetupToken } from './auth/setup-tokens';
 import { answerClientErrors } from './web/client-errors';
 import { listenConfig } from './server-config';
-import { processWorkerPool } from './planning/worker-pool';
+import { PREVIEW_IDLE_MS, processWorkerPool } from './planning/worker-pool';
 
 /**
  * Process shell: opens (or creates) the database, loads data/ when it changed, serves HTTP.
@@ -21,7 +21,8 @@ function main(): void {
       : `Database ${dbPath} is up to date (${outcome.counts.municipalities} municipalities)`,
   );
   const { host, port } = listenConfig();
-  const server = createApp({ db }).listen(port, host, () => {
+  const heavy = processWorkerPool({ previewIdleMs: PREVIEW_IDLE_MS });
+  const server = createApp({ db, heavy }).listen(port, host, () => {
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
     console.log(`Stedsvalg is running at http://${shown}:${port} (listening on ${host})`);
     const setup = createSetupToken(db, Date.now());
@@ -34,7 +35,7 @@ function main(): void {
   answerClientErrors(server);
   const stop = () => {
     server.close();
-    void processWorkerPool().close();
+    void heavy.close();
     db.close();
     process.exit(0);
   };

@@ -255,11 +255,15 @@ export class WorkerPool implements HeavyRunner {
 export const INTERACTIVE_WORKERS = Math.min(2, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
 
 /**
- * The preview worker stays this long after its last job (the others `idleMs`): a worker's start takes about a second,
- * and a planner who pauses over the map for a minute should not wait that long for the next preview. An idle worker
- * does not keep the process alive.
+ * How long the server keeps its preview worker after its last job (`previewIdleMs`; the others `idleMs`): a worker's
+ * start takes about a second, and a planner who pauses over the map for a minute should not wait that long for the
+ * next preview. An idle worker does not keep the process alive. Only the server asks for it: a test process makes a
+ * pool per test file and keeps the default, so idle workers do not pile up there.
  */
 export const PREVIEW_IDLE_MS = 10 * 60_000;
+
+/** Options of a `LanedPool`: those of its pools, and the preview worker's idle time (default `idleMs`). */
+export type LanedPoolOptions = Partial<PoolOptions> & { previewIdleMs?: number };
 
 /**
  * Three pools behind one runner: jobs of the `interactive` lane (small runs that pages wait for) get
@@ -271,8 +275,8 @@ export class LanedPool implements HeavyRunner {
   readonly interactive: WorkerPool;
   readonly bulk: WorkerPool;
 
-  constructor(options: Partial<PoolOptions> = {}) {
-    this.preview = new WorkerPool({ ...options, size: 1, idleMs: Math.max(options.idleMs ?? defaultPoolOptions.idleMs, PREVIEW_IDLE_MS) });
+  constructor({ previewIdleMs, ...options }: LanedPoolOptions = {}) {
+    this.preview = new WorkerPool({ ...options, size: 1, idleMs: previewIdleMs ?? options.idleMs ?? defaultPoolOptions.idleMs });
     this.interactive = new WorkerPool({ ...options, size: INTERACTIVE_WORKERS });
     this.bulk = new WorkerPool(options);
   }
@@ -309,7 +313,7 @@ export class LanedPool implements HeavyRunner {
 
 let processPool: LanedPool | null = null;
 
-/** The process's worker pools (created on first use; workers start when the first job comes). */
-export function processWorkerPool(): LanedPool {
-  return (processPool ??= new LanedPool());
+/** The process's worker pools (created on first use, with `options`; workers start when the first job comes). */
+export function processWorkerPool(options: LanedPoolOptions = {}): LanedPool {
+  return (processPool ??= new LanedPool(options));
 }
