@@ -78,18 +78,18 @@ const CONTROL_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2
 // eslint-disable-next-line no-control-regex
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
+const noControlInName = (s: string, ctx: z.RefinementCtx): void => {
+  if (CONTROL_IN_NAME.test(s)) keyIssue(ctx, 'v.controlChars');
+};
+
 /** A one-line name: trimmed, 1 to `max` characters, no control or direction-override characters. */
 export function nameText(max: number) {
-  return z.string().trim().min(1).max(max).superRefine((s, ctx) => {
-    if (CONTROL_IN_NAME.test(s)) keyIssue(ctx, 'v.controlChars');
-  });
+  return z.string().trim().min(1).max(max).superRefine(noControlInName);
 }
 
 /** As `nameText`, but an empty name is allowed (the caller gives a default). */
 export function optionalNameText(max: number) {
-  return z.string().trim().max(max).superRefine((s, ctx) => {
-    if (CONTROL_IN_NAME.test(s)) keyIssue(ctx, 'v.controlChars');
-  });
+  return z.string().trim().max(max).superRefine(noControlInName);
 }
 
 /** A free text of up to `max` characters: line breaks and tabs allowed, no other control characters. */

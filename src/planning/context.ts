@@ -96,8 +96,8 @@ export interface NearbyStation {
 
 const cache = new Map<string, { db: Db; context: PlanningContext }>();
 
-function revisionOf(db: Db, travelModel: TravelModelRef): string {
-  return `${getMeta(db, 'data_hash')}|${answersRevision(db)}|${assessmentsRevision(db)}|${travelModel}`;
+function revisionOf(db: Db, travelModel: TravelModelRef, adviceDistrict: string | null = null): string {
+  return `${getMeta(db, 'data_hash')}|${answersRevision(db)}|${assessmentsRevision(db, adviceDistrict)}|${travelModel}`;
 }
 
 /**
@@ -105,8 +105,7 @@ function revisionOf(db: Db, travelModel: TravelModelRef): string {
  * context's revision, but for a district leader (`adviceDistrict`) with only their own district's assessments.
  */
 export function viewRevision(db: Db, travelModel: TravelModelRef, adviceDistrict: string | null | undefined): string {
-  if (!adviceDistrict) return revisionOf(db, travelModel);
-  return `${getMeta(db, 'data_hash')}|${answersRevision(db)}|${assessmentsRevision(db, adviceDistrict)}|${travelModel}`;
+  return revisionOf(db, travelModel, adviceDistrict || null);
 }
 
 /**

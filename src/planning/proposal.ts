@@ -61,7 +61,8 @@ export function currentProposalKey(db: Db, params: ScenarioParams, solver: 'exac
 
 /**
  * The scenario's proposal: the stored one for these inputs, or solved now in the heavy runner (a worker thread in the
- * web app; exact: HiGHS or enumeration, greedy: greedy + swaps, in the interactive lane) and stored.
+ * web app; exact: HiGHS or enumeration, in the interactive or bulk lane by K; greedy: greedy + swaps, in the preview
+ * lane) and stored.
  * @throws ZodError naming the field for parameters that may not be run; NotFoundError for an unknown travel model;
  *   ExactSolveError when the exact model is too large
  */
